@@ -1,0 +1,57 @@
+# Tipoff — two commands: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+export TIPOFF_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-sqlite test-postgres install install-test chromium lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## Serve on http://127.0.0.1:8000 with SQLite under ./data (migrates first).
+run: install
+	$(BIN)/tipoff serve --host 127.0.0.1 --port 8000
+
+## Browser tests drive Debian's Chromium (never a downloaded build).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## The whole suite, once on SQLite and once on PostgreSQL.
+test: install-test chromium
+	TIPOFF_TEST_DB=sqlite $(BIN)/pytest
+	TIPOFF_TEST_DB=postgres $(BIN)/pytest
+
+test-sqlite: install-test
+	TIPOFF_TEST_DB=sqlite $(BIN)/pytest $(ARGS)
+
+test-postgres: install-test
+	TIPOFF_TEST_DB=postgres $(BIN)/pytest $(ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: install-test
+	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/push.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The HTTP face of Tipoff: JSON under /api, the PWA pages, health and metrics."""

@@ -1,0 +1,86 @@
+"""Request dependencies: the unit-of-work session and who is asking.
+
+``SessionDep`` commits when the route returns and rolls back when it raises:
+the one place a request's work is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from core import accounts
+from core.db import get_engine
+from core.errors import Forbidden, Unauthorized
+from core.models import User
+
+SESSION_COOKIE = "tipoff_session"
+
+
+def get_session() -> Iterator[Session]:
+    session = Session(get_engine(), expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def _bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return None
+
+
+def get_optional_user(request: Request, session: SessionDep) -> User | None:
+    token = _bearer_token(request)
+    if token is not None:
+        user = accounts.user_for_api_token(session, token)
+        if user is None:
+            raise Unauthorized("invalid or revoked API token")
+        return user
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        return accounts.user_for_web_session(session, cookie)
+    return None
+
+
+OptionalUser = Annotated[User | None, Depends(get_optional_user)]
+
+
+def get_current_user(user: OptionalUser) -> User:
+    if user is None:
+        raise Unauthorized("sign in, or send 'Authorization: Bearer <token>'")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def get_current_curator(user: CurrentUser) -> User:
+    if not user.is_curator:
+        raise Forbidden("only curators and admins can do this")
+    return user
+
+
+CurrentCurator = Annotated[User, Depends(get_current_curator)]
+
+
+def get_current_admin(user: CurrentUser) -> User:
+    if user.role != "admin":
+        raise Forbidden("only admins can do this")
+    return user
+
+
+CurrentAdmin = Annotated[User, Depends(get_current_admin)]

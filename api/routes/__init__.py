@@ -1,0 +1,1 @@
+"""JSON routers. Each stays thin: validate, call one ``core`` function, shape the answer."""

@@ -1,0 +1,24 @@
+"""Liveness for load balancers and Prometheus metrics."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from api import metrics
+from core.db import database_answers
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz")
+def healthz() -> JSONResponse:
+    if database_answers():
+        return JSONResponse({"status": "ok"})
+    return JSONResponse({"detail": "database unavailable"}, status_code=503)
+
+
+@router.get("/metrics", response_class=Response)
+def prometheus_metrics() -> Response:
+    return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)

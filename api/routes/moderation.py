@@ -1,0 +1,24 @@
+"""The curators' queue of flagged tips and their decisions."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import CurrentCurator, SessionDep
+from core.models.tip import ModerationDecision, ModerationQueue, TipPublic
+from core.tips import moderation, service
+
+router = APIRouter(prefix="/api/moderation", tags=["moderation"])
+
+
+@router.get("", response_model=ModerationQueue)
+def moderation_queue(_curator: CurrentCurator, session: SessionDep) -> ModerationQueue:
+    return ModerationQueue(items=moderation.queue(session))
+
+
+@router.post("/{tip_id}", response_model=TipPublic)
+def decide(
+    tip_id: int, decision: ModerationDecision, curator: CurrentCurator, session: SessionDep
+) -> TipPublic:
+    tip = moderation.decide(session, curator, tip_id, decision.action)
+    return service.to_public([tip], session)[0]

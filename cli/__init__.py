@@ -1,0 +1,1 @@
+"""The ``tipoff`` command (Typer). Each command is a thin shell over ``core``."""

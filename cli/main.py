@@ -1,0 +1,139 @@
+"""Entry point: ``tipoff serve | worker | migrate | users | tokens | tips | ...``."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from typing import Annotated
+
+import typer
+
+from cli.base import app, fail, ready_engine
+from cli.tips import tips_app
+from cli.tokens import tokens_app
+from cli.users import users_app
+from core.errors import TipoffError
+from core.logs import setup_logging
+from core.settings import get_settings
+
+try:  # Typer 0.2x vendors click; older releases depend on it
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
+app.add_typer(tips_app, name="tips")
+
+
+@app.command()
+def migrate() -> None:
+    """Apply pending database migrations."""
+    ready_engine()
+    typer.echo("database is up to date")
+
+
+def first_run_hint() -> str | None:
+    """What to tell the operator on a fresh install, or None once an admin exists."""
+    from core import accounts
+    from core.db import session_scope
+
+    with session_scope() as session:
+        if accounts.admin_exists(session):
+            return None
+    return (
+        "No admin yet. Create the first one with: "
+        "echo 'a-long-password' | .venv/bin/tipoff users add you@example.com "
+        "--role admin --name 'Your Name' --password-stdin"
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    scheduler: Annotated[
+        bool, typer.Option(help="Run the background job loop in this process.")
+    ] = True,
+) -> None:
+    """Apply migrations, then serve the API and the PWA (with the scheduler in-process)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = get_settings()
+    setup_logging(settings.log_level)
+    settings.ensure_secret_key()
+    ready_engine()
+    hint = first_run_hint()
+    if hint:
+        print(hint, flush=True)
+    uvicorn.run(
+        create_app(run_scheduler=scheduler and settings.run_scheduler),
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+        proxy_headers=True,
+    )
+
+
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Run what is due now, then exit.")] = False,
+) -> None:
+    """Run the background jobs (calendar sync, pushes) in their own process."""
+    from scheduler.loop import run_forever, run_once
+
+    settings = get_settings()
+    setup_logging(settings.log_level)
+    ready_engine()
+    if once:
+        done = asyncio.run(run_once())
+        typer.echo(" ".join(f"{name}={count}" for name, count in done.items()) or "no jobs")
+        return
+
+    async def forever() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await run_forever(stop)
+
+    asyncio.run(forever())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; usage errors and domain errors become one line on stderr."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="tipoff", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        if exc.ctx is not None:
+            print(exc.ctx.get_help())
+        return 0
+    except click_errors.UsageError as exc:
+        hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
+        print(f"tipoff: error: {exc.format_message()}{hint}", file=sys.stderr)
+        return 2
+    except (click_errors.Exit, typer.Exit) as exc:
+        return exc.exit_code
+    except (click_errors.Abort, typer.Abort):
+        print("tipoff: aborted", file=sys.stderr)
+        return 1
+    except click_errors.ClickException as exc:
+        print(f"tipoff: error: {exc.format_message()}", file=sys.stderr)
+        return exc.exit_code
+    except TipoffError as exc:
+        print(f"tipoff: error: {exc.detail}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+__all__ = ["app", "entry", "fail", "main"]

@@ -1,0 +1,174 @@
+"""People: creating them, signing them in, their tokens and their profile."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from email_validator import EmailNotValidError, validate_email
+from sqlmodel import Session, col, func, select
+
+from core.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from core.models import ApiToken, Role, User, WebSession, utcnow
+from core.models.user import UserUpdate
+from core.security import hash_password, new_token, token_hash, verify_password
+from core.settings import get_settings
+
+
+def normalise_email(email: str) -> str:
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise InvalidInput(f"not a valid email address: {email!r}") from exc
+
+
+def validate_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InvalidInput(f"unknown time zone {name!r}: use an IANA name like Europe/Berlin") from exc
+    return name
+
+
+def create_user(
+    session: Session,
+    *,
+    email: str,
+    name: str,
+    role: Role = Role.member,
+    timezone: str = "UTC",
+    password: str | None = None,
+) -> User:
+    email = normalise_email(email)
+    if not name.strip():
+        raise InvalidInput("name must not be empty")
+    if password is not None and len(password) < 8:
+        raise InvalidInput("password must be at least 8 characters")
+    if session.exec(select(User).where(User.email == email)).first():
+        raise Conflict(f"a user with email {email} already exists")
+    user = User(
+        email=email,
+        name=name.strip(),
+        role=Role(role),
+        timezone=validate_timezone(timezone),
+        password_hash=hash_password(password) if password else None,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def get_user_by_email(session: Session, email: str) -> User:
+    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    if user is None:
+        raise NotFound(f"no user with email {email}")
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.exec(select(User).order_by(col(User.id))))
+
+
+def admin_exists(session: Session) -> bool:
+    count = session.exec(select(func.count()).select_from(User).where(User.role == Role.admin)).one()
+    return count > 0
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    if len(password) < 8:
+        raise InvalidInput("password must be at least 8 characters")
+    user.password_hash = hash_password(password)
+    session.add(user)
+
+
+def authenticate(session: Session, email: str, password: str) -> User:
+    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        raise Unauthorized("wrong email or password")
+    return user
+
+
+def update_profile(session: Session, user: User, changes: UserUpdate) -> User:
+    data = changes.model_dump(exclude_unset=True)
+    if data.get("name") is not None:
+        user.name = data["name"].strip()
+    if data.get("timezone") is not None:
+        user.timezone = validate_timezone(data["timezone"])
+    if data.get("lead_minutes") is not None:
+        user.lead_minutes = data["lead_minutes"]
+    if data.get("debrief_enabled") is not None:
+        user.debrief_enabled = data["debrief_enabled"]
+    if data.get("emails") is not None:
+        user.emails = sorted({normalise_email(e) for e in data["emails"]} - {user.email})
+    session.add(user)
+    session.flush()
+    return user
+
+
+# --- API tokens ---------------------------------------------------------------
+
+
+def create_api_token(session: Session, user: User, name: str = "") -> str:
+    """Create a token and return it; only its hash is stored, so this is the one chance to see it."""
+    token = new_token()
+    assert user.id is not None
+    session.add(
+        ApiToken(user_id=user.id, token_hash=token_hash(token), prefix=token[:10], name=name)
+    )
+    session.flush()
+    return token
+
+
+def revoke_api_tokens(session: Session, user: User, prefix: str | None = None) -> int:
+    query = select(ApiToken).where(ApiToken.user_id == user.id, col(ApiToken.revoked_at).is_(None))
+    if prefix:
+        query = query.where(ApiToken.prefix == prefix[:10])
+    revoked = 0
+    for token in session.exec(query):
+        token.revoked_at = utcnow()
+        session.add(token)
+        revoked += 1
+    session.flush()
+    return revoked
+
+
+def user_for_api_token(session: Session, token: str) -> User | None:
+    row = session.exec(
+        select(ApiToken).where(
+            ApiToken.token_hash == token_hash(token), col(ApiToken.revoked_at).is_(None)
+        )
+    ).first()
+    if row is None:
+        return None
+    return session.get(User, row.user_id)
+
+
+# --- browser sessions ------------------------------------------------------------
+
+
+def start_web_session(session: Session, user: User) -> str:
+    token = new_token(prefix="")
+    assert user.id is not None
+    session.add(
+        WebSession(
+            user_id=user.id,
+            token_hash=token_hash(token),
+            expires_at=utcnow() + timedelta(days=get_settings().session_days),
+        )
+    )
+    session.flush()
+    return token
+
+
+def user_for_web_session(session: Session, token: str) -> User | None:
+    row = session.exec(select(WebSession).where(WebSession.token_hash == token_hash(token))).first()
+    if row is None or row.expires_at < utcnow():
+        return None
+    return session.get(User, row.user_id)
+
+
+def end_web_session(session: Session, token: str) -> None:
+    row = session.exec(select(WebSession).where(WebSession.token_hash == token_hash(token))).first()
+    if row is not None:
+        session.delete(row)
+        session.flush()

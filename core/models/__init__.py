@@ -1,0 +1,32 @@
+"""All tables, imported here so Alembic and ``SQLModel.metadata`` see every one.
+
+Each concern has its own module; add new ones to the import list below.
+"""
+
+from core.models.base import UTCDateTime, utcnow
+from core.models.tip import (
+    Flag,
+    Tip,
+    TipAccount,
+    TipRevision,
+    TipStatus,
+    TipTag,
+    Vote,
+)
+from core.models.user import ApiToken, Role, User, WebSession
+
+__all__ = [
+    "ApiToken",
+    "Flag",
+    "Role",
+    "Tip",
+    "TipAccount",
+    "TipRevision",
+    "TipStatus",
+    "TipTag",
+    "UTCDateTime",
+    "User",
+    "Vote",
+    "WebSession",
+    "utcnow",
+]

@@ -1,0 +1,100 @@
+"""Runtime settings, read once from ``TIPOFF_*`` environment variables.
+
+The secret key is the root of every other secret (session signing, CSRF, the
+key that encrypts calendar URLs and VAPID keys at rest), so a fresh install
+generates one into the data directory instead of shipping a default.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SECRET_KEY_FILE = "secret_key"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TIPOFF_", extra="ignore")
+
+    data_dir: Path = Field(default=Path("./data"), description="Where SQLite and keys live.")
+    database_url: str = Field(default="", description="SQLAlchemy URL; empty = SQLite in data_dir.")
+    public_url: str = Field(default="http://127.0.0.1:8000", description="Base URL users reach.")
+    secret_key: str = Field(default="", description="Root secret; generated when empty.")
+    allow_private_networks: bool = Field(
+        default=False, description="Let user-supplied URLs reach loopback/private addresses."
+    )
+    log_level: str = Field(default="INFO")
+
+    # Library health
+    flag_threshold: int = Field(default=3, ge=1, description="Distinct flags that hide a tip.")
+    rate_limit_posts: str = Field(default="20/hour", description="Tip posts per member.")
+    rate_limit_votes: str = Field(default="120/hour", description="Votes per member.")
+    rate_limit_flags: str = Field(default="20/hour", description="Flags per member.")
+    rate_limit_login: str = Field(default="10/minute", description="Login attempts per address+IP.")
+    rate_limit_storage: str = Field(
+        default="memory://", description="`limits` storage URI (e.g. redis://) for many processes."
+    )
+    session_days: int = Field(default=30, ge=1)
+
+    # Calendars
+    sync_interval_minutes: int = Field(default=15, ge=1)
+    sync_past_days: int = Field(default=1, ge=0)
+    sync_future_days: int = Field(default=14, ge=1)
+    fetch_max_bytes: int = Field(default=10 * 1024 * 1024)
+    fetch_timeout_seconds: float = Field(default=20.0)
+
+    # Briefs
+    brief_size: int = Field(default=3, ge=1, le=10)
+
+    # Scheduler
+    run_scheduler: bool = Field(default=True, description="Run the job loop inside `serve`.")
+    scheduler_poll_seconds: float = Field(default=5.0, gt=0)
+
+    @field_validator("log_level")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return normalise_database_url(self.database_url)
+        return f"sqlite:///{(self.data_dir / 'tipoff.db').resolve()}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.effective_database_url.startswith("sqlite")
+
+    def ensure_secret_key(self) -> str:
+        """Return the secret key, creating ``data_dir/secret_key`` (mode 0600) on first use."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / SECRET_KEY_FILE
+        if path.exists():
+            self.secret_key = path.read_text().strip()
+            return self.secret_key
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key + "\n")
+        self.secret_key = key
+        return key
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the URLs people paste (``postgres://``, ``postgresql://``) and use psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

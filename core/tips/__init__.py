@@ -1,0 +1,1 @@
+"""The peer tip library: writing, finding, voting, flagging and moderating tips."""

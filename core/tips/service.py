@@ -1,0 +1,243 @@
+"""Writing and reading tips. Every write goes through here, so the tag/account
+tables, the search index and the edit history can never drift apart."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, delete, select
+
+from core.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
+from core.models import Tip, TipAccount, TipRevision, TipStatus, TipTag, User, utcnow
+from core.models.tip import (
+    BODY_MAX,
+    TITLE_MAX,
+    AuthorPublic,
+    RevisionPublic,
+    TipCreate,
+    TipPage,
+    TipPublic,
+    TipUpdate,
+)
+from core.tips import search
+from core.tips.text import normalise_accounts, normalise_tags, render_markdown
+
+PAGE_SIZE = 20
+
+
+def _check_lengths(title: str, body: str) -> None:
+    if len(body) > BODY_MAX:
+        raise PayloadTooLarge(f"body is {len(body)} characters; the limit is {BODY_MAX}")
+    if len(title) > TITLE_MAX:
+        raise PayloadTooLarge(f"title is {len(title)} characters; the limit is {TITLE_MAX}")
+    if not body.strip():
+        raise InvalidInput("body must not be empty")
+
+
+def _replace_keywords(session: Session, tip: Tip) -> None:
+    session.exec(delete(TipTag).where(col(TipTag.tip_id) == tip.id))  # type: ignore[call-overload]
+    session.exec(delete(TipAccount).where(col(TipAccount.tip_id) == tip.id))  # type: ignore[call-overload]
+    assert tip.id is not None
+    session.add_all([TipTag(tip_id=tip.id, tag=tag) for tag in tip.tags])
+    session.add_all([TipAccount(tip_id=tip.id, domain=domain) for domain in tip.accounts])
+
+
+def _record(session: Session, tip: Tip, editor: User, action: str) -> None:
+    assert tip.id is not None and editor.id is not None
+    session.add(
+        TipRevision(
+            tip_id=tip.id,
+            editor_id=editor.id,
+            action=action,
+            title=tip.title,
+            body=tip.body,
+            tags=list(tip.tags),
+            accounts=list(tip.accounts),
+        )
+    )
+
+
+def create_tip(session: Session, author: User, data: TipCreate) -> Tip:
+    title = (data.title or "").strip()
+    _check_lengths(title, data.body)
+    assert author.id is not None
+    tip = Tip(
+        title=title,
+        body=data.body,
+        body_html=render_markdown(data.body),
+        tags=normalise_tags(data.tags),
+        accounts=normalise_accounts(data.accounts),
+        author_id=author.id,
+    )
+    session.add(tip)
+    session.flush()
+    _replace_keywords(session, tip)
+    _record(session, tip, author, "create")
+    search.index_tip(session, tip)
+    session.flush()
+    return tip
+
+
+def can_edit(user: User, tip: Tip) -> bool:
+    return user.is_curator or tip.author_id == user.id
+
+
+def get_visible_tip(session: Session, user: User, tip_id: int) -> Tip:
+    """The tip as ``user`` may see it: hidden tips only for curators and their author."""
+    tip = session.get(Tip, tip_id)
+    if tip is None or tip.status == TipStatus.deleted:
+        raise NotFound(f"tip {tip_id} not found")
+    if tip.status != TipStatus.active and not user.is_curator:
+        raise NotFound(f"tip {tip_id} not found")
+    return tip
+
+
+def update_tip(session: Session, user: User, tip_id: int, data: TipUpdate) -> Tip:
+    tip = get_visible_tip(session, user, tip_id)
+    if not can_edit(user, tip):
+        raise Forbidden("only the author or a curator can edit this tip")
+    changes = data.model_dump(exclude_unset=True)
+    title = (changes.get("title") or "").strip() if "title" in changes else tip.title
+    body = changes["body"] if changes.get("body") is not None else tip.body
+    _check_lengths(title, body)
+    tip.title, tip.body, tip.body_html = title, body, render_markdown(body)
+    if changes.get("tags") is not None:
+        tip.tags = normalise_tags(changes["tags"])
+    if changes.get("accounts") is not None:
+        tip.accounts = normalise_accounts(changes["accounts"])
+    tip.updated_at = utcnow()
+    session.add(tip)
+    _replace_keywords(session, tip)
+    _record(session, tip, user, "edit")
+    search.index_tip(session, tip)
+    session.flush()
+    return tip
+
+
+def delete_tip(session: Session, user: User, tip_id: int) -> None:
+    """Soft delete: the row and its history stay, it vanishes from lists, search and briefs."""
+    tip = get_visible_tip(session, user, tip_id)
+    if not can_edit(user, tip):
+        raise Forbidden("only the author or a curator can delete this tip")
+    set_status(session, tip, user, TipStatus.deleted, action="delete")
+
+
+def set_status(session: Session, tip: Tip, editor: User, status: TipStatus, *, action: str) -> None:
+    tip.status = status
+    tip.updated_at = utcnow()
+    session.add(tip)
+    _record(session, tip, editor, action)
+    session.flush()
+
+
+def history(session: Session, user: User, tip_id: int) -> list[RevisionPublic]:
+    tip = get_visible_tip(session, user, tip_id)
+    if not can_edit(user, tip):
+        raise Forbidden("only the author or a curator can see the edit history")
+    rows = session.exec(
+        select(TipRevision, User)
+        .join(User, col(User.id) == TipRevision.editor_id)
+        .where(TipRevision.tip_id == tip_id)
+        .order_by(col(TipRevision.id))
+    ).all()
+    return [
+        RevisionPublic(
+            id=rev.id or 0,
+            editor=AuthorPublic(id=editor.id or 0, name=editor.name),
+            action=rev.action,
+            title=rev.title,
+            body=rev.body,
+            tags=rev.tags,
+            accounts=rev.accounts,
+            created_at=rev.created_at,
+        )
+        for rev, editor in rows
+    ]
+
+
+# --- reading ------------------------------------------------------------------
+
+
+def to_public(tips: Sequence[Tip], session: Session) -> list[TipPublic]:
+    author_ids = {tip.author_id for tip in tips}
+    authors = {
+        user.id: user for user in session.exec(select(User).where(col(User.id).in_(author_ids)))
+    }
+    return [
+        TipPublic(
+            id=tip.id or 0,
+            title=tip.title,
+            body=tip.body,
+            body_html=tip.body_html,
+            tags=tip.tags,
+            accounts=tip.accounts,
+            author=AuthorPublic(id=tip.author_id, name=authors[tip.author_id].name),
+            helpful_count=tip.helpful_count,
+            created_at=tip.created_at,
+            updated_at=tip.updated_at,
+        )
+        for tip in tips
+    ]
+
+
+def _encode_cursor(value: dict[str, int]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str | None) -> dict[str, int]:
+    if not cursor:
+        return {}
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(value, dict) or not all(isinstance(v, int) for v in value.values()):
+            raise ValueError
+        return value
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidInput("invalid cursor: pass back next_cursor from the previous page") from exc
+
+
+def list_tips(
+    session: Session,
+    *,
+    q: str | None = None,
+    tag: str | None = None,
+    account: str | None = None,
+    author: int | None = None,
+    cursor: str | None = None,
+    limit: int = PAGE_SIZE,
+) -> TipPage:
+    """Active tips, newest first; with ``q``, best match first."""
+    position = _decode_cursor(cursor)
+    query = select(Tip).where(Tip.status == TipStatus.active)
+    if tag:
+        tags = normalise_tags([tag])
+        query = query.where(
+            col(Tip.id).in_(select(TipTag.tip_id).where(TipTag.tag == (tags[0] if tags else "")))
+        )
+    if account:
+        domain = account.strip().lower()
+        query = query.where(col(Tip.id).in_(select(TipAccount.tip_id).where(TipAccount.domain == domain)))
+    if author is not None:
+        query = query.where(Tip.author_id == author)
+
+    if q and search.query_words(q):
+        offset = position.get("offset", 0)
+        # Over-fetch from the index, since filters and status apply afterwards.
+        ids = search.matching_tip_ids(session, q, limit=(offset + limit) * 4 + 50, offset=0)
+        order = {tip_id: rank for rank, tip_id in enumerate(ids)}
+        found = session.exec(query.where(col(Tip.id).in_(ids))).all()
+        ranked = sorted(found, key=lambda tip: order[tip.id or 0])
+        page = ranked[offset : offset + limit]
+        more = len(ranked) > offset + limit
+        next_cursor = _encode_cursor({"offset": offset + limit}) if more else None
+        return TipPage(items=to_public(page, session), next_cursor=next_cursor)
+
+    if "before" in position:
+        query = query.where(col(Tip.id) < position["before"])
+    rows = session.exec(query.order_by(col(Tip.id).desc()).limit(limit + 1)).all()
+    page = list(rows[:limit])
+    next_cursor = _encode_cursor({"before": page[-1].id or 0}) if len(rows) > limit else None
+    return TipPage(items=to_public(page, session), next_cursor=next_cursor)

@@ -1,0 +1,1 @@
+"""The phone app: server-rendered pages, static files and the service worker."""
