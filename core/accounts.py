@@ -26,7 +26,9 @@ def validate_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidInput(f"unknown time zone {name!r}: use an IANA name like Europe/Berlin") from exc
+        raise InvalidInput(
+            f"unknown time zone {name!r}: use an IANA name like Europe/Berlin"
+        ) from exc
     return name
 
 
@@ -70,7 +72,9 @@ def list_users(session: Session) -> list[User]:
 
 
 def admin_exists(session: Session) -> bool:
-    count = session.exec(select(func.count()).select_from(User).where(User.role == Role.admin)).one()
+    count = session.exec(
+        select(func.count()).select_from(User).where(User.role == Role.admin)
+    ).one()
     return count > 0
 
 

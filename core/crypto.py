@@ -39,4 +39,6 @@ def decrypt(ciphertext: str, purpose: str = "secrets") -> str:
     try:
         return _fernet(key, purpose).decrypt(ciphertext.encode()).decode()
     except InvalidToken as exc:
-        raise DecryptionFailed("a stored secret cannot be decrypted (was the secret key changed?)") from exc
+        raise DecryptionFailed(
+            "a stored secret cannot be decrypted (was the secret key changed?)"
+        ) from exc

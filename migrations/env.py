@@ -24,8 +24,14 @@ def run_migrations_online() -> None:
         _run(conn)
 
 
+def _include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """The full-text index tables are managed by hand (FTS5 / tsvector), not autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith("tip_search"))
+
+
 def _run(connection: object) -> None:
     context.configure(
+        include_name=_include_name,
         connection=connection,  # type: ignore[arg-type]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite needs batch mode to alter tables

@@ -4,6 +4,7 @@ Each concern has its own module; add new ones to the import list below.
 """
 
 from core.models.base import UTCDateTime, utcnow
+from core.models.calendar import Calendar, Meeting
 from core.models.tip import (
     Flag,
     Tip,
@@ -17,6 +18,8 @@ from core.models.user import ApiToken, Role, User, WebSession
 
 __all__ = [
     "ApiToken",
+    "Calendar",
+    "Meeting",
     "Flag",
     "Role",
     "Tip",

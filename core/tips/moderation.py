@@ -42,7 +42,10 @@ def flag_tip(session: Session, user: User, tip_id: int, reason: str) -> Flag:
             session.add(flag)
     except IntegrityError as exc:
         raise Conflict("you have already flagged this tip") from exc
-    if tip.status == TipStatus.active and open_flag_count(session, tip_id) >= get_settings().flag_threshold:
+    if (
+        tip.status == TipStatus.active
+        and open_flag_count(session, tip_id) >= get_settings().flag_threshold
+    ):
         set_status(session, tip, user, TipStatus.hidden, action="hide")
     session.flush()
     return flag
@@ -58,7 +61,9 @@ def flags_of(session: Session, tip_id: int, *, open_only: bool = False) -> list[
     if open_only:
         query = query.where(col(Flag.resolved_at).is_(None))
     return [
-        FlagPublic(user=AuthorPublic(id=u.id or 0, name=u.name), reason=f.reason, created_at=f.created_at)
+        FlagPublic(
+            user=AuthorPublic(id=u.id or 0, name=u.name), reason=f.reason, created_at=f.created_at
+        )
         for f, u in session.exec(query)
     ]
 
@@ -68,12 +73,16 @@ def queue(session: Session) -> list[ModerationItem]:
     flagged_ids = select(Flag.tip_id).where(col(Flag.resolved_at).is_(None))
     tips = session.exec(
         select(Tip)
-        .where(col(Tip.id).in_(flagged_ids), col(Tip.status).in_([TipStatus.active, TipStatus.hidden]))
+        .where(
+            col(Tip.id).in_(flagged_ids), col(Tip.status).in_([TipStatus.active, TipStatus.hidden])
+        )
         .order_by(col(Tip.status).desc(), col(Tip.id))
     ).all()
     public = to_public(tips, session)
     return [
-        ModerationItem(tip=item, status=tip.status, flags=flags_of(session, item.id, open_only=True))
+        ModerationItem(
+            tip=item, status=tip.status, flags=flags_of(session, item.id, open_only=True)
+        )
         for tip, item in zip(tips, public, strict=True)
     ]
 
@@ -83,7 +92,9 @@ def decide(session: Session, curator: User, tip_id: int, action: str) -> Tip:
     if tip is None or tip.status == TipStatus.deleted:
         raise NotFound(f"tip {tip_id} not found")
     now = utcnow()
-    for flag in session.exec(select(Flag).where(Flag.tip_id == tip_id, col(Flag.resolved_at).is_(None))):
+    for flag in session.exec(
+        select(Flag).where(Flag.tip_id == tip_id, col(Flag.resolved_at).is_(None))
+    ):
         flag.resolved_at = now
         session.add(flag)
     status = TipStatus.active if action == "restore" else TipStatus.removed

@@ -219,7 +219,9 @@ def list_tips(
         )
     if account:
         domain = account.strip().lower()
-        query = query.where(col(Tip.id).in_(select(TipAccount.tip_id).where(TipAccount.domain == domain)))
+        query = query.where(
+            col(Tip.id).in_(select(TipAccount.tip_id).where(TipAccount.domain == domain))
+        )
     if author is not None:
         query = query.where(Tip.author_id == author)
 

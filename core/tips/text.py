@@ -36,7 +36,7 @@ def render_markdown(body: str) -> str:
 
 
 def normalise_tags(tags: list[str] | None) -> list[str]:
-    """"Pricing Talks" → "pricing-talks"; empty and duplicate tags disappear, order is kept."""
+    """ "Pricing Talks" → "pricing-talks"; empty and duplicate tags disappear, order is kept."""
     result: list[str] = []
     for raw in tags or []:
         if not isinstance(raw, str):
@@ -50,7 +50,7 @@ def normalise_tags(tags: list[str] | None) -> list[str]:
 
 
 def normalise_domain(value: str) -> str:
-    """"ACME.com" → "acme.com"; anything that is not a plausible domain name is refused."""
+    """ "ACME.com" → "acme.com"; anything that is not a plausible domain name is refused."""
     if not isinstance(value, str):
         raise InvalidInput("accounts must be strings")
     domain = value.strip().lower().rstrip(".")

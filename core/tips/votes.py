@@ -1,4 +1,4 @@
-""""This helped" votes. One per person per tip; the author's own vote never counts.
+""" "This helped" votes. One per person per tip; the author's own vote never counts.
 
 ``helpful_count`` is recomputed from the vote rows after every change rather
 than incremented, so concurrent votes and retries cannot make it drift.
@@ -29,7 +29,9 @@ def add_vote(session: Session, user: User, tip_id: int) -> Tip:
     assert user.id is not None
     if tip.author_id == user.id:
         return tip  # idempotent no-op: nobody upvotes their own advice
-    exists = session.exec(select(Vote).where(Vote.tip_id == tip_id, Vote.user_id == user.id)).first()
+    exists = session.exec(
+        select(Vote).where(Vote.tip_id == tip_id, Vote.user_id == user.id)
+    ).first()
     if exists is None:
         try:
             with session.begin_nested():

@@ -1,0 +1,92 @@
+"""Calendars people connect, and the meeting occurrences read from them.
+
+A meeting row is one *occurrence*: its identity is (calendar, UID, original
+start), so a re-sync updates a moved occurrence in place instead of adding a
+second one. Calendar URLs and passwords are stored encrypted (core.crypto).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from core.models.base import UTCDateTime, utcnow
+
+
+class CalendarBase(SQLModel):
+    kind: str = Field(default="ics", max_length=16)  # ics | caldav
+    name: str = Field(default="", max_length=200)
+    display_url: str = Field(default="", max_length=300)  # scheme + host only: never the secret
+
+
+class Calendar(CalendarBase, table=True):
+    __table_args__ = (Index("ix_calendar_next_sync_at", "next_sync_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    url_encrypted: str  # the feed URL or CalDAV calendar URL (carries secret tokens)
+    username_encrypted: str | None = None
+    password_encrypted: str | None = None
+    etag: str | None = Field(default=None, max_length=300)
+    last_modified: str | None = Field(default=None, max_length=100)
+    last_synced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, max_length=1000)
+    failure_count: int = Field(default=0)
+    next_sync_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CalendarPublic(CalendarBase):
+    id: int
+    last_synced_at: datetime | None
+    last_error: str | None
+
+
+class Meeting(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("calendar_id", "uid", "original_start", name="uq_meeting_occurrence"),
+        Index("ix_meeting_user_start", "user_id", "start"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    calendar_id: int = Field(foreign_key="calendar.id", index=True, ondelete="CASCADE")
+    uid: str = Field(max_length=500)
+    original_start: datetime = Field(sa_type=UTCDateTime)  # RECURRENCE-ID, or start if single
+    title: str = Field(default="", max_length=500)
+    description: str = Field(default="")
+    location: str = Field(default="", max_length=500)
+    start: datetime = Field(sa_type=UTCDateTime)
+    end: datetime = Field(sa_type=UTCDateTime)
+    # [{"email", "name", "kind": "person"|"room"|"resource"|"group", "partstat"}]
+    attendees: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    external_domains: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AttendeePublic(SQLModel):
+    email: str
+    name: str = ""
+    kind: str = "person"
+    partstat: str = ""
+
+
+class MeetingPublic(SQLModel):
+    id: int
+    title: str
+    start: datetime
+    end: datetime
+    location: str
+    description: str
+    calendar_id: int
+    attendees: list[AttendeePublic]
+    external_domains: list[str]

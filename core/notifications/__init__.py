@@ -1,0 +1,1 @@
+"""The notification outbox: which push goes to which device when."""

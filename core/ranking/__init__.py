@@ -1,0 +1,1 @@
+"""Briefs: ranking tips for a meeting."""
