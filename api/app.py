@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp
 
-from api.errors import install_error_handlers
+from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.metrics import MetricsMiddleware
 from api.routes import auth, health, me, moderation, tips
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
@@ -42,7 +42,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     for router in (health.router, auth.router, me.router, tips.router, moderation.router):
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
     app.include_router(pwa_router)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import RateLimited, TipoffError
@@ -48,3 +50,23 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
+
+
+class ErrorDetail(BaseModel):
+    detail: str | list[dict[str, Any]]
+
+
+# Declared on every router so the OpenAPI schema documents the errors clients will see.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorDetail, "description": description}
+    for status, description in {
+        400: "Bad request",
+        401: "Not signed in, or the token is invalid",
+        403: "Not allowed (role or CSRF)",
+        404: "Not found, or not yours",
+        409: "Conflict",
+        413: "Too large",
+        422: "Invalid input",
+        429: "Rate limited; see Retry-After",
+    }.items()
+}

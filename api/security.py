@@ -95,6 +95,7 @@ def with_csrf(app: ASGIApp, secret: str) -> ASGIApp:
         cookie_name=CSRF_COOKIE,
         http_header=CSRF_HEADER,
         cookie_samesite="Lax",
+        always_set_cookie=True,
         send_csrf_failed=_csrf_failed,
     )
 

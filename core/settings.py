@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     )
     session_days: int = Field(default=30, ge=1)
 
+    # Joining (the PWA's invite and setup links)
+    invite_days: int = Field(default=7, ge=1, le=30, description="How long an invite link works.")
+    setup_link_hours: int = Field(
+        default=24, ge=1, description="How long the first-run setup link works."
+    )
+
     # Calendars
     sync_interval_minutes: int = Field(default=15, ge=1)
     sync_past_days: int = Field(default=1, ge=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import CurrentCurator, SessionDep
+from api.deps import CurrentCurator, IdPath, SessionDep
 from core.models.tip import ModerationDecision, ModerationQueue, TipPublic
 from core.tips import moderation, service
 
@@ -18,7 +18,7 @@ def moderation_queue(_curator: CurrentCurator, session: SessionDep) -> Moderatio
 
 @router.post("/{tip_id}", response_model=TipPublic)
 def decide(
-    tip_id: int, decision: ModerationDecision, curator: CurrentCurator, session: SessionDep
+    tip_id: IdPath, decision: ModerationDecision, curator: CurrentCurator, session: SessionDep
 ) -> TipPublic:
     tip = moderation.decide(session, curator, tip_id, decision.action)
     return service.to_public([tip], session)[0]

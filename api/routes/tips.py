@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import CurrentCurator, CurrentUser, SessionDep
+from api.deps import CurrentCurator, CurrentUser, IdPath, SessionDep
 from core import ratelimit
 from core.models.tip import (
     AuthorPublic,
@@ -24,7 +24,7 @@ from core.tips import moderation, service, votes
 router = APIRouter(prefix="/api/tips", tags=["tips"])
 
 
-def _one(session: SessionDep, tip_id: int, user: CurrentUser) -> TipPublic:
+def _one(session: SessionDep, tip_id: IdPath, user: CurrentUser) -> TipPublic:
     return service.to_public([service.get_visible_tip(session, user, tip_id)], session)[0]
 
 
@@ -54,49 +54,49 @@ def list_tips(
 
 
 @router.get("/{tip_id}", response_model=TipPublic)
-def read_tip(tip_id: int, user: CurrentUser, session: SessionDep) -> TipPublic:
+def read_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
     return _one(session, tip_id, user)
 
 
 @router.patch("/{tip_id}", response_model=TipPublic)
-def update_tip(tip_id: int, data: TipUpdate, user: CurrentUser, session: SessionDep) -> TipPublic:
+def update_tip(tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep) -> TipPublic:
     tip = service.update_tip(session, user, tip_id, data)
     return service.to_public([tip], session)[0]
 
 
 @router.delete("/{tip_id}", status_code=204)
-def delete_tip(tip_id: int, user: CurrentUser, session: SessionDep) -> Response:
+def delete_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> Response:
     service.delete_tip(session, user, tip_id)
     return Response(status_code=204)
 
 
 @router.get("/{tip_id}/history", response_model=list[RevisionPublic])
-def tip_history(tip_id: int, user: CurrentUser, session: SessionDep) -> list[RevisionPublic]:
+def tip_history(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> list[RevisionPublic]:
     return service.history(session, user, tip_id)
 
 
 @router.post("/{tip_id}/vote", response_model=TipPublic)
-def vote(tip_id: int, user: CurrentUser, session: SessionDep) -> TipPublic:
+def vote(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "vote", get_settings().rate_limit_votes)
     votes.add_vote(session, user, tip_id)
     return _one(session, tip_id, user)
 
 
 @router.delete("/{tip_id}/vote", response_model=TipPublic)
-def unvote(tip_id: int, user: CurrentUser, session: SessionDep) -> TipPublic:
+def unvote(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "vote", get_settings().rate_limit_votes)
     votes.remove_vote(session, user, tip_id)
     return _one(session, tip_id, user)
 
 
 @router.get("/{tip_id}/votes", response_model=list[AuthorPublic])
-def tip_voters(tip_id: int, curator: CurrentCurator, session: SessionDep) -> list[AuthorPublic]:
+def tip_voters(tip_id: IdPath, curator: CurrentCurator, session: SessionDep) -> list[AuthorPublic]:
     service.get_visible_tip(session, curator, tip_id)
     return votes.voters(session, tip_id)
 
 
 @router.post("/{tip_id}/flags", status_code=201, response_model=FlagPublic)
-def flag(tip_id: int, data: FlagCreate, user: CurrentUser, session: SessionDep) -> FlagPublic:
+def flag(tip_id: IdPath, data: FlagCreate, user: CurrentUser, session: SessionDep) -> FlagPublic:
     ratelimit.check_member(user, "flag", get_settings().rate_limit_flags)
     created = moderation.flag_tip(session, user, tip_id, data.reason)
     return FlagPublic(
@@ -107,6 +107,6 @@ def flag(tip_id: int, data: FlagCreate, user: CurrentUser, session: SessionDep) 
 
 
 @router.get("/{tip_id}/flags", response_model=list[FlagPublic])
-def tip_flags(tip_id: int, curator: CurrentCurator, session: SessionDep) -> list[FlagPublic]:
+def tip_flags(tip_id: IdPath, curator: CurrentCurator, session: SessionDep) -> list[FlagPublic]:
     service.get_visible_tip(session, curator, tip_id)
     return moderation.flags_of(session, tip_id)

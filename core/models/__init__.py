@@ -5,6 +5,7 @@ Each concern has its own module; add new ones to the import list below.
 
 from core.models.base import UTCDateTime, utcnow
 from core.models.calendar import Calendar, Meeting
+from core.models.invite import Invite
 from core.models.tip import (
     Flag,
     Tip,
@@ -21,6 +22,7 @@ __all__ = [
     "Calendar",
     "Meeting",
     "Flag",
+    "Invite",
     "Role",
     "Tip",
     "TipAccount",

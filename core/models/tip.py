@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Literal
 
 from sqlalchemy import JSON, Column, String, Index, UniqueConstraint
+from pydantic import ConfigDict
 from sqlmodel import Field, SQLModel
 
 from core.models.base import UTCDateTime, utcnow
@@ -46,14 +47,18 @@ class Tip(TipBase, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class TipCreate(SQLModel, extra="forbid"):
+class TipCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     title: str | None = None
     body: str
     tags: list[str] | None = None
     accounts: list[str] | None = None
 
 
-class TipUpdate(SQLModel, extra="forbid"):
+class TipUpdate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     title: str | None = None
     body: str | None = None
     tags: list[str] | None = None
@@ -146,7 +151,9 @@ class Flag(SQLModel, table=True):
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class FlagCreate(SQLModel, extra="forbid"):
+class FlagCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     reason: str = Field(min_length=1, max_length=500)
 
 
@@ -166,5 +173,7 @@ class ModerationQueue(SQLModel):
     items: list[ModerationItem]
 
 
-class ModerationDecision(SQLModel, extra="forbid"):
+class ModerationDecision(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     action: Literal["restore", "remove"]

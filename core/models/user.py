@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import EmailStr
 from sqlalchemy import JSON, Column, String
+from pydantic import ConfigDict
 from sqlmodel import Field, SQLModel
 
 from core.models.base import UTCDateTime, utcnow
@@ -63,7 +64,9 @@ class UserPublic(SQLModel):
     created_at: datetime
 
 
-class UserUpdate(SQLModel, extra="forbid"):
+class UserUpdate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     name: str | None = Field(default=None, min_length=1, max_length=120)
     timezone: str | None = Field(default=None, max_length=64)
     lead_minutes: int | None = Field(default=None, ge=5, le=240)

@@ -1,0 +1,58 @@
+"""Schemathesis over the OpenAPI schema: no 500s, no response that breaks the schema.
+
+It runs as a curator (exempt from write limits, allowed everywhere) with a few
+tips in place, so generated requests reach real code paths, not just 401s.
+"""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+)
+
+
+@pytest.fixture
+def api_schema(app, session, curator, member):
+    from core import accounts
+    from core.models.tip import TipCreate
+    from core.tips.service import create_tip
+
+    author = accounts.get_user_by_email(session, member.email)
+    for n in range(3):
+        create_tip(session, author, TipCreate(body=f"Seed tip {n}", tags=["seed"], accounts=["acme.com"]))
+    session.commit()
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    schema.curator_headers = curator.headers  # type: ignore[attr-defined]
+    return schema
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_never_errors_and_keeps_its_schema(case, client, curator):
+    if case.path in ("/api/auth/logout",):
+        pytest.skip("would end the fuzzer's own session")
+    # Sent through FastAPI's TestClient (httpx): schemathesis' own requests transport
+    # trips over urllib3-future, which caldav's niquests installs.
+    kwargs = case.as_transport_kwargs(base_url="http://testserver", headers=curator.headers)
+    kwargs.pop("cookies", None)
+    response = client.request(
+        kwargs.pop("method"),
+        kwargs.pop("url"),
+        **{k: v for k, v in kwargs.items() if k in ("headers", "params", "json", "content", "data", "files")},
+    )
+    case.validate_response(
+        response,
+        checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
+    )
