@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     sync_future_days: int = Field(default=14, ge=1)
     fetch_max_bytes: int = Field(default=10 * 1024 * 1024)
     fetch_timeout_seconds: float = Field(default=20.0)
+    fetch_max_redirects: int = Field(default=5, ge=0, le=20)
+    sync_lease_seconds: int = Field(default=300, ge=30, description="How long a sync claim holds.")
+    sync_batch_size: int = Field(default=10, ge=1, description="Calendars claimed per job round.")
+    sync_max_backoff_minutes: int = Field(default=24 * 60, ge=1)
+    sync_max_occurrences: int = Field(
+        default=1000, ge=10, description="Occurrences one series may have in the sync window."
+    )
 
     # Briefs
     brief_size: int = Field(default=3, ge=1, le=10)
