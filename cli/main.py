@@ -34,18 +34,25 @@ def migrate() -> None:
     typer.echo("database is up to date")
 
 
-def first_run_hint() -> str | None:
-    """What to tell the operator on a fresh install, or None once an admin exists."""
-    from core import accounts
+def first_run_hint(base_url: str | None = None) -> str | None:
+    """What to tell the operator on a fresh install, or None once an admin exists.
+
+    While no admin exists, each start prints a fresh one-time setup link (only
+    the newest works): opening it on a phone creates the first admin.
+    """
+    from core import accounts, invites
     from core.db import session_scope
 
+    settings = get_settings()
+    if base_url is None or "public_url" in settings.model_fields_set:
+        base_url = settings.public_url
     with session_scope() as session:
         if accounts.admin_exists(session):
             return None
+        token = invites.create_setup_link(session)
     return (
-        "No admin yet. Create the first one with: "
-        "echo 'a-long-password' | .venv/bin/tipoff users add you@example.com "
-        "--role admin --name 'Your Name' --password-stdin"
+        f"No admin yet. Open {invites.link(base_url, invites.setup_path(token))} "
+        f"to create the first one (one-time link, valid {settings.setup_link_hours} h)."
     )
 
 
@@ -66,7 +73,7 @@ def serve(
     setup_logging(settings.log_level)
     settings.ensure_secret_key()
     ready_engine()
-    hint = first_run_hint()
+    hint = first_run_hint(f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}")
     if hint:
         print(hint, flush=True)
     uvicorn.run(
@@ -116,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
         print(f"tipoff: error: {exc.format_message()}{hint}", file=sys.stderr)
         return 2
-    except (click_errors.Exit, typer.Exit) as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except (click_errors.Abort, typer.Abort):
+    except typer.Abort:
         print("tipoff: aborted", file=sys.stderr)
         return 1
     except click_errors.ClickException as exc:
