@@ -36,7 +36,9 @@ class LibraryCollector(Collector):
                 tips = connection.execute(
                     text("SELECT status, COUNT(*) FROM tip GROUP BY status")
                 ).all()
-                users = connection.execute(text('SELECT role, COUNT(*) FROM "user" GROUP BY role')).all()
+                users = connection.execute(
+                    text('SELECT role, COUNT(*) FROM "user" GROUP BY role')
+                ).all()
         except Exception:
             return
         tip_gauge = GaugeMetricFamily("tipoff_tips", "Tips by status", labels=["status"])

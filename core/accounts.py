@@ -113,7 +113,7 @@ def update_profile(session: Session, user: User, changes: UserUpdate) -> User:
 
 
 def create_api_token(session: Session, user: User, name: str = "") -> str:
-    """Create a token and return it; only its hash is stored, so this is the one chance to see it."""
+    """Create a token and return it: only its hash is stored, so this is the one look at it."""
     token = new_token()
     assert user.id is not None
     session.add(

@@ -24,6 +24,8 @@ from core.settings import get_settings
 @lru_cache
 def _limiter(storage_uri: str) -> tuple[MovingWindowRateLimiter, Storage]:
     storage = storage_from_string(storage_uri)
+    if not isinstance(storage, Storage):
+        raise ValueError(f"rate limit storage {storage_uri!r} is async-only; use a sync one")
     return MovingWindowRateLimiter(storage), storage
 
 

@@ -8,6 +8,7 @@ processes) share the work.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -43,10 +44,8 @@ async def run_forever(stop: asyncio.Event) -> None:
         done = await run_once()
         if any(done.values()):
             log.info("scheduler pass: %s", done)
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=poll)
-        except TimeoutError:
-            pass
 
 
 @asynccontextmanager

@@ -99,7 +99,7 @@ def _fresh_rate_limits() -> Iterator[None]:
 
 
 @pytest.fixture
-def app(session: Session):  # type: ignore[no-untyped-def]
+def app(session: Session):
     """The FastAPI app, with every request using the test's session."""
     from api.app import create_fastapi
     from api.deps import get_session
@@ -119,7 +119,7 @@ def app(session: Session):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def client(app):  # type: ignore[no-untyped-def]
+def client(app):
     from fastapi.testclient import TestClient
 
     with TestClient(app) as test_client:
@@ -127,7 +127,7 @@ def client(app):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def browser_client(app):  # type: ignore[no-untyped-def]
+def browser_client(app):
     """A client through the full middleware stack, CSRF included (cookie-authenticated)."""
     from fastapi.testclient import TestClient
 
@@ -153,7 +153,7 @@ class Person:
 
 
 @pytest.fixture
-def make_user(session: Session):  # type: ignore[no-untyped-def]
+def make_user(session: Session):
     from core import accounts
     from core.models import Role
 
@@ -181,20 +181,20 @@ def make_user(session: Session):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def member(make_user) -> Person:  # type: ignore[no-untyped-def]
+def member(make_user) -> Person:
     return make_user("member")
 
 
 @pytest.fixture
-def other_member(make_user) -> Person:  # type: ignore[no-untyped-def]
+def other_member(make_user) -> Person:
     return make_user("member")
 
 
 @pytest.fixture
-def curator(make_user) -> Person:  # type: ignore[no-untyped-def]
+def curator(make_user) -> Person:
     return make_user("curator")
 
 
 @pytest.fixture
-def admin(make_user) -> Person:  # type: ignore[no-untyped-def]
+def admin(make_user) -> Person:
     return make_user("admin")

@@ -36,9 +36,13 @@ def set_session_cookie(response: Response, token: str) -> None:
 
 
 @router.post("/login", response_model=UserPublic)
-def login(body: LoginRequest, request: Request, response: Response, session: SessionDep) -> UserPublic:
+def login(
+    body: LoginRequest, request: Request, response: Response, session: SessionDep
+) -> UserPublic:
     settings = get_settings()
-    ratelimit.check("login", f"{client_ip(request)}:{body.email.lower()}", settings.rate_limit_login)
+    ratelimit.check(
+        "login", f"{client_ip(request)}:{body.email.lower()}", settings.rate_limit_login
+    )
     user = accounts.authenticate(session, body.email, body.password)
     set_session_cookie(response, accounts.start_web_session(session, user))
     return UserPublic.model_validate(user, from_attributes=True)

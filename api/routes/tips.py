@@ -51,15 +51,15 @@ def list_tips(
     )
 
 
-
-
 @router.get("/{tip_id}", response_model=TipPublic)
 def read_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
     return _one(session, tip_id, user)
 
 
 @router.patch("/{tip_id}", response_model=TipPublic)
-def update_tip(tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep) -> TipPublic:
+def update_tip(
+    tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep
+) -> TipPublic:
     tip = service.update_tip(session, user, tip_id, data)
     return service.to_public([tip], session)[0]
 

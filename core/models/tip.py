@@ -11,8 +11,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from sqlalchemy import JSON, Column, String, Index, UniqueConstraint
 from pydantic import ConfigDict
+from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from core.models.base import UTCDateTime, utcnow

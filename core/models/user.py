@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import EmailStr
+from pydantic import ConfigDict, EmailStr
 from sqlalchemy import JSON, Column, String
-from pydantic import ConfigDict
 from sqlmodel import Field, SQLModel
 
 from core.models.base import UTCDateTime, utcnow

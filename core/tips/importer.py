@@ -15,7 +15,10 @@ from core.tips.service import create_tip
 
 
 def load_tip_file(path: Path) -> list[TipCreate]:
-    """Read ``[{title?, body, tags?, accounts?}, ...]`` or ``{"tips": [...]}``; check every item first."""
+    """Read ``[{title?, body, tags?, accounts?}, ...]`` or ``{"tips": [...]}``.
+
+    Every item is checked before anything is written, so an import is all or nothing.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

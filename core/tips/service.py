@@ -38,8 +38,8 @@ def _check_lengths(title: str, body: str) -> None:
 
 
 def _replace_keywords(session: Session, tip: Tip) -> None:
-    session.exec(delete(TipTag).where(col(TipTag.tip_id) == tip.id))  # type: ignore[call-overload]
-    session.exec(delete(TipAccount).where(col(TipAccount.tip_id) == tip.id))  # type: ignore[call-overload]
+    session.exec(delete(TipTag).where(col(TipTag.tip_id) == tip.id))
+    session.exec(delete(TipAccount).where(col(TipAccount.tip_id) == tip.id))
     assert tip.id is not None
     session.add_all([TipTag(tip_id=tip.id, tag=tag) for tag in tip.tags])
     session.add_all([TipAccount(tip_id=tip.id, domain=domain) for domain in tip.accounts])

@@ -13,13 +13,19 @@ def test_login_sets_a_safe_session_cookie(browser_client, member):
     response = login(browser_client, member)
     assert response.status_code == 200, response.text
     cookie = response.headers["set-cookie"]
-    assert "tipoff_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("Lax", "lax")
+    assert (
+        "tipoff_session=" in cookie
+        and "HttpOnly" in cookie
+        and "SameSite=lax" in cookie.replace("Lax", "lax")
+    )
     assert browser_client.get("/api/me").json()["email"] == member.email
 
 
 def test_wrong_password_and_unknown_user_look_the_same(client, member):
     wrong = login(client, member, "wrong password")
-    unknown = client.post("/api/auth/login", json={"email": "nobody@x.example", "password": "whatever1"})
+    unknown = client.post(
+        "/api/auth/login", json={"email": "nobody@x.example", "password": "whatever1"}
+    )
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.json() == unknown.json()
 
@@ -39,7 +45,9 @@ def test_cookie_writes_need_the_csrf_token(browser_client, member):
     assert blocked.status_code == 403 and "CSRF" in blocked.json()["detail"]
     token = browser_client.cookies.get("csrftoken")
     assert token
-    allowed = browser_client.post("/api/tips", json={"body": "with token"}, headers={"X-CSRFToken": token})
+    allowed = browser_client.post(
+        "/api/tips", json={"body": "with token"}, headers={"X-CSRFToken": token}
+    )
     assert allowed.status_code == 201, allowed.text
     patch = browser_client.patch("/api/me", json={"lead_minutes": 45})
     assert patch.status_code == 403
@@ -53,7 +61,9 @@ def test_bearer_requests_skip_csrf(browser_client, member):
 def test_logout_ends_the_session(browser_client, member):
     login(browser_client, member)
     token = browser_client.cookies.get("csrftoken")
-    assert browser_client.post("/api/auth/logout", headers={"X-CSRFToken": token}).status_code == 204
+    assert (
+        browser_client.post("/api/auth/logout", headers={"X-CSRFToken": token}).status_code == 204
+    )
     browser_client.cookies.delete("tipoff_session")
     assert browser_client.get("/api/me").status_code == 401
 

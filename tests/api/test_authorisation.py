@@ -85,5 +85,8 @@ def test_another_member_vs_a_curator(
 
 def test_admin_has_curator_rights(client, tip_of, member, admin):
     tip_id = tip_of(member)
-    assert client.patch(f"/api/tips/{tip_id}", headers=admin.headers, json={"body": "x"}).status_code == 200
+    assert (
+        client.patch(f"/api/tips/{tip_id}", headers=admin.headers, json={"body": "x"}).status_code
+        == 200
+    )
     assert client.get("/api/moderation", headers=admin.headers).status_code == 200

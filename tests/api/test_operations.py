@@ -26,7 +26,9 @@ def test_healthz_really_asks_the_database(monkeypatch):
 def test_metrics_count_requests_by_route_template(client, member):
     client.get("/api/tips/12345", headers=member.headers)
     text = client.get("/metrics").text
-    assert 'tipoff_http_requests_total{method="GET",route="/api/tips/{tip_id}",status="404"}' in text
+    assert (
+        'tipoff_http_requests_total{method="GET",route="/api/tips/{tip_id}",status="404"}' in text
+    )
     assert "tipoff_http_request_duration_seconds_bucket" in text
     assert "/api/tips/12345" not in text
 
@@ -37,14 +39,20 @@ def test_openapi_and_docs(client):
 
 
 def test_errors_are_json_with_detail(client):
-    for response in (client.get("/api/nowhere"), client.get("/api/me"), client.post("/api/auth/login", json=[])):
+    for response in (
+        client.get("/api/nowhere"),
+        client.get("/api/me"),
+        client.post("/api/auth/login", json=[]),
+    ):
         assert response.headers["content-type"].startswith("application/json")
         assert "detail" in response.json()
 
 
 def test_oversized_bodies_are_refused_before_reading(client, member):
     response = client.post(
-        "/api/tips", headers={**member.headers, "content-type": "application/json"}, content=b"x" * (2 * 1024 * 1024)
+        "/api/tips",
+        headers={**member.headers, "content-type": "application/json"},
+        content=b"x" * (2 * 1024 * 1024),
     )
     assert response.status_code == 413
 
@@ -60,5 +68,7 @@ def test_security_headers(client):
 def test_log_redaction():
     from core.logs import redact
 
-    line = redact("fetch https://cal.example/feed.ics?token=abc and tip_" + "a" * 30 + " https://u:p@h/x")
+    line = redact(
+        "fetch https://cal.example/feed.ics?token=abc and tip_" + "a" * 30 + " https://u:p@h/x"
+    )
     assert "abc" not in line and "a" * 30 not in line and "u:p" not in line

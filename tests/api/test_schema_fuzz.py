@@ -24,7 +24,9 @@ def api_schema(app, session, curator, member):
 
     author = accounts.get_user_by_email(session, member.email)
     for n in range(3):
-        create_tip(session, author, TipCreate(body=f"Seed tip {n}", tags=["seed"], accounts=["acme.com"]))
+        create_tip(
+            session, author, TipCreate(body=f"Seed tip {n}", tags=["seed"], accounts=["acme.com"])
+        )
     session.commit()
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     schema.curator_headers = curator.headers  # type: ignore[attr-defined]
@@ -50,7 +52,11 @@ def test_api_never_errors_and_keeps_its_schema(case, client, curator):
     response = client.request(
         kwargs.pop("method"),
         kwargs.pop("url"),
-        **{k: v for k, v in kwargs.items() if k in ("headers", "params", "json", "content", "data", "files")},
+        **{
+            k: v
+            for k, v in kwargs.items()
+            if k in ("headers", "params", "json", "content", "data", "files")
+        },
     )
     case.validate_response(
         response,

@@ -76,7 +76,7 @@ def test_markdown_is_rendered_and_sanitised(client, member):
     assert "<strong>bold</strong>" in html
     assert "<script" not in html and "<img" not in html  # shown as text, never as markup
     assert "&lt;script&gt;" in html
-    assert "href=\"javascript" not in html
+    assert 'href="javascript' not in html
     assert 'rel="noopener nofollow"' in html
 
 

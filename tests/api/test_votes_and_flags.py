@@ -47,7 +47,9 @@ def test_three_distinct_flags_hide_a_tip_until_a_curator_decides(client, make_us
     assert flag(client, flaggers[0], tip["id"]).status_code == 201
     assert flag(client, flaggers[0], tip["id"]).status_code == 409  # one flag per member
     assert flag(client, flaggers[1], tip["id"]).status_code == 201
-    assert client.get(url, headers=flaggers[2].headers).status_code == 200  # two flags: still visible
+    assert (
+        client.get(url, headers=flaggers[2].headers).status_code == 200
+    )  # two flags: still visible
     assert flag(client, flaggers[2], tip["id"], reason="wrong price").status_code == 201
     assert client.get(url, headers=flaggers[2].headers).status_code == 404
     assert client.get(url, headers=author.headers).status_code == 404
@@ -60,7 +62,9 @@ def test_three_distinct_flags_hide_a_tip_until_a_curator_decides(client, make_us
     assert {f["reason"] for f in queue[0]["flags"]} == {"outdated", "wrong price"}
     assert {f["user"]["id"] for f in queue[0]["flags"]} == {p.id for p in flaggers[:3]}
 
-    restored = client.post(f"/api/moderation/{tip['id']}", headers=curator.headers, json={"action": "restore"})
+    restored = client.post(
+        f"/api/moderation/{tip['id']}", headers=curator.headers, json={"action": "restore"}
+    )
     assert restored.status_code == 200
     assert client.get(url, headers=author.headers).status_code == 200
     assert client.get("/api/moderation", headers=curator.headers).json()["items"] == []
@@ -69,7 +73,9 @@ def test_three_distinct_flags_hide_a_tip_until_a_curator_decides(client, make_us
 def test_curator_can_remove_a_flagged_tip(client, member, other_member, curator):
     tip = post_tip(client, member)
     flag(client, other_member, tip["id"])
-    response = client.post(f"/api/moderation/{tip['id']}", headers=curator.headers, json={"action": "remove"})
+    response = client.post(
+        f"/api/moderation/{tip['id']}", headers=curator.headers, json={"action": "remove"}
+    )
     assert response.status_code == 200
     assert client.get(f"/api/tips/{tip['id']}", headers=member.headers).status_code == 404
 
@@ -77,7 +83,10 @@ def test_curator_can_remove_a_flagged_tip(client, member, other_member, curator)
 @pytest.mark.parametrize("body", [{"action": "burn"}, {}, {"action": "remove", "extra": 1}])
 def test_bad_moderation_decision_is_422(client, member, curator, body):
     tip = post_tip(client, member)
-    assert client.post(f"/api/moderation/{tip['id']}", headers=curator.headers, json=body).status_code == 422
+    assert (
+        client.post(f"/api/moderation/{tip['id']}", headers=curator.headers, json=body).status_code
+        == 422
+    )
 
 
 def test_flagging_needs_a_reason_and_not_your_own_tip(client, member, other_member):

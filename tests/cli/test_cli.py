@@ -8,9 +8,18 @@ import pytest
 
 
 def test_every_command_has_help(tipoff):
-    for args in (["--help"], ["users", "--help"], ["users", "add", "--help"], ["tokens", "create", "--help"],
-                 ["tokens", "revoke", "--help"], ["tips", "import", "--help"], ["serve", "--help"],
-                 ["worker", "--help"], ["migrate", "--help"]):  # fmt: skip
+    commands = [
+        ["--help"],
+        ["users", "--help"],
+        ["users", "add", "--help"],
+        ["tokens", "create", "--help"],
+        ["tokens", "revoke", "--help"],
+        ["tips", "import", "--help"],
+        ["serve", "--help"],
+        ["worker", "--help"],
+        ["migrate", "--help"],
+    ]
+    for args in commands:
         result = tipoff(*args)
         assert result.code == 0 and "Usage" in result.out, args
 
@@ -46,7 +55,17 @@ def test_users_add_list_and_token_lifecycle(tipoff, tmp_path):
     [
         ["users", "add", "x@y.example", "--role", "boss", "--name", "X"],
         ["users", "add", "not-an-email", "--role", "member", "--name", "X"],
-        ["users", "add", "x@y.example", "--role", "member", "--name", "X", "--timezone", "Nowhere/Else"],
+        [
+            "users",
+            "add",
+            "x@y.example",
+            "--role",
+            "member",
+            "--name",
+            "X",
+            "--timezone",
+            "Nowhere/Else",
+        ],
         ["users", "add"],
         ["tokens", "create", "nobody@y.example"],
         ["tokens", "revoke", "nobody@y.example"],
@@ -72,7 +91,11 @@ def test_duplicate_user_is_refused(tipoff):
 def test_tips_import_is_all_or_nothing(tipoff, tmp_path):
     tipoff("users", "add", "cur@b.example", "--role", "curator", "--name", "Cur")
     good = tmp_path / "good.json"
-    good.write_text(json.dumps({"tips": [{"body": "One", "tags": ["A B"]}, {"body": "Two", "accounts": ["acme.com"]}]}))
+    good.write_text(
+        json.dumps(
+            {"tips": [{"body": "One", "tags": ["A B"]}, {"body": "Two", "accounts": ["acme.com"]}]}
+        )
+    )
     result = tipoff("tips", "import", str(good), "--author", "cur@b.example")
     assert result.code == 0 and "imported 2" in result.out
 

@@ -20,7 +20,9 @@ def test_default_database_is_sqlite_in_the_data_dir(tmp_path):
 
     settings = Settings(data_dir=tmp_path, database_url="")
     assert settings.effective_database_url == f"sqlite:///{tmp_path / 'tipoff.db'}"
-    assert Settings(database_url="postgres://u@h/db").effective_database_url.startswith("postgresql+psycopg://")
+    assert Settings(database_url="postgres://u@h/db").effective_database_url.startswith(
+        "postgresql+psycopg://"
+    )
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path):
@@ -56,9 +58,14 @@ def test_a_changed_key_cannot_decrypt(monkeypatch):
 
 @pytest.mark.parametrize(
     "raw, expected",
-    [("ACME.com", "acme.com"), (" www.Globex.COM ", "globex.com"), ("https://initech.com/about", "initech.com"),
-     ("stark-health.org", "stark-health.org"), ("münchen.de", "münchen.de")],
-)  # fmt: skip
+    [
+        ("ACME.com", "acme.com"),
+        (" www.Globex.COM ", "globex.com"),
+        ("https://initech.com/about", "initech.com"),
+        ("stark-health.org", "stark-health.org"),
+        ("münchen.de", "münchen.de"),
+    ],
+)
 def test_domains_are_normalised(raw, expected):
     from core.tips.text import normalise_domain
 
