@@ -58,7 +58,7 @@ def test_oversized_bodies_are_refused_before_reading(client, member):
 
 
 def test_security_headers(client):
-    headers = client.get("/").headers
+    headers = client.get("/healthz").headers
     csp = headers["content-security-policy"]
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp and "script-src 'self'" in csp
     assert headers["x-content-type-options"] == "nosniff"
