@@ -34,3 +34,5 @@ def setup_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # Migration chatter is noise on every start; warnings still show.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))
