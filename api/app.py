@@ -11,7 +11,7 @@ from starlette.types import ASGIApp
 
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.metrics import MetricsMiddleware
-from api.routes import auth, health, me, moderation, tips
+from api.routes import auth, health, invites, me, moderation, pwa_views, tips
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
 from core.settings import get_settings
 from pwa.routes import router as pwa_router
@@ -41,7 +41,15 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for router in (health.router, auth.router, me.router, tips.router, moderation.router):
+    for router in (
+        health.router,
+        auth.router,
+        me.router,
+        tips.router,
+        moderation.router,
+        invites.router,
+        pwa_views.router,
+    ):
         app.include_router(router, responses=ERROR_RESPONSES)
     app.include_router(pwa_router)
     app.add_middleware(BodySizeLimitMiddleware)

@@ -1,19 +1,11 @@
-"""Page routes of the PWA. (Placeholder home page until the phone app issue lands.)"""
+"""Every route of the PWA: the app shell, then the pages (see ``pwa/pages``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
-
-HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=HERE / "templates")
+from pwa.pages import account, agenda, library, shell, signin
 
 router = APIRouter(include_in_schema=False)
-
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "home.html", {})
+for module in (shell, signin, agenda, library, account):
+    router.include_router(module.router)

@@ -1,0 +1,28 @@
+"""Settings (profile, calendars, devices, invites) and the curators' review queue."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from api.deps import SessionDep
+from core.settings import get_settings
+from core.tips import moderation
+from pwa.auth import PageUser
+from pwa.render import error_page, render
+from pwa.views.settings import settings_page
+
+router = APIRouter()
+
+
+@router.get("/settings")
+def settings(request: Request, user: PageUser, session: SessionDep) -> Response:
+    context = {"view": settings_page(session, user), "invite_days": get_settings().invite_days}
+    return render(request, "pages/settings.html", context, user=user)
+
+
+@router.get("/moderation")
+def review(request: Request, user: PageUser, session: SessionDep) -> Response:
+    if not user.is_curator:
+        return error_page(request, 403, "Only curators and admins review flagged tips.", user=user)
+    return render(request, "pages/moderation.html", {"queue": moderation.queue(session)}, user=user)

@@ -1,0 +1,33 @@
+"""Next up (the start page) and the brief page of one meeting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import Response
+
+from api.deps import SessionDep
+from core.errors import TipoffError
+from pwa.auth import PageUser
+from pwa.render import error_page, render
+from pwa.views.agenda import next_up
+from pwa.views.brief import brief_page
+
+router = APIRouter()
+
+MeetingId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("/")
+def home(request: Request, user: PageUser, session: SessionDep) -> Response:
+    return render(request, "pages/next.html", {"view": next_up(session, user)}, user=user)
+
+
+@router.get("/m/{meeting_id}")
+def brief(request: Request, meeting_id: MeetingId, user: PageUser, session: SessionDep) -> Response:
+    try:
+        view = brief_page(session, user, meeting_id)
+    except TipoffError as exc:
+        return error_page(request, exc.status_code, exc.detail, user=user)
+    return render(request, "pages/brief.html", {"view": view}, user=user)

@@ -1,0 +1,72 @@
+"""Getting in: sign in, the first-run setup link, an invite link."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import RedirectResponse, Response
+
+from api.deps import OptionalUser, SessionDep
+from core import invites
+from core.errors import TipoffError
+from core.models.invite import InviteKind
+from core.models.user import Role
+from pwa.auth import safe_next
+from pwa.render import error_page, render
+
+router = APIRouter()
+
+Token = Annotated[str, Path(min_length=10, max_length=200)]
+
+
+@router.get("/signin")
+def signin(request: Request, user: OptionalUser, next: str | None = None) -> Response:
+    target = safe_next(next)
+    if user is not None:
+        return RedirectResponse(target, status_code=303)
+    return render(request, "pages/signin.html", {"next": target})
+
+
+@router.get("/setup/{token}")
+def setup(request: Request, token: Token, session: SessionDep) -> Response:
+    try:
+        info = invites.info(session, token, InviteKind.setup)
+    except TipoffError as exc:
+        return error_page(request, exc.status_code, exc.detail)
+    return render(
+        request,
+        "pages/join.html",
+        {
+            "heading": "Set up Tipoff",
+            "intro": "You are the first person here: you become its admin, and can then "
+            "invite colleagues.",
+            "button": "Create admin account",
+            "endpoint": "/api/setup",
+            "token": token,
+            "info": info,
+        },
+    )
+
+
+@router.get("/join/{token}")
+def join(request: Request, token: Token, session: SessionDep) -> Response:
+    try:
+        info = invites.info(session, token, InviteKind.invite)
+    except TipoffError as exc:
+        return error_page(request, exc.status_code, exc.detail)
+    who = f"{info.invited_by} invited you" if info.invited_by else "You are invited"
+    role = "" if info.role == Role.member else f" as {info.role.value}"
+    return render(
+        request,
+        "pages/join.html",
+        {
+            "heading": "Join Tipoff",
+            "intro": f"{who}{role}. Tipoff sends you colleagues' best tips just before "
+            "each customer meeting.",
+            "button": "Join",
+            "endpoint": "/api/signup",
+            "token": token,
+            "info": info,
+        },
+    )

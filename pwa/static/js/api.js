@@ -1,0 +1,97 @@
+// Talking to the JSON API from pages: the CSRF header, errors as readable messages.
+
+/** The double-submit token: the csrftoken cookie, or the one the page was rendered with. */
+export function csrfToken() {
+  const cookie = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
+  if (cookie) return decodeURIComponent(cookie.slice("csrftoken=".length));
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.content : "";
+}
+
+/** A readable sentence from an API error body ({"detail": string | [{msg, loc}]}). */
+export function describe(body, status) {
+  const detail = body && body.detail;
+  if (typeof detail === "string") return detail;
+  if (Array.isArray(detail) && detail.length) {
+    return detail
+      .map((e) => {
+        const field = (e.loc || []).filter((p) => p !== "body").join(" ");
+        return field ? `${field}: ${e.msg}` : e.msg;
+      })
+      .join("; ");
+  }
+  if (status === 0) return "No connection. Try again when you are back online.";
+  return `Something went wrong (HTTP ${status}).`;
+}
+
+/** Call the API; resolve with the JSON body (or null), reject with an Error carrying the message. */
+export async function api(method, url, body) {
+  const headers = { Accept: "application/json" };
+  if (method !== "GET") headers["X-CSRFToken"] = csrfToken();
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw Object.assign(new Error(describe(null, 0)), { status: 0 });
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch (error) {
+    data = null;
+  }
+  if (!response.ok) {
+    throw Object.assign(new Error(describe(data, response.status)), { status: response.status });
+  }
+  return data;
+}
+
+/** Show a short message in the page's status line (announced by screen readers). */
+export function say(message) {
+  const status = document.getElementById("status");
+  if (status) status.textContent = message;
+}
+
+/** Show an error next to a form (role=alert), or clear it. */
+export function showError(element, message) {
+  if (element) element.textContent = message || "";
+}
+
+/** The values of a form as an object of trimmed strings. */
+export function formValues(form) {
+  const values = {};
+  for (const [key, value] of new FormData(form).entries()) {
+    values[key] = typeof value === "string" ? value.trim() : value;
+  }
+  return values;
+}
+
+/** "a, b ,c" → ["a", "b", "c"] */
+export function splitList(text) {
+  return (text || "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Run an async action with its button disabled, reporting failure into `errorElement`. */
+export async function busy(button, errorElement, action) {
+  if (button) button.disabled = true;
+  showError(errorElement, "");
+  try {
+    return await action();
+  } catch (error) {
+    showError(errorElement, error.message);
+    if (!errorElement) say(error.message);
+    return undefined;
+  } finally {
+    if (button) button.disabled = false;
+  }
+}

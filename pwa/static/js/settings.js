@@ -1,0 +1,166 @@
+// Settings: notifications on this device, calendars, profile, invites, sign out.
+import { api, busy, formValues, say, showError } from "./api.js";
+import { enableNotifications, needsHomeScreen } from "./push.js";
+
+const $ = (id) => document.getElementById(id);
+
+// --- notifications ---------------------------------------------------------------
+
+$("enable-push").addEventListener("click", async (event) => {
+  if (needsHomeScreen()) {
+    $("ios-install").hidden = false;
+    $("ios-install").scrollIntoView({ behavior: "smooth", block: "center" });
+    return;
+  }
+  const device = await busy(event.currentTarget, $("push-error"), enableNotifications);
+  if (device) {
+    say(`Notifications are on for ${device.name}.`);
+    location.reload();
+  }
+});
+
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("button[data-action]");
+  if (!button) return;
+  const row = button.closest("li");
+  const actions = {
+    "test-device": async () => {
+      await api("POST", `/api/devices/${row.dataset.device}/test`);
+      say("Test sent: it should appear on that device within a few seconds.");
+    },
+    "remove-device": async () => {
+      await api("DELETE", `/api/devices/${row.dataset.device}`);
+      row.remove();
+      say("Device removed: it gets no more briefs.");
+    },
+    "sync-calendar": async () => {
+      const result = await api("POST", `/api/calendars/${row.dataset.calendar}/sync`);
+      say(`Synced: ${result.added} added, ${result.updated} updated, ${result.removed} removed.`);
+    },
+    "remove-calendar": async () => {
+      await api("DELETE", `/api/calendars/${row.dataset.calendar}`);
+      row.remove();
+      say("Calendar removed, with its meetings.");
+    },
+    "revoke-invite": async () => {
+      await api("DELETE", `/api/invites/${row.dataset.invite}`);
+      button.remove();
+      row.querySelector(".muted").textContent = "revoked";
+      say("Invite revoked: the link no longer works.");
+    },
+  };
+  if (actions[button.dataset.action]) await busy(button, null, actions[button.dataset.action]);
+});
+
+// --- calendars ---------------------------------------------------------------------
+
+const connect = $("connect-calendar");
+function showCalDav() {
+  $("caldav-fields").hidden = formValues(connect).kind !== "caldav";
+}
+connect.addEventListener("change", showCalDav);
+showCalDav();
+
+connect.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const error = $("calendar-error");
+  const values = formValues(connect);
+  const url = $("cal-url");
+  if (!values.url) {
+    showError(error, "Paste your calendar's link first.");
+    url.focus();
+    return;
+  }
+  if (!/^(https?|webcal):\/\//i.test(values.url)) {
+    showError(error, "That is not a link: it should start with https:// or webcal://");
+    url.focus();
+    return;
+  }
+  const body =
+    values.kind === "caldav"
+      ? { kind: "caldav", url: values.url, username: values.username, password: values.password }
+      : { url: values.url };
+  say("Checking the calendar…");
+  const created = await busy(connect.querySelector("button[type=submit]"), error, () =>
+    api("POST", "/api/calendars", body),
+  );
+  if (created) {
+    say("Connected.");
+    location.assign("/");
+  } else {
+    say("");
+  }
+});
+
+// --- profile -------------------------------------------------------------------------
+
+const zone = (() => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch (error) {
+    return "";
+  }
+})();
+if (zone && zone !== $("tz").value) {
+  const button = $("use-device-tz");
+  button.hidden = false;
+  button.textContent = `Use this device's time zone (${zone})`;
+  button.addEventListener("click", () => {
+    $("tz").value = zone;
+    button.hidden = true;
+  });
+}
+
+$("profile-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const values = formValues(form);
+  const saved = await busy(form.querySelector("button[type=submit]"), $("profile-error"), () =>
+    api("PATCH", "/api/me", {
+      name: values.name,
+      lead_minutes: Number(values.lead_minutes),
+      timezone: values.timezone,
+      debrief_enabled: form.elements.debrief_enabled.checked,
+    }),
+  );
+  if (saved) say("Saved.");
+});
+
+// --- invites (admins) --------------------------------------------------------------------
+
+const inviteForm = $("invite-form");
+if (inviteForm) {
+  inviteForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const values = formValues(inviteForm);
+    const invite = await busy(inviteForm.querySelector("button[type=submit]"), $("invite-error"), () =>
+      api("POST", "/api/invites", { role: values.role, email: values.email || null }),
+    );
+    if (invite) {
+      $("invite-link").hidden = false;
+      $("invite-url").value = invite.url;
+      $("invite-url").select();
+      say("Invite link created.");
+    }
+  });
+  $("copy-invite").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText($("invite-url").value);
+      say("Link copied.");
+    } catch (error) {
+      $("invite-url").select();
+      say("Select the link and copy it.");
+    }
+  });
+}
+
+// --- sign out ----------------------------------------------------------------------------
+
+$("sign-out").addEventListener("click", async (event) => {
+  const done = await busy(event.currentTarget, null, () => api("POST", "/api/auth/logout"));
+  if (done !== undefined) {
+    const registration = "serviceWorker" in navigator && (await navigator.serviceWorker.getRegistration());
+    if (registration && registration.active) registration.active.postMessage({ type: "signed-out" });
+    location.assign("/signin");
+  }
+});

@@ -1,0 +1,51 @@
+// "This helped" and flags on tip cards (brief page and tips feed).
+import { api, busy, formValues, say } from "./api.js";
+
+async function toggleHelped(card, button) {
+  const helped = button.getAttribute("aria-pressed") !== "true";
+  const tipId = Number(card.dataset.tip);
+  const meetingId = card.dataset.meeting;
+  await busy(button, null, async () => {
+    let tip;
+    if (helped && meetingId) {
+      await api("POST", `/api/meetings/${meetingId}/feedback`, { tip_id: tipId, helpful: true });
+      tip = await api("GET", `/api/tips/${tipId}`);
+    } else {
+      tip = await api(helped ? "POST" : "DELETE", `/api/tips/${tipId}/vote`);
+    }
+    button.setAttribute("aria-pressed", String(helped));
+    button.querySelector(".count").textContent = tip.helpful_count;
+    say(helped ? "Thanks — marked as helpful." : "Vote taken back.");
+  });
+}
+
+async function flag(card, form) {
+  const { reason } = formValues(form);
+  if (!reason) {
+    say("Say what is wrong with this tip first.");
+    form.querySelector("input").focus();
+    return;
+  }
+  const sent = await busy(form.querySelector("button"), null, () =>
+    api("POST", `/api/tips/${card.dataset.tip}/flags`, { reason }),
+  );
+  if (sent) {
+    const note = document.createElement("span");
+    note.className = "muted";
+    note.textContent = "Flagged — a curator will look at it.";
+    form.closest("details").replaceWith(note);
+    say("Flag sent. Thank you.");
+  }
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest('button[data-action="vote"]');
+  if (button) toggleHelped(button.closest("[data-tip]"), button);
+});
+
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest('form[data-action="flag"]');
+  if (!form) return;
+  event.preventDefault();
+  flag(form.closest("[data-tip]"), form);
+});

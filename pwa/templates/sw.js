@@ -1,0 +1,292 @@
+/* Tipoff service worker: one small named handler per event.
+ *
+ * Caches: the app shell (static files + the offline page, precached and
+ * versioned), and the pages people need on the way to a meeting — Next up and
+ * the briefs of upcoming meetings — fetched network-first and kept so they
+ * open with no network. Push payloads carry a versioned `event` field:
+ * {"event": "brief"|"test"|"withdraw"|"debrief", "v": 1, "meeting": {id, title, start}, "tips": [...], "url": "/m/<id>"}
+ */
+"use strict";
+
+const VERSION = {{ version | tojson }};
+const SHELL = {{ shell | tojson }};
+const ICON = {{ icon | tojson }};
+const BADGE = {{ badge | tojson }};
+const SHELL_CACHE = `tipoff-shell-${VERSION}`;
+const PAGES_CACHE = "tipoff-pages";
+const META_CACHE = "tipoff-meta";
+const MAX_PAGES = 60;
+const BRIEF_PATH = /^\/m\/\d+$/;
+
+self.addEventListener("install", onInstall);
+self.addEventListener("activate", onActivate);
+self.addEventListener("fetch", onFetch);
+self.addEventListener("message", onMessage);
+self.addEventListener("push", onPush);
+self.addEventListener("notificationclick", onNotificationClick);
+self.addEventListener("pushsubscriptionchange", onPushSubscriptionChange);
+
+// --- install / activate: the app shell ------------------------------------------
+
+function onInstall(event) {
+  event.waitUntil(
+    caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()),
+  );
+}
+
+function onActivate(event) {
+  event.waitUntil(dropOldShells().then(() => self.clients.claim()));
+}
+
+async function dropOldShells() {
+  for (const key of await caches.keys()) {
+    if (key.startsWith("tipoff-shell-") && key !== SHELL_CACHE) await caches.delete(key);
+  }
+}
+
+// --- fetch: static cache-first, pages network-first with a saved copy --------------
+
+function onFetch(event) {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/static/")) {
+    event.respondWith(cacheFirst(request));
+  } else if (request.mode === "navigate") {
+    event.respondWith(networkFirst(request, url));
+  }
+}
+
+async function cacheFirst(request) {
+  return (await caches.match(request)) || fetch(request);
+}
+
+function isKept(url) {
+  return url.pathname === "/" || BRIEF_PATH.test(url.pathname);
+}
+
+async function networkFirst(request, url) {
+  try {
+    const response = await fetch(request);
+    if (isKept(url) && response.ok && !response.redirected) {
+      await remember(url.pathname, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const saved = isKept(url) ? await (await caches.open(PAGES_CACHE)).match(url.pathname) : null;
+    return saved || (await caches.match("/offline")) || Response.error();
+  }
+}
+
+async function remember(path, response) {
+  const cache = await caches.open(PAGES_CACHE);
+  await cache.delete(path);
+  await cache.put(path, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) await cache.delete(old);
+}
+
+async function saveBrief(path) {
+  if (!BRIEF_PATH.test(path)) return;
+  const response = await fetch(path, { credentials: "same-origin" });
+  if (response.ok && !response.redirected) await remember(path, response);
+}
+
+async function forget(path) {
+  await (await caches.open(PAGES_CACHE)).delete(path);
+}
+
+// --- messages from pages -------------------------------------------------------
+
+function onMessage(event) {
+  const message = event.data || {};
+  if (message.type === "cache-briefs" && Array.isArray(message.urls)) {
+    event.waitUntil(Promise.allSettled(message.urls.slice(0, 20).map(saveBrief)));
+  } else if (message.type === "signed-out") {
+    event.waitUntil(caches.delete(PAGES_CACHE).then(() => caches.delete(META_CACHE)));
+  } else if (message.type === "meta" && typeof message.key === "string") {
+    event.waitUntil(putMeta(message.key, String(message.value || "")));
+  }
+}
+
+async function putMeta(key, value) {
+  await (await caches.open(META_CACHE)).put(`/__meta/${key}`, new Response(value));
+}
+
+async function getMeta(key) {
+  const hit = await (await caches.open(META_CACHE)).match(`/__meta/${key}`);
+  return hit ? hit.text() : "";
+}
+
+// --- push: one notification per meeting (tag = meeting id) --------------------------
+
+function onPush(event) {
+  event.waitUntil(handlePush(readPayload(event)));
+}
+
+function readPayload(event) {
+  try {
+    return (event.data && event.data.json()) || {};
+  } catch (error) {
+    return { event: "unknown" };
+  }
+}
+
+function handlePush(payload) {
+  switch (payload.event) {
+    case "brief":
+      return showBrief(payload);
+    case "withdraw":
+      return withdrawBrief(payload);
+    case "debrief":
+      return askDebrief(payload);
+    case "test":
+      return showTest(payload);
+    default:
+      return notify("Tipoff", { body: "Open Tipoff to see what is new.", tag: "tipoff" }, "/");
+  }
+}
+
+function notify(title, options, url, event) {
+  return self.registration.showNotification(title, {
+    icon: ICON,
+    badge: BADGE,
+    lang: "en",
+    ...options,
+    data: { url: safePath(url), event: event || "other" },
+  });
+}
+
+function meetingTag(payload) {
+  return String((payload.meeting && payload.meeting.id) || "tipoff");
+}
+
+function clock(iso) {
+  const when = new Date(iso);
+  return Number.isNaN(when.getTime())
+    ? ""
+    : when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+function showBrief(payload) {
+  const meeting = payload.meeting || {};
+  const tips = Array.isArray(payload.tips) ? payload.tips : [];
+  const lines = tips.slice(0, 3).map((tip) => `• ${tip.title || tip.body || ""}`.slice(0, 120));
+  const head = [clock(meeting.start), `${tips.length} tip${tips.length === 1 ? "" : "s"}`]
+    .filter(Boolean)
+    .join(" · ");
+  const url = payload.url || `/m/${meeting.id}`;
+  return Promise.allSettled([
+    notify(
+      meeting.title || "Your next meeting",
+      { body: [head, ...lines].join("\n"), tag: meetingTag(payload), renotify: true },
+      url,
+      "brief",
+    ),
+    saveBrief(safePath(url)),
+  ]);
+}
+
+async function withdrawBrief(payload) {
+  const tag = meetingTag(payload);
+  const open = await self.registration.getNotifications({ tag });
+  open.forEach((notification) => notification.close());
+  await forget(`/m/${tag}`);
+  if (open.length === 0) return;
+  // The brief was on screen: say why it went, quietly, in the same place.
+  const title = (payload.meeting && payload.meeting.title) || "A meeting";
+  await notify(
+    `Cancelled: ${title}`,
+    { body: "It is no longer in your calendar.", tag, silent: true },
+    "/",
+    "withdraw",
+  );
+}
+
+function askDebrief(payload) {
+  const meeting = payload.meeting || {};
+  return notify(
+    "What did you learn?",
+    {
+      body: `${meeting.title || "Your meeting"} just ended. Share a tip for the next person.`,
+      tag: meetingTag(payload),
+    },
+    payload.url || `/compose?meeting=${meeting.id}`,
+    "debrief",
+  );
+}
+
+function showTest(payload) {
+  return notify(
+    "Tipoff works",
+    { body: payload.body || "Briefs will arrive on this device before your meetings.", tag: "test" },
+    payload.url || "/settings",
+    "test",
+  );
+}
+
+// --- notificationclick: focus an open window, or open one ---------------------------
+
+function onNotificationClick(event) {
+  event.notification.close();
+  const data = event.notification.data || {};
+  event.waitUntil(focusOrOpen(safePath(data.url)));
+}
+
+function safePath(url) {
+  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+async function focusOrOpen(path) {
+  const target = new URL(path, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const same = windows.find((client) => client.url === target);
+  if (same) return same.focus();
+  for (const client of windows) {
+    try {
+      await client.focus();
+      return await client.navigate(target);
+    } catch (error) {
+      // not ours to steer; fall through to a new window
+    }
+  }
+  return self.clients.openWindow(target);
+}
+
+// --- pushsubscriptionchange: subscribe again and tell the server --------------------
+
+function onPushSubscriptionChange(event) {
+  event.waitUntil(resubscribe(event.newSubscription));
+}
+
+async function resubscribe(fresh) {
+  let subscription = fresh;
+  if (!subscription) {
+    const key = await (await fetch("/api/push/key", { credentials: "same-origin" })).json();
+    subscription = await self.registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: base64UrlBytes(key.public_key),
+    });
+  }
+  const name = (await getMeta("device-name")) || "This phone";
+  await fetch("/api/devices", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRFToken": await csrfToken() },
+    body: JSON.stringify({ ...subscription.toJSON(), name }),
+  });
+}
+
+async function csrfToken() {
+  if (self.cookieStore) {
+    const cookie = await self.cookieStore.get("csrftoken");
+    if (cookie) return cookie.value;
+  }
+  return getMeta("csrf");
+}
+
+function base64UrlBytes(text) {
+  const base64 = (text + "===".slice((text.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}

@@ -1,0 +1,85 @@
+"""Next up: today's and tomorrow's meetings, in the person's own time zone, each with
+its brief at a glance (the titles of the tips it would push)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, SQLModel, col, func, select
+
+from core.models import Calendar, Meeting, User, utcnow
+from core.ranking.brief import brief_for_meeting
+from pwa.views.common import MeetingRef, meeting_ref
+
+MAX_MEETINGS = 40
+
+
+class TipGlance(SQLModel):
+    id: int
+    title: str
+    reasons: list[str]
+
+
+class MeetingCard(MeetingRef):
+    tips: list[TipGlance]
+
+
+class AgendaDay(SQLModel):
+    label: str
+    date: date
+    meetings: list[MeetingCard]
+
+
+class NextUp(SQLModel):
+    timezone: str
+    generated_at: datetime
+    calendars: int
+    days: list[AgendaDay]
+
+
+def _glance(title: str, body: str) -> str:
+    if title:
+        return title
+    first = body.strip().splitlines()[0] if body.strip() else ""
+    return first[:80] + ("…" if len(first) > 80 else "")
+
+
+def next_up(session: Session, user: User, *, now: datetime | None = None) -> NextUp:
+    now = now or utcnow()
+    zone = ZoneInfo(user.timezone)
+    today = now.astimezone(zone).date()
+    days = [today, today + timedelta(days=1)]
+    until = datetime.combine(today + timedelta(days=2), time(), zone)
+    meetings = session.exec(
+        select(Meeting)
+        .where(Meeting.user_id == user.id, Meeting.end > now, Meeting.start < until)
+        .order_by(col(Meeting.start), col(Meeting.id))
+        .limit(MAX_MEETINGS)
+    ).all()
+    by_day: dict[date, list[MeetingCard]] = {day: [] for day in days}
+    for meeting in meetings:
+        brief = brief_for_meeting(session, user, meeting)
+        card = MeetingCard(
+            **meeting_ref(meeting).model_dump(),
+            tips=[
+                TipGlance(
+                    id=r.tip.id or 0, title=_glance(r.tip.title, r.tip.body), reasons=r.reasons
+                )
+                for r in brief.tips
+            ],
+        )
+        day = max(meeting.start.astimezone(zone).date(), today)
+        by_day.setdefault(day, []).append(card)
+    calendars = session.exec(
+        select(func.count()).select_from(Calendar).where(Calendar.user_id == user.id)
+    ).one()
+    return NextUp(
+        timezone=user.timezone,
+        generated_at=now,
+        calendars=calendars,
+        days=[
+            AgendaDay(label=label, date=day, meetings=by_day[day])
+            for label, day in zip(("Today", "Tomorrow"), days, strict=True)
+        ],
+    )

@@ -1,0 +1,31 @@
+"""The brief page: one meeting and the few tips picked for it, with the reader's marks."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, SQLModel
+
+from core.models import User
+from core.ranking.brief import brief_for_meeting
+from core.tips import service
+from pwa.views.cards import TipCard, cards
+from pwa.views.common import MeetingRef, meeting_ref, own_meeting
+
+
+class BriefMeeting(MeetingRef):
+    description: str
+
+
+class BriefPage(SQLModel):
+    meeting: BriefMeeting
+    tips: list[TipCard]
+
+
+def brief_page(session: Session, user: User, meeting_id: int) -> BriefPage:
+    meeting = own_meeting(session, user, meeting_id)
+    brief = brief_for_meeting(session, user, meeting)
+    tips = [r.tip for r in brief.tips]
+    reasons = {r.tip.id or 0: list(r.reasons) for r in brief.tips}
+    return BriefPage(
+        meeting=BriefMeeting(**meeting_ref(meeting).model_dump(), description=meeting.description),
+        tips=cards(session, user, service.to_public(tips, session), reasons),
+    )

@@ -1,0 +1,86 @@
+"""Compose: a new tip, prefilled from a meeting ("what did you learn?") or from
+something shared into the app from another one (the manifest's share target).
+
+From a meeting, the accounts are its external attendee domains, and the tag
+suggestions are the tags of the tips its brief picked (they fit this kind of
+meeting) plus the library's tags whose words all occur in the meeting's title
+or description. Nothing is guessed from a fixed word list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from slugify import slugify
+from sqlmodel import Session, SQLModel, col, func, select
+
+from core.models import TipTag, User
+from core.models.tip import BODY_MAX, TITLE_MAX
+from core.ranking.brief import brief_for_meeting
+from pwa.views.common import MeetingRef, meeting_ref, own_meeting
+
+MAX_SUGGESTIONS = 8
+POPULAR_TAGS = 300
+
+
+class ComposeForm(SQLModel):
+    meeting: MeetingRef | None
+    title: str
+    body: str
+    tags: list[str]
+    accounts: list[str]
+    suggested_tags: list[str]
+    body_max: int = BODY_MAX
+    title_max: int = TITLE_MAX
+
+
+def shared_body(text: str | None, url: str | None) -> str:
+    """What another app shared: its text, then its link unless the text already has it."""
+    text = (text or "").strip()
+    url = (url or "").strip()
+    if url and url not in text:
+        text = f"{text}\n\n{url}".strip()
+    return text[:BODY_MAX]
+
+
+def _words(text: str) -> set[str]:
+    return set(slugify(text, allow_unicode=True).split("-")) - {""}
+
+
+def suggested_tags(session: Session, user: User, meeting_id: int) -> list[str]:
+    meeting = own_meeting(session, user, meeting_id)
+    found: list[str] = []
+    for ranked in brief_for_meeting(session, user, meeting).tips:
+        found.extend(t for t in ranked.tip.tags if t not in found)
+    words = _words(f"{meeting.title} {meeting.description}")
+    popular = session.exec(
+        select(TipTag.tag)
+        .group_by(col(TipTag.tag))
+        .order_by(func.count().desc(), col(TipTag.tag))
+        .limit(POPULAR_TAGS)
+    ).all()
+    for tag in popular:
+        parts = set(re.split(r"-+", tag)) - {""}
+        if parts and parts <= words and tag not in found:
+            found.append(tag)
+    return found[:MAX_SUGGESTIONS]
+
+
+def compose_form(
+    session: Session,
+    user: User,
+    *,
+    meeting_id: int | None = None,
+    title: str | None = None,
+    text: str | None = None,
+    url: str | None = None,
+) -> ComposeForm:
+    meeting = own_meeting(session, user, meeting_id) if meeting_id is not None else None
+    return ComposeForm(
+        meeting=meeting_ref(meeting) if meeting else None,
+        title=(title or "").strip()[:TITLE_MAX],
+        body=shared_body(text, url),
+        tags=[],
+        accounts=list(meeting.external_domains) if meeting else [],
+        suggested_tags=suggested_tags(session, user, meeting_id) if meeting_id is not None else [],
+    )
