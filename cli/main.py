@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from cli.base import app, fail, ready_engine
+from cli.eval import eval_command
 from cli.tips import tips_app
 from cli.tokens import tokens_app
 from cli.users import users_app
@@ -25,6 +26,7 @@ except ImportError:  # pragma: no cover
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(tips_app, name="tips")
+app.command("eval")(eval_command)
 
 
 @app.command()

@@ -4,6 +4,7 @@ Each concern has its own module; add new ones to the import list below.
 """
 
 from core.models.base import UTCDateTime, utcnow
+from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
 from core.models.calendar import Calendar, Meeting
 from core.models.invite import Invite
 from core.models.tip import (
@@ -18,6 +19,11 @@ from core.models.tip import (
 from core.models.user import ApiToken, Role, User, WebSession
 
 __all__ = [
+    "BriefFeedback",
+    "RankingTerm",
+    "TipFacet",
+    "TipOrg",
+    "TipProfile",
     "ApiToken",
     "Calendar",
     "Meeting",

@@ -1,6 +1,9 @@
-"""Seam for the briefs issue: ``brief_for_meeting`` is what pushes and pages call.
+"""``brief_for_meeting``: the few tips that fit a meeting, best first — or none.
 
-Interim implementation (account match only) until the ranking lands.
+This is the one entry point pushes, pages and the API call. It reads the
+meeting, finds candidates through the ranking indexes (``retrieval``), scores
+them (``scoring``) and keeps at most ``settings.brief_size``. Personal
+errands, travel and focus blocks with nobody external get an empty brief.
 """
 
 from __future__ import annotations
@@ -9,7 +12,13 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from core.models import Meeting, Tip, TipAccount, TipStatus, User
+from core.models import BriefFeedback, Meeting, Tip, User
+from core.ranking import orgs, retrieval, scoring
+from core.ranking.meeting import MeetingProfile, embed, profile_meeting
+from core.settings import get_settings
+
+# Tips scoring below this share of the best one are left out: they would only dilute.
+RELATIVE_CUTOFF = 0.35
 
 
 @dataclass
@@ -25,23 +34,58 @@ class Brief:
     tips: list[RankedTip]
 
 
-def brief_for_meeting(session: Session, user: User, meeting: Meeting, *, limit: int = 3) -> Brief:
-    domains = meeting.external_domains
-    if not domains:
-        return Brief(meeting=meeting, tips=[])
-    tips = session.exec(
-        select(Tip)
-        .where(Tip.status == TipStatus.active)
-        .where(
-            col(Tip.id).in_(select(TipAccount.tip_id).where(col(TipAccount.domain).in_(domains)))
-        )
-        .order_by(col(Tip.helpful_count).desc())
-        .limit(limit)
+def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
+    """The meeting's profile; the title names the customer only when no attendee domain does."""
+    named: set[str] = set()
+    if not meeting.external_domains:
+        keys = orgs.title_keys(f"{meeting.title or ''} , {meeting.location or ''}")
+        named = retrieval.orgs_named_in(session, keys)
+    return profile_meeting(meeting, named)
+
+
+def _feedback(session: Session, user: User, meeting: Meeting, tip_ids: list[int]) -> dict:
+    """tip id → (helpful, said about this very meeting) from the user's own feedback."""
+    if not tip_ids or user.id is None:
+        return {}
+    rows = session.exec(
+        select(BriefFeedback)
+        .where(BriefFeedback.user_id == user.id)
+        .where(col(BriefFeedback.tip_id).in_(tip_ids))
+        .order_by(col(BriefFeedback.updated_at))
     ).all()
-    return Brief(
-        meeting=meeting,
-        tips=[
-            RankedTip(tip=t, score=1.0, reasons=[f"for {a}" for a in t.accounts if a in domains])
-            for t in tips
-        ],
-    )
+    said: dict[int, tuple[bool, bool]] = {}
+    for row in rows:
+        here = row.meeting_id == meeting.id
+        if here or row.tip_id not in said or not said[row.tip_id][1]:
+            said[row.tip_id] = (row.helpful, here)
+    return said
+
+
+def rank(
+    session: Session, user: User, meeting: Meeting, *, limit: int | None = None
+) -> list[RankedTip]:
+    size = limit if limit is not None else get_settings().brief_size
+    profile = meeting_profile(session, meeting)
+    if profile.offwork and not profile.external:
+        return []
+    weights = retrieval.term_weights(session, profile.terms)
+    found = retrieval.candidates(session, profile, weights)
+    if not found:
+        return []
+    vector = embed(profile)
+    said = _feedback(session, user, meeting, [c.tip.id for c in found if c.tip.id])
+    scored = [
+        s for c in found if (s := scoring.score(profile, c, vector, weights, said)) is not None
+    ]
+    if not scored:
+        return []
+    scored.sort(key=lambda s: (-s.score, -(s.candidate.tip.helpful_count), s.candidate.tip.id))
+    best = scored[0].score
+    kept = [s for s in scored if s.score >= RELATIVE_CUTOFF * best][:size]
+    return [RankedTip(tip=s.candidate.tip, score=s.score, reasons=s.reasons) for s in kept]
+
+
+def brief_for_meeting(
+    session: Session, user: User, meeting: Meeting, *, limit: int | None = None
+) -> Brief:
+    return Brief(meeting=meeting, tips=rank(session, user, meeting, limit=limit))

@@ -22,6 +22,7 @@ from core.models.tip import (
     TipPublic,
     TipUpdate,
 )
+from core.ranking import index as ranking_index
 from core.tips import search
 from core.tips.text import normalise_accounts, normalise_tags, render_markdown
 
@@ -77,6 +78,7 @@ def create_tip(session: Session, author: User, data: TipCreate) -> Tip:
     _replace_keywords(session, tip)
     _record(session, tip, author, "create")
     search.index_tip(session, tip)
+    ranking_index.tip_changed(session, tip)
     session.flush()
     return tip
 
@@ -113,6 +115,7 @@ def update_tip(session: Session, user: User, tip_id: int, data: TipUpdate) -> Ti
     _replace_keywords(session, tip)
     _record(session, tip, user, "edit")
     search.index_tip(session, tip)
+    ranking_index.tip_changed(session, tip)
     session.flush()
     return tip
 

@@ -1,0 +1,105 @@
+"""Briefs: what the ranking keeps about each tip, and what people said about a brief.
+
+The ranking never re-reads the whole library for a meeting. Whenever a tip is
+written, ``core.ranking.index.tip_changed`` stores its *profile* (facets,
+stemmed words, embedding) and the narrow rows the brief looks candidates up
+by: ``tip_facet`` (facet → generic tips), ``tip_org`` (organisation and name
+key → tips) and ``ranking_term`` (how many tips use a word, for its weight).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from core.models.base import UTCDateTime, utcnow
+from core.models.calendar import MeetingPublic
+
+
+class TipProfile(SQLModel, table=True):
+    __tablename__ = "tip_profile"
+
+    tip_id: int = Field(foreign_key="tip.id", primary_key=True, ondelete="CASCADE")
+    facets: dict[str, float] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    model: str = Field(default="", max_length=64)
+    vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class TipFacet(SQLModel, table=True):
+    """Generic tips (no accounts) by facet, strongest first: the kind-of-meeting index."""
+
+    __tablename__ = "tip_facet"
+    __table_args__ = (Index("ix_tip_facet_lookup", "facet", "weight"),)
+
+    facet: str = Field(max_length=48, primary_key=True)
+    tip_id: int = Field(foreign_key="tip.id", primary_key=True, index=True, ondelete="CASCADE")
+    weight: float
+
+
+class TipOrg(SQLModel, table=True):
+    """A tip's accounts by registrable domain and by name key: the customer index."""
+
+    __tablename__ = "tip_org"
+
+    tip_id: int = Field(foreign_key="tip.id", primary_key=True, ondelete="CASCADE")
+    org: str = Field(max_length=253, primary_key=True, index=True)
+    name_key: str = Field(max_length=253, index=True)
+
+
+class RankingTerm(SQLModel, table=True):
+    """How many profiled tips contain a word stem (its document frequency)."""
+
+    __tablename__ = "ranking_term"
+
+    term: str = Field(max_length=64, primary_key=True)
+    df: int = Field(default=0)
+
+
+class BriefFeedback(SQLModel, table=True):
+    """"This tip helped (or not) in this meeting", from the person who got the brief."""
+
+    __tablename__ = "brief_feedback"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "tip_id", "user_id", name="uq_brief_feedback"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    tip_id: int = Field(foreign_key="tip.id", index=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    helpful: bool
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class FeedbackCreate(SQLModel, extra="forbid"):
+    tip_id: int = Field(ge=1, le=2**31 - 1)
+    helpful: bool
+
+
+class FeedbackPublic(SQLModel):
+    meeting_id: int
+    tip_id: int
+    helpful: bool
+    helpful_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class BriefTipPublic(SQLModel):
+    id: int
+    title: str
+    body: str
+    body_html: str
+    helpful_count: int
+    score: float
+    reasons: list[str]
+
+
+class BriefPublic(SQLModel):
+    meeting: MeetingPublic
+    tips: list[BriefTipPublic]

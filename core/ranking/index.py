@@ -1,0 +1,160 @@
+"""Keep the ranking's view of each tip current: called whenever a tip is written.
+
+``tip_changed`` runs inside the same unit of work as the write (from
+``core.tips.service``), so a tip is briefable the moment it is committed and
+the profile can never describe an older text. Everything expensive — facets,
+word stems, the embedding — happens here, once per write, never per brief.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from sqlalchemy import delete, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from core.db import is_postgres
+from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, utcnow
+from core.ranking import embedding, lexicon, orgs
+from core.ranking.text import content_terms, fold
+
+# Bump when the lexicon or the profile format changes, so `tipoff ranking reindex` redoes tips.
+PROFILE_VERSION = "1"
+MAX_TERMS = 200
+MIN_INDEXED_FACET = 0.3
+# ranking_term row that counts profiled tips (stems never contain "#").
+DOCS_TERM = "#docs"
+TIP_FIELD_WEIGHTS = {"tags": 0.9, "title": 0.8, "body": 0.5}
+
+
+def profile_model() -> str:
+    return f"{embedding.MODEL_NAME}/{PROFILE_VERSION}" if embedding.available() else PROFILE_VERSION
+
+
+def tip_text(tip: Tip) -> str:
+    """What the embedding reads: title, body and tags as words."""
+    tags = " ".join(tag.replace("-", " ") for tag in tip.tags)
+    return ". ".join(part for part in (tip.title, tip.body, tags) if part)
+
+
+def tip_facets(tip: Tip) -> dict[str, float]:
+    """Facet strengths of a tip from its tags, title and body (never the off-work facets)."""
+    fields = [
+        (lexicon.facet_hits(fold(" , ".join(tip.tags))), TIP_FIELD_WEIGHTS["tags"]),
+        (lexicon.facet_hits(fold(tip.title)), TIP_FIELD_WEIGHTS["title"]),
+        (lexicon.facet_hits(fold(tip.body)), TIP_FIELD_WEIGHTS["body"]),
+    ]
+    facets = lexicon.combine(fields)
+    return {name: s for name, s in facets.items() if lexicon.BY_NAME[name].group != "offwork"}
+
+
+def tip_terms(tip: Tip) -> list[str]:
+    names = " ".join(orgs.name_words(a) for a in tip.accounts)
+    text = " ".join([tip.title, tip.body, " ".join(tip.tags), names])
+    return sorted({term[:64] for term in content_terms(text)})[:MAX_TERMS]
+
+
+def tip_changed(session: Session, tip: Tip) -> None:
+    """Re-profile one tip after it was created or edited."""
+    index_tips(session, [tip])
+
+
+def index_tips(session: Session, tips: Sequence[Tip]) -> None:
+    """Profile many tips at once (one embedding batch): imports, reindexing, benchmarks."""
+    tips = [tip for tip in tips if tip.id is not None]
+    if not tips:
+        return
+    ids = [tip.id for tip in tips]
+    old = {
+        p.tip_id: p for p in session.exec(select(TipProfile).where(col(TipProfile.tip_id).in_(ids)))
+    }
+    vectors = embedding.encode([tip_text(tip) for tip in tips])
+    model = profile_model()
+    df_delta: Counter[str] = Counter()
+    facet_rows: list[TipFacet] = []
+    org_rows: list[TipOrg] = []
+    for tip, vector in zip(tips, vectors, strict=True):
+        assert tip.id is not None
+        facets = tip_facets(tip)
+        terms = tip_terms(tip)
+        previous = old.get(tip.id)
+        df_delta.update(terms)
+        if previous is not None:
+            df_delta.subtract(previous.terms)
+            previous.facets, previous.terms, previous.model = facets, terms, model
+            previous.vector = embedding.to_bytes(vector) if embedding.available() else None
+            previous.updated_at = utcnow()
+            session.add(previous)
+        else:
+            df_delta[DOCS_TERM] += 1
+            session.add(
+                TipProfile(
+                    tip_id=tip.id,
+                    facets=facets,
+                    terms=terms,
+                    model=model,
+                    vector=embedding.to_bytes(vector) if embedding.available() else None,
+                )
+            )
+        if not tip.accounts:  # account tips are found through their account, not their kind
+            facet_rows.extend(
+                TipFacet(facet=name, tip_id=tip.id, weight=strength)
+                for name, strength in facets.items()
+                if strength >= MIN_INDEXED_FACET
+            )
+        seen: set[str] = set()
+        for account in tip.accounts:
+            org = orgs.registrable(account)
+            if org not in seen:
+                seen.add(org)
+                org_rows.append(TipOrg(tip_id=tip.id, org=org, name_key=orgs.name_key(account)))
+    session.exec(delete(TipFacet).where(col(TipFacet.tip_id).in_(ids)))  # type: ignore[call-overload]
+    session.exec(delete(TipOrg).where(col(TipOrg.tip_id).in_(ids)))  # type: ignore[call-overload]
+    session.flush()
+    session.add_all(facet_rows)
+    session.add_all(org_rows)
+    _apply_df(session, df_delta)
+    session.flush()
+
+
+def _apply_df(session: Session, delta: Counter[str]) -> None:
+    """Add the document-frequency changes of a write (one upsert per 500 new stems)."""
+    dialect = postgresql if is_postgres(session) else sqlite
+    table = RankingTerm.__table__  # type: ignore[attr-defined]
+    added = [{"term": term, "df": n} for term, n in sorted(delta.items()) if n > 0]
+    for start in range(0, len(added), 500):
+        statement = dialect.insert(table).values(added[start : start + 500])
+        statement = statement.on_conflict_do_update(
+            index_elements=["term"], set_={"df": table.c.df + statement.excluded.df}
+        )
+        session.execute(statement)
+    for term, n in sorted(delta.items()):
+        if n < 0:
+            session.execute(update(table).where(table.c.term == term).values(df=table.c.df + n))
+
+
+def stale_tip_ids(session: Session, limit: int) -> list[int]:
+    """Tips with no profile, or one written by another lexicon/model version."""
+    model = profile_model()
+    rows = session.exec(
+        select(Tip.id)
+        .outerjoin(TipProfile, col(TipProfile.tip_id) == Tip.id)
+        .where((col(TipProfile.tip_id).is_(None)) | (col(TipProfile.model) != model))
+        .order_by(col(Tip.id))
+        .limit(limit)
+    ).all()
+    return [row for row in rows if row is not None]
+
+
+def reindex(session: Session, *, batch: int = 256) -> int:
+    """Profile every tip that needs it; returns how many. Safe to run at any time."""
+    done = 0
+    while True:
+        ids = stale_tip_ids(session, batch)
+        if not ids:
+            return done
+        tips = session.exec(select(Tip).where(col(Tip.id).in_(ids))).all()
+        index_tips(session, tips)
+        done += len(tips)

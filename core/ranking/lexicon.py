@@ -1,0 +1,439 @@
+"""A general lexicon of meeting facets, in English and German.
+
+A *facet* is one thing a meeting can be about and a tip can be for: a kind of
+meeting (first call, price negotiation, renewal, installation, forecast
+review, one-on-one …), a topic (pricing, competition, budget), who attends
+(finance, IT, legal, clinicians …), the customer's industry (healthcare,
+public sector …), the setting (in person) — and, on the meeting side only,
+things that are not work at all (personal errands, travel, focus blocks).
+
+The list is written from general knowledge of how B2B sales, service and
+internal sales meetings are named, across industries, not from any data set:
+see docs/ranking.md. Cue syntax (matched against ``text.fold``-ed text):
+
+- ``word``   the word, or the word plus a common English/German ending
+             (``demo`` matches "demos", ``vertrag`` "vertrages")
+- ``word=``  exactly that word
+- ``word*``  any word starting with it (``negotiat*``)
+- ``*word``  a word ending in it, i.e. the head of a German compound
+             (``*verhandlung`` matches "preisverhandlung")
+- ``*word*`` a word containing it
+- several words: each word by the rules above, in sequence
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_ENDINGS = r"(?:s|es|e|en|n|er|ern|ing|ed|ung|ungen)?"
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # "kind:negotiation": the group before the colon
+    label: str  # how a reason names it: "price negotiation"
+    cues: tuple[str, ...]
+
+    @property
+    def group(self) -> str:
+        return self.name.split(":", 1)[0]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(_cue_regex(cue) for cue in self.cues))
+
+
+def _word_regex(word: str) -> str:
+    exact = word.endswith("=")
+    core = word.strip("*=")
+    body = re.escape(core)
+    if word.startswith("*"):
+        body = r"[a-z0-9]*" + body
+    if word.endswith("*"):
+        return body + r"[a-z0-9]*"
+    return body if exact else body + _ENDINGS
+
+
+def _cue_regex(cue: str) -> str:
+    return r"(?<![a-z0-9])" + " ".join(_word_regex(w) for w in cue.split()) + r"(?![a-z0-9])"
+
+
+def _facet(name: str, label: str, cues: str) -> Facet:
+    return Facet(name, label, tuple(c.strip() for c in cues.split(",") if c.strip()))
+
+
+# Group weights: how much a shared facet of each group says about fit.
+GROUP_WEIGHT = {
+    "kind": 1.0,
+    "topic": 0.7,
+    "role": 0.6,
+    "industry": 0.9,
+    "setting": 0.7,
+}
+
+FACETS: tuple[Facet, ...] = (
+    # --- kinds of customer meeting -------------------------------------------------
+    _facet(
+        "kind:discovery",
+        "first meeting",
+        """intro=, intro call, introduction, introductory, first call, first meeting,
+        first conversation, first contact, discovery, discovery call, needs analysis,
+        qualification, qualify, get to know, getting to know, kennenlernen, kennenlerntermin,
+        kennenlerngespraech, erstgespraech, erstkontakt, erster termin, erstes gespraech,
+        bedarfsanalyse, bedarfsermittlung, *bedarf""",
+    ),
+    _facet(
+        "kind:demo",
+        "product demo",
+        """demo, demos=, demonstration, product tour, live demo, showcase, proof of value,
+        vorfuehrung, *vorfuehrung, produktvorstellung, live vorfuehrung, hands on""",
+    ),
+    _facet(
+        "kind:presentation",
+        "presentation",
+        """presentation, presenting, present the, pitch, slide, slides, deck, keynote,
+        praesentation, *praesentation, praesentieren, vortrag, folie, folien""",
+    ),
+    _facet(
+        "kind:negotiation",
+        "negotiation",
+        """negotiat*, commercial terms, commercials, deal terms, terms and pricing, discount,
+        concession, haggl*, best and final, bafo, counter offer, konditionen=, kondition*,
+        *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt, *rabatt, nachlass,
+        *nachlass, preisgespraech, zugestaendnis*""",
+    ),
+    _facet(
+        "kind:contract",
+        "contract terms",
+        """contract*, msa, master agreement, redline*, terms and conditions, nda,
+        liability, indemnit*, legal review, clause*, vertrag, vertraege, *vertrag,
+        *vertraege, vertrags*, agb, haftung*, klausel*, rahmenvertrag*""",
+    ),
+    _facet(
+        "kind:renewal",
+        "renewal",
+        """renewal*, renew*, contract extension, extension, upsell, up sell, cross sell,
+        churn*, retention, verlaengerung, *verlaengerung, verlaenger*, kuendigung*,
+        *kuendigung, laufzeitende""",
+    ),
+    _facet(
+        "kind:business_review",
+        "business review",
+        """qbr, ebr, business review*, quarterly review, account review, annual review,
+        executive review, jahresgespraech, quartalsgespraech, quartalsreview,
+        jahresreview, *jahresgespraech""",
+    ),
+    _facet(
+        "kind:kickoff",
+        "kickoff and onboarding",
+        """kickoff, kick off, kick offs, onboarding, implementation, implementing, rollout,
+        roll out, go live, project start, project launch, auftakt*, *auftakt, projektstart,
+        einfuehrung*, *einfuehrung, implementierung*, projektbeginn""",
+    ),
+    _facet(
+        "kind:security",
+        "security review",
+        """security, secops, infosec, ciso, soc 2, soc2, iso 27001, pentest*, penetration test*,
+        security questionnaire, encryption, data protection, privacy, gdpr, dsgvo, datenschutz*,
+        *datenschutz, sicherheit*, *sicherheit, verschluesselung, auftragsverarbeitung, avv,
+        data processing agreement, dpa""",
+    ),
+    _facet(
+        "kind:pilot",
+        "pilot or trial",
+        """pilot*, poc, proof of concept, trial, trials, test phase, testphase, teststellung*,
+        *teststellung, erprobung*, probebetrieb, testinstallation""",
+    ),
+    _facet(
+        "kind:partner",
+        "partner meeting",
+        """partner*, alliance*, reseller*, distributor*, channel, channels,
+        co sell, joint venture, haendler*, *haendler, vertriebspartner*, wiederverkaeufer*""",
+    ),
+    _facet(
+        "kind:reference",
+        "reference call",
+        """reference*, referenz*, *referenz, testimonial*, case study, case studies,
+        referenzkunde*, referenzbesuch*""",
+    ),
+    _facet(
+        "kind:tender",
+        "tender",
+        """rfp, rfq, rfi, tender*, bid, bids, bidding, bidder*, sole source, procurement portal,
+        ausschreibung*, *ausschreibung, vergabe*, *vergabe, bieter*, submission deadline,
+        angebotsfrist, leistungsverzeichnis, leistungsbeschreibung""",
+    ),
+    _facet(
+        "kind:installation",
+        "installation",
+        """install*, installation, commissioning, site acceptance, factory acceptance,
+        acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme,
+        installation*, aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe""",
+    ),
+    _facet(
+        "kind:training",
+        "training",
+        """training, trainings, train the, enablement, webinar*, lunch and learn, coaching,
+        schulung*, *schulung, einweisung*, *einweisung, unterweisung*, fortbildung*,
+        weiterbildung*""",
+    ),
+    _facet(
+        "kind:support",
+        "complaint or escalation",
+        """complaint*, escalat*, incident*, outage*, defect*, malfunction*, breakdown,
+        reklamation*, *reklamation, beschwerde*, *beschwerde, stoerung*, *stoerung,
+        eskalation*, ausfall, ausfaelle, fehlalarm*, mangel, maengel""",
+    ),
+    _facet(
+        "kind:service",
+        "service and maintenance",
+        """service*, *service, maintenance, maintain*, repair*, spare part*, uptime, call out*,
+        callout*, field service, wartung*, *wartung, instandhaltung*, inspektion*, reparatur*,
+        ersatzteil*, kundendienst*, techniker*""",
+    ),
+    _facet(
+        "kind:event",
+        "trade show or event",
+        """trade show*, tradeshow*, trade fair*, expo, exhibition, booth, conference,
+        summit, congress, messe*, *messe, messestand, standdienst, kongress*, *kongress,
+        konferenz*, *konferenz, veranstaltung*""",
+    ),
+    # --- internal meetings ---------------------------------------------------------
+    _facet(
+        "kind:forecast",
+        "forecast review",
+        """forecast*, pipeline*, deal review*, commit call, sales review, revenue review,
+        prognose*, *prognose, umsatzplanung, vertriebsrunde, *pipeline""",
+    ),
+    _facet(
+        "kind:one_on_one",
+        "one-on-one",
+        """one on one, jour fixe, jourfixe, coaching, mitarbeitergespraech*,
+        einzelgespraech*, personal development, entwicklungsgespraech*, with your manager,
+        with my manager, skip level""",
+    ),
+    _facet(
+        "kind:team",
+        "team meeting",
+        """standup, stand up, daily, team meeting, team sync, team weekly, weekly sync,
+        all hands, town hall, townhall, retro, retrospective, teammeeting, teambesprechung,
+        team runde, teamrunde, abteilungsmeeting, abteilungsrunde""",
+    ),
+    _facet(
+        "kind:planning",
+        "account planning",
+        """account plan*, territory plan*, planning, business plan*, strategy, strategie*,
+        planung*, *planung, jahresplanung""",
+    ),
+    _facet(
+        "kind:interview",
+        "interview",
+        """interview*, candidate*, hiring, recruit*, bewerb*, vorstellungsgespraech*,
+        einstellungsgespraech*""",
+    ),
+    # --- topics --------------------------------------------------------------------
+    _facet(
+        "topic:pricing",
+        "pricing",
+        """price, prices, pricing, priced, list price, quote, quotes, quotation*, proposal*,
+        cost, costs, total cost, tco, preis*, *preis, angebot*, *angebot,
+        kosten, *kosten, kalkulation""",
+    ),
+    _facet(
+        "topic:competition",
+        "competition",
+        """competit*, rival*, bake off, bakeoff, shootout, vs=, versus, compared with,
+        comparing, compare, wettbewerb*, *wettbewerb, konkurren*, vergleich*, *vergleich,
+        mitbewerb*""",
+    ),
+    _facet(
+        "topic:budget",
+        "budget and business case",
+        """budget*, *budget, roi, return on investment, business case, payback, financing,
+        leasing, wirtschaftlichkeit*, amortis*, finanzierung*, *finanzierung, investition*""",
+    ),
+    _facet(
+        "topic:compliance",
+        "compliance",
+        """compliance, compliant, audit*, regulat*, certif*, gxp, gmp, hipaa, baa, mdr, ivdr,
+        fda, ethics, validation, zertifi*, richtlinie*, konformit*, vorschrift*,
+        medizinprodukte*, mpbetreibv""",
+    ),
+    _facet(
+        "topic:integration",
+        "integration",
+        """integration*, integrate*, interface*, api, apis, schnittstelle*, *schnittstelle,
+        anbindung*, hl7, fhir""",
+    ),
+    _facet(
+        "topic:stakeholders",
+        "decision makers",
+        """stakeholder*, buying committee, decision maker*, decision making, economic buyer,
+        champion*, sponsor*, entscheider*, entscheidungstraeger*, buying center""",
+    ),
+    _facet(
+        "topic:follow_up",
+        "follow-up",
+        """follow up, followup, recap, next steps, nachbereitung, naechste schritte,
+        nachfassen, nachfasstermin""",
+    ),
+    # --- who attends ---------------------------------------------------------------
+    _facet(
+        "role:finance",
+        "finance",
+        """cfo, finance, financial, controller, controlling, treasurer, commercial director,
+        finanz*, *finanz, kaufmaennisch*, kaufm""",
+    ),
+    _facet(
+        "role:it",
+        "IT",
+        """cio, cto, itdept, architect*, architecture, infrastructure,
+        edv, informatik""",
+    ),
+    _facet(
+        "role:executive",
+        "executive",
+        """executive*, exec, execs, ceo, cfo, cio, cto, coo, c level, vp, vice president,
+        president, managing director, board meeting, board member*, geschaeftsfuehr*, geschaeftsleitung, vorstand*,
+        *vorstand, management""",
+    ),
+    _facet(
+        "role:procurement",
+        "procurement",
+        """procurement, purchasing, purchaser*, buyer, buyers, purchase order, sourcing,
+        einkauf=, einkaufs*, einkaeufer*, beschaffung*, *beschaffung, *einkauf""",
+    ),
+    _facet(
+        "role:legal",
+        "legal",
+        """legal, counsel, lawyer*, attorney*, jurist*, rechtsabteilung, anwalt, *anwalt,
+        syndikus""",
+    ),
+    _facet(
+        "role:clinical",
+        "clinicians",
+        """physician*, clinician*, clinical, doctors, nurse*, nursing, surgeon*, chefarzt*,
+        oberarzt*, aerzte, aerztin*, pflege*, *pflege, stationsleitung, klinisch*""",
+    ),
+    # --- the customer's industry ---------------------------------------------------
+    _facet(
+        "industry:healthcare",
+        "healthcare",
+        """health, healthcare, hospital*, clinic*, klinik*, *klinik, klinikum*, *klinikum,
+        krankenhaus*, *krankenhaus, kliniken, medical, medizin*, patient*, hipaa, praxis=,
+        arztpraxis, *praxis""",
+    ),
+    _facet(
+        "industry:public_sector",
+        "public sector",
+        """government*, public sector, agency, agencies, ministry, municipal*, municipality,
+        council, city of, county, federal, public authorit*, behoerde*, *behoerde,
+        ministerium, *ministerium, kommune*, kommunal*, gemeinde*, stadtverwaltung,
+        landratsamt, landkreis, oeffentliche hand, oeffentlicher auftraggeber""",
+    ),
+    _facet(
+        "industry:education",
+        "education",
+        """university, universities, universitaet*, college*, school district, campus,
+        hochschule*, *hochschule, faculty""",
+    ),
+    _facet(
+        "industry:pharma",
+        "pharma",
+        """pharma*, biotech*, life science*, gxp, gmp, clinical trial*""",
+    ),
+    _facet(
+        "industry:financial",
+        "financial services",
+        """bank, banks, banking, insurance, insurer*, fintech, financial services,
+        versicherung*, *versicherung, sparkasse*""",
+    ),
+    _facet(
+        "industry:manufacturing",
+        "manufacturing",
+        """manufactur*, factory, factories, production line*, industrial, fertigung*,
+        produktion*, maschinenbau, fabrik*, industrie*""",
+    ),
+    _facet(
+        "industry:retail",
+        "retail",
+        """retail*, retailer*, stores, supermarket*, e commerce, ecommerce, einzelhandel*,
+        filiale*, handelskette*""",
+    ),
+    _facet(
+        "industry:logistics",
+        "logistics",
+        """logistic*, shipping, shipment*, freight, warehouse*, fleet, spedition*,
+        lager=, lagerhaus*, fuhrpark""",
+    ),
+    # --- setting -------------------------------------------------------------------
+    _facet(
+        "setting:onsite",
+        "in person",
+        """onsite, on site, site visit, visit, visiting, besuch, *besuch, vor ort,
+        in person, walkthrough, parking, park, parken, parkplatz*, *parkplatz,
+        entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
+        check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
+        pforte, werksbesichtigung, besichtigung*, headquarters, hq""",
+    ),
+    # --- not work (meeting side only) ----------------------------------------------
+    _facet(
+        "offwork:personal",
+        "personal",
+        """dentist*, orthodont*, doctor s, doctor appointment, physio*, therapy, therapist,
+        gym, workout, yoga, fitness, haircut, hairdresser, barber, lunch=, lunch break,
+        dinner=, breakfast=, brunch, coffee break, birthday, wedding, funeral, vacation,
+        holiday*, day off, out of office, ooo, pto, sick leave, errand*, pick up, drop off,
+        school run, kids, childcare, daycare, vet, private, privat, personal=,
+        zahnarzt*, arzttermin*, hausarzt*, tierarzt*, kieferorthop*, physiotherap*,
+        friseur*, frisoer*, mittag=, mittagessen, mittagspause, abendessen, fruehstueck,
+        kaffeepause, geburtstag*, hochzeit*, beerdigung, urlaub*, *urlaub, feiertag*,
+        krank=, krankmeldung, abholen, *abholen, kita, kindergarten, elternabend,
+        besorgung*, einkaufen=, reifenwechsel, umzug""",
+    ),
+    _facet(
+        "offwork:travel",
+        "travel",
+        """flight*, flug, *flug, fluege, train to, train from, zug nach, bahn=, ice=, hotel*,
+        airport, flughafen, taxi, uber, commute, pendeln, layover, boarding, terminal,
+        check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
+        fahrt nach, rueckfahrt, hinfahrt""",
+    ),
+    _facet(
+        "offwork:focus",
+        "focus time",
+        """focus*, fokus*, deep work, heads down, do not book, dont book, nicht buchen,
+        no meetings, blocker, blocked, block=, hold=, admin time, email time, busy=,
+        placeholder, platzhalter, reserviert, blockiert, geblockt, keine termine""",
+    ),
+)
+
+BY_NAME = {facet.name: facet for facet in FACETS}
+WORK_GROUPS = frozenset(GROUP_WEIGHT)
+
+
+def facet_hits(folded_text: str) -> dict[str, int]:
+    """How often each facet's cues occur in already folded text."""
+    if not folded_text:
+        return {}
+    hits: dict[str, int] = {}
+    for facet in FACETS:
+        count = len(facet.pattern.findall(folded_text))
+        if count:
+            hits[facet.name] = count
+    return hits
+
+
+def combine(fields: list[tuple[dict[str, int], float]]) -> dict[str, float]:
+    """Facet strengths in [0, 1] from hit counts per field and each field's weight.
+
+    Each hit is independent evidence: strength = 1 - Π (1 - weight)^hits, so one
+    tag says more than one mention in a long body, and repeats add up slowly.
+    """
+    missing: dict[str, float] = {}
+    for hits, weight in fields:
+        for name, count in hits.items():
+            missing[name] = missing.get(name, 1.0) * (1.0 - weight) ** min(count, 3)
+    return {name: round(1.0 - rest, 3) for name, rest in missing.items() if rest < 1.0}

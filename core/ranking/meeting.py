@@ -1,0 +1,140 @@
+"""What a meeting is about, read from its calendar entry: the query side of a brief.
+
+A meeting says who it is with (attendee domains; a company named in the title
+when nobody external is invited), what kind of meeting it is (facets from the
+title, description, location and the attendees' role addresses such as
+``cfo@`` or ``einkauf@``), where it happens (in person or on a call), and
+whether it is work at all (a dentist, a train, a focus block).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.models import Meeting
+from core.ranking import embedding, lexicon, orgs
+from core.ranking.text import content_terms, fold
+
+MEETING_FIELD_WEIGHTS = {
+    "title": 0.9,
+    "description": 0.6,
+    "location": 0.5,
+    "attendees": 0.5,
+    "organisation": 0.7,
+}
+# Where a meeting happens when it does not happen in a room.
+_VIRTUAL = re.compile(
+    r"(?<![a-z])(zoom|teams|meet|webex|skype|gotomeeting|goto|whereby|jitsi|chime|ringcentral|"
+    r"bluejeans|hangouts?|phone|telefon\w*|call|anruf|dial|einwahl|online|video\w*|virtual|"
+    r"remote|https?|www)(?![a-z])"
+)
+_ROOM_KINDS = {"room", "resource", "group"}
+
+
+@dataclass
+class MeetingProfile:
+    orgs: set[str]  # registrable domains of the customers in the meeting
+    orgs_from_title: bool  # no attendee domain: the customer was named in the title
+    facets: dict[str, float]
+    setting: str  # "onsite" | "virtual" | "unknown"
+    offwork: str | None  # "personal" | "travel" | "focus" when it is not work
+    terms: list[str]
+    text: str  # what the embedding reads
+    words_by_term: dict[str, str] = field(default_factory=dict)  # stem → a word, for reasons
+    vector: np.ndarray | None = None
+
+    @property
+    def external(self) -> bool:
+        return bool(self.orgs)
+
+
+def attendee_text(meeting: Meeting) -> str:
+    """Role-bearing parts of attendee addresses and names: ``it.director@`` → "it director"."""
+    parts: list[str] = []
+    for attendee in meeting.attendees or []:
+        if str(attendee.get("kind") or "person") in _ROOM_KINDS:
+            continue
+        local = str(attendee.get("email") or "").split("@", 1)[0]
+        tokens = re.split(r"[._\-+]+", local)
+        parts.append(" ".join("itdept" if t.lower() == "it" else t for t in tokens))
+        parts.append(str(attendee.get("name") or ""))
+    return " , ".join(p for p in parts if p.strip())
+
+
+def setting_of(meeting: Meeting, facets: dict[str, float]) -> str:
+    location = fold(meeting.location or "")
+    if location and _VIRTUAL.search(location):
+        return "virtual"
+    if location:
+        return "onsite"
+    if facets.get("setting:onsite", 0.0) >= 0.5:
+        return "onsite"
+    if _VIRTUAL.search(fold(meeting.title or "")):
+        return "virtual"
+    return "unknown"
+
+
+def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> MeetingProfile:
+    """Everything the ranking needs from a meeting (no database access).
+
+    ``named_orgs`` are organisations found by name in the title, used only when
+    the meeting has no external attendee domain.
+    """
+    domain_orgs = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
+    from_title = not domain_orgs and bool(named_orgs)
+    customer = domain_orgs or set(named_orgs or ())
+    org_words = " , ".join(
+        " ".join(filter(None, [orgs.name_words(d), orgs.sector_hint(d)]))
+        for d in (meeting.external_domains or [])
+    )
+    if from_title:
+        org_words = " , ".join(orgs.name_words(o) for o in customer)
+    title, description = meeting.title or "", meeting.description or ""
+    location = meeting.location or ""
+    fields = [
+        (lexicon.facet_hits(fold(title)), MEETING_FIELD_WEIGHTS["title"]),
+        (lexicon.facet_hits(fold(description)), MEETING_FIELD_WEIGHTS["description"]),
+        (lexicon.facet_hits(fold(location)), MEETING_FIELD_WEIGHTS["location"]),
+        (lexicon.facet_hits(fold(attendee_text(meeting))), MEETING_FIELD_WEIGHTS["attendees"]),
+        (lexicon.facet_hits(fold(org_words)), MEETING_FIELD_WEIGHTS["organisation"]),
+    ]
+    facets = lexicon.combine(fields)
+    setting = setting_of(meeting, facets)
+    if setting == "onsite":
+        facets["setting:onsite"] = max(facets.get("setting:onsite", 0.0), 0.7)
+    elif setting == "virtual":
+        facets.pop("setting:onsite", None)
+    offwork = _offwork(fields[0][0] | fields[1][0] | fields[2][0])
+    query = " ".join([title, description, "" if setting == "virtual" else location])
+    words_by_term: dict[str, str] = {}
+    for word in fold(query).split():
+        for term in content_terms(word):
+            words_by_term.setdefault(term, word)
+    terms = list(words_by_term)
+    text = ". ".join(part for part in (title, description) if part.strip())
+    return MeetingProfile(
+        orgs=customer,
+        orgs_from_title=from_title,
+        facets={k: v for k, v in facets.items() if lexicon.BY_NAME[k].group != "offwork"},
+        setting=setting,
+        offwork=offwork,
+        terms=terms,
+        text=text,
+        words_by_term=words_by_term,
+    )
+
+
+def _offwork(hits: dict[str, int]) -> str | None:
+    for name in ("offwork:focus", "offwork:travel", "offwork:personal"):
+        if hits.get(name):
+            return name.split(":", 1)[1]
+    return None
+
+
+def embed(profile: MeetingProfile) -> np.ndarray:
+    if profile.vector is None:
+        profile.vector = embedding.encode_one(profile.text) if profile.text else None
+    return profile.vector if profile.vector is not None else np.zeros(embedding.DIMENSIONS)

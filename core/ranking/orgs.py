@@ -1,0 +1,75 @@
+"""Which customer organisation a domain or a meeting title points at.
+
+A tip's accounts and a meeting's attendee domains are compared by their
+*registrable* domain (the part a company buys: ``mail.eu.acme.co.uk`` →
+``acme.co.uk``), found with the Public Suffix List that ships inside the
+``publicsuffixlist`` package (no network). So subdomains count in both
+directions, and case never matters.
+
+When a meeting has no external attendees, its title (and location) may still
+name the customer: "Call with Acme", "Stark Health QBR", "Besuch Müller
+Maschinenbau". The *name key* of an organisation is the first label of its
+registrable domain, folded and without hyphens (``stark-health.org`` →
+``starkhealth``); the words of a title are joined in runs of one to three
+(``stark``, ``starkhealth``, …) and looked up against those keys.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from publicsuffixlist import PublicSuffixList
+
+from core.ranking.text import STOP_WORDS, words
+
+_PSL = PublicSuffixList()
+MAX_RUN = 3
+MIN_KEY = 3
+# Labels under which only public bodies and schools register (second-level or deeper).
+_PUBLIC_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil", "gv", "admin", "bund"})
+_EDUCATION_LABELS = frozenset({"edu", "ac", "sch"})
+
+
+@lru_cache(maxsize=20_000)
+def registrable(domain: str) -> str:
+    """``eu.Acme.com.`` → ``acme.com``; a bare suffix or junk comes back folded as given."""
+    domain = domain.strip().strip(".").lower()
+    return _PSL.privatesuffix(domain) or domain
+
+
+def name_key(domain: str) -> str:
+    """The key a title is matched against: ``stark-health.org`` → ``starkhealth``."""
+    label = registrable(domain).split(".", 1)[0]
+    return "".join(words(label))
+
+
+def name_words(domain: str) -> str:
+    """The organisation's name as words, for the lexicon: ``klinikum-nord.de`` → "klinikum nord"."""
+    return " ".join(words(registrable(domain).split(".", 1)[0]))
+
+
+def sector_hint(domain: str) -> str:
+    """Words the lexicon reads as a sector when the domain itself says so (``.gov``, ``.edu``)."""
+    labels = set(domain.lower().split(".")[1:])
+    if labels & _PUBLIC_LABELS:
+        return "government"
+    if labels & _EDUCATION_LABELS:
+        return "university"
+    return ""
+
+
+def title_keys(text: str) -> set[str]:
+    """Every run of 1-3 consecutive words of ``text``, joined, that could be a name key."""
+    tokens = words(text)
+    keys: set[str] = set()
+    for start in range(len(tokens)):
+        for length in range(1, MAX_RUN + 1):
+            run = tokens[start : start + length]
+            if len(run) < length:
+                break
+            if length == 1 and (run[0] in STOP_WORDS or run[0].isdigit()):
+                continue
+            key = "".join(run)
+            if len(key) >= MIN_KEY:
+                keys.add(key)
+    return keys

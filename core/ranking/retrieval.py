@@ -1,0 +1,156 @@
+"""Find the few hundred tips worth scoring for a meeting — by index, never by scan.
+
+Three doors, each a bounded index lookup:
+
+1. the customer: ``tip_org`` by registrable domain (or by name key when the
+   title names the customer);
+2. the kind of meeting: ``tip_facet`` per facet of the meeting, strongest
+   first, a share of the budget per facet in proportion to its strength;
+3. rare words: the full-text index (``tip_search``, kept by core.tips.search)
+   for the meeting's most informative words, OR-ed.
+
+Their union is loaded with the tips' profiles and scored in ``scoring``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from core.db import is_postgres
+from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, TipStatus
+from core.ranking import embedding, lexicon
+from core.ranking.index import DOCS_TERM
+from core.ranking.meeting import MeetingProfile
+
+ACCOUNT_BUDGET = 300
+FACET_BUDGET = 400
+WORD_BUDGET = 100
+MIN_QUERY_FACET = 0.3
+MAX_QUERY_WORDS = 6
+
+
+@dataclass
+class Candidate:
+    tip: Tip
+    facets: dict[str, float]
+    terms: set[str]
+    vector: np.ndarray
+
+
+def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
+    """Organisations whose name key is one of ``keys`` (runs of title words)."""
+    if not keys:
+        return set()
+    rows = session.exec(
+        select(TipOrg.org).where(col(TipOrg.name_key).in_(sorted(keys))).distinct().limit(20)
+    ).all()
+    return set(rows)
+
+
+def term_weights(session: Session, terms: list[str]) -> dict[str, float]:
+    """Inverse document frequency of each meeting word over the profiled library."""
+    if not terms:
+        return {}
+    rows = dict(
+        session.exec(
+            select(RankingTerm.term, RankingTerm.df).where(
+                col(RankingTerm.term).in_([*terms, DOCS_TERM])
+            )
+        ).all()
+    )
+    docs = max(rows.pop(DOCS_TERM, 0), 1)
+    return {t: math.log((docs + 1) / (rows.get(t, 0) + 0.5)) for t in terms}
+
+
+def _account_ids(session: Session, profile: MeetingProfile) -> list[int]:
+    if not profile.orgs:
+        return []
+    rows = session.exec(
+        select(TipOrg.tip_id)
+        .where(col(TipOrg.org).in_(sorted(profile.orgs)))
+        .order_by(col(TipOrg.tip_id).desc())
+        .limit(ACCOUNT_BUDGET)
+    ).all()
+    return list(rows)
+
+
+def _facet_ids(session: Session, profile: MeetingProfile) -> list[int]:
+    wanted = {
+        name: strength * lexicon.GROUP_WEIGHT.get(lexicon.BY_NAME[name].group, 0.0)
+        for name, strength in profile.facets.items()
+        if strength >= MIN_QUERY_FACET
+    }
+    total = sum(wanted.values())
+    ids: list[int] = []
+    for name, weight in sorted(wanted.items(), key=lambda kv: -kv[1]):
+        if weight <= 0:
+            continue
+        share = max(20, int(FACET_BUDGET * weight / total))
+        ids.extend(
+            session.exec(
+                select(TipFacet.tip_id)
+                .where(TipFacet.facet == name)
+                .order_by(col(TipFacet.weight).desc(), col(TipFacet.tip_id).desc())
+                .limit(share)
+            ).all()
+        )
+    return ids
+
+
+def _word_ids(session: Session, weights: dict[str, float], words: dict[str, str]) -> list[int]:
+    """Tips sharing the meeting's rarest words, through the library's full-text index."""
+    informative = sorted(weights, key=lambda t: -weights[t])[:MAX_QUERY_WORDS]
+    query_words = [words[t] for t in informative if t in words and weights[t] > 1.0]
+    if not query_words:
+        return []
+    if is_postgres(session):
+        q = " or ".join(query_words)
+        rows = session.execute(
+            text(
+                "SELECT s.tip_id FROM tip_search s, "
+                "(SELECT websearch_to_tsquery('english', :q) || websearch_to_tsquery('german', :q)"
+                "   AS query) q WHERE s.document @@ q.query "
+                "ORDER BY ts_rank_cd(s.document, q.query) DESC LIMIT :limit"
+            ),
+            {"q": q, "limit": WORD_BUDGET},
+        )
+    else:
+        match = " OR ".join('"' + w.replace('"', "") + '"*' for w in query_words)
+        rows = session.execute(
+            text(
+                "SELECT rowid FROM tip_search WHERE tip_search MATCH :match "
+                "ORDER BY rank LIMIT :limit"
+            ),
+            {"match": match, "limit": WORD_BUDGET},
+        )
+    return [row[0] for row in rows]
+
+
+def candidates(
+    session: Session, profile: MeetingProfile, weights: dict[str, float]
+) -> list[Candidate]:
+    ids = set(_account_ids(session, profile))
+    ids.update(_facet_ids(session, profile))
+    ids.update(_word_ids(session, weights, profile.words_by_term))
+    if not ids:
+        return []
+    rows = session.exec(
+        select(Tip, TipProfile)
+        .join(TipProfile, col(TipProfile.tip_id) == Tip.id)
+        .where(col(Tip.id).in_(sorted(ids)))
+        .where(Tip.status == TipStatus.active)
+    ).all()
+    return [
+        Candidate(
+            tip=tip,
+            facets=prof.facets or {},
+            terms=set(prof.terms or ()),
+            vector=embedding.from_bytes(prof.vector),
+        )
+        for tip, prof in rows
+    ]

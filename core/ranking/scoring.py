@@ -1,0 +1,148 @@
+"""Score one candidate tip for one meeting, with the reasons in words.
+
+score = customer + kind fit + word overlap + meaning + quality − mismatches
+
+- customer: a tip for one of the meeting's organisations starts ahead; a tip
+  for any *other* organisation is never shown (no leaks between accounts);
+- kind fit: Σ over shared facets of group weight × meeting strength × tip strength;
+- word overlap: the share of the meeting's informative words (by IDF) the tip uses;
+- meaning: cosine similarity of the multilingual sentence embeddings above a floor;
+- quality: helpful votes (log-damped), a little for freshness, and the user's own
+  "did not help" feedback against it;
+- mismatches: a generic tip written for one industry in a meeting that shows no sign
+  of it; an in-person tip (parking, entrances) for a meeting held on a call.
+
+A generic tip needs enough evidence of fit (``MIN_EVIDENCE``) to be shown at all;
+an account tip needs only not to contradict the meeting. See docs/ranking.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from core.models.base import utcnow
+from core.ranking import lexicon, orgs
+from core.ranking.meeting import MeetingProfile
+from core.ranking.retrieval import Candidate
+
+ACCOUNT_PRIOR = 0.6
+WORD_WEIGHT = 1.0
+MEANING_WEIGHT = 1.5
+MEANING_FLOOR = 0.15
+MIN_EVIDENCE = 0.55  # generic tips: kind fit + words + meaning must reach this
+MIN_SCORE = 0.45  # any tip: the final score must reach this
+INDUSTRY_MISMATCH = 0.6
+ONSITE_ON_CALL = 0.9
+ONSITE_UNKNOWN = 0.3
+NOT_HELPFUL_HERE = math.inf
+NOT_HELPFUL_ELSEWHERE = 0.3
+FRESH_DAYS = 365
+MAX_REASON_FACETS = 2
+
+
+@dataclass
+class Scored:
+    candidate: Candidate
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _age_penalty(updated: datetime, now: datetime) -> float:
+    years = max(0.0, (now - updated).days - FRESH_DAYS) / 365.0
+    return min(0.2, 0.05 * years)
+
+
+def score(
+    profile: MeetingProfile,
+    candidate: Candidate,
+    meeting_vector: np.ndarray,
+    weights: dict[str, float],
+    feedback: dict[int, tuple[bool, bool]],
+    now: datetime | None = None,
+) -> Scored | None:
+    """The candidate's score and reasons, or None when it must not be shown."""
+    tip = candidate.tip
+    reasons: list[str] = []
+    total = 0.0
+    if tip.accounts:
+        tip_orgs = {orgs.registrable(a) for a in tip.accounts}
+        shared = tip_orgs & profile.orgs
+        if not shared:
+            return None
+        total += ACCOUNT_PRIOR
+        reasons.extend(f"for {a}" for a in tip.accounts if orgs.registrable(a) in shared)
+
+    fit, contributions = facet_fit(profile.facets, candidate.facets)
+    mismatch = mismatches(profile, candidate, generic=not tip.accounts)
+    overlap, shared_word = word_overlap(profile, candidate.terms, weights)
+    similarity = float(np.dot(meeting_vector, candidate.vector)) if meeting_vector.any() else 0.0
+    meaning = MEANING_WEIGHT * max(0.0, similarity - MEANING_FLOOR)
+    evidence = fit + WORD_WEIGHT * overlap + meaning
+    if not tip.accounts and evidence < MIN_EVIDENCE:
+        return None
+    total += evidence - mismatch
+
+    helpful = max(tip.helpful_count, 0)
+    total += min(0.3, 0.1 * math.log1p(helpful))
+    total -= _age_penalty(tip.updated_at, now or utcnow())
+    said = feedback.get(tip.id or 0)
+    if said is not None and not said[0]:
+        total -= NOT_HELPFUL_HERE if said[1] else NOT_HELPFUL_ELSEWHERE
+    if total < MIN_SCORE:
+        return None
+
+    for name, _ in sorted(contributions.items(), key=lambda kv: -kv[1])[:MAX_REASON_FACETS]:
+        reasons.append(lexicon.BY_NAME[name].label)
+    if shared_word and overlap >= 0.15:
+        reasons.append(f'mentions "{shared_word}"')
+    if not contributions and meaning >= 0.2:
+        reasons.append("similar topic")
+    if helpful:
+        reasons.append(f"helped {helpful} colleague{'s' if helpful != 1 else ''}")
+    return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
+
+
+def facet_fit(
+    meeting: dict[str, float], tip: dict[str, float]
+) -> tuple[float, dict[str, float]]:
+    contributions: dict[str, float] = {}
+    for name, strength in meeting.items():
+        other = tip.get(name)
+        if other:
+            weight = lexicon.GROUP_WEIGHT.get(lexicon.BY_NAME[name].group, 0.0)
+            contributions[name] = weight * strength * other
+    return sum(contributions.values()), contributions
+
+
+def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) -> float:
+    penalty = 0.0
+    for name, strength in candidate.facets.items():
+        group = lexicon.BY_NAME[name].group if name in lexicon.BY_NAME else ""
+        if generic and group == "industry" and strength >= 0.5:
+            if profile.facets.get(name, 0.0) < 0.3:
+                penalty += INDUSTRY_MISMATCH * strength
+        elif name == "setting:onsite" and strength >= 0.5:
+            if profile.setting == "virtual":
+                penalty += ONSITE_ON_CALL * strength
+            elif profile.setting == "unknown":
+                penalty += ONSITE_UNKNOWN * strength
+    return penalty
+
+
+def word_overlap(
+    profile: MeetingProfile, terms: set[str], weights: dict[str, float]
+) -> tuple[float, str]:
+    """Share of the meeting's IDF mass the tip's words cover, and the most telling shared word."""
+    mass = sum(weights.get(t, 0.0) for t in profile.terms)
+    if mass <= 0:
+        return 0.0, ""
+    shared = [t for t in profile.terms if t in terms]
+    if not shared:
+        return 0.0, ""
+    best = max(shared, key=lambda t: weights.get(t, 0.0))
+    covered = sum(weights.get(t, 0.0) for t in shared)
+    return covered / mass, profile.words_by_term.get(best, best)

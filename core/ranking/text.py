@@ -1,0 +1,85 @@
+"""Text normalisation shared by the lexicon, the word overlap and the indexer.
+
+Everything is compared in one folded form — lower case, German umlauts and
+ß spelled out (``ä`` → ``ae``), accents dropped, punctuation turned into
+spaces — so "Gespräch", "Gespraech" and "GESPRÄCH" are the same word and a
+cue list only needs one spelling. Words are stemmed with the Snowball stemmers
+for English and German (both, because a line of text rarely says which
+language it is in, and a tip library mixes them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# "1:1", "1-on-1", "1on1", "1/1" all mean a one-on-one; spell it out before
+# punctuation disappears.
+# "IT" in capitals is the department, not the pronoun that every stop list drops.
+_IT_DEPARTMENT = re.compile(r"(?<![A-Za-z])IT(?![a-z])")
+_ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|/|-?on-?|x)\s*1(?![0-9])", re.IGNORECASE)
+
+_EN = snowballstemmer.stemmer("english")
+_DE = snowballstemmer.stemmer("german")
+
+# Function words of both languages: they carry no meaning for matching.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me more most my no nor not now of off on once only or other our ours out over own same she
+    should so some such than that the their theirs them then there these they this those through
+    to too under until up very was we were what when where which while who whom why will with
+    would you your yours us via per re fw fwd aw wg
+    aber alle allem allen aller alles als also am an ans auch auf aus bei beim bin bis bist da
+    dabei damit dann das dass dem den denen der des dessen die dies diese diesem diesen dieser
+    dieses doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure fuer
+    hat hatte haben hier ich ihr ihre ihrem ihren ihrer ihres im in ins ist ja jede jedem jeden
+    jeder jedes kann kein keine keinem keinen keiner man mein meine mit muss nach nicht nichts
+    noch nun nur ob oder ohne sehr sein seine sich sie sind so soll sollte sonst ueber um und uns
+    unser unsere unter vom von vor war waren warum was weil welche welchem welchen welcher
+    wenn wer wie wieder wir wird wo zu zum zur
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, spell out umlauts, drop accents, replace punctuation by single spaces."""
+    text = _IT_DEPARTMENT.sub(" itdept ", text)
+    text = _ONE_ON_ONE.sub(" one on one ", text.lower().translate(_UMLAUTS))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.split(text)).strip()
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text`` in order (stop words included)."""
+    folded = fold(text)
+    return folded.split() if folded else []
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """One stem per word, the same whichever language it came from.
+
+    The German stemmer runs on the English stem: "negotiations" → "negoti",
+    "Verhandlungen" → "verhandl". Collisions between the two languages are rare
+    and harmless here (they only add a little word overlap).
+    """
+    return str(_DE.stemWord(_EN.stemWord(word)))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the meaningful words of ``text``: no stop words, no one-letter words, no numbers."""
+    out: list[str] = []
+    for word in words(text):
+        if len(word) < 2 or word in STOP_WORDS or word.isdigit():
+            continue
+        out.append(stem(word))
+    return out
