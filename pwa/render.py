@@ -76,7 +76,7 @@ def error_page(
 ) -> HTMLResponse:
     return render(
         request,
-        "error.html",
+        "pages/error.html",
         {"status_code": status_code, "message": message},
         user=user,
         status_code=status_code,

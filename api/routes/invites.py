@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from api.deps import CurrentAdmin, SessionDep
+from api.deps import CurrentAdmin, IdPath, SessionDep
 from api.routes.auth import client_ip, set_session_cookie
 from core import accounts, invites, ratelimit
 from core.models.invite import (
@@ -50,7 +50,7 @@ def list_invites(_admin: CurrentAdmin, session: SessionDep) -> InviteList:
 
 
 @router.delete("/api/invites/{invite_id}", status_code=204)
-def revoke_invite(invite_id: int, _admin: CurrentAdmin, session: SessionDep) -> Response:
+def revoke_invite(invite_id: IdPath, _admin: CurrentAdmin, session: SessionDep) -> Response:
     invites.revoke_invite(session, invite_id)
     return Response(status_code=204)
 
@@ -68,20 +68,23 @@ def _join(
     return UserPublic.model_validate(user, from_attributes=True)
 
 
-@router.get("/api/signup/{token}", response_model=InviteInfo)
+@router.get("/api/invites/{token}", response_model=InviteInfo)
 def invite_info(token: Token, session: SessionDep) -> InviteInfo:
+    """What an invite link offers (who sent it, which role), before signing up with it."""
     return invites.info(session, token, InviteKind.invite)
 
 
-@router.post("/api/signup", status_code=201, response_model=UserPublic)
-def signup(
+@router.post("/api/invites/accept", status_code=201, response_model=UserPublic)
+def accept_invite(
     data: SignupRequest, request: Request, response: Response, session: SessionDep
 ) -> UserPublic:
+    """Create the account an invite link stands for, and sign in; the link is then used up."""
     return _join(data, request, response, session, InviteKind.invite)
 
 
 @router.get("/api/setup/{token}", response_model=InviteInfo)
 def setup_info(token: Token, session: SessionDep) -> InviteInfo:
+    """Whether a setup link still works (only while no admin exists)."""
     return invites.info(session, token, InviteKind.setup)
 
 
@@ -89,4 +92,5 @@ def setup_info(token: Token, session: SessionDep) -> InviteInfo:
 def setup(
     data: SignupRequest, request: Request, response: Response, session: SessionDep
 ) -> UserPublic:
+    """Create the first admin through the link `tipoff serve` printed, and sign in."""
     return _join(data, request, response, session, InviteKind.setup)

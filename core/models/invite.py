@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import EmailStr
+from pydantic import ConfigDict, EmailStr
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
@@ -50,7 +50,9 @@ class Invite(InviteBase, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class InviteCreate(SQLModel, extra="forbid"):
+class InviteCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     role: Role = Role.member
     email: EmailStr | None = Field(default=None, description="Only this address may use it.")
     days: int | None = Field(default=None, ge=1, le=30, description="Valid for this many days.")
@@ -87,7 +89,9 @@ class InviteInfo(SQLModel):
     expires_at: datetime
 
 
-class SignupRequest(SQLModel, extra="forbid"):
+class SignupRequest(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     token: str = Field(min_length=10, max_length=200)
     email: EmailStr
     name: str = Field(min_length=1, max_length=120)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from api.deps import SessionDep
+from api.deps import IdPath, SessionDep
 from core.errors import TipoffError
 from pwa.auth import PageUser
 from pwa.render import error_page, render
@@ -16,8 +14,6 @@ from pwa.views.brief import brief_page
 
 router = APIRouter()
 
-MeetingId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-
 
 @router.get("/")
 def home(request: Request, user: PageUser, session: SessionDep) -> Response:
@@ -25,7 +21,7 @@ def home(request: Request, user: PageUser, session: SessionDep) -> Response:
 
 
 @router.get("/m/{meeting_id}")
-def brief(request: Request, meeting_id: MeetingId, user: PageUser, session: SessionDep) -> Response:
+def brief(request: Request, meeting_id: IdPath, user: PageUser, session: SessionDep) -> Response:
     try:
         view = brief_page(session, user, meeting_id)
     except TipoffError as exc:

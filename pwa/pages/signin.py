@@ -65,7 +65,7 @@ def join(request: Request, token: Token, session: SessionDep) -> Response:
             "intro": f"{who}{role}. Tipoff sends you colleagues' best tips just before "
             "each customer meeting.",
             "button": "Join",
-            "endpoint": "/api/signup",
+            "endpoint": "/api/invites/accept",
             "token": token,
             "info": info,
         },
