@@ -17,10 +17,6 @@ from core.ranking import orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, profile_meeting
 from core.settings import get_settings
 
-# Tips scoring below this share of the best one are left out: they would only dilute.
-RELATIVE_CUTOFF = 0.35
-
-
 @dataclass
 class RankedTip:
     tip: Tip
@@ -68,20 +64,19 @@ def rank(
     profile = meeting_profile(session, meeting)
     if profile.offwork and not profile.external:
         return []
-    weights = retrieval.term_weights(session, profile.terms)
-    found = retrieval.candidates(session, profile, weights)
+    stats = retrieval.library_stats(session, profile.terms, list(profile.facets))
+    found = retrieval.candidates(session, profile, stats.idf)
     if not found:
         return []
     vector = embed(profile)
     said = _feedback(session, user, meeting, [c.tip.id for c in found if c.tip.id])
     scored = [
-        s for c in found if (s := scoring.score(profile, c, vector, weights, said)) is not None
+        s for c in found if (s := scoring.score(profile, c, vector, stats, said)) is not None
     ]
     if not scored:
         return []
     scored.sort(key=lambda s: (-s.score, -(s.candidate.tip.helpful_count), s.candidate.tip.id))
-    best = scored[0].score
-    kept = [s for s in scored if s.score >= RELATIVE_CUTOFF * best][:size]
+    kept = scored[:size]
     return [RankedTip(tip=s.candidate.tip, score=s.score, reasons=s.reasons) for s in kept]
 
 

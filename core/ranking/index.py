@@ -24,8 +24,15 @@ from core.ranking.text import content_terms, fold
 PROFILE_VERSION = "1"
 MAX_TERMS = 200
 MIN_INDEXED_FACET = 0.3
-# ranking_term row that counts profiled tips (stems never contain "#").
+# ranking_term row that counts profiled tips (stems never contain "#" or "@").
 DOCS_TERM = "#docs"
+# ranking_term rows "@<facet>" count the tips that clearly have a facet (strength >= 0.5).
+FACET_PREFIX = "@"
+CLEAR_FACET = 0.5
+
+
+def facet_terms(facets: dict[str, float]) -> list[str]:
+    return [FACET_PREFIX + name for name, s in facets.items() if s >= CLEAR_FACET]
 TIP_FIELD_WEIGHTS = {"tags": 0.9, "title": 0.8, "body": 0.5}
 
 
@@ -81,8 +88,10 @@ def index_tips(session: Session, tips: Sequence[Tip]) -> None:
         terms = tip_terms(tip)
         previous = old.get(tip.id)
         df_delta.update(terms)
+        df_delta.update(facet_terms(facets))
         if previous is not None:
             df_delta.subtract(previous.terms)
+            df_delta.subtract(facet_terms(previous.facets or {}))
             previous.facets, previous.terms, previous.model = facets, terms, model
             previous.vector = embedding.to_bytes(vector) if embedding.available() else None
             previous.updated_at = utcnow()

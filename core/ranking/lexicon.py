@@ -68,9 +68,9 @@ def _facet(name: str, label: str, cues: str) -> Facet:
 GROUP_WEIGHT = {
     "kind": 1.0,
     "topic": 0.7,
-    "role": 0.6,
+    "role": 0.8,
     "industry": 0.9,
-    "setting": 0.7,
+    "setting": 0.4,
 }
 
 FACETS: tuple[Facet, ...] = (
@@ -295,7 +295,7 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "role:executive",
         "executive",
-        """executive*, exec, execs, ceo, cfo, cio, cto, coo, c level, vp, vice president,
+        """executive*, exec, execs, ceo, coo, cmo, cro, c level, vp, vice president,
         president, managing director, board meeting, board member*, geschaeftsfuehr*, geschaeftsleitung, vorstand*,
         *vorstand, management""",
     ),

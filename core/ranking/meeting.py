@@ -38,6 +38,8 @@ _ROOM_KINDS = {"room", "resource", "group"}
 class MeetingProfile:
     orgs: set[str]  # registrable domains of the customers in the meeting
     orgs_from_title: bool  # no attendee domain: the customer was named in the title
+    venue_orgs: set[str]  # customers whose name the location gives (whose site it is)
+    org_terms: set[str]  # word stems of the customers' names
     facets: dict[str, float]
     setting: str  # "onsite" | "virtual" | "unknown"
     offwork: str | None  # "personal" | "travel" | "focus" when it is not work
@@ -108,7 +110,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     elif setting == "virtual":
         facets.pop("setting:onsite", None)
     offwork = _offwork(fields[0][0] | fields[1][0] | fields[2][0])
-    query = " ".join([title, description, "" if setting == "virtual" else location])
+    names = " ".join(orgs.name_words(o) for o in customer)
+    query = " ".join([title, description, "" if setting == "virtual" else location, names])
+    location_keys = orgs.title_keys(location)
     words_by_term: dict[str, str] = {}
     for word in fold(query).split():
         for term in content_terms(word):
@@ -118,6 +122,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     return MeetingProfile(
         orgs=customer,
         orgs_from_title=from_title,
+        venue_orgs={o for o in customer if orgs.name_key(o) in location_keys},
+        org_terms=set(content_terms(names)),
         facets={k: v for k, v in facets.items() if lexicon.BY_NAME[k].group != "offwork"},
         setting=setting,
         offwork=offwork,

@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 from core.db import is_postgres
 from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, TipStatus
 from core.ranking import embedding, lexicon
-from core.ranking.index import DOCS_TERM
+from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
 
 ACCOUNT_BUDGET = 300
@@ -52,19 +52,39 @@ def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
     return set(rows)
 
 
-def term_weights(session: Session, terms: list[str]) -> dict[str, float]:
-    """Inverse document frequency of each meeting word over the profiled library."""
-    if not terms:
-        return {}
+SPECIFIC_SHARE = 0.05  # a facet that at most 5% of tips have is fully specific
+MIN_SPECIFICITY = 0.3
+
+
+@dataclass
+class LibraryStats:
+    """What the library says about the meeting's words and facets."""
+
+    idf: dict[str, float]  # word stem → inverse document frequency
+    specificity: dict[str, float]  # facet → 1.0 when rare in the library, down to 0.3 when common
+
+
+def library_stats(session: Session, terms: list[str], facets: list[str]) -> LibraryStats:
+    """IDF of each meeting word, and how specific each meeting facet is, in one lookup.
+
+    A facet most tips share (every tip of a company selling only to hospitals
+    is "healthcare") says little about which tip fits; a rare one says a lot.
+    """
+    keys = [*terms, *(FACET_PREFIX + f for f in facets), DOCS_TERM]
     rows = dict(
         session.exec(
-            select(RankingTerm.term, RankingTerm.df).where(
-                col(RankingTerm.term).in_([*terms, DOCS_TERM])
-            )
+            select(RankingTerm.term, RankingTerm.df).where(col(RankingTerm.term).in_(keys))
         ).all()
     )
-    docs = max(rows.pop(DOCS_TERM, 0), 1)
-    return {t: math.log((docs + 1) / (rows.get(t, 0) + 0.5)) for t in terms}
+    docs = max(rows.get(DOCS_TERM, 0), 1)
+    idf = {t: math.log((docs + 1) / (rows.get(t, 0) + 0.5)) for t in terms}
+    full = math.log(1 / SPECIFIC_SHARE)
+    specificity = {}
+    for facet in facets:
+        df = max(rows.get(FACET_PREFIX + facet, 0), 0)
+        value = math.log((docs + 1) / (df + 1)) / full
+        specificity[facet] = min(1.0, max(MIN_SPECIFICITY, value))
+    return LibraryStats(idf=idf, specificity=specificity)
 
 
 def _account_ids(session: Session, profile: MeetingProfile) -> list[int]:

@@ -27,9 +27,9 @@ import numpy as np
 from core.models.base import utcnow
 from core.ranking import lexicon, orgs
 from core.ranking.meeting import MeetingProfile
-from core.ranking.retrieval import Candidate
+from core.ranking.retrieval import Candidate, LibraryStats
 
-ACCOUNT_PRIOR = 0.6
+ACCOUNT_PRIOR = 0.5
 WORD_WEIGHT = 1.0
 MEANING_WEIGHT = 1.5
 MEANING_FLOOR = 0.15
@@ -37,7 +37,10 @@ MIN_EVIDENCE = 0.55  # generic tips: kind fit + words + meaning must reach this
 MIN_SCORE = 0.45  # any tip: the final score must reach this
 INDUSTRY_MISMATCH = 0.6
 ONSITE_ON_CALL = 0.9
+ONSITE_ELSEWHERE = 0.9  # an account's in-person tip when the meeting is at another customer's
 ONSITE_UNKNOWN = 0.3
+KIND_CONFLICT = 0.3  # the tip is clearly about another kind of meeting than this one
+CLEAR_KIND = 0.8
 NOT_HELPFUL_HERE = math.inf
 NOT_HELPFUL_ELSEWHERE = 0.3
 FRESH_DAYS = 365
@@ -60,7 +63,7 @@ def score(
     profile: MeetingProfile,
     candidate: Candidate,
     meeting_vector: np.ndarray,
-    weights: dict[str, float],
+    stats: LibraryStats,
     feedback: dict[int, tuple[bool, bool]],
     now: datetime | None = None,
 ) -> Scored | None:
@@ -76,9 +79,11 @@ def score(
         total += ACCOUNT_PRIOR
         reasons.extend(f"for {a}" for a in tip.accounts if orgs.registrable(a) in shared)
 
-    fit, contributions = facet_fit(profile.facets, candidate.facets)
+    fit, contributions = facet_fit(profile.facets, candidate.facets, stats.specificity)
     mismatch = mismatches(profile, candidate, generic=not tip.accounts)
-    overlap, shared_word = word_overlap(profile, candidate.terms, weights)
+    # An account tip naming its customer is already counted by the customer signal.
+    ignore = profile.org_terms if tip.accounts else set()
+    overlap, shared_word = word_overlap(profile, candidate.terms, stats.idf, ignore)
     similarity = float(np.dot(meeting_vector, candidate.vector)) if meeting_vector.any() else 0.0
     meaning = MEANING_WEIGHT * max(0.0, similarity - MEANING_FLOOR)
     evidence = fit + WORD_WEIGHT * overlap + meaning
@@ -106,27 +111,50 @@ def score(
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
 
 
+def kinds(facets: dict[str, float]) -> dict[str, float]:
+    return {n: s for n, s in facets.items() if n.startswith("kind:")}
+
+
 def facet_fit(
-    meeting: dict[str, float], tip: dict[str, float]
+    meeting: dict[str, float], tip: dict[str, float], specificity: dict[str, float]
 ) -> tuple[float, dict[str, float]]:
+    """Σ group weight × meeting strength × tip strength × specificity over shared facets.
+
+    A tip's secondary kinds count in proportion to its main one: a renewal tip
+    that mentions a "re-onboarding plan" is not a kickoff tip.
+    """
+    main_kind = max(kinds(tip).values(), default=1.0)
     contributions: dict[str, float] = {}
     for name, strength in meeting.items():
         other = tip.get(name)
         if other:
+            if name.startswith("kind:"):
+                other = other * other / main_kind
             weight = lexicon.GROUP_WEIGHT.get(lexicon.BY_NAME[name].group, 0.0)
-            contributions[name] = weight * strength * other
+            contributions[name] = weight * strength * other * specificity.get(name, 1.0)
     return sum(contributions.values()), contributions
 
 
 def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) -> float:
     penalty = 0.0
+    meeting_kinds = {n for n, s in kinds(profile.facets).items() if s >= 0.5}
+    tip_kinds = kinds(candidate.facets)
+    if meeting_kinds and tip_kinds and not meeting_kinds & set(tip_kinds):
+        clear = max(tip_kinds.values())
+        if clear >= CLEAR_KIND:
+            penalty += KIND_CONFLICT * clear
     for name, strength in candidate.facets.items():
         group = lexicon.BY_NAME[name].group if name in lexicon.BY_NAME else ""
         if generic and group == "industry" and strength >= 0.5:
             if profile.facets.get(name, 0.0) < 0.3:
                 penalty += INDUSTRY_MISMATCH * strength
         elif name == "setting:onsite" and strength >= 0.5:
-            if profile.setting == "virtual":
+            elsewhere = profile.venue_orgs and not (
+                {orgs.registrable(a) for a in candidate.tip.accounts} & profile.venue_orgs
+            )
+            if candidate.tip.accounts and elsewhere:
+                penalty += ONSITE_ELSEWHERE * strength
+            elif profile.setting == "virtual":
                 penalty += ONSITE_ON_CALL * strength
             elif profile.setting == "unknown":
                 penalty += ONSITE_UNKNOWN * strength
@@ -134,13 +162,14 @@ def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) 
 
 
 def word_overlap(
-    profile: MeetingProfile, terms: set[str], weights: dict[str, float]
+    profile: MeetingProfile, terms: set[str], weights: dict[str, float], ignore: set[str]
 ) -> tuple[float, str]:
     """Share of the meeting's IDF mass the tip's words cover, and the most telling shared word."""
-    mass = sum(weights.get(t, 0.0) for t in profile.terms)
+    counted = [t for t in profile.terms if t not in ignore]
+    mass = sum(weights.get(t, 0.0) for t in counted)
     if mass <= 0:
         return 0.0, ""
-    shared = [t for t in profile.terms if t in terms]
+    shared = [t for t in counted if t in terms]
     if not shared:
         return 0.0, ""
     best = max(shared, key=lambda t: weights.get(t, 0.0))

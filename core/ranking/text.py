@@ -37,6 +37,7 @@ STOP_WORDS = frozenset(
     should so some such than that the their theirs them then there these they this those through
     to too under until up very was we were what when where which while who whom why will with
     would you your yours us via per re fw fwd aw wg
+    mr mrs ms dr prof st herr frau hr fr
     aber alle allem allen aller alles als also am an ans auch auf aus bei beim bin bis bist da
     dabei damit dann das dass dem den denen der des dessen die dies diese diesem diesen dieser
     dieses doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure fuer
