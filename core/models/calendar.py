@@ -8,7 +8,7 @@ second one. Calendar URLs and passwords are stored encrypted (core.crypto).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -23,11 +23,17 @@ class CalendarBase(SQLModel):
 
 
 class Calendar(CalendarBase, table=True):
-    __table_args__ = (Index("ix_calendar_next_sync_at", "next_sync_at"),)
+    __table_args__ = (
+        Index("ix_calendar_next_sync_at", "next_sync_at"),
+        UniqueConstraint("user_id", "source_key", name="uq_calendar_source"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
     url_encrypted: str  # the feed URL or CalDAV calendar URL (carries secret tokens)
+    # A keyed hash of (kind, URL, username): finds a duplicate connection without
+    # decrypting every stored URL, and reveals nothing about the URL itself.
+    source_key: str = Field(default="", max_length=64)
     username_encrypted: str | None = None
     password_encrypted: str | None = None
     etag: str | None = Field(default=None, max_length=300)
@@ -37,6 +43,10 @@ class Calendar(CalendarBase, table=True):
     failure_count: int = Field(default=0)
     next_sync_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # What the stored meetings were computed from besides the feed itself (window,
+    # the user's addresses and time zone, parser version). A conditional fetch
+    # (ETag, CTag) is only trusted while this still matches.
+    sync_fingerprint: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -44,6 +54,32 @@ class CalendarPublic(CalendarBase):
     id: int
     last_synced_at: datetime | None
     last_error: str | None
+
+
+class CalendarCreate(SQLModel, extra="forbid"):
+    """An ICS link (``{url}``) or a CalDAV account (``{kind: "caldav", url, username, password}``)."""
+
+    kind: Literal["ics", "caldav"] = "ics"
+    url: str = Field(min_length=1, max_length=2048)
+    username: str | None = Field(default=None, max_length=320)
+    password: str | None = Field(default=None, max_length=1024)
+
+
+class CalendarPage(SQLModel):
+    items: list[CalendarPublic]
+
+
+class CalendarsConnected(SQLModel):
+    """The answer to connecting a CalDAV account: one calendar per event calendar found."""
+
+    calendars: list[CalendarPublic]
+
+
+class SyncResultPublic(SQLModel):
+    added: int
+    updated: int
+    removed: int
+    last_error: str | None = None
 
 
 class Meeting(SQLModel, table=True):
@@ -57,6 +93,9 @@ class Meeting(SQLModel, table=True):
     calendar_id: int = Field(foreign_key="calendar.id", index=True, ondelete="CASCADE")
     uid: str = Field(max_length=500)
     original_start: datetime = Field(sa_type=UTCDateTime)  # RECURRENCE-ID, or start if single
+    # An instance of a series (identity = UID + original start) or a single event
+    # (identity = UID alone, so moving it updates the row instead of replacing it).
+    recurring: bool = Field(default=False)
     title: str = Field(default="", max_length=500)
     description: str = Field(default="")
     location: str = Field(default="", max_length=500)
@@ -90,3 +129,7 @@ class MeetingPublic(SQLModel):
     calendar_id: int
     attendees: list[AttendeePublic]
     external_domains: list[str]
+
+
+class MeetingPage(SQLModel):
+    items: list[MeetingPublic]

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("url_encrypted", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("source_key", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("username_encrypted", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column("password_encrypted", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column("etag", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
@@ -37,9 +38,11 @@ def upgrade() -> None:
         sa.Column("failure_count", sa.Integer(), nullable=False),
         sa.Column("next_sync_at", core.models.base.UTCDateTime(), nullable=False),
         sa.Column("lease_until", core.models.base.UTCDateTime(), nullable=True),
+        sa.Column("sync_fingerprint", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
         sa.Column("created_at", core.models.base.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["user_id"], ["user.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("user_id", "source_key", name="uq_calendar_source"),
     )
     with op.batch_alter_table("calendar", schema=None) as batch_op:
         batch_op.create_index("ix_calendar_next_sync_at", ["next_sync_at"], unique=False)
@@ -52,6 +55,7 @@ def upgrade() -> None:
         sa.Column("calendar_id", sa.Integer(), nullable=False),
         sa.Column("uid", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
         sa.Column("original_start", core.models.base.UTCDateTime(), nullable=False),
+        sa.Column("recurring", sa.Boolean(), nullable=False),
         sa.Column("title", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
         sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("location", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),

@@ -1,0 +1,147 @@
+"""CalDAV accounts through the ``caldav`` library: find event calendars, download events.
+
+The library talks HTTP through niquests; its session is replaced by one whose
+DNS resolver is the SSRF guard (``ssrf.guarded_resolver``), so discovery,
+redirects and every later request connect only to checked addresses. A
+calendar's sync token (RFC 6578) or CTag plays the role of an ICS feed's ETag:
+when it has not changed, nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from core.calendars import ssrf
+from core.calendars.fetch import FetchFailed
+from core.errors import BadRequest, InvalidInput, TipoffError
+from core.settings import get_settings
+
+if TYPE_CHECKING:
+    from core.calendars.parse import Window
+
+log = logging.getLogger("tipoff.calendars")
+
+
+@dataclass(frozen=True)
+class FoundCalendar:
+    url: str = field(repr=False)
+    name: str
+
+
+@dataclass(frozen=True)
+class CalDavDownload:
+    unchanged: bool
+    documents: list[bytes]
+    tag: str | None
+
+
+def discover(url: str, username: str, password: str) -> list[FoundCalendar]:
+    """The account's calendars that hold events (not task lists), checked live."""
+    settings = get_settings()
+    normal = ssrf.check_url(url, allow_private=settings.allow_private_networks)
+    host = ssrf.host_of(normal)
+    with _client(normal, username, password) as (client, resolver), _translated(host, resolver):
+        found = []
+        for calendar in client.principal().calendars():
+            components = [str(c).upper() for c in calendar.get_supported_components()]
+            if components and "VEVENT" not in components:
+                continue
+            name = calendar.get_display_name() or "Calendar"
+            found.append(FoundCalendar(url=str(calendar.url), name=str(name)[:200]))
+    if not found:
+        raise InvalidInput(f"the CalDAV account at {host} has no calendars with events")
+    return found
+
+
+def download(
+    url: str, username: str, password: str, window: Window, known_tag: str | None
+) -> CalDavDownload:
+    """The calendar's event objects overlapping ``window``, or "unchanged" by its tag."""
+    settings = get_settings()
+    normal = ssrf.normalise_url(url)
+    host = ssrf.host_of(normal)
+    with _client(normal, username, password) as (client, resolver), _translated(host, resolver):
+        calendar = client.calendar(url=normal)
+        tag = _change_tag(calendar)
+        if known_tag and tag == known_tag:
+            return CalDavDownload(True, [], tag)
+        objects = calendar.search(
+            start=window.start, end=window.end, event=True, expand=False, post_filter=False
+        )
+        documents = [_bytes(obj.data) for obj in objects]
+    if sum(len(d) for d in documents) > settings.fetch_max_bytes:
+        raise FetchFailed(f"the calendar at {host} is larger than the download limit")
+    return CalDavDownload(False, documents, tag)
+
+
+def _bytes(data: Any) -> bytes:
+    return data if isinstance(data, bytes) else str(data).encode("utf-8")
+
+
+def _change_tag(calendar: Any) -> str | None:
+    """The sync token, else the CTag: either changes whenever any event changes."""
+    from caldav.elements import dav
+    from caldav.elements.base import ValuedBaseElement
+
+    class GetCtag(ValuedBaseElement):  # type: ignore[misc]
+        tag = "{http://calendarserver.org/ns/}getctag"
+
+    try:
+        values = calendar.get_properties([dav.SyncToken(), GetCtag()])
+    except Exception:  # servers without either simply get a full download every time
+        return None
+    token = values.get(dav.SyncToken.tag) or values.get(GetCtag.tag)
+    return str(token)[:300] if token else None
+
+
+@contextmanager
+def _client(url: str, username: str, password: str) -> Iterator[tuple[Any, Any]]:
+    """A ``caldav.DAVClient`` whose HTTP session resolves through the SSRF guard."""
+    import caldav
+    import niquests
+
+    settings = get_settings()
+    resolver = ssrf.guarded_resolver(allow_private=settings.allow_private_networks)
+    client = caldav.DAVClient(
+        url=url,
+        username=username,
+        password=password,
+        timeout=max(int(settings.fetch_timeout_seconds), 1),
+        enable_rfc6764=False,
+    )
+    client.session.close()
+    session = niquests.Session(resolver=resolver)
+    session.trust_env = False  # no proxies or .netrc from the environment
+    client.session = session
+    try:
+        yield client, resolver
+    finally:
+        session.close()
+
+
+@contextmanager
+def _translated(host: str, resolver: Any) -> Iterator[None]:
+    """Library and network errors as messages a person understands (never the URL)."""
+    from caldav.lib import error as caldav_error
+
+    try:
+        yield
+    except TipoffError:
+        raise
+    except caldav_error.AuthorizationError:
+        raise BadRequest(f"{host} rejected the username or password") from None
+    except caldav_error.NotFoundError:
+        raise BadRequest(f"{host} has no CalDAV calendar at that address") from None
+    except Exception as exc:
+        if resolver.refusal is not None:
+            raise resolver.refusal from None
+        if isinstance(exc, caldav_error.DAVError):
+            raise BadRequest(
+                f"{host} did not answer like a CalDAV server ({type(exc).__name__})"
+            ) from None
+        log.info("caldav error talking to %s: %s", host, type(exc).__name__)
+        raise BadRequest(f"could not talk to {host}: {type(exc).__name__}") from None

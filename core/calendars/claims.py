@@ -1,0 +1,108 @@
+"""Which process syncs which calendar: due calendars are claimed with a lease.
+
+A claim is one ``UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING
+id``: on PostgreSQL concurrent workers skip each other's rows instead of waiting,
+so several workers share the work without syncing a calendar twice; on SQLite
+the statement takes the single write lock, so claims happen one at a time. The
+lease (``lease_until``) makes a crashed worker's claim expire: nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from core.calendars.sync import (
+    SyncResult,
+    apply_download,
+    download,
+    plan_sync,
+    record_failure,
+)
+from core.db import is_postgres, session_scope
+from core.models import Calendar, utcnow
+from core.settings import get_settings
+
+log = logging.getLogger("tipoff.calendars")
+
+
+def claim(
+    session: Session,
+    *,
+    now: datetime,
+    limit: int,
+    calendar_ids: Sequence[int] | None = None,
+) -> list[int]:
+    """Lease up to ``limit`` due calendars (or exactly ``calendar_ids``, due or not)."""
+    lease = now + timedelta(seconds=get_settings().sync_lease_seconds)
+    free = or_(col(Calendar.lease_until).is_(None), col(Calendar.lease_until) < now)
+    candidates = select(Calendar.id).where(free)
+    if calendar_ids is None:
+        candidates = candidates.where(Calendar.next_sync_at <= now)
+    else:
+        candidates = candidates.where(col(Calendar.id).in_(list(calendar_ids)))
+    candidates = candidates.order_by(col(Calendar.next_sync_at), col(Calendar.id)).limit(limit)
+    if is_postgres(session):
+        candidates = candidates.with_for_update(skip_locked=True)
+    statement = (
+        update(Calendar)
+        .where(col(Calendar.id).in_(candidates.scalar_subquery()))
+        .values(lease_until=lease)
+        .returning(col(Calendar.id))
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(session.execute(statement).scalars().all())
+
+
+def release(session: Session, calendar: Calendar) -> None:
+    calendar.lease_until = None
+    session.add(calendar)
+
+
+def sync_claimed(
+    calendar_id: int, *, engine: Engine | None = None, now: datetime | None = None
+) -> SyncResult | None:
+    """Sync one claimed calendar in three short units of work (read, network, write).
+
+    Returns None when the calendar was deleted meanwhile; never raises.
+    """
+    moment = now or utcnow()
+    try:
+        with session_scope(engine) as session:
+            calendar = session.get(Calendar, calendar_id)
+            if calendar is None:  # deleted since it was claimed
+                return None
+            plan = plan_sync(session, calendar, now=moment)
+        got = download(plan)
+        with session_scope(engine) as session:
+            calendar = session.get(Calendar, calendar_id)
+            if calendar is None:
+                return None
+            result = apply_download(session, calendar, plan, got, now=moment)
+            release(session, calendar)
+        return result
+    except Exception:
+        log.exception("calendar %s: sync failed unexpectedly", calendar_id)
+        with session_scope(engine) as session:
+            calendar = session.get(Calendar, calendar_id)
+            if calendar is None:
+                return None
+            result = record_failure(
+                session, calendar, "internal error during sync; it has been logged", now=moment
+            )
+            release(session, calendar)
+        return result
+
+
+def run_due(*, engine: Engine | None = None, now: datetime | None = None) -> int:
+    """Claim a batch of due calendars and sync each; returns how many were claimed."""
+    with session_scope(engine) as session:
+        ids = claim(session, now=now or utcnow(), limit=get_settings().sync_batch_size)
+    for calendar_id in ids:
+        sync_claimed(calendar_id, engine=engine, now=now)
+    return len(ids)

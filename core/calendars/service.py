@@ -1,0 +1,197 @@
+"""What the API and the CLI do with calendars: connect, list, delete, sync now.
+
+Connecting checks the link or password live (a calendar that cannot be read is
+refused with a reason, not stored), then stores the URL and credentials
+encrypted and runs the first sync with what was just downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from core.calendars import caldav_source, ssrf
+from core.calendars.fetch import fetch_feed
+from core.calendars.parse import parse_feed
+from core.calendars.sync import (
+    SECRET_PURPOSE,
+    SyncResult,
+    apply_parsed,
+    end_read_snapshot,
+    owner_of,
+    plan_sync,
+    sync_calendar,
+    window_at,
+)
+from core.crypto import encrypt
+from core.errors import Conflict, InvalidInput, NotFound
+from core.models import Calendar, Meeting, User, utcnow
+from core.models.calendar import CalendarCreate, CalendarPublic
+from core.notifications import outbox
+from core.settings import get_settings
+
+
+def to_public(calendar: Calendar) -> CalendarPublic:
+    return CalendarPublic.model_validate(calendar, from_attributes=True)
+
+
+def display_url(url: str) -> str:
+    """Scheme and host only: the path and query of a calendar link are its secret."""
+    return f"{url.split(':', 1)[0]}://{ssrf.host_of(url)}"
+
+
+def source_key(kind: str, url: str, username: str | None = None) -> str:
+    """A keyed hash that recognises the same source again without storing it in clear."""
+    secret = get_settings().ensure_secret_key().encode()
+    message = f"{kind}\n{url}\n{(username or '').lower()}".encode()
+    return hmac.new(secret, b"calendar-source\n" + message, hashlib.sha256).hexdigest()
+
+
+def connect(
+    session: Session, user: User, data: CalendarCreate, *, now: datetime | None = None
+) -> list[Calendar]:
+    now = now or utcnow()
+    if data.kind == "caldav":
+        if not data.username or not data.password:
+            raise InvalidInput("a CalDAV account needs a username and a password")
+        return connect_caldav(session, user, data.url, data.username, data.password, now=now)
+    if data.username or data.password:
+        raise InvalidInput(
+            "username and password are for CalDAV accounts (kind: caldav); "
+            "an ICS link carries its own secret"
+        )
+    return [connect_ics(session, user, data.url, now=now)]
+
+
+def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Calendar:
+    settings = get_settings()
+    normal = ssrf.check_url(url, allow_private=settings.allow_private_networks)
+    key = source_key("ics", normal)
+    _refuse_duplicate(session, user, key)
+    end_read_snapshot(session)
+    fetched = fetch_feed(normal)
+    owner, window = owner_of(user), window_at(now, settings)
+    parsed = parse_feed(
+        fetched.body, owner, window, max_occurrences=settings.sync_max_occurrences
+    )  # NotACalendar (422) when the link is a web page or anything else
+    if not parsed.complete and not parsed.occurrences:
+        raise InvalidInput(
+            "no events could be read from that calendar: " + "; ".join(parsed.problems)[:400]
+        )
+    calendar = Calendar(
+        user_id=_id(user),
+        kind="ics",
+        name=parsed.name or ssrf.host_of(normal),
+        display_url=display_url(normal),
+        url_encrypted=encrypt(normal, SECRET_PURPOSE),
+        source_key=key,
+    )
+    _insert(session, calendar)
+    plan = plan_sync(session, calendar, now=now)
+    apply_parsed(
+        session,
+        calendar,
+        parsed,
+        plan,
+        now=now,
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+    )
+    return calendar
+
+
+def connect_caldav(
+    session: Session, user: User, url: str, username: str, password: str, *, now: datetime
+) -> list[Calendar]:
+    end_read_snapshot(session)
+    found = caldav_source.discover(url, username, password)
+    normal = ssrf.normalise_url(url)
+    created: list[Calendar] = []
+    for item in found:
+        key = source_key("caldav", ssrf.normalise_url(item.url), username)
+        if _exists(session, user, key):
+            continue
+        calendar = Calendar(
+            user_id=_id(user),
+            kind="caldav",
+            name=item.name,
+            display_url=display_url(normal),
+            url_encrypted=encrypt(ssrf.normalise_url(item.url), SECRET_PURPOSE),
+            username_encrypted=encrypt(username, SECRET_PURPOSE),
+            password_encrypted=encrypt(password, SECRET_PURPOSE),
+            source_key=key,
+        )
+        _insert(session, calendar)
+        created.append(calendar)
+    if not created:
+        raise Conflict("every calendar of that CalDAV account is already connected")
+    for calendar in created:
+        sync_calendar(session, calendar, now=now)  # a failure is kept in last_error
+    return created
+
+
+def list_calendars(session: Session, user: User) -> list[Calendar]:
+    return list(
+        session.exec(select(Calendar).where(Calendar.user_id == user.id).order_by(col(Calendar.id)))
+    )
+
+
+def get_calendar(session: Session, user: User, calendar_id: int) -> Calendar:
+    """The user's calendar; another user's is reported as missing, not forbidden."""
+    calendar = session.get(Calendar, calendar_id)
+    if calendar is None or calendar.user_id != user.id:
+        raise NotFound("no such calendar")
+    return calendar
+
+
+def delete_calendar(session: Session, user: User, calendar_id: int) -> None:
+    calendar = get_calendar(session, user, calendar_id)
+    meetings = list(session.exec(select(Meeting).where(Meeting.calendar_id == calendar.id)))
+    outbox.meetings_changed(session, removed=meetings)
+    session.execute(delete(Meeting).where(col(Meeting.calendar_id) == calendar.id))
+    session.delete(calendar)
+    session.flush()
+
+
+def sync_now(
+    session: Session, user: User, calendar_id: int, *, now: datetime | None = None
+) -> SyncResult:
+    """Sync one of the user's calendars at once, unless a worker is syncing it right now."""
+    now = now or utcnow()
+    calendar = get_calendar(session, user, calendar_id)
+    if calendar.lease_until is not None and calendar.lease_until > now:
+        raise Conflict("this calendar is being synced right now; try again in a minute")
+    try:
+        return sync_calendar(session, calendar, now=now)
+    except IntegrityError:  # the request's unit of work rolls back
+        raise Conflict("this calendar was synced by another process at the same moment") from None
+
+
+def _refuse_duplicate(session: Session, user: User, key: str) -> None:
+    if _exists(session, user, key):
+        raise Conflict("this calendar is already connected")
+
+
+def _exists(session: Session, user: User, key: str) -> bool:
+    found = session.exec(
+        select(Calendar.id).where(Calendar.user_id == user.id, Calendar.source_key == key)
+    ).first()
+    return found is not None
+
+
+def _insert(session: Session, calendar: Calendar) -> None:
+    session.add(calendar)
+    try:
+        session.flush()
+    except IntegrityError:  # connected twice at the same moment
+        raise Conflict("this calendar is already connected") from None
+
+
+def _id(user: User) -> int:
+    assert user.id is not None
+    return user.id

@@ -1,0 +1,341 @@
+"""Keep a calendar's ``Meeting`` rows equal to what its source says, without losing any.
+
+A sync has three phases so that no database transaction stays open across the
+network: ``plan_sync`` reads what is needed, ``download`` talks to the server
+(no session), ``apply_download`` writes. ``sync_calendar`` runs all three for
+callers that hold one session (API, CLI); the scheduler runs them in separate
+units of work.
+
+Rows are matched by occurrence identity (UID + original start; UID alone for a
+single event): a moved occurrence updates its row, so its id (and the push
+scheduled for it) survives. Removal happens only on the strength of a complete
+file, and never for a series that failed to expand: one bad download must not
+delete what is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from core.calendars import caldav_source
+from core.calendars.fetch import fetch_feed
+from core.calendars.parse import (
+    PARSER_VERSION,
+    NotACalendar,
+    Occurrence,
+    Owner,
+    ParsedFeed,
+    Window,
+    parse_feed,
+)
+from core.crypto import decrypt
+from core.db import is_postgres
+from core.errors import TipoffError
+from core.models import Calendar, Meeting, User, utcnow
+from core.notifications import outbox
+from core.settings import Settings, get_settings
+
+log = logging.getLogger("tipoff.calendars")
+SECRET_PURPOSE = "calendars"
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    error: str | None = None  # what went wrong (also stored as the calendar's last_error)
+
+
+@dataclass(frozen=True)
+class SyncPlan:
+    """Everything a download needs, read up front (secrets decrypted, hidden from repr)."""
+
+    kind: str
+    url: str = field(repr=False)
+    username: str | None = field(repr=False)
+    password: str | None = field(repr=False)
+    etag: str | None  # only when the stored meetings were computed like this sync would
+    last_modified: str | None
+    owner: Owner
+    window: Window
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Download:
+    unchanged: bool = False
+    documents: bytes | Sequence[bytes] = b""
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+
+
+def owner_of(user: User) -> Owner:
+    return Owner.of(user.addresses, user.timezone)
+
+
+def window_at(now: datetime, settings: Settings | None = None) -> Window:
+    settings = settings or get_settings()
+    return Window.around(
+        now, past_days=settings.sync_past_days, future_days=settings.sync_future_days
+    )
+
+
+def fingerprint(owner: Owner, window: Window, settings: Settings) -> str:
+    """What the stored meetings depend on besides the feed (see ``Calendar.sync_fingerprint``)."""
+    parts = [
+        PARSER_VERSION,
+        window.start.isoformat(),
+        window.end.isoformat(),
+        ",".join(sorted(owner.addresses)),
+        str(owner.timezone),
+        str(settings.sync_max_occurrences),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def plan_sync(session: Session, calendar: Calendar, *, now: datetime) -> SyncPlan:
+    settings = get_settings()
+    user = session.get(User, calendar.user_id)
+    assert user is not None, "a calendar always has a user (foreign key)"
+    owner, window = owner_of(user), window_at(now, settings)
+    stamp = fingerprint(owner, window, settings)
+    trusted = calendar.sync_fingerprint == stamp
+    return SyncPlan(
+        kind=calendar.kind,
+        url=decrypt(calendar.url_encrypted, SECRET_PURPOSE),
+        username=_decrypted(calendar.username_encrypted),
+        password=_decrypted(calendar.password_encrypted),
+        etag=calendar.etag if trusted else None,
+        last_modified=calendar.last_modified if trusted else None,
+        owner=owner,
+        window=window,
+        fingerprint=stamp,
+    )
+
+
+def _decrypted(value: str | None) -> str | None:
+    return None if value is None else decrypt(value, SECRET_PURPOSE)
+
+
+def download(plan: SyncPlan) -> Download:
+    """Fetch the calendar's content (network only; failures come back as ``error``)."""
+    try:
+        if plan.kind == "caldav":
+            got = caldav_source.download(
+                plan.url, plan.username or "", plan.password or "", plan.window, plan.etag
+            )
+            return Download(got.unchanged, got.documents, got.tag)
+        fetched = fetch_feed(plan.url, etag=plan.etag, last_modified=plan.last_modified)
+        return Download(fetched.not_modified, fetched.body, fetched.etag, fetched.last_modified)
+    except TipoffError as exc:
+        return Download(error=exc.detail)
+
+
+def sync_calendar(
+    session: Session, calendar: Calendar, *, now: datetime | None = None
+) -> SyncResult:
+    """Sync one calendar now; the caller commits. Failures are recorded, not raised."""
+    now = now or utcnow()
+    plan = plan_sync(session, calendar, now=now)
+    end_read_snapshot(session)
+    return apply_download(session, calendar, plan, download(plan), now=now)
+
+
+def apply_feed(
+    session: Session, calendar: Calendar, ics: bytes, *, now: datetime | None = None
+) -> SyncResult:
+    """Sync from ICS bytes already in hand (what a download would have returned)."""
+    now = now or utcnow()
+    plan = plan_sync(session, calendar, now=now)
+    return apply_download(session, calendar, plan, Download(documents=ics), now=now)
+
+
+def apply_download(
+    session: Session, calendar: Calendar, plan: SyncPlan, got: Download, *, now: datetime
+) -> SyncResult:
+    settings = get_settings()
+    if got.error is not None:
+        return record_failure(session, calendar, got.error, now=now)
+    if got.unchanged:
+        calendar.last_synced_at = now
+        calendar.failure_count = 0
+        calendar.next_sync_at = now + timedelta(minutes=settings.sync_interval_minutes)
+        session.add(calendar)
+        session.flush()
+        return SyncResult(error=calendar.last_error)
+    try:
+        parsed = parse_feed(
+            got.documents, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
+        )
+    except NotACalendar as exc:
+        return record_failure(session, calendar, exc.detail, now=now)
+    return apply_parsed(
+        session, calendar, parsed, plan, now=now, etag=got.etag, last_modified=got.last_modified
+    )
+
+
+def apply_parsed(
+    session: Session,
+    calendar: Calendar,
+    parsed: ParsedFeed,
+    plan: SyncPlan,
+    *,
+    now: datetime,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> SyncResult:
+    """Write a parsed feed into the calendar's meetings and record how it went."""
+    settings = get_settings()
+    if not parsed.complete and not parsed.occurrences:
+        return record_failure(session, calendar, problem_summary(parsed.problems), now=now)
+    added, updated, removed = _reconcile(session, calendar, parsed, plan.window, now)
+    calendar.last_synced_at = now
+    calendar.last_error = problem_summary(parsed.problems) if parsed.problems else None
+    calendar.failure_count = 0
+    calendar.next_sync_at = now + timedelta(minutes=settings.sync_interval_minutes)
+    # Conditional fetches are trusted only after a complete read.
+    calendar.etag = etag if parsed.complete else None
+    calendar.last_modified = last_modified if parsed.complete else None
+    calendar.sync_fingerprint = plan.fingerprint if parsed.complete else None
+    if not calendar.name and parsed.name:
+        calendar.name = parsed.name
+    session.add(calendar)
+    session.flush()
+    return SyncResult(added, updated, removed, calendar.last_error)
+
+
+def record_failure(
+    session: Session, calendar: Calendar, message: str, *, now: datetime
+) -> SyncResult:
+    """Keep every stored meeting, say what failed, and try again later (backing off)."""
+    settings = get_settings()
+    calendar.failure_count += 1
+    calendar.last_error = message[:1000]
+    calendar.etag = calendar.last_modified = calendar.sync_fingerprint = None
+    delay = settings.sync_interval_minutes * 2 ** min(calendar.failure_count, 16)
+    calendar.next_sync_at = now + timedelta(minutes=min(delay, settings.sync_max_backoff_minutes))
+    session.add(calendar)
+    session.flush()
+    log.info("calendar %s: sync failed (%s): %s", calendar.id, calendar.failure_count, message)
+    return SyncResult(error=calendar.last_error)
+
+
+def problem_summary(problems: Sequence[str]) -> str:
+    if len(problems) == 1:
+        return problems[0][:1000]
+    return f"{len(problems)} problems: " + "; ".join(problems)[:980]
+
+
+def end_read_snapshot(session: Session) -> None:
+    """Close a read-only transaction before slow network work (SQLite only).
+
+    In SQLite's WAL mode a transaction that has read cannot later write if
+    another connection wrote in between ("database is locked"). Nothing has been
+    written when this is called, so the commit writes nothing.
+    """
+    if is_postgres(session):
+        return
+    assert not (session.new or session.dirty or session.deleted), "only before any write"
+    session.commit()
+
+
+def _row_key(row: Meeting) -> tuple[str, datetime | None]:
+    return (row.uid, row.original_start if row.recurring else None)
+
+
+def _reconcile(
+    session: Session, calendar: Calendar, parsed: ParsedFeed, window: Window, now: datetime
+) -> tuple[int, int, int]:
+    """Upsert occurrences, then (seam for pushes) remove what vanished."""
+    in_window = list(
+        session.exec(
+            select(Meeting).where(Meeting.calendar_id == calendar.id, Meeting.end > window.start)
+        )
+    )
+    by_key = {_row_key(row): row for row in in_window}
+    by_row_identity = {(row.uid, row.original_start): row for row in in_window}
+    wanted: dict[tuple[str, datetime | None], Occurrence] = {}
+    for occurrence in parsed.occurrences:
+        wanted.setdefault(occurrence.key, occurrence)
+    unknown = {o.uid for key, o in wanted.items() if key not in by_key}
+    if unknown:  # rows that ended before the window may come back (moved into it)
+        for row in session.exec(
+            select(Meeting).where(
+                Meeting.calendar_id == calendar.id,
+                Meeting.end <= window.start,
+                col(Meeting.uid).in_(unknown),
+            )
+        ):
+            by_key.setdefault(_row_key(row), row)
+            by_row_identity.setdefault((row.uid, row.original_start), row)
+    added: list[Meeting] = []
+    moved: list[Meeting] = []
+    updated = 0
+    matched: set[int] = set()
+    for key, occurrence in wanted.items():
+        row = by_key.get(key)
+        if row is None or id(row) in matched:
+            # Same UID and original start but a series became a single event (or back).
+            row = by_row_identity.get((occurrence.uid, occurrence.original_start))
+        if row is None or id(row) in matched:
+            row = Meeting(
+                user_id=calendar.user_id,
+                calendar_id=calendar.id,
+                created_at=now,
+                updated_at=now,
+                **_values(occurrence),
+            )
+            session.add(row)
+            added.append(row)
+            matched.add(id(row))
+            continue
+        matched.add(id(row))
+        if row.start != occurrence.start or row.end != occurrence.end:
+            moved.append(row)
+        if _update(row, occurrence):
+            row.updated_at = now
+            updated += 1
+    removed = []
+    if parsed.complete:
+        removed = [
+            row for row in in_window if id(row) not in matched and row.uid not in parsed.broken_uids
+        ]
+    session.flush()
+    outbox.meetings_changed(session, added=added, moved=moved, removed=removed)
+    for row in removed:
+        session.delete(row)
+    session.flush()
+    return len(added), updated, len(removed)
+
+
+def _values(occurrence: Occurrence) -> dict[str, object]:
+    return {
+        "uid": occurrence.uid,
+        "recurring": occurrence.recurring,
+        "original_start": occurrence.original_start,
+        "start": occurrence.start,
+        "end": occurrence.end,
+        "title": occurrence.title,
+        "description": occurrence.description,
+        "location": occurrence.location,
+        "attendees": occurrence.attendees,
+        "external_domains": occurrence.external_domains,
+    }
+
+
+def _update(row: Meeting, occurrence: Occurrence) -> bool:
+    """Copy what changed onto the row; True when anything did."""
+    changed = False
+    for name, value in _values(occurrence).items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
