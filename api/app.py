@@ -11,7 +11,18 @@ from starlette.types import ASGIApp
 
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.metrics import MetricsMiddleware
-from api.routes import auth, health, invites, me, moderation, pwa_views, tips
+from api.routes import (
+    auth,
+    calendars,
+    devices,
+    health,
+    invites,
+    me,
+    meetings,
+    moderation,
+    pwa_views,
+    tips,
+)
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
 from core.settings import get_settings
 from pwa.routes import router as pwa_router
@@ -49,6 +60,9 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         moderation.router,
         invites.router,
         pwa_views.router,
+        calendars.router,
+        meetings.router,
+        devices.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     app.include_router(pwa_router)

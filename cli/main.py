@@ -10,10 +10,12 @@ from typing import Annotated
 import typer
 
 from cli.base import app, fail, ready_engine
+from cli.calendars import calendars_app, sync_command
 from cli.eval import eval_command
 from cli.tips import tips_app
 from cli.tokens import tokens_app
 from cli.users import users_app
+from cli.vapid import vapid_command
 from core.errors import TipoffError
 from core.logs import setup_logging
 from core.settings import get_settings
@@ -26,7 +28,10 @@ except ImportError:  # pragma: no cover
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(tips_app, name="tips")
+app.add_typer(calendars_app, name="calendars")
+app.command("sync")(sync_command)
 app.command("eval")(eval_command)
+app.command("vapid")(vapid_command)
 
 
 @app.command()

@@ -1,3 +1,6 @@
 """Job registrations. Each job module imports here so ``load_jobs`` finds it."""
 
 from __future__ import annotations
+
+import scheduler.push_job  # noqa: F401, E402
+import scheduler.sync_job  # noqa: F401
