@@ -64,6 +64,29 @@ class Settings(BaseSettings):
     # Briefs
     brief_size: int = Field(default=3, ge=1, le=10)
 
+    # Pushes
+    vapid_subject: str = Field(
+        default="",
+        description="VAPID contact (mailto: or https:); empty = public_url if https, "
+        "else mailto:tipoff@<public_url host>.",
+    )
+    push_concurrency: int = Field(default=32, ge=1, le=1000, description="Pushes in flight.")
+    push_batch_size: int = Field(
+        default=200, ge=1, le=5000, description="Most notifications a worker holds leased."
+    )
+    push_lease_seconds: int = Field(
+        default=60, ge=5, description="How long a claim holds before another worker may retry."
+    )
+    push_max_attempts: int = Field(default=8, ge=1, description="Tries before a push is failed.")
+    push_retry_seconds: float = Field(default=30.0, gt=0, description="First retry backoff.")
+    push_timeout_seconds: float = Field(default=10.0, gt=0, description="Per push request.")
+    push_prepare_minutes: int = Field(
+        default=10, ge=0, description="Briefs are ranked this long before they are due."
+    )
+    debrief_delay_minutes: int = Field(
+        default=5, ge=0, description="The 'what did you learn?' push comes this long after a meeting."
+    )
+
     # Scheduler
     run_scheduler: bool = Field(default=True, description="Run the job loop inside `serve`.")
     scheduler_poll_seconds: float = Field(default=5.0, gt=0)

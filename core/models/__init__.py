@@ -7,6 +7,7 @@ from core.models.base import UTCDateTime, utcnow
 from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
 from core.models.calendar import Calendar, Meeting
 from core.models.invite import Invite
+from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
 from core.models.tip import (
     Flag,
     Tip,
@@ -26,7 +27,11 @@ __all__ = [
     "TipProfile",
     "ApiToken",
     "Calendar",
+    "Device",
     "Meeting",
+    "Notification",
+    "NotificationKind",
+    "NotificationState",
     "Flag",
     "Invite",
     "Role",
@@ -37,6 +42,7 @@ __all__ = [
     "TipTag",
     "UTCDateTime",
     "User",
+    "VapidKey",
     "Vote",
     "WebSession",
     "utcnow",

@@ -1,0 +1,45 @@
+"""Push devices: the VAPID public key, subscriptions, and "send a test"."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from sqlmodel import SQLModel
+
+from api.deps import CurrentUser, IdPath, SessionDep
+from core.models.push import DeviceList, DevicePublic, NotificationPublic
+from core.push import devices, vapid
+
+router = APIRouter(tags=["devices"])
+
+
+class PushKey(SQLModel):
+    public_key: str  # base64url: the browser's applicationServerKey
+
+
+@router.get("/api/push/key", response_model=PushKey)
+def push_key(session: SessionDep) -> PushKey:
+    """Public by design: the browser needs it to subscribe, and it signs nothing."""
+    return PushKey(public_key=vapid.public_key(session))
+
+
+@router.post("/api/devices", status_code=201, response_model=DevicePublic)
+def add_device(data: devices.DeviceCreate, user: CurrentUser, session: SessionDep) -> DevicePublic:
+    device = devices.register(session, user, data)
+    return DevicePublic.model_validate(device)
+
+
+@router.get("/api/devices", response_model=DeviceList)
+def list_devices(user: CurrentUser, session: SessionDep) -> DeviceList:
+    return devices.list_devices(session, user)
+
+
+@router.delete("/api/devices/{device_id}", status_code=204)
+def delete_device(device_id: IdPath, user: CurrentUser, session: SessionDep) -> Response:
+    devices.delete(session, user, device_id)
+    return Response(status_code=204)
+
+
+@router.post("/api/devices/{device_id}/test", status_code=202, response_model=NotificationPublic)
+def test_device(device_id: IdPath, user: CurrentUser, session: SessionDep) -> NotificationPublic:
+    """Queue a test push; the next worker pass (seconds) sends it."""
+    return NotificationPublic.model_validate(devices.queue_test(session, user, device_id))

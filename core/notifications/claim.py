@@ -1,0 +1,125 @@
+"""Claiming due notifications with a lease, so any number of workers share the outbox.
+
+On PostgreSQL the due rows are picked with ``SELECT … FOR UPDATE SKIP LOCKED``
+inside the ``UPDATE`` that sets the lease: concurrent workers never wait for
+each other and never get the same row. On SQLite the ``UPDATE`` takes the one
+write lock, which serialises claims the same way. A claim is only a lease
+(``lease_until``): the row stays ``pending`` until a result is recorded, so a
+worker that dies mid-send loses nothing — its rows come due again when the lease
+runs out (at the cost of sending the in-flight ones twice, with the same Topic).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Table, or_, select, update
+from sqlmodel import Session, col
+
+from core.db import is_postgres
+from core.models import Device, Notification, NotificationState
+from core.notifications.prepare import prepare
+from core.push.webpush import Subscription
+
+NOTIFICATION: Table = Notification.__table__  # type: ignore[attr-defined]
+DEVICE: Table = Device.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """One leased notification with everything needed to send it, detached from the session."""
+
+    id: int
+    device_id: int
+    kind: str
+    topic: str | None
+    expires_at: datetime
+    lease_until: datetime
+    attempts: int
+    payload: str | None
+    subscription: Subscription
+
+
+def claim_due(
+    session: Session, *, now: datetime, limit: int, lease_seconds: float
+) -> list[Claimed]:
+    """Lease up to ``limit`` due rows (oldest first) and return them ready to send.
+
+    Payloads still missing are built here, after the lease is taken, and stored
+    with it: the caller's unit of work commits both before anything is sent.
+    """
+    lease = now + timedelta(seconds=lease_seconds)
+    n = NOTIFICATION.c
+    due = (
+        select(n.id)
+        .where(
+            n.state == NotificationState.pending.value,
+            n.due_at <= now,
+            or_(n.lease_until.is_(None), n.lease_until <= now),
+        )
+        .order_by(n.due_at, n.id)
+        .limit(limit)
+    )
+    if is_postgres(session):
+        due = due.with_for_update(skip_locked=True)
+    ids = list(
+        session.execute(
+            update(NOTIFICATION)
+            .where(n.id.in_(due.scalar_subquery()))
+            .values(lease_until=lease, attempts=n.attempts + 1)
+            .returning(n.id)
+        ).scalars()
+    )
+    if not ids:
+        return []
+    missing = list(
+        session.execute(select(n.id).where(n.id.in_(ids), n.payload.is_(None))).scalars()
+    )
+    if missing:
+        rows = session.scalars(
+            select(Notification)
+            .where(col(Notification.id).in_(missing))
+            .execution_options(populate_existing=True)  # the UPDATE above bypassed the ORM
+        ).all()
+        prepare(session, rows, now)
+    return _load(session, ids, lease)
+
+
+def _load(session: Session, ids: list[int], lease: datetime) -> list[Claimed]:
+    n, d = NOTIFICATION.c, DEVICE.c
+    rows: Any = session.execute(
+        select(
+            n.id,
+            n.device_id,
+            n.kind,
+            n.topic,
+            n.expires_at,
+            n.attempts,
+            n.payload,
+            n.state,
+            d.endpoint,
+            d.p256dh,
+            d.auth,
+        )
+        .join(DEVICE, d.id == n.device_id)
+        .where(n.id.in_(ids))
+        .order_by(n.due_at, n.id)
+    ).all()
+    return [
+        Claimed(
+            id=row.id,
+            device_id=row.device_id,
+            kind=row.kind,
+            topic=row.topic,
+            expires_at=row.expires_at,
+            lease_until=lease,
+            attempts=row.attempts,
+            # A row ``prepare`` skipped is no longer pending: return it without a payload
+            # so the caller releases it without sending.
+            payload=row.payload if row.state == NotificationState.pending.value else None,
+            subscription=Subscription(endpoint=row.endpoint, p256dh=row.p256dh, auth=row.auth),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,263 @@
+"""Sending what is due, and recording how each push went.
+
+The pipeline of one worker: claim a batch (one short transaction), start its
+pushes (bounded by the sender's concurrency), record results in small batches
+as they finish, and claim more once half the batch is done — so the database
+sees a few statements per hundred pushes and the push service always has work
+in flight. At most ``push_batch_size`` rows are leased and unrecorded at any
+moment: that is the most a killed worker can cause to be sent twice.
+
+Results: accepted → ``sent``; 404/410 → the subscription is gone, the device is
+deleted (its rows go with it); 429/5xx/network → retried after ``Retry-After``
+or an exponential backoff, until ``push_max_attempts`` or the push would come
+too late; other refusals → ``failed``. Every update is guarded by the lease the
+worker holds, so a worker that lost its lease (and a meeting that was re-timed
+or cancelled meanwhile) is never overwritten by a stale result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any, TypeVar
+
+from sqlalchemy import bindparam, delete, update
+from sqlmodel import Session
+
+from core.db import session_scope
+from core.models import NotificationState, utcnow
+from core.notifications.claim import DEVICE, NOTIFICATION, Claimed, claim_due
+from core.push import payloads
+from core.push.vapid import get_keys, vapid_subject
+from core.push.webpush import Outcome, PushMessage, PushResult, PushSender, shared_sender
+from core.settings import Settings, get_settings
+
+log = logging.getLogger("tipoff.push")
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+T = TypeVar("T")
+FLUSH_EVERY = 50  # results recorded per statement batch
+MAX_BACKOFF_SECONDS = 3600.0
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retry: int = 0
+    gone: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.sent + self.retry + self.gone + self.failed + self.skipped
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+def backoff_seconds(attempts: int, base: float) -> float:
+    """Exponential backoff with ±20 % jitter, so retries from many workers spread out."""
+    delay = min(MAX_BACKOFF_SECONDS, base * 2 ** max(0, attempts - 1))
+    return delay * random.uniform(0.8, 1.2)
+
+
+def record_results(
+    session: Session,
+    results: Sequence[tuple[Claimed, PushResult]],
+    *,
+    now: datetime,
+    settings: Settings,
+) -> None:
+    """Write the outcome of each push, guarded by the lease the sender held."""
+    n = NOTIFICATION.c
+    guard = (n.id == bindparam("nid")) & (n.lease_until == bindparam("lease"))
+    sent, final, retry, gone = [], [], [], set()
+    for claimed, result in results:
+        key = {"nid": claimed.id, "lease": claimed.lease_until}
+        if result.outcome == Outcome.sent:
+            sent.append(key)
+        elif result.outcome == Outcome.gone:
+            gone.add(claimed.device_id)
+        elif result.outcome == Outcome.retry:
+            delay = result.retry_after
+            if delay is None:
+                delay = backoff_seconds(claimed.attempts, settings.push_retry_seconds)
+            due = now + timedelta(seconds=max(1.0, delay))
+            if claimed.attempts >= settings.push_max_attempts or due >= claimed.expires_at:
+                why = "gave up" if claimed.attempts >= settings.push_max_attempts else "too late"
+                final.append(
+                    {
+                        **key,
+                        "state": NotificationState.failed.value,
+                        "error": f"{why}: {result.detail}"[:500],
+                    }
+                )
+            else:
+                retry.append({**key, "due": due, "error": result.detail[:500]})
+        else:
+            state = (
+                NotificationState.failed
+                if result.outcome == Outcome.failed
+                else NotificationState.skipped
+            )
+            final.append({**key, "state": state.value, "error": result.detail[:500]})
+    if sent:
+        session.execute(
+            update(NOTIFICATION)
+            .where(guard)
+            .values(
+                state=NotificationState.sent.value,
+                sent_at=now,
+                lease_until=None,
+                last_error=None,
+                updated_at=now,
+            ),
+            sent,
+        )
+        devices = sorted({c.device_id for c, r in results if r.outcome == Outcome.sent})
+        session.execute(update(DEVICE).where(DEVICE.c.id.in_(devices)).values(last_sent_at=now))
+    if retry:
+        session.execute(
+            update(NOTIFICATION)
+            .where(guard)
+            .values(
+                due_at=bindparam("due"),
+                lease_until=None,
+                last_error=bindparam("error"),
+                updated_at=now,
+            ),
+            retry,
+        )
+    if final:
+        session.execute(
+            update(NOTIFICATION)
+            .where(guard)
+            .values(
+                state=bindparam("state"),
+                lease_until=None,
+                last_error=bindparam("error"),
+                updated_at=now,
+            ),
+            final,
+        )
+    if gone:
+        log.info("push subscriptions gone (404/410), deleting %d device(s)", len(gone))
+        session.execute(delete(DEVICE).where(DEVICE.c.id.in_(sorted(gone))))
+    session.flush()
+
+
+def message_for(claimed: Claimed, now: datetime) -> PushMessage | PushResult:
+    """The push to send, or the reason not to send it (it would arrive too late)."""
+    ttl = payloads.ttl_seconds(claimed.expires_at, now)
+    if ttl <= 0:
+        return PushResult(
+            Outcome.failed if claimed.kind == "test" else Outcome.skipped,
+            detail="too late: the moment it was for has passed",
+        )
+    assert claimed.payload is not None
+    return PushMessage(
+        subscription=claimed.subscription,
+        payload=claimed.payload.encode("utf-8"),
+        headers=payloads.headers(claimed.kind, ttl=ttl, topic=claimed.topic),
+    )
+
+
+class _Database:
+    """Runs unit-of-work calls in a thread, one at a time (they may share one session in tests)."""
+
+    def __init__(self, unit_of_work: UnitOfWork) -> None:
+        self._uow = unit_of_work
+        self._lock = asyncio.Lock()
+
+    def _run(self, work: Callable[[Session], T]) -> T:
+        with self._uow() as session:
+            return work(session)
+
+    async def __call__(self, work: Callable[[Session], T]) -> T:
+        async with self._lock:
+            return await asyncio.to_thread(self._run, work)
+
+
+def sender_for(session: Session, settings: Settings) -> PushSender:
+    keys = get_keys(session)
+    return shared_sender(
+        keys.vapid,
+        keys.public_key,
+        vapid_subject(),
+        concurrency=settings.push_concurrency,
+        timeout=settings.push_timeout_seconds,
+        allow_private=settings.allow_private_networks,
+    )
+
+
+async def deliver_due(
+    unit_of_work: UnitOfWork = session_scope,
+    *,
+    budget_seconds: float = 30.0,
+    now: Callable[[], datetime] = utcnow,
+    settings: Settings | None = None,
+) -> DeliveryReport:
+    """Send what is due until nothing is left or ``budget_seconds`` have passed."""
+    settings = settings or get_settings()
+    db = _Database(unit_of_work)
+    sender = await db(lambda s: sender_for(s, settings))
+    report = DeliveryReport()
+    batch = settings.push_batch_size
+    deadline = time.monotonic() + budget_seconds
+    in_flight: set[asyncio.Task[tuple[Claimed, PushResult]]] = set()
+    done: list[tuple[Claimed, PushResult]] = []
+    unrecorded = 0  # leased rows whose result is not written yet
+    more = True
+
+    async def flush() -> None:
+        nonlocal unrecorded
+        if not done:
+            return
+        chunk = done[:]
+        done.clear()
+        await db(lambda s: record_results(s, chunk, now=now(), settings=settings))
+        unrecorded -= len(chunk)
+        for _claimed, result in chunk:
+            report.count(result.outcome.value)
+
+    async def send(claimed: Claimed) -> tuple[Claimed, PushResult]:
+        message = message_for(claimed, now())
+        if isinstance(message, PushResult):
+            return claimed, message
+        return claimed, await sender.send(message)
+
+    while True:
+        if more and unrecorded <= batch // 2 and time.monotonic() < deadline:
+            await flush()
+            wanted = batch - unrecorded
+            claimed = await db(
+                partial(
+                    claim_due, now=now(), limit=wanted, lease_seconds=settings.push_lease_seconds
+                )
+            )
+            more = len(claimed) == wanted
+            for item in claimed:
+                if item.payload is None:  # skipped while its payload was built
+                    report.skipped += 1
+                    continue
+                unrecorded += 1
+                in_flight.add(asyncio.create_task(send(item)))
+        if not in_flight:
+            break
+        finished, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+        done.extend(task.result() for task in finished)
+        if len(done) >= FLUSH_EVERY:
+            await flush()
+    await flush()
+    return report
+
+
+def as_dict(report: DeliveryReport) -> dict[str, Any]:
+    return asdict(report)

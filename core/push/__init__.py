@@ -1,0 +1,1 @@
+"""Web Push: VAPID keys, payloads, encryption and delivery over one shared HTTP client."""

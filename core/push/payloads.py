@@ -1,0 +1,186 @@
+"""What a push says, and the Web Push headers that go with it.
+
+Every payload is JSON with a versioned ``event`` (brief / test / withdraw /
+debrief) so the service worker can show the right notification, and it is cut
+to ``MAX_PAYLOAD_BYTES``: push services accept about 4 KB of ciphertext, and the
+record header, padding delimiter and tag eat ~100 bytes of that. Tip bodies are
+trimmed first, then titles, then tips are dropped, so the brief degrades
+gracefully instead of failing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+MAX_PAYLOAD_BYTES = 3072
+PAYLOAD_VERSION = 1
+TOPIC_MAX = 32
+MAX_TTL_SECONDS = 28 * 24 * 3600  # what push services accept at most
+_TOPIC = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+_SPACE = re.compile(r"\s+")
+# Progressively smaller tip bodies and titles until the payload fits.
+_BODY_STEPS = (280, 200, 140, 80, 40, 0)
+_TITLE_STEPS = (120, 60, 30)
+
+
+@dataclass(frozen=True)
+class TipText:
+    id: int
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: int
+    title: str
+    start: datetime
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def trim(text: str, limit: int) -> str:
+    """Collapse whitespace and cut at ``limit`` characters with an ellipsis."""
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ""
+    return text[: limit - 1].rstrip() + "…"
+
+
+def encode(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _meeting(meeting: MeetingRef, title_limit: int = 120) -> dict[str, Any]:
+    return {
+        "id": meeting.id,
+        "title": trim(meeting.title, title_limit),
+        "start": iso_utc(meeting.start),
+    }
+
+
+def _fit(build: Any, steps: Sequence[Any]) -> bytes:
+    """The first candidate (from the most to the least detailed) that fits the limit."""
+    for step in steps:
+        data = encode(build(step))
+        if len(data) <= MAX_PAYLOAD_BYTES:
+            return data
+    raise ValueError("payload does not fit even at its smallest")
+
+
+def brief(meeting: MeetingRef, tips: Sequence[TipText]) -> bytes:
+    """``{"event": "brief", "v": 1, "meeting": {id, title, start}, "tips": [...], "url"}``."""
+
+    def build(step: tuple[int, int, int]) -> dict[str, Any]:
+        count, body_limit, title_limit = step
+        return {
+            "event": "brief",
+            "v": PAYLOAD_VERSION,
+            "meeting": _meeting(meeting, title_limit),
+            "tips": [
+                {
+                    "id": tip.id,
+                    "title": trim(tip.title, title_limit),
+                    "body": trim(tip.body, body_limit),
+                }
+                for tip in tips[:count]
+            ],
+            "url": f"/m/{meeting.id}",
+        }
+
+    steps = [
+        (count, body, title)
+        for count in range(len(tips), 0, -1)
+        for title in _TITLE_STEPS
+        for body in _BODY_STEPS
+    ] or [(0, 0, 120)]
+    return _fit(build, steps)
+
+
+def withdraw(meeting: MeetingRef) -> bytes:
+    """The meeting is gone: the service worker replaces (same tag) or closes the brief."""
+    return _fit(
+        lambda limit: {
+            "event": "withdraw",
+            "v": PAYLOAD_VERSION,
+            "meeting": _meeting(meeting, limit),
+            "url": "/",
+        },
+        _TITLE_STEPS,
+    )
+
+
+def debrief(meeting: MeetingRef) -> bytes:
+    """After the meeting: "What did you learn?", opening compose with the meeting prefilled."""
+    return _fit(
+        lambda limit: {
+            "event": "debrief",
+            "v": PAYLOAD_VERSION,
+            "meeting": _meeting(meeting, limit),
+            "url": f"/compose?meeting={meeting.id}",
+        },
+        _TITLE_STEPS,
+    )
+
+
+def test(device_id: int, device_name: str) -> bytes:
+    return encode(
+        {
+            "event": "test",
+            "v": PAYLOAD_VERSION,
+            "device": {"id": device_id, "name": trim(device_name, 120)},
+            "url": "/settings",
+        }
+    )
+
+
+def occurrence_topic(calendar_id: int, uid: str, original_start: datetime) -> str:
+    """32 URL-safe characters naming one meeting occurrence: the outbox key and the Topic.
+
+    Hashed so the Topic header (seen by the push service) reveals nothing about
+    the calendar, and stable across re-syncs because it is built from the
+    occurrence identity, not from the meeting row's id.
+    """
+    digest = hashlib.sha256(f"{calendar_id}\n{uid}\n{iso_utc(original_start)}".encode()).digest()
+
+    topic = base64.urlsafe_b64encode(digest[:24]).decode("ascii")
+    assert len(topic) == TOPIC_MAX
+    return topic
+
+
+def check_topic(topic: str) -> str:
+    if not _TOPIC.match(topic):
+        raise ValueError("a Topic is at most 32 characters of the URL-safe base64 alphabet")
+    return topic
+
+
+URGENCY = {"brief": "high", "test": "high", "withdraw": "normal", "debrief": "normal"}
+
+
+def ttl_seconds(expires_at: datetime, now: datetime) -> int:
+    """Seconds the push service may hold the message: never past ``expires_at``."""
+    return max(0, min(MAX_TTL_SECONDS, int((expires_at - now).total_seconds())))
+
+
+def headers(kind: str, *, ttl: int, topic: str | None) -> dict[str, str]:
+    """RFC 8030 headers: TTL, Urgency, and the Topic that lets a newer push replace an older one."""
+    result = {
+        "TTL": str(ttl),
+        "Urgency": URGENCY.get(kind, "normal"),
+        "Content-Encoding": "aes128gcm",
+        "Content-Type": "application/octet-stream",
+    }
+    if topic:
+        result["Topic"] = check_topic(topic)
+    return result
