@@ -32,7 +32,9 @@ def get_session() -> Iterator[Session]:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit as soon as the route returns, *before* the response is
+# sent, so a client never sees 2xx for work that then fails to commit.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def _bearer_token(request: Request) -> str | None:
