@@ -13,6 +13,7 @@ from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.metrics import MetricsMiddleware
 from api.routes import (
     auth,
+    briefs,
     calendars,
     devices,
     health,
@@ -62,6 +63,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         pwa_views.router,
         calendars.router,
         meetings.router,
+        briefs.router,
         devices.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)

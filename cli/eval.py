@@ -47,9 +47,7 @@ def eval_command(
     dataset: Annotated[Path, typer.Argument(help="Judged set: {user, tips, meetings}.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every meeting.")] = False,
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 when a goal is missed.")
-    ] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when a goal is missed.")] = False,
 ) -> None:
     """Load a judged set into a throwaway database and print nDCG@3, quiet rate and BM25."""
     report = evaluate(dataset)

@@ -7,7 +7,7 @@ the production paths: the user via ``core.accounts``, tips via
 as a real ICS file (written with ``icalendar``) that goes through a calendar
 sync. Then every meeting is briefed with ``brief_for_meeting``.
 
-Metrics: nDCG@3 with graded gains (2^grade − 1) over meetings that have
+Metrics: nDCG@3 with graded gains (2^grade - 1) over meetings that have
 relevant tips; the quiet rate (share of meetings without relevant tips whose
 brief is empty); and the same nDCG@3 for BM25 (``rank_bm25``, title + body +
 tags + accounts against title + description + location + attendee domains,
@@ -74,9 +74,7 @@ class Report:
 
     @property
     def goals_met(self) -> bool:
-        return (
-            self.ndcg >= GOAL_NDCG and self.ratio >= GOAL_RATIO and self.quiet_rate >= GOAL_QUIET
-        )
+        return self.ndcg >= GOAL_NDCG and self.ratio >= GOAL_RATIO and self.quiet_rate >= GOAL_QUIET
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -162,13 +160,16 @@ def dataset_ics(data: dict[str, Any], today: date) -> bytes:
                 attendee = vCalAddress(f"mailto:{address}")
                 attendee.params["partstat"] = vText("ACCEPTED")
                 attendee.params["role"] = vText("REQ-PARTICIPANT")
-                event.add("attendee", attendee, encode=0)
+                event.add("attendee", attendee, encode=False)
         calendar.add_component(event)
     return calendar.to_ical()
 
 
-def load(session: Session, data: dict[str, Any], today: date) -> tuple[User, dict[int, str]]:
+def load(
+    session: Session, data: dict[str, Any], today: date, *, now: datetime | None = None
+) -> tuple[User, dict[int, str]]:
     """Create the user, the library and the meetings; return the user and tip id → key."""
+    now = now or datetime.now(ZoneInfo("UTC"))
     spec = data["user"]
     user = accounts.create_user(
         session,
@@ -195,81 +196,37 @@ def load(session: Session, data: dict[str, Any], today: date) -> tuple[User, dic
         )
         assert tip.id is not None
         keys[tip.id] = item["key"]
-    sync_ics(session, user, dataset_ics(data, today))
+    sync_ics(session, user, dataset_ics(data, today), now=now)
     session.commit()
     return user, keys
 
 
-def sync_ics(session: Session, user: User, feed: bytes) -> None:
-    """Turn the feed into meetings the way a calendar sync does.
+def sync_ics(session: Session, user: User, feed: bytes, *, now: datetime) -> None:
+    """Turn the feed into meetings with the calendar sync (``core.calendars.sync``).
 
-    Interim: the calendars package (issue 4) is being built alongside; until its
-    sync entry point lands, this reads the feed with ``icalendar`` and stores each
-    event as a meeting with the same attendee rules (lower-cased addresses, the
-    owner's own and free-mail domains are not customers). This function is the one
-    piece to swap for ``core.calendars.sync``.
+    The feed is handed over as bytes (``apply_feed``: exactly what a download
+    would return), so the same parse, window, attendee and external-domain rules
+    apply as for a subscribed calendar, without serving it over the network.
     """
-    from icalendar import Calendar as ICalendar
-
-    from core import crypto
+    from core.calendars.service import source_key
+    from core.calendars.sync import SECRET_PURPOSE, apply_feed
+    from core.crypto import encrypt
     from core.models import Calendar
 
+    url = "https://evaluation.invalid/dataset.ics"
     calendar = Calendar(
         user_id=user.id or 0,
         kind="ics",
         name="evaluation",
-        display_url="file://evaluation",
-        url_encrypted=crypto.encrypt("file://evaluation.ics"),
+        display_url="https://evaluation.invalid",
+        url_encrypted=encrypt(url, SECRET_PURPOSE),
+        source_key=source_key("ics", url),
     )
     session.add(calendar)
     session.flush()
-    own = {address.rsplit("@", 1)[-1] for address in user.addresses}
-    for event in ICalendar.from_ical(feed).walk("VEVENT"):
-        people = []
-        for prop in _as_list(event.get("attendee")):
-            email = str(prop).lower().removeprefix("mailto:")
-            if email in user.addresses:
-                continue
-            people.append(
-                {"email": email, "name": str(prop.params.get("CN", "")), "kind": "person",
-                 "partstat": str(prop.params.get("PARTSTAT", "NEEDS-ACTION"))}
-            )  # fmt: skip
-        domains = sorted(
-            {p["email"].rsplit("@", 1)[-1] for p in people} - own - _free_mail(people)
-        )
-        start = event.decoded("dtstart")
-        session.add(
-            Meeting(
-                user_id=user.id or 0,
-                calendar_id=calendar.id or 0,
-                uid=str(event.get("uid")),
-                original_start=start,
-                title=str(event.get("summary", "")),
-                description=str(event.get("description", "")),
-                location=str(event.get("location", "")),
-                start=start,
-                end=event.decoded("dtend"),
-                attendees=people,
-                external_domains=domains,
-            )
-        )
-    session.flush()
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _free_mail(people: list[dict[str, str]]) -> set[str]:
-    try:
-        from core.calendars.freemail import is_free_mail
-    except ImportError:  # pragma: no cover - before the calendars package lands
-        return set()
-    return {
-        d for d in (p["email"].rsplit("@", 1)[-1] for p in people) if is_free_mail(d)
-    }
+    result = apply_feed(session, calendar, feed, now=now)
+    if result.error:
+        raise InvalidInput(f"the calendar sync reported a problem: {result.error}")
 
 
 # --- the run -----------------------------------------------------------------------
@@ -312,9 +269,7 @@ def evaluate(path: Path, *, today: date | None = None) -> Report:
             upgrade(engine)
             with Session(engine, expire_on_commit=False) as session:
                 user, keys = load(session, data, today)
-                by_uid = {
-                    m.uid.split("@", 1)[0]: m for m in session.exec(select(Meeting)).all()
-                }
+                by_uid = {m.uid.split("@", 1)[0]: m for m in session.exec(select(Meeting)).all()}
                 tipoff: dict[str, list[str]] = {}
                 reasons: dict[str, dict[str, list[str]]] = {}
                 for spec in data["meetings"]:

@@ -60,7 +60,7 @@ class RankingTerm(SQLModel, table=True):
 
 
 class BriefFeedback(SQLModel, table=True):
-    """"This tip helped (or not) in this meeting", from the person who got the brief."""
+    """ "This tip helped (or not) in this meeting", from the person who got the brief."""
 
     __tablename__ = "brief_feedback"
     __table_args__ = (

@@ -17,6 +17,7 @@ from core.ranking import orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, profile_meeting
 from core.settings import get_settings
 
+
 @dataclass
 class RankedTip:
     tip: Tip
@@ -70,9 +71,7 @@ def rank(
         return []
     vector = embed(profile)
     said = _feedback(session, user, meeting, [c.tip.id for c in found if c.tip.id])
-    scored = [
-        s for c in found if (s := scoring.score(profile, c, vector, stats, said)) is not None
-    ]
+    scored = [s for c in found if (s := scoring.score(profile, c, vector, stats, said)) is not None]
     if not scored:
         return []
     scored.sort(key=lambda s: (-s.score, -(s.candidate.tip.helpful_count), s.candidate.tip.id))

@@ -33,6 +33,8 @@ CLEAR_FACET = 0.5
 
 def facet_terms(facets: dict[str, float]) -> list[str]:
     return [FACET_PREFIX + name for name, s in facets.items() if s >= CLEAR_FACET]
+
+
 TIP_FIELD_WEIGHTS = {"tags": 0.9, "title": 0.8, "body": 0.5}
 
 
@@ -119,8 +121,8 @@ def index_tips(session: Session, tips: Sequence[Tip]) -> None:
             if org not in seen:
                 seen.add(org)
                 org_rows.append(TipOrg(tip_id=tip.id, org=org, name_key=orgs.name_key(account)))
-    session.exec(delete(TipFacet).where(col(TipFacet.tip_id).in_(ids)))  # type: ignore[call-overload]
-    session.exec(delete(TipOrg).where(col(TipOrg.tip_id).in_(ids)))  # type: ignore[call-overload]
+    session.exec(delete(TipFacet).where(col(TipFacet.tip_id).in_(ids)))
+    session.exec(delete(TipOrg).where(col(TipOrg.tip_id).in_(ids)))
     session.flush()
     session.add_all(facet_rows)
     session.add_all(org_rows)

@@ -296,8 +296,8 @@ FACETS: tuple[Facet, ...] = (
         "role:executive",
         "executive",
         """executive*, exec, execs, ceo, coo, cmo, cro, c level, vp, vice president,
-        president, managing director, board meeting, board member*, geschaeftsfuehr*, geschaeftsleitung, vorstand*,
-        *vorstand, management""",
+        president, managing director, board meeting, board member*, geschaeftsfuehr*,
+        geschaeftsleitung, vorstand*, *vorstand, management""",
     ),
     _facet(
         "role:procurement",

@@ -1,10 +1,10 @@
 """Score one candidate tip for one meeting, with the reasons in words.
 
-score = customer + kind fit + word overlap + meaning + quality − mismatches
+score = customer + kind fit + word overlap + meaning + quality - mismatches
 
 - customer: a tip for one of the meeting's organisations starts ahead; a tip
   for any *other* organisation is never shown (no leaks between accounts);
-- kind fit: Σ over shared facets of group weight × meeting strength × tip strength;
+- kind fit: Σ over shared facets of group weight x meeting strength x tip strength;
 - word overlap: the share of the meeting's informative words (by IDF) the tip uses;
 - meaning: cosine similarity of the multilingual sentence embeddings above a floor;
 - quality: helpful votes (log-damped), a little for freshness, and the user's own
@@ -118,7 +118,7 @@ def kinds(facets: dict[str, float]) -> dict[str, float]:
 def facet_fit(
     meeting: dict[str, float], tip: dict[str, float], specificity: dict[str, float]
 ) -> tuple[float, dict[str, float]]:
-    """Σ group weight × meeting strength × tip strength × specificity over shared facets.
+    """Σ group weight x meeting strength x tip strength x specificity over shared facets.
 
     A tip's secondary kinds count in proportion to its main one: a renewal tip
     that mentions a "re-onboarding plan" is not a kickoff tip.

@@ -1,0 +1,44 @@
+"""A meeting's brief, and feedback on it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import CurrentUser, IdPath, SessionDep
+from core import ratelimit
+from core.calendars.meetings import to_public
+from core.models.brief import BriefPublic, BriefTipPublic, FeedbackCreate, FeedbackPublic
+from core.ranking import feedback
+from core.ranking.brief import brief_for_meeting
+from core.settings import get_settings
+
+router = APIRouter(prefix="/api/meetings", tags=["briefs"])
+
+
+@router.get("/{meeting_id}/brief", response_model=BriefPublic)
+def read_brief(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> BriefPublic:
+    meeting = feedback.own_meeting(session, user, meeting_id)
+    brief = brief_for_meeting(session, user, meeting, limit=get_settings().brief_size)
+    return BriefPublic(
+        meeting=to_public(meeting),
+        tips=[
+            BriefTipPublic(
+                id=ranked.tip.id or 0,
+                title=ranked.tip.title,
+                body=ranked.tip.body,
+                body_html=ranked.tip.body_html,
+                helpful_count=ranked.tip.helpful_count,
+                score=ranked.score,
+                reasons=ranked.reasons,
+            )
+            for ranked in brief.tips
+        ],
+    )
+
+
+@router.post("/{meeting_id}/feedback", response_model=FeedbackPublic)
+def give_feedback(
+    meeting_id: IdPath, data: FeedbackCreate, user: CurrentUser, session: SessionDep
+) -> FeedbackPublic:
+    ratelimit.check_member(user, "vote", get_settings().rate_limit_votes)
+    return feedback.record(session, user, meeting_id, data)
