@@ -20,6 +20,7 @@ _BLOCK_LINE = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)[ \t]*$", re.IGNORECASE)
 _PROPERTY_LINE = re.compile(r"^[A-Za-z0-9-]+[;:]")
 _UID_LINE = re.compile(r"^UID[;:](?:[^:]*:)?(.*)$", re.IGNORECASE)
 _PROBLEM_LENGTH = 160
+_FOLD = re.compile(rb"\r?\n[ \t]")
 
 
 class NotACalendar(InvalidInput):
@@ -34,7 +35,12 @@ class ReadResult:
 
 
 def decode(data: bytes) -> str:
-    """Text of a feed: UTF-8 (with or without BOM), else Windows-1252 as Outlook writes it."""
+    """Text of a feed: UTF-8 (with or without BOM), else Windows-1252 as Outlook writes it.
+
+    Lines are unfolded on bytes first: some writers fold at 75 octets in the middle
+    of a multi-byte character, which only decodes once the halves are joined.
+    """
+    data = _FOLD.sub(b"", data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -60,13 +66,16 @@ def read_calendars(data: bytes) -> ReadResult:
     """Parse a feed; on failure fall back to reading it block by block."""
     text = decode(data)
     require_calendar(text)
+    if not text.rstrip().upper().endswith("END:VCALENDAR"):
+        return salvage(text)  # cut off: icalendar would drop the unfinished calendar whole
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
-        return ReadResult([c for c in calendars if isinstance(c, icalendar.Calendar)])
+        found = icalendar.Calendar.from_ical(text, multiple=True)
     except Exception as exc:  # icalendar raises ValueError and friends on malformed input
         result = salvage(text)
         result.problems.insert(0, f"the file is malformed ({short(exc)}); read what was readable")
         return result
+    calendars = [c for c in found if isinstance(c, icalendar.Calendar)]
+    return ReadResult(calendars) if calendars else salvage(text)
 
 
 def salvage(text: str) -> ReadResult:
