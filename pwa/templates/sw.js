@@ -81,8 +81,8 @@ async function networkFirst(request, url) {
 
 async function remember(path, response) {
   const cache = await caches.open(PAGES_CACHE);
-  await cache.delete(path);
-  await cache.put(path, response);
+  await cache.put(path, response); // replaces any older copy and moves it to the end
+
   const keys = await cache.keys();
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) await cache.delete(old);
 }

@@ -1,0 +1,110 @@
+"""The brief page on a phone: "this helped", flags, and opening it with no network."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import screenshot, sign_in, wait_for_service_worker
+
+pytestmark = pytest.mark.browser
+
+
+def test_vote_and_flag_on_a_brief(live_server, phone, acme_day):
+    page = phone.new_page()
+    meeting = acme_day["meeting"]
+    sign_in(page, acme_day["person"], path=f"/m/{meeting['id']}")
+    card = page.locator("article.tip", has_text="Bring the logistics case study")
+    tip_id = int(card.get_attribute("data-tip") or 0)
+    before = acme_day["colleague"].api("GET", f"/api/tips/{tip_id}")["helpful_count"]
+
+    helped = card.locator("button[data-action=vote]")
+    assert helped.get_attribute("aria-pressed") == "false"
+    helped.click()
+    page.wait_for_function(
+        "el => el.getAttribute('aria-pressed') === 'true'", arg=helped.element_handle()
+    )
+    assert card.locator(".count").inner_text() == str(before + 1)
+    assert acme_day["colleague"].api("GET", f"/api/tips/{tip_id}")["helpful_count"] == before + 1
+    page.reload()
+    card = page.locator(f"article.tip[data-tip='{tip_id}']")
+    assert card.locator("button[data-action=vote]").get_attribute("aria-pressed") == "true"
+
+    card.locator("details.flag summary").click()
+    card.locator("input[name=reason]").fill("The case study is from 2019")
+    card.locator("form[data-action=flag] button").click()
+    card.get_by_text("Flagged — a curator will look at it.").wait_for()
+    curator = live_server.add_user("curator")
+    flags = curator.api("GET", f"/api/tips/{tip_id}/flags")
+    assert "The case study is from 2019" in [f["reason"] for f in flags]
+
+    # taking the vote back
+    card.locator("button[data-action=vote]").click()
+    page.wait_for_function(
+        "el => el.getAttribute('aria-pressed') === 'false'",
+        arg=card.locator("button[data-action=vote]").element_handle(),
+    )
+    assert acme_day["colleague"].api("GET", f"/api/tips/{tip_id}")["helpful_count"] == before
+
+
+def test_brief_opens_offline_after_one_visit(live_server, phone, acme_day):
+    page = phone.new_page()
+    meeting = acme_day["meeting"]
+    sign_in(page, acme_day["person"])
+    wait_for_service_worker(page)
+    page.goto(f"/m/{meeting['id']}")
+    page.locator("article.tip").first.wait_for()
+    page.wait_for_function(
+        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
+        arg=f"/m/{meeting['id']}",
+    )
+    screenshot(page, "brief")
+
+    phone.set_offline(True)
+    try:
+        page.reload()
+        assert page.locator("h1").inner_text() == "Pricing call with Acme"
+        assert page.locator("article.tip").count() >= 2
+        assert page.locator("link[rel=stylesheet]").count() == 1
+        # styles came from the precached shell: the tab bar is laid out, not a bare list
+        assert page.locator("nav.tabs").evaluate("el => getComputedStyle(el).position") == "fixed"
+        # a page never opened shows the offline page instead of the browser's error
+        page.goto("/tips?q=never-visited")
+        assert page.locator("h1").inner_text() == "You are offline"
+    finally:
+        phone.set_offline(False)
+
+
+def test_next_up_saves_upcoming_briefs_for_offline(live_server, phone, acme_day):
+    """Briefs of upcoming meetings are saved when Next up is shown, before anyone opens them."""
+    page = phone.new_page()
+    meeting = acme_day["meeting"]
+    sign_in(page, acme_day["person"])
+    wait_for_service_worker(page)
+    page.reload()  # now controlled: the page asks the worker to keep its briefs
+    page.wait_for_function(
+        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
+        arg=f"/m/{meeting['id']}",
+    )
+    phone.set_offline(True)
+    try:
+        page.goto(f"/m/{meeting['id']}")
+        assert page.locator("h1").inner_text() == "Pricing call with Acme"
+    finally:
+        phone.set_offline(False)
+
+
+def test_signing_out_forgets_saved_pages(live_server, phone, acme_day):
+    page = phone.new_page()
+    meeting = acme_day["meeting"]
+    sign_in(page, acme_day["person"], path=f"/m/{meeting['id']}")
+    wait_for_service_worker(page)
+    page.reload()
+    page.wait_for_function(
+        "caches.open('tipoff-pages').then(c => c.keys()).then(k => k.length > 0)"
+    )
+    page.goto("/settings")
+    page.click("#sign-out")
+    page.wait_for_url("**/signin")
+    page.wait_for_function("caches.has('tipoff-pages').then(has => !has)")
+    page.goto(f"/m/{meeting['id']}")
+    page.wait_for_url("**/signin?next=*")
