@@ -35,7 +35,7 @@ from core.db import session_scope
 from core.models import NotificationState, utcnow
 from core.notifications.claim import DEVICE, NOTIFICATION, Claimed, claim_due
 from core.push import payloads
-from core.push.vapid import get_keys, vapid_subject
+from core.push.vapid import VapidKeys, get_keys, vapid_subject
 from core.push.webpush import Outcome, PushMessage, PushResult, PushSender, shared_sender
 from core.settings import Settings, get_settings
 
@@ -61,6 +61,10 @@ class DeliveryReport:
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
+    def add(self, other: DeliveryReport) -> None:
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
 
 def backoff_seconds(attempts: int, base: float) -> float:
     """Exponential backoff with ±20 % jitter, so retries from many workers spread out."""
@@ -74,17 +78,22 @@ def record_results(
     *,
     now: datetime,
     settings: Settings,
-) -> None:
+) -> DeliveryReport:
     """Write the outcome of each push, guarded by the lease the sender held."""
     n = NOTIFICATION.c
     guard = (n.id == bindparam("nid")) & (n.lease_until == bindparam("lease"))
-    sent, final, retry, gone = [], [], [], set()
+    sent: list[dict[str, Any]] = []
+    retry: list[dict[str, Any]] = []
+    final: list[dict[str, Any]] = []
+    gone: set[int] = set()
+    gone_rows: list[int] = []
     for claimed, result in results:
         key = {"nid": claimed.id, "lease": claimed.lease_until}
         if result.outcome == Outcome.sent:
             sent.append(key)
         elif result.outcome == Outcome.gone:
             gone.add(claimed.device_id)
+            gone_rows.append(claimed.id)
         elif result.outcome == Outcome.retry:
             delay = result.retry_after
             if delay is None:
@@ -151,6 +160,10 @@ def record_results(
         log.info("push subscriptions gone (404/410), deleting %d device(s)", len(gone))
         session.execute(delete(DEVICE).where(DEVICE.c.id.in_(sorted(gone))))
     session.flush()
+    report = DeliveryReport(sent=len(sent), retry=len(retry), gone=len(gone_rows))
+    for row in final:
+        report.count(str(row["state"]))
+    return report
 
 
 def message_for(claimed: Claimed, now: datetime) -> PushMessage | PushResult:
@@ -185,8 +198,7 @@ class _Database:
             return await asyncio.to_thread(self._run, work)
 
 
-def sender_for(session: Session, settings: Settings) -> PushSender:
-    keys = get_keys(session)
+def sender_for(keys: VapidKeys, settings: Settings) -> PushSender:
     return shared_sender(
         keys.vapid,
         keys.public_key,
@@ -207,7 +219,7 @@ async def deliver_due(
     """Send what is due until nothing is left or ``budget_seconds`` have passed."""
     settings = settings or get_settings()
     db = _Database(unit_of_work)
-    sender = await db(lambda s: sender_for(s, settings))
+    sender = sender_for(await db(get_keys), settings)
     report = DeliveryReport()
     batch = settings.push_batch_size
     deadline = time.monotonic() + budget_seconds
@@ -222,10 +234,9 @@ async def deliver_due(
             return
         chunk = done[:]
         done.clear()
-        await db(lambda s: record_results(s, chunk, now=now(), settings=settings))
+        recorded = await db(lambda s: record_results(s, chunk, now=now(), settings=settings))
         unrecorded -= len(chunk)
-        for _claimed, result in chunk:
-            report.count(result.outcome.value)
+        report.add(recorded)
 
     async def send(claimed: Claimed) -> tuple[Claimed, PushResult]:
         message = message_for(claimed, now())

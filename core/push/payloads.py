@@ -99,11 +99,13 @@ def brief(meeting: MeetingRef, tips: Sequence[TipText]) -> bytes:
             "url": f"/m/{meeting.id}",
         }
 
+    # Shorter bodies first, then fewer tips, then shorter titles: a few readable tips
+    # beat many truncated to nothing.
     steps = [
         (count, body, title)
+        for body in _BODY_STEPS
         for count in range(len(tips), 0, -1)
         for title in _TITLE_STEPS
-        for body in _BODY_STEPS
     ] or [(0, 0, 120)]
     return _fit(build, steps)
 

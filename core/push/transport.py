@@ -75,9 +75,11 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-def _origin(url: httpx.URL) -> httpcore.Origin:
-    port = url.port or (443 if url.scheme == "https" else 80)
-    return httpcore.Origin(url.raw_scheme, url.raw_host, port)
+OriginKey = tuple[bytes, bytes, int]  # httpcore.Origin is not hashable
+
+
+def _origin(url: httpx.URL) -> OriginKey:
+    return (url.raw_scheme, url.raw_host, url.port or (443 if url.scheme == "https" else 80))
 
 
 class LaneTransport(httpx.AsyncBaseTransport):
@@ -86,12 +88,12 @@ class LaneTransport(httpx.AsyncBaseTransport):
     def __init__(self, *, allow_private: bool, per_origin: int = 64) -> None:
         self._backend = PinnedBackend(allow_private=allow_private)
         self._per_origin = per_origin
-        self._idle: dict[httpcore.Origin, list[httpcore.AsyncHTTPConnection]] = defaultdict(list)
-        self._open: dict[httpcore.Origin, int] = defaultdict(int)
+        self._idle: dict[OriginKey, list[httpcore.AsyncHTTPConnection]] = defaultdict(list)
+        self._open: dict[OriginKey, int] = defaultdict(int)
         self._freed = asyncio.Condition()
         self._waiting = 0  # requests waiting for a connection slot; skip notify when none
 
-    async def _acquire(self, origin: httpcore.Origin) -> httpcore.AsyncHTTPConnection:
+    async def _acquire(self, origin: OriginKey) -> httpcore.AsyncHTTPConnection:
         while True:
             idle = self._idle[origin]
             while idle:
@@ -102,7 +104,7 @@ class LaneTransport(httpx.AsyncBaseTransport):
             if self._open[origin] < self._per_origin:
                 self._open[origin] += 1
                 return httpcore.AsyncHTTPConnection(
-                    origin,
+                    httpcore.Origin(*origin),
                     ssl_context=push_ssl_context(),
                     keepalive_expiry=60.0,
                     network_backend=self._backend,
@@ -119,18 +121,14 @@ class LaneTransport(httpx.AsyncBaseTransport):
             async with self._freed:
                 self._freed.notify()
 
-    async def _discard(
-        self, origin: httpcore.Origin, connection: httpcore.AsyncHTTPConnection
-    ) -> None:
+    async def _discard(self, origin: OriginKey, connection: httpcore.AsyncHTTPConnection) -> None:
         self._open[origin] -= 1
         try:
             await connection.aclose()
         finally:
             await self._notify()
 
-    async def _release(
-        self, origin: httpcore.Origin, connection: httpcore.AsyncHTTPConnection
-    ) -> None:
+    async def _release(self, origin: OriginKey, connection: httpcore.AsyncHTTPConnection) -> None:
         if connection.is_available():
             self._idle[origin].append(connection)
             await self._notify()
