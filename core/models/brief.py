@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import ConfigDict
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -76,7 +77,9 @@ class BriefFeedback(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class FeedbackCreate(SQLModel, extra="forbid"):
+class FeedbackCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     tip_id: int = Field(ge=1, le=2**31 - 1)
     helpful: bool
 

@@ -303,7 +303,7 @@ FACETS: tuple[Facet, ...] = (
         "role:procurement",
         "procurement",
         """procurement, purchasing, purchaser*, buyer, buyers, purchase order, sourcing,
-        einkauf=, einkaufs*, einkaeufer*, beschaffung*, *beschaffung, *einkauf""",
+        einkauf=, einkaufs*, einkaeufer*, beschaffung*, *beschaffung, *einkauf=""",
     ),
     _facet(
         "role:legal",

@@ -53,6 +53,8 @@ def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
 
 
 SPECIFIC_SHARE = 0.05  # a facet that at most 5% of tips have is fully specific
+# A facet is only "common" once many tips share it: small libraries count as this big.
+MIN_LIBRARY = 50
 MIN_SPECIFICITY = 0.3
 
 
@@ -82,7 +84,7 @@ def library_stats(session: Session, terms: list[str], facets: list[str]) -> Libr
     specificity = {}
     for facet in facets:
         df = max(rows.get(FACET_PREFIX + facet, 0), 0)
-        value = math.log((docs + 1) / (df + 1)) / full
+        value = math.log((max(docs, MIN_LIBRARY) + 1) / (df + 1)) / full
         specificity[facet] = min(1.0, max(MIN_SPECIFICITY, value))
     return LibraryStats(idf=idf, specificity=specificity)
 

@@ -77,7 +77,7 @@ def score(
         if not shared:
             return None
         total += ACCOUNT_PRIOR
-        reasons.extend(f"for {a}" for a in tip.accounts if orgs.registrable(a) in shared)
+        reasons.extend(f"for {a.lower()}" for a in tip.accounts if orgs.registrable(a) in shared)
 
     fit, contributions = facet_fit(profile.facets, candidate.facets, stats.specificity)
     mismatch = mismatches(profile, candidate, generic=not tip.accounts)

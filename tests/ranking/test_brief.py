@@ -1,0 +1,99 @@
+"""brief_for_meeting on a real database (both SQLite and PostgreSQL), through the tip service."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from core.models import TipFacet, TipOrg, TipProfile, TipStatus, User
+from core.models.tip import TipUpdate
+from core.ranking.brief import brief_for_meeting
+from core.tips import service, votes
+
+
+def brief_ids(session: Session, user_id: int, meeting, limit: int | None = None) -> list[int]:  # type: ignore[no-untyped-def]
+    user = session.get(User, user_id)
+    assert user is not None
+    return [r.tip.id or 0 for r in brief_for_meeting(session, user, meeting, limit=limit).tips]
+
+
+def test_writing_a_tip_profiles_and_indexes_it(session, curator, add_tip) -> None:  # type: ignore[no-untyped-def]
+    tip = add_tip(curator.id, "Bring the usage report.", tags=["renewal"], accounts=["EU.Acme.com"])
+    profile = session.get(TipProfile, tip.id)
+    assert profile is not None and profile.vector and profile.facets["kind:renewal"] >= 0.9
+    orgs = session.exec(select(TipOrg).where(TipOrg.tip_id == tip.id)).all()
+    assert [(o.org, o.name_key) for o in orgs] == [("acme.com", "acme")]
+    generic = add_tip(curator.id, "Agree one success criterion.", tags=["kickoff"])
+    assert session.exec(select(TipFacet).where(TipFacet.tip_id == generic.id)).all()
+
+    editor = session.get(User, curator.id)
+    service.update_tip(session, editor, generic.id, TipUpdate(tags=["forecast"]))
+    facets = {f.facet for f in session.exec(select(TipFacet).where(TipFacet.tip_id == generic.id))}
+    assert "kind:forecast" in facets and "kind:kickoff" not in facets
+
+
+def test_customer_tips_match_subdomains_and_never_leak(session, member, curator, add_tip,
+                                                       add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    acme = add_tip(curator.id, "Acme's buyers want three quotes.", tags=["pricing"],
+                   accounts=["acme.com"])  # fmt: skip
+    globex = add_tip(curator.id, "Globex negotiates hard on price.", tags=["pricing"],
+                     accounts=["globex.com"])  # fmt: skip
+    meeting = add_meeting(member.id, "Pricing call", attendees=["Dana@Sales.ACME.com"],
+                          location="Zoom")  # fmt: skip
+    ids = brief_ids(session, member.id, meeting)
+    assert acme.id in ids and globex.id not in ids
+
+
+def test_company_named_in_the_title_when_no_domain(session, member, curator, add_tip,
+                                                  add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    tip = add_tip(curator.id, "Stark Health's IT director is a former nurse.",
+                  accounts=["stark-health.org"])  # fmt: skip
+    meeting = add_meeting(member.id, "Prep: Stark Health renewal")
+    assert tip.id in brief_ids(session, member.id, meeting)
+
+
+def test_personal_errands_and_vague_internal_meetings_stay_quiet(session, member, curator,
+                                                               add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    add_tip(curator.id, "Forecast calls: bring the next step for each deal.", tags=["forecast"])
+    add_tip(curator.id, "Never negotiate against yourself.", tags=["negotiation"])
+    for title in ("Zahnarzt", "Flug nach Berlin", "Focus: Angebote schreiben", "Abstimmung"):
+        assert brief_ids(session, member.id, add_meeting(member.id, title)) == []
+
+
+def test_internal_meetings_get_tips_of_their_kind(session, member, curator, add_tip,
+                                                  add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    forecast = add_tip(curator.id, "Forecast calls: bring the next step for each deal.",
+                       tags=["forecast"])  # fmt: skip
+    add_tip(curator.id, "In a kickoff, agree one success criterion.", tags=["kickoff"])
+    colleague = "kim@" + member.email.rsplit("@", 1)[1]
+    meeting = add_meeting(member.id, "Forecast-Runde Q4", attendees=[colleague])
+    assert brief_ids(session, member.id, meeting) == [forecast.id]
+
+
+def test_german_meeting_finds_english_tips(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
+    tip = add_tip(curator.id, "When purchasing asks for a discount, trade it for a longer term.",
+                  tags=["negotiation"])  # fmt: skip
+    meeting = add_meeting(member.id, "Konditionsgespräch", attendees=["einkauf@kunde.de"])
+    assert brief_ids(session, member.id, meeting) == [tip.id]
+
+
+def test_hidden_removed_and_deleted_tips_never_appear(session, member, curator, add_tip,
+                                                     add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    tips = [add_tip(curator.id, f"Renewal advice number {n}.", tags=["renewal"]) for n in range(3)]
+    editor = session.get(User, curator.id)
+    for tip, status in zip(tips, (TipStatus.hidden, TipStatus.removed, TipStatus.deleted),
+                           strict=True):  # fmt: skip
+        service.set_status(session, tip, editor, status, action="test")
+    meeting = add_meeting(member.id, "Renewal", attendees=["cfo@globex.com"])
+    assert brief_ids(session, member.id, meeting) == []
+
+
+def test_helpful_votes_break_ties_and_the_limit_holds(session, member, other_member, curator,
+                                                     add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    tips = [add_tip(curator.id, "Renewal: send a usage summary first.", tags=["renewal"])
+            for _ in range(5)]  # fmt: skip
+    voter = session.get(User, other_member.id)
+    votes.add_vote(session, voter, tips[2].id)
+    meeting = add_meeting(member.id, "Globex renewal", attendees=["ops@globex.com"])
+    ids = brief_ids(session, member.id, meeting)
+    assert len(ids) == 3 and ids[0] == tips[2].id
+    assert len(brief_ids(session, member.id, meeting, limit=1)) == 1

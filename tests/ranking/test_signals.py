@@ -1,0 +1,243 @@
+"""The ranking's signals one by one, without a database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pytest
+
+from core.models import Meeting, Tip, utcnow
+from core.ranking import embedding, lexicon, orgs
+from core.ranking.index import tip_facets
+from core.ranking.meeting import profile_meeting
+from core.ranking.retrieval import Candidate, LibraryStats
+from core.ranking.scoring import facet_fit, score
+from core.ranking.text import content_terms, fold
+
+
+def meeting(title: str, *, description: str = "", location: str = "",
+            attendees: tuple[str, ...] = (), domains: tuple[str, ...] = ()) -> Meeting:  # fmt: skip
+    start = utcnow() + timedelta(days=1)
+    return Meeting(
+        id=1, user_id=1, calendar_id=1, uid="u", original_start=start, start=start,
+        end=start + timedelta(minutes=30), title=title, description=description,
+        location=location, external_domains=list(domains),
+        attendees=[{"email": a, "name": "", "kind": "person"} for a in attendees],
+    )  # fmt: skip
+
+
+def tip(body: str, *, tags: tuple[str, ...] = (), accounts: tuple[str, ...] = (),
+        helpful: int = 0) -> Tip:  # fmt: skip
+    return Tip(id=7, body=body, body_html="", tags=list(tags), accounts=list(accounts),
+               author_id=1, helpful_count=helpful)  # fmt: skip
+
+
+def facets_of(text: str) -> set[str]:
+    return set(lexicon.facet_hits(fold(text)))
+
+
+# --- text ------------------------------------------------------------------------
+
+
+def test_fold_spells_out_umlauts_and_one_on_ones() -> None:
+    assert fold("Konditionsgespräch – Müller AG") == "konditionsgespraech mueller ag"
+    assert fold("1:1 Sam / Jordan") == "one on one sam jordan"
+    assert fold("IT-Abteilung") == "itdept abteilung"
+    assert fold("it is fine") == "it is fine"
+
+
+def test_content_terms_stem_english_and_german_alike() -> None:
+    assert content_terms("negotiations") == content_terms("negotiation")
+    assert content_terms("Verhandlungen") == content_terms("Verhandlung")
+    assert content_terms("the and der und 2024") == []
+
+
+# --- the kind of meeting ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("Acme Corp - commercial terms", "kind:negotiation"),
+        ("Konditionsgespräch Klinikum Nord", "kind:negotiation"),
+        ("Preisverhandlung", "kind:negotiation"),
+        ("Vertragsverlängerung", "kind:renewal"),
+        ("Erstgespräch mit Müller", "kind:discovery"),
+        ("Intro call - Initech", "kind:discovery"),
+        ("Produktvorführung im OP", "kind:demo"),
+        ("Q3 business review", "kind:business_review"),
+        ("Jahresgespräch", "kind:business_review"),
+        ("Jour fixe mit Markus", "kind:one_on_one"),
+        ("1:1 Sam / Jordan", "kind:one_on_one"),
+        ("Weekly forecast call", "kind:forecast"),
+        ("Ausschreibung Bieterfragen", "kind:tender"),
+        ("Inbetriebnahme Linie 3", "kind:installation"),
+        ("Schulung Pflege", "kind:training"),
+        ("Reklamation Pumpe", "kind:support"),
+        ("Messe Düsseldorf Standdienst", "kind:event"),
+    ],
+)
+def test_meeting_kinds_in_english_and_german(text: str, facet: str) -> None:
+    assert facet in facets_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("Dentist", "offwork:personal"),
+        ("Zahnarzt", "offwork:personal"),
+        ("Kita abholen", "offwork:personal"),
+        ("Lunch", "offwork:personal"),
+        ("Flug nach München", "offwork:travel"),
+        ("Train to Berlin", "offwork:travel"),
+        ("Focus time", "offwork:focus"),
+        ("Bitte nicht buchen", "offwork:focus"),
+    ],
+)
+def test_not_work(text: str, facet: str) -> None:
+    assert facet in facets_of(text)
+
+
+def test_cue_forms_do_not_overreach() -> None:
+    assert "offwork:travel" not in facets_of("Sales training for the new team")
+    assert "kind:demo" not in facets_of("democracy and democrats")
+    assert "role:procurement" not in facets_of("einkaufen gehen")
+    assert "kind:one_on_one" not in facets_of("Q1 2024 plan")
+
+
+def test_tip_facets_weigh_tags_over_a_passing_mention() -> None:
+    tagged = tip_facets(tip("Agree on one success criterion.", tags=("kickoff",)))
+    mentioned = tip_facets(tip("Bring a re-onboarding plan to the renewal.", tags=("renewal",)))
+    assert tagged["kind:kickoff"] > mentioned["kind:kickoff"]
+    assert "offwork:personal" not in tip_facets(tip("Never skip lunch with the champion."))
+
+
+# --- the customer ----------------------------------------------------------------
+
+
+def test_registrable_domain_makes_subdomains_and_case_match() -> None:
+    assert orgs.registrable("Mail.EU.Acme.com") == "acme.com"
+    assert orgs.registrable("acme.co.uk") == "acme.co.uk"
+    assert orgs.registrable("sales.acme.co.uk") == "acme.co.uk"
+    assert orgs.name_key("stark-health.org") == "starkhealth"
+    assert orgs.name_key("müller-maschinenbau.de") == "muellermaschinenbau"
+
+
+def test_title_keys_join_runs_of_words() -> None:
+    keys = orgs.title_keys("Besuch Müller Maschinenbau / Stark Health")
+    assert {"muellermaschinenbau", "starkhealth", "mueller"} <= keys
+    assert "and" not in orgs.title_keys("Tea and cake")
+
+
+def test_sector_hint_from_the_domain() -> None:
+    assert orgs.sector_hint("springfield.gov") == "government"
+    assert orgs.sector_hint("ox.ac.uk") == "university"
+    assert orgs.sector_hint("acme.com") == ""
+
+
+# --- the meeting -----------------------------------------------------------------
+
+
+def test_meeting_profile_reads_customer_roles_setting_and_errands() -> None:
+    call = profile_meeting(
+        meeting(
+            "Call with Initech",
+            location="Zoom",
+            attendees=("CFO@Initech.com",),
+            domains=("eu.initech.com",),
+        )  # fmt: skip
+    )
+    assert call.orgs == {"initech.com"} and call.setting == "virtual"
+    assert "role:finance" in call.facets
+    visit = profile_meeting(meeting("Workshop", location="Globex HQ, Building 3",
+                                    domains=("globex.com",)))  # fmt: skip
+    assert visit.setting == "onsite" and visit.venue_orgs == {"globex.com"}
+    assert profile_meeting(meeting("Zahnarzt")).offwork == "personal"
+    assert profile_meeting(meeting("Team standup")).offwork is None
+
+
+def test_public_sector_domain_is_read_as_an_industry() -> None:
+    profile = profile_meeting(meeting("Demo", domains=("springfield.gov",)))
+    assert profile.facets.get("industry:public_sector", 0) > 0.5
+
+
+# --- scoring ---------------------------------------------------------------------
+
+
+def candidate(t: Tip) -> Candidate:
+    return Candidate(tip=t, facets=tip_facets(t), terms=set(content_terms(t.body)),
+                     vector=np.zeros(embedding.DIMENSIONS, dtype=np.float32))  # fmt: skip
+
+
+NO_STATS = LibraryStats(idf={}, specificity={})
+NO_VECTOR = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
+
+
+def test_a_tip_for_another_account_never_leaks_in() -> None:
+    profile = profile_meeting(meeting("Renewal", domains=("globex.com",)))
+    other = candidate(tip("Renewal: bring the usage report.", tags=("renewal",),
+                          accounts=("acme.com",)))  # fmt: skip
+    same = candidate(tip("Renewal: bring the usage report.", tags=("renewal",),
+                         accounts=("GLOBEX.com",)))  # fmt: skip
+    assert score(profile, other, NO_VECTOR, NO_STATS, {}) is None
+    kept = score(profile, same, NO_VECTOR, NO_STATS, {})
+    assert kept is not None and "for globex.com" in kept.reasons
+
+
+def test_a_generic_tip_needs_a_fitting_kind() -> None:
+    profile = profile_meeting(meeting("Preisverhandlung", domains=("acme.com",)))
+    fits = score(profile, candidate(tip("Never name the discount first.",
+                                        tags=("negotiation",))), NO_VECTOR, NO_STATS, {})  # fmt: skip
+    off = score(profile, candidate(tip("Send the agenda the day before.",
+                                       tags=("preparation",))), NO_VECTOR, NO_STATS, {})  # fmt: skip
+    assert fits is not None and "negotiation" in fits.reasons
+    assert off is None
+
+
+def test_in_person_tips_stay_out_of_calls() -> None:
+    parking = tip("Visitor parking is lot C.", tags=("onsite",), accounts=("acme.com",))
+    on_call = profile_meeting(meeting("Acme sync", location="Teams", domains=("acme.com",)))
+    on_site = profile_meeting(meeting("Acme sync", location="Acme HQ", domains=("acme.com",)))
+    assert score(on_call, candidate(parking), NO_VECTOR, NO_STATS, {}) is None
+    assert score(on_site, candidate(parking), NO_VECTOR, NO_STATS, {}) is not None
+
+
+def test_industry_tips_need_a_sign_of_that_industry() -> None:
+    hospital = tip(
+        "Hospitals set budgets in autumn: aim for a pilot.", tags=("pilot", "healthcare")
+    )
+    plain = profile_meeting(meeting("Pilot scoping", domains=("initech.com",)))
+    clinic = profile_meeting(meeting("Pilot scoping", domains=("stark-health.org",)))
+    low = score(plain, candidate(hospital), NO_VECTOR, NO_STATS, {})
+    high = score(clinic, candidate(hospital), NO_VECTOR, NO_STATS, {})
+    assert high is not None and (low is None or low.score < high.score)
+
+
+def test_votes_raise_and_own_negative_feedback_removes() -> None:
+    profile = profile_meeting(meeting("Renewal call", domains=("globex.com",)))
+    plain = score(profile, candidate(tip("Renewals: send usage.", tags=("renewal",))),
+                  NO_VECTOR, NO_STATS, {})  # fmt: skip
+    voted = score(profile, candidate(tip("Renewals: send usage.", tags=("renewal",), helpful=9)),
+                  NO_VECTOR, NO_STATS, {})  # fmt: skip
+    assert plain is not None and voted is not None and voted.score > plain.score
+    assert "helped 9 colleagues" in voted.reasons
+    said_here = {7: (False, True)}
+    assert score(profile, candidate(tip("Renewals: send usage.", tags=("renewal",))),
+                 NO_VECTOR, NO_STATS, said_here) is None  # fmt: skip
+
+
+def test_specific_facets_count_more_than_common_ones() -> None:
+    meeting_facets = {"industry:healthcare": 0.9}
+    tip_facets_ = {"industry:healthcare": 0.9}
+    rare, _ = facet_fit(meeting_facets, tip_facets_, {"industry:healthcare": 1.0})
+    common, _ = facet_fit(meeting_facets, tip_facets_, {"industry:healthcare": 0.3})
+    assert rare > common > 0
+
+
+def test_embedding_loads_offline_and_relates_languages() -> None:
+    if not embedding.available():
+        pytest.skip("embedding package not installed")
+    vectors = embedding.encode(["price negotiation", "Preisverhandlung", "dentist appointment"])
+    assert vectors.shape == (3, embedding.DIMENSIONS)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])
