@@ -1,0 +1,470 @@
+"""Real parts for calendar tests: ICS feeds served on loopback, a Radicale server,
+a throwaway database for multi-process work, and switches for the SSRF policy."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from tests.conftest import PG_URL, TEST_DB
+
+# --- ICS feeds on loopback ---------------------------------------------------------
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str = "text/calendar; charset=utf-8"
+    location: str | None = None
+    chunk_delay: float = 0.0  # seconds between 1 KB chunks (a slow server)
+    send_length: bool = True
+
+
+@dataclass
+class Hit:
+    path: str
+    headers: dict[str, str]
+    status: int
+
+
+@dataclass
+class FeedServer:
+    """A threaded HTTP server serving ICS feeds, honouring ETag / If-Modified-Since."""
+
+    host: str = "127.0.0.1"
+    routes: dict[str, Route] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)
+    server: ThreadingHTTPServer | None = None
+
+    def start(self) -> FeedServer:
+        feed = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                route = feed.routes.get(self.path.split("?")[0])
+                status = route.status if route else 404
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                if route and route.etag and headers.get("if-none-match") == route.etag:
+                    status = 304
+                elif (
+                    route
+                    and route.last_modified
+                    and headers.get("if-modified-since") == route.last_modified
+                    and not route.etag
+                ):
+                    status = 304
+                feed.hits.append(Hit(self.path, headers, status))
+                body = route.body if route and status == 200 else b""
+                if route is None:
+                    body = b"not found"
+                self.send_response(status)
+                if route and route.etag:
+                    self.send_header("ETag", route.etag)
+                if route and route.last_modified:
+                    self.send_header("Last-Modified", route.last_modified)
+                if route and route.location:
+                    self.send_header("Location", route.location)
+                self.send_header("Content-Type", route.content_type if route else "text/plain")
+                if route is None or route.send_length or status != 200:
+                    self.send_header("Content-Length", str(len(body)))
+                else:
+                    self.send_header("Connection", "close")
+                self.end_headers()
+                if status == 304:
+                    return
+                for start in range(0, len(body), 1024):
+                    if route and route.chunk_delay:
+                        time.sleep(route.chunk_delay)
+                    try:
+                        self.wfile.write(body[start : start + 1024])
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                if route and not route.send_length and status == 200:
+                    self.close_connection = True
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer((self.host, 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    @property
+    def port(self) -> int:
+        assert self.server is not None
+        return self.server.server_address[1]
+
+    def url(self, path: str, host: str | None = None) -> str:
+        return f"http://{host or self.host}:{self.port}{path}"
+
+    def serve(self, path: str, body: bytes, **options: Any) -> str:
+        self.routes[path] = Route(body=body, **options)
+        return self.url(path)
+
+    def hits_for(self, path: str) -> list[Hit]:
+        return [h for h in self.hits if h.path.split("?")[0] == path]
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def public_server() -> Iterator[FeedServer]:
+    """A server on 127.0.0.2 that tests treat as a public internet host (see ``public_host``)."""
+    server = FeedServer(host="127.0.0.2").start()
+    yield server
+    server.stop()
+
+
+PUBLIC_STAND_IN = "127.0.0.2"
+
+
+@pytest.fixture
+def public_host(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Let 127.0.0.2 pass the guard as if it were public, and give it DNS names.
+
+    The guard itself runs unchanged; only its verdict on this one stand-in address
+    and the system resolver's answers for ``*.example.test`` names are replaced.
+    """
+    from core.calendars import ssrf
+
+    original_reason = ssrf.refusal_reason
+    original_getaddrinfo = socket.getaddrinfo
+    names: dict[str, list[str]] = {}
+
+    def reason(address: Any, *, allow_private: bool) -> str | None:
+        if str(address) == PUBLIC_STAND_IN:
+            return None
+        return original_reason(address, allow_private=allow_private)
+
+    def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if name in names:
+            answers = names[name]
+            return [
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, int(port or 0)))
+                for address in answers
+            ]
+        return original_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(ssrf, "refusal_reason", reason)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+    def add_name(name: str, *addresses: str) -> None:
+        names[name] = list(addresses) or [PUBLIC_STAND_IN]
+
+    return add_name
+
+
+@pytest.fixture
+def allow_private(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TIPOFF_ALLOW_PRIVATE_NETWORKS=true for this test only (loopback servers)."""
+    from core.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "allow_private_networks", True)
+
+
+@pytest.fixture
+def setting(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Override settings for one test: ``setting(fetch_max_bytes=1000)``."""
+    from core.settings import get_settings
+
+    def apply(**values: Any) -> None:
+        for name, value in values.items():
+            monkeypatch.setattr(get_settings(), name, value)
+
+    return apply
+
+
+@pytest.fixture
+def connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Record every outgoing TCP connection, and refuse any that leaves loopback.
+
+    Proves that nothing was sent to a refused host, and guarantees that a broken
+    guard could never send a packet to a private or metadata address from a test.
+    """
+    attempts: list[tuple[str, int]] = []
+    original = socket.socket.connect
+
+    def connect(self: socket.socket, address: Any) -> Any:
+        host, port = address[0], address[1]
+        attempts.append((host, port))
+        if not (host.startswith("127.") or host in ("::1", "localhost")):
+            raise OSError(f"test tripwire: connection to {host} blocked")
+        return original(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return attempts
+
+
+# --- building feeds --------------------------------------------------------------
+
+
+def ics_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def vevent(uid: str, start: datetime, minutes: int = 60, summary: str = "Meeting", **extra: str) -> str:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{ics_time(start)}",
+        f"DTSTART:{ics_time(start)}",
+        f"DTEND:{ics_time(start + timedelta(minutes=minutes))}",
+        f"SUMMARY:{summary}",
+        *(f"{k.replace('_', '-')}:{v}" for k, v in extra.items()),
+        "END:VEVENT",
+    ]
+    return "\r\n".join(lines)
+
+
+def calendar(*events: str, name: str | None = None) -> bytes:
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tipoff tests//EN"]
+    if name:
+        head.append(f"X-WR-CALNAME:{name}")
+    return ("\r\n".join([*head, *events, "END:VCALENDAR"]) + "\r\n").encode()
+
+
+def soon(days: float = 1, hour: int = 10) -> datetime:
+    """A whole hour ``days`` from today (UTC), inside the default sync window."""
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return today + timedelta(days=days, hours=hour)
+
+
+def http_date(moment: datetime) -> str:
+    return formatdate(moment.timestamp(), usegmt=True)
+
+
+# --- a throwaway database for work that needs committed rows -------------------------
+
+
+@pytest.fixture
+def fresh_engine() -> Iterator[Engine]:
+    """A migrated database of its own (temp SQLite file or a new PostgreSQL schema)."""
+    from core.db import make_engine
+    from core.migrate import upgrade
+    from core.settings import normalise_database_url
+
+    directory = Path(tempfile.mkdtemp(prefix="tipoff-cal-"))
+    schema = f"c_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = None
+    if TEST_DB == "postgres":
+        base = normalise_database_url(PG_URL)
+        admin = make_engine(base)
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        joiner = "&" if "?" in base else "?"
+        url = f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
+    else:
+        url = f"sqlite:///{directory / 'tipoff.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.url_for_subprocess = url  # type: ignore[attr-defined]
+    yield engine
+    engine.dispose()
+    if admin is not None:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+# --- Radicale, a real CalDAV server -------------------------------------------------
+
+
+@dataclass
+class Radicale:
+    url: str
+    accounts: Iterator[tuple[str, str]]
+    log: Path
+
+    def account(self) -> tuple[str, str]:
+        """A fresh (username, password): each test gets an account of its own."""
+        return next(self.accounts)
+
+    def client(self, username: str, password: str) -> Any:
+        import caldav
+
+        return caldav.DAVClient(
+            url=self.url, username=username, password=password, enable_rfc6764=False
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def radicale() -> Iterator[Radicale]:
+    directory = Path(tempfile.mkdtemp(prefix="tipoff-radicale-"))
+    users = [(f"user{n}", f"pw-{secrets.token_hex(4)}") for n in range(60)]
+    (directory / "users").write_text("".join(f"{u}:{p}\n" for u, p in users))
+    port = _free_port()
+    (directory / "config").write_text(
+        f"""[server]
+hosts = 127.0.0.1:{port}
+[auth]
+type = htpasswd
+htpasswd_filename = {directory / "users"}
+htpasswd_encryption = plain
+delay = 0
+[storage]
+filesystem_folder = {directory / "collections"}
+[rights]
+type = owner_only
+[logging]
+level = warning
+"""
+    )
+    log = directory / "radicale.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "radicale", "--config", str(directory / "config")],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Radicale did not start: {log.read_text()}") from None
+            time.sleep(0.1)
+    yield Radicale(f"http://127.0.0.1:{port}/", iter(users), log)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+# --- HTTPS with a test certificate authority -----------------------------------------
+
+
+@dataclass
+class TlsServer(FeedServer):
+    """A FeedServer on 127.0.0.2 speaking TLS for ``feeds.example.test``; records SNI."""
+
+    name: str = "feeds.example.test"
+    server_names: list[str] = field(default_factory=list)
+    context: Any = None
+
+    def start(self) -> TlsServer:
+        super().start()
+        assert self.server is not None
+        self.server.socket = self.context.wrap_socket(self.server.socket, server_side=True)
+        return self
+
+    def url(self, path: str, host: str | None = None) -> str:
+        return f"https://{host or self.name}:{self.port}{path}"
+
+
+def _certificates(directory: Path, name: str) -> tuple[Path, Path, Path]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def pem(key: Any) -> bytes:
+        return key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Tipoff test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_file, cert_file, key_file = directory / "ca.pem", directory / "leaf.pem", directory / "key.pem"
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_file.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(pem(key))
+    return ca_file, cert_file, key_file
+
+
+@pytest.fixture
+def tls_server(
+    public_host: Callable[..., None], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[TlsServer]:
+    import ssl
+
+    from core.calendars import ssrf
+
+    ca_file, cert_file, key_file = _certificates(tmp_path, "feeds.example.test")
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert_file, key_file)
+    server = TlsServer(host=PUBLIC_STAND_IN, context=server_context)
+
+    def remember(_socket: Any, server_name: str | None, _context: Any) -> None:
+        server.server_names.append(server_name or "")
+
+    server_context.sni_callback = remember
+    client_context = ssl.create_default_context(cafile=str(ca_file))
+    monkeypatch.setattr(ssrf, "ssl_context", lambda: client_context)
+    public_host(server.name)
+    server.start()
+    yield server
+    server.stop()
