@@ -220,7 +220,10 @@ function askDebrief(payload) {
 function showTest(payload) {
   return notify(
     "Tipoff works",
-    { body: payload.body || "Briefs will arrive on this device before your meetings.", tag: "test" },
+    {
+      body: `Briefs will arrive on ${(payload.device && payload.device.name) || "this device"} before your meetings.`,
+      tag: "test",
+    },
     payload.url || "/settings",
     "test",
   );

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, SQLModel, col, func, select
+from sqlmodel import Session, SQLModel
 
-from core.models import Calendar, Meeting, User, utcnow
+from core.calendars import meetings, service
+from core.models import User, utcnow
 from core.ranking.brief import brief_for_meeting
 from pwa.views.common import MeetingRef, meeting_ref
 
@@ -51,14 +52,11 @@ def next_up(session: Session, user: User, *, now: datetime | None = None) -> Nex
     today = now.astimezone(zone).date()
     days = [today, today + timedelta(days=1)]
     until = datetime.combine(today + timedelta(days=2), time(), zone)
-    meetings = session.exec(
-        select(Meeting)
-        .where(Meeting.user_id == user.id, Meeting.end > now, Meeting.start < until)
-        .order_by(col(Meeting.start), col(Meeting.id))
-        .limit(MAX_MEETINGS)
-    ).all()
+    soon = [
+        m for m in meetings.upcoming(session, user, now=now, limit=MAX_MEETINGS) if m.start < until
+    ]
     by_day: dict[date, list[MeetingCard]] = {day: [] for day in days}
-    for meeting in meetings:
+    for meeting in soon:
         brief = brief_for_meeting(session, user, meeting)
         card = MeetingCard(
             **meeting_ref(meeting).model_dump(),
@@ -71,9 +69,7 @@ def next_up(session: Session, user: User, *, now: datetime | None = None) -> Nex
         )
         day = max(meeting.start.astimezone(zone).date(), today)
         by_day.setdefault(day, []).append(card)
-    calendars = session.exec(
-        select(func.count()).select_from(Calendar).where(Calendar.user_id == user.id)
-    ).one()
+    calendars = len(service.list_calendars(session, user))
     return NextUp(
         timezone=user.timezone,
         generated_at=now,

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, SQLModel, col, select
 
-from core.errors import NotFound
+from core.calendars import meetings
 from core.models import Flag, Meeting, User, Vote
 
 
@@ -35,10 +35,7 @@ def meeting_ref(meeting: Meeting) -> MeetingRef:
 
 def own_meeting(session: Session, user: User, meeting_id: int) -> Meeting:
     """The meeting if it is ``user``'s; anyone else's is "not found", never "forbidden"."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.user_id != user.id:
-        raise NotFound(f"meeting {meeting_id} not found")
-    return meeting
+    return meetings.get_meeting(session, user, meeting_id)
 
 
 def marks(session: Session, user: User, tip_ids: Iterable[int]) -> tuple[set[int], set[int]]:

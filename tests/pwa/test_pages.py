@@ -184,9 +184,17 @@ def test_bad_cursor_is_a_page_not_a_traceback(client, member):
 def test_compose_from_a_meeting_suggests_tags_and_accounts(
     client, member, other_member, add_meeting, add_tip
 ):
-    add_tip(other_member, "Anchor high.", tags=["negotiation"], accounts=["acme.com"])
+    add_tip(
+        other_member,
+        "Acme asks for a discount at every renewal: anchor high on price.",
+        title="Anchor high at Acme renewals",
+        tags=["negotiation"],
+        accounts=["acme.com"],
+    )
     add_tip(other_member, "Know the renewal date.", tags=["renewal"])
     meeting = add_meeting(member, "Acme renewal call", domains=("acme.com",))
+    brief = client.get(f"/api/meetings/{meeting.id}/brief", headers=member.headers).json()
+    assert brief["tips"], "the brief should pick the Acme tip"
     html = client.get(f"/compose?meeting={meeting.id}", headers=member.headers).text
     assert 'value="acme.com"' in html
     assert 'data-tag="negotiation"' in html  # from the brief

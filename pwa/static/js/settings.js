@@ -35,6 +35,7 @@ document.addEventListener("click", async (event) => {
     },
     "sync-calendar": async () => {
       const result = await api("POST", `/api/calendars/${row.dataset.calendar}/sync`);
+      if (result.last_error) throw new Error(`Could not sync: ${result.last_error}`);
       say(`Synced: ${result.added} added, ${result.updated} updated, ${result.removed} removed.`);
     },
     "remove-calendar": async () => {

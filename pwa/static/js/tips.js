@@ -6,15 +6,15 @@ async function toggleHelped(card, button) {
   const tipId = Number(card.dataset.tip);
   const meetingId = card.dataset.meeting;
   await busy(button, null, async () => {
-    let tip;
-    if (helped && meetingId) {
-      await api("POST", `/api/meetings/${meetingId}/feedback`, { tip_id: tipId, helpful: true });
-      tip = await api("GET", `/api/tips/${tipId}`);
-    } else {
-      tip = await api(helped ? "POST" : "DELETE", `/api/tips/${tipId}/vote`);
-    }
+    // From a brief, "this helped" is feedback on that meeting (it counts as a vote and
+    // curators see where a tip helped). Taking it back only withdraws the vote: a
+    // "did not help" would also drop the tip from this brief, which a mis-tap must not do.
+    const answer =
+      helped && meetingId
+        ? await api("POST", `/api/meetings/${meetingId}/feedback`, { tip_id: tipId, helpful: true })
+        : await api(helped ? "POST" : "DELETE", `/api/tips/${tipId}/vote`);
     button.setAttribute("aria-pressed", String(helped));
-    button.querySelector(".count").textContent = tip.helpful_count;
+    button.querySelector(".count").textContent = answer.helpful_count;
     say(helped ? "Thanks — marked as helpful." : "Vote taken back.");
   });
 }
