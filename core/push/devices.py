@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from uuid import uuid4
 
 from cryptography.hazmat.primitives.asymmetric import ec
+from pydantic import ConfigDict
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from core.calendars.ssrf import Unreachable, UrlRefused, checked_addresses, normalise_url
@@ -28,13 +29,17 @@ from core.settings import get_settings
 TEST_TTL = timedelta(minutes=10)
 
 
-class SubscriptionKeys(SQLModel, extra="forbid"):
+class SubscriptionKeys(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
     p256dh: str = Field(min_length=1, max_length=100)
     auth: str = Field(min_length=1, max_length=50)
 
 
-class DeviceCreate(SQLModel, extra="forbid"):
+class DeviceCreate(SQLModel):
     """The browser's ``PushSubscription.toJSON()`` plus an optional name for the device."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
     endpoint: str = Field(min_length=1, max_length=1024)
     expirationTime: float | None = Field(default=None, ge=0)  # the browser's field name

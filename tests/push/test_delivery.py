@@ -26,7 +26,7 @@ def rows(session, **where):
 def test_a_brief_arrives_decrypted_with_the_right_headers(
     session, member, make_meeting, acme_tip, subscribe, push_service, deliver
 ):
-    subscriber, device = subscribe(member.id)
+    _subscriber, device = subscribe(member.id)
     meeting = make_meeting(member.id, in_minutes=20)  # inside the 30-minute lead time: due now
     outbox.meetings_changed(session, added=[meeting])
 
@@ -129,7 +129,7 @@ def test_moved_meeting_is_re_timed(
 def test_cancelled_after_the_brief_was_shown_is_withdrawn_with_the_same_topic(
     session, member, make_meeting, acme_tip, subscribe, push_service, deliver
 ):
-    subscriber, _ = subscribe(member.id)
+    _subscriber, _ = subscribe(member.id)
     meeting = make_meeting(member.id, in_minutes=15)
     outbox.meetings_changed(session, added=[meeting])
     assert deliver().sent == 1
@@ -258,7 +258,7 @@ def test_a_claim_that_died_before_sending_is_sent_once_after_the_lease(
     subscriber, _ = subscribe(member.id)
     outbox.meetings_changed(session, added=[make_meeting(member.id, in_minutes=20)])
     lease = get_settings().push_lease_seconds
-    [claimed] = claim_due(session, now=clock(), limit=10, lease_seconds=lease)
+    [_claimed] = claim_due(session, now=clock(), limit=10, lease_seconds=lease)
     session.commit()  # ... and the worker is killed here
     assert deliver().total == 0  # leased: nobody else takes it
     clock.advance(seconds=lease + 1)
