@@ -47,7 +47,9 @@ Key = tuple[int, str, str]  # (device id, occurrence, kind)
 
 
 def occurrence_of(meeting: Meeting) -> str:
-    return payloads.occurrence_topic(meeting.calendar_id, meeting.uid, meeting.original_start)
+    """The occurrence identity the calendar sync uses: UID (+ original start in a series)."""
+    original = meeting.original_start if meeting.recurring else None
+    return payloads.occurrence_topic(meeting.calendar_id, meeting.uid, original)
 
 
 def meeting_ref(meeting: Meeting) -> payloads.MeetingRef:

@@ -147,14 +147,16 @@ def test(device_id: int, device_name: str) -> bytes:
     )
 
 
-def occurrence_topic(calendar_id: int, uid: str, original_start: datetime) -> str:
+def occurrence_topic(calendar_id: int, uid: str, original_start: datetime | None) -> str:
     """32 URL-safe characters naming one meeting occurrence: the outbox key and the Topic.
 
     Hashed so the Topic header (seen by the push service) reveals nothing about
     the calendar, and stable across re-syncs because it is built from the
-    occurrence identity, not from the meeting row's id.
+    occurrence identity, not from the meeting row's id. ``original_start`` is None
+    for a single event: its identity is the UID alone, so moving it keeps it.
     """
-    digest = hashlib.sha256(f"{calendar_id}\n{uid}\n{iso_utc(original_start)}".encode()).digest()
+    when = iso_utc(original_start) if original_start is not None else "single"
+    digest = hashlib.sha256(f"{calendar_id}\n{uid}\n{when}".encode()).digest()
 
     topic = base64.urlsafe_b64encode(digest[:24]).decode("ascii")
     assert len(topic) == TOPIC_MAX
