@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from core.models import BriefFeedback, Meeting, Tip, User
+from core.models import BriefFeedback, Meeting, Tip, User, utcnow
 from core.ranking import orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, profile_meeting
 from core.settings import get_settings
+
+# How many candidates, by the cheap signals, get the word and embedding comparison.
+FINALISTS = 60
 
 
 @dataclass
@@ -69,14 +72,30 @@ def rank(
     found = retrieval.candidates(session, profile, stats.idf)
     if not found:
         return []
+    # First cut on the cheap signals; words and meaning only for what can still win.
+    now = utcnow()
+    first = [(p, c) for c in found if (p := scoring.prescore(profile, c, stats, now)) is not None]
+    first.sort(key=lambda pc: -pc[0])
+    finalists = [c for _, c in first[:FINALISTS]] + [c for _, c in first[FINALISTS:] if c.by_words]
+    retrieval.add_details(session, finalists)
     vector = embed(profile)
-    said = _feedback(session, user, meeting, [c.tip.id for c in found if c.tip.id])
-    scored = [s for c in found if (s := scoring.score(profile, c, vector, stats, said)) is not None]
-    if not scored:
-        return []
-    scored.sort(key=lambda s: (-s.score, -(s.candidate.tip.helpful_count), s.candidate.tip.id))
+    said = _feedback(session, user, meeting, [c.tip.id for c in finalists if c.tip.id])
+    scored = [
+        s for c in finalists if (s := scoring.score(profile, c, vector, stats, said)) is not None
+    ]
+    scored.sort(key=lambda s: (-s.score, -s.candidate.tip.helpful_count, s.candidate.tip.id or 0))
     kept = scored[:size]
-    return [RankedTip(tip=s.candidate.tip, score=s.score, reasons=s.reasons) for s in kept]
+    tips = {
+        t.id: t
+        for t in session.exec(
+            select(Tip).where(col(Tip.id).in_([s.candidate.tip.id for s in kept]))
+        )
+    }
+    return [
+        RankedTip(tip=tips[s.candidate.tip.id], score=s.score, reasons=s.reasons)
+        for s in kept
+        if s.candidate.tip.id in tips
+    ]
 
 
 def brief_for_meeting(

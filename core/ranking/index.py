@@ -50,12 +50,11 @@ def tip_text(tip: Tip) -> str:
 
 def tip_facets(tip: Tip) -> dict[str, float]:
     """Facet strengths of a tip from its tags, title and body (never the off-work facets)."""
-    fields = [
-        (lexicon.facet_hits(fold(" , ".join(tip.tags))), TIP_FIELD_WEIGHTS["tags"]),
-        (lexicon.facet_hits(fold(tip.title)), TIP_FIELD_WEIGHTS["title"]),
-        (lexicon.facet_hits(fold(tip.body)), TIP_FIELD_WEIGHTS["body"]),
-    ]
-    facets = lexicon.combine(fields)
+    hits = lexicon.facet_hits_per_field(
+        [fold(" , ".join(tip.tags)), fold(tip.title), fold(tip.body)]
+    )
+    weights = (TIP_FIELD_WEIGHTS["tags"], TIP_FIELD_WEIGHTS["title"], TIP_FIELD_WEIGHTS["body"])
+    facets = lexicon.combine(list(zip(hits, weights, strict=True)))
     return {name: s for name, s in facets.items() if lexicon.BY_NAME[name].group != "offwork"}
 
 

@@ -24,6 +24,7 @@ see docs/ranking.md. Cue syntax (matched against ``text.fold``-ed text):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -416,14 +417,26 @@ WORK_GROUPS = frozenset(GROUP_WEIGHT)
 
 def facet_hits(folded_text: str) -> dict[str, int]:
     """How often each facet's cues occur in already folded text."""
-    if not folded_text:
-        return {}
-    hits: dict[str, int] = {}
+    return facet_hits_per_field([folded_text])[0]
+
+
+def facet_hits_per_field(folded_texts: list[str]) -> list[dict[str, int]]:
+    """``facet_hits`` for several fields at once: one scan per facet over all of them."""
+    joined = " | ".join(folded_texts)
+    starts = []
+    offset = 0
+    for text in folded_texts:
+        starts.append(offset)
+        offset += len(text) + 3
+    out: list[dict[str, int]] = [{} for _ in folded_texts]
+    if not joined.strip(" |"):
+        return out
     for facet in FACETS:
-        count = len(facet.pattern.findall(folded_text))
-        if count:
-            hits[facet.name] = count
-    return hits
+        for match in facet.pattern.finditer(joined):
+            field = bisect_right(starts, match.start()) - 1
+            hits = out[field]
+            hits[facet.name] = hits.get(facet.name, 0) + 1
+    return out
 
 
 def combine(fields: list[tuple[dict[str, int], float]]) -> dict[str, float]:

@@ -96,13 +96,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         org_words = " , ".join(orgs.name_words(o) for o in customer)
     title, description = meeting.title or "", meeting.description or ""
     location = meeting.location or ""
-    fields = [
-        (lexicon.facet_hits(fold(title)), MEETING_FIELD_WEIGHTS["title"]),
-        (lexicon.facet_hits(fold(description)), MEETING_FIELD_WEIGHTS["description"]),
-        (lexicon.facet_hits(fold(location)), MEETING_FIELD_WEIGHTS["location"]),
-        (lexicon.facet_hits(fold(attendee_text(meeting))), MEETING_FIELD_WEIGHTS["attendees"]),
-        (lexicon.facet_hits(fold(org_words)), MEETING_FIELD_WEIGHTS["organisation"]),
-    ]
+    texts = [title, description, location, attendee_text(meeting), org_words]
+    hits = lexicon.facet_hits_per_field([fold(t) for t in texts])
+    fields = list(zip(hits, MEETING_FIELD_WEIGHTS.values(), strict=True))
     facets = lexicon.combine(fields)
     setting = setting_of(meeting, facets)
     if setting == "onsite":

@@ -15,7 +15,9 @@ Their union is loaded with the tips' profiles and scored in ``scoring``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
 
 import numpy as np
 from sqlalchemy import text
@@ -27,19 +29,37 @@ from core.ranking import embedding, lexicon
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
 
-ACCOUNT_BUDGET = 300
-FACET_BUDGET = 400
-WORD_BUDGET = 100
+ACCOUNT_BUDGET = 200
+FACET_BUDGET = 200
+WORD_BUDGET = 50
 MIN_QUERY_FACET = 0.3
 MAX_QUERY_WORDS = 6
 
 
+class TipFacts(Protocol):
+    """What scoring reads of a tip (a ``Tip`` row, or the narrow ``TipRow`` the brief loads)."""
+
+    id: int | None
+    accounts: list[str]
+    helpful_count: int
+    updated_at: datetime
+
+
+@dataclass
+class TipRow:
+    id: int | None
+    accounts: list[str]
+    helpful_count: int
+    updated_at: datetime
+
+
 @dataclass
 class Candidate:
-    tip: Tip
+    tip: TipFacts
     facets: dict[str, float]
-    terms: set[str]
-    vector: np.ndarray
+    terms: set[str] = field(default_factory=set)
+    vector: np.ndarray | None = None
+    by_words: bool = False  # found through the full-text index
 
 
 def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
@@ -156,23 +176,40 @@ def _word_ids(session: Session, weights: dict[str, float], words: dict[str, str]
 def candidates(
     session: Session, profile: MeetingProfile, weights: dict[str, float]
 ) -> list[Candidate]:
-    ids = set(_account_ids(session, profile))
-    ids.update(_facet_ids(session, profile))
-    ids.update(_word_ids(session, weights, profile.words_by_term))
+    """Active tips through the three doors, with their facets (words and vectors come later)."""
+    by_words = set(_word_ids(session, weights, profile.words_by_term))
+    ids = by_words | set(_account_ids(session, profile)) | set(_facet_ids(session, profile))
     if not ids:
         return []
     rows = session.exec(
-        select(Tip, TipProfile)
+        select(Tip.id, Tip.accounts, Tip.helpful_count, Tip.updated_at, TipProfile.facets)
         .join(TipProfile, col(TipProfile.tip_id) == Tip.id)
         .where(col(Tip.id).in_(sorted(ids)))
         .where(Tip.status == TipStatus.active)
     ).all()
     return [
         Candidate(
-            tip=tip,
-            facets=prof.facets or {},
-            terms=set(prof.terms or ()),
-            vector=embedding.from_bytes(prof.vector),
+            tip=TipRow(
+                id=tip_id, accounts=accounts or [], helpful_count=helpful, updated_at=updated
+            ),  # fmt: skip
+            facets=facets or {},
+            by_words=tip_id in by_words,
         )
-        for tip, prof in rows
+        for tip_id, accounts, helpful, updated, facets in rows
     ]
+
+
+def add_details(session: Session, found: list[Candidate]) -> None:
+    """Load word stems and embeddings for the candidates that survived the first cut."""
+    by_id = {c.tip.id: c for c in found}
+    if not by_id:
+        return
+    rows = session.exec(
+        select(TipProfile.tip_id, TipProfile.terms, TipProfile.vector).where(
+            col(TipProfile.tip_id).in_(sorted(i for i in by_id if i is not None))
+        )
+    ).all()
+    for tip_id, terms, vector in rows:
+        candidate = by_id[tip_id]
+        candidate.terms = set(terms or ())
+        candidate.vector = embedding.from_bytes(vector)

@@ -72,8 +72,7 @@ def score(
     reasons: list[str] = []
     total = 0.0
     if tip.accounts:
-        tip_orgs = {orgs.registrable(a) for a in tip.accounts}
-        shared = tip_orgs & profile.orgs
+        shared = _shared_orgs(profile, tip.accounts)
         if not shared:
             return None
         total += ACCOUNT_PRIOR
@@ -84,7 +83,8 @@ def score(
     # An account tip naming its customer is already counted by the customer signal.
     ignore = profile.org_terms if tip.accounts else set()
     overlap, shared_word = word_overlap(profile, candidate.terms, stats.idf, ignore)
-    similarity = float(np.dot(meeting_vector, candidate.vector)) if meeting_vector.any() else 0.0
+    vector = candidate.vector
+    similarity = float(np.dot(meeting_vector, vector)) if vector is not None else 0.0
     meaning = MEANING_WEIGHT * max(0.0, similarity - MEANING_FLOOR)
     evidence = fit + WORD_WEIGHT * overlap + meaning
     if not tip.accounts and evidence < MIN_EVIDENCE:
@@ -109,6 +109,27 @@ def score(
     if helpful:
         reasons.append(f"helped {helpful} colleague{'s' if helpful != 1 else ''}")
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
+
+
+def _shared_orgs(profile: MeetingProfile, accounts: list[str]) -> set[str]:
+    return {orgs.registrable(a) for a in accounts} & profile.orgs
+
+
+def prescore(
+    profile: MeetingProfile, candidate: Candidate, stats: LibraryStats, now: datetime
+) -> float | None:
+    """The cheap part of ``score`` (no words, no embedding), to pick what is worth finishing."""
+    tip = candidate.tip
+    if tip.accounts and not _shared_orgs(profile, tip.accounts):
+        return None
+    fit, _ = facet_fit(profile.facets, candidate.facets, stats.specificity)
+    total = (ACCOUNT_PRIOR if tip.accounts else 0.0) + fit
+    total -= mismatches(profile, candidate, generic=not tip.accounts)
+    return (
+        total
+        + min(0.3, 0.1 * math.log1p(max(tip.helpful_count, 0)))
+        - _age_penalty(tip.updated_at, now)
+    )
 
 
 def kinds(facets: dict[str, float]) -> dict[str, float]:
