@@ -15,13 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from core.calendars import ssrf
+from core.calendars import quiet, ssrf
 from core.calendars.fetch import FetchFailed
 from core.errors import BadRequest, InvalidInput, TipoffError
 from core.settings import get_settings
 
 if TYPE_CHECKING:
     from core.calendars.parse import Window
+
+quiet.install()
 
 log = logging.getLogger("tipoff.calendars")
 

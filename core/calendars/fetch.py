@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import httpx
 
-from core.calendars import ssrf
+from core.calendars import quiet, ssrf
 from core.errors import BadRequest
 from core.settings import Settings, get_settings
+
+quiet.install()
 
 USER_AGENT = "Tipoff/0.1 (calendar sync)"
 ACCEPT = "text/calendar, text/plain;q=0.8, */*;q=0.5"

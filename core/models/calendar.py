@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
+from pydantic import ConfigDict
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -56,8 +57,10 @@ class CalendarPublic(CalendarBase):
     last_error: str | None
 
 
-class CalendarCreate(SQLModel, extra="forbid"):
+class CalendarCreate(SQLModel):
     """An ICS link (``{url}``) or a CalDAV account (``{kind: "caldav", url, username, password}``)."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
     kind: Literal["ics", "caldav"] = "ics"
     url: str = Field(min_length=1, max_length=2048)
