@@ -59,6 +59,7 @@ def manifest() -> dict[str, Any]:
         "share_target": {
             "action": "/compose",
             "method": "GET",
+            "enctype": "application/x-www-form-urlencoded",
             "params": {"title": "title", "text": "text", "url": "url"},
         },
     }

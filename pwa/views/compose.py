@@ -35,12 +35,16 @@ class ComposeForm(SQLModel):
 
 
 def shared_body(text: str | None, url: str | None) -> str:
-    """What another app shared: its text, then its link unless the text already has it."""
+    """What another app shared: its text, then its link as a Markdown autolink (``<url>``),
+    so it becomes a real link in the tip. Apps often put the link in the text as well;
+    then that occurrence is the one made a link."""
     text = (text or "").strip()
     url = (url or "").strip()
-    if url and url not in text:
-        text = f"{text}\n\n{url}".strip()
-    return text[:BODY_MAX]
+    if url.startswith(("https://", "http://")) and not any(c in url for c in " <>"):
+        text = text.replace(url, f"<{url}>", 1) if url in text else f"{text}\n\n<{url}>"
+    elif url:
+        text = f"{text}\n\n{url}"
+    return text.strip()[:BODY_MAX]
 
 
 def _words(text: str) -> set[str]:

@@ -215,7 +215,7 @@ def test_compose_as_share_target_is_prefilled(client, member):
     )
     html = response.text
     assert 'value="Great article"' in html
-    assert "Read this before pricing calls\n\nhttps://example.com/a</textarea>" in html
+    assert "Read this before pricing calls\n\n&lt;https://example.com/a&gt;</textarea>" in html
 
 
 def test_compose_escapes_what_was_shared(client, member):
@@ -311,3 +311,19 @@ def test_pages_set_the_csrf_cookie_they_embed():
             headers={"X-CSRFToken": token},
         )
         assert allowed.status_code == 401  # past CSRF; wrong password
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "body"),
+    [
+        ("Read this", "https://x.example/a", "Read this\n\n<https://x.example/a>"),
+        ("Read https://x.example/a now", "https://x.example/a", "Read <https://x.example/a> now"),
+        ("", "https://x.example/a", "<https://x.example/a>"),
+        ("Just text", None, "Just text"),
+        ("Odd", "ftp://x.example/a", "Odd\n\nftp://x.example/a"),
+    ],
+)
+def test_shared_links_become_markdown_links(text, url, body):
+    from pwa.views.compose import shared_body
+
+    assert shared_body(text, url) == body

@@ -53,6 +53,40 @@ document.addEventListener("click", async (event) => {
   if (actions[button.dataset.action]) await busy(button, null, actions[button.dataset.action]);
 });
 
+// What Tipoff shows in this device's notification tray right now: tap one to open it.
+async function listShown() {
+  if (!("serviceWorker" in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration || !registration.getNotifications) return;
+  const shown = await registration.getNotifications();
+  const list = $("shown-list");
+  list.replaceChildren(
+    ...shown.map((notification) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      const url = notification.data && notification.data.url;
+      link.href = typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+      const icon = document.createElement("img");
+      icon.src = notification.icon;
+      icon.alt = "";
+      icon.width = 40;
+      icon.height = 40;
+      const text = document.createElement("span");
+      const title = document.createElement("strong");
+      title.textContent = notification.title;
+      const body = document.createElement("span");
+      body.className = "small";
+      body.textContent = notification.body;
+      text.append(title, body);
+      link.append(icon, text);
+      item.append(link);
+      return item;
+    }),
+  );
+  $("shown").hidden = shown.length === 0;
+}
+listShown();
+
 // --- calendars ---------------------------------------------------------------------
 
 const connect = $("connect-calendar");

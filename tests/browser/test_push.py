@@ -1,0 +1,229 @@
+"""Notifications on the phone: push events delivered to the service worker through the
+DevTools protocol (``ServiceWorker.deliverPushMessage``), with payloads built by the
+server's own ``core.push.payloads``; installability; asking for permission only after
+a tap, and the Home Screen hint on iPhone."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from core.push import payloads
+from tests.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
+
+pytestmark = pytest.mark.browser
+
+NOTIFICATIONS = """
+  navigator.serviceWorker.ready
+    .then((registration) => registration.getNotifications())
+    .then((shown) => shown.map((n) => ({title: n.title, tag: n.tag, body: n.body, data: n.data})))
+"""
+IPHONE_SAFARI = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
+COUNT_PERMISSION_PROMPTS = """
+  window.__asked = 0;
+  if (window.Notification) {
+    const ask = Notification.requestPermission.bind(Notification);
+    Notification.requestPermission = (...args) => { window.__asked += 1; return ask(...args); };
+  }
+"""
+
+
+class ServiceWorkerPush:
+    """Delivers push messages to the page's service worker as a push service would."""
+
+    def __init__(self, context: Any, page: Any, origin: str) -> None:
+        self.page = page
+        self.origin = origin
+        self.cdp = context.new_cdp_session(page)
+        self.registrations: list[dict[str, Any]] = []
+        self.cdp.on(
+            "ServiceWorker.workerRegistrationUpdated",
+            lambda event: self.registrations.extend(event["registrations"]),
+        )
+        self.cdp.send("ServiceWorker.enable")
+        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
+        for _ in range(40):
+            if self.registration_id:
+                break
+            page.wait_for_timeout(100)
+        assert self.registration_id, f"no service worker registration seen: {self.registrations}"
+
+    @property
+    def registration_id(self) -> str | None:
+        for registration in self.registrations:
+            if registration["scopeURL"] == self.origin + "/" and not registration["isDeleted"]:
+                return str(registration["registrationId"])
+        return None
+
+    def deliver(self, payload: bytes) -> None:
+        self.cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {
+                "origin": self.origin,
+                "registrationId": self.registration_id,
+                "data": payload.decode(),
+            },
+        )
+
+    def shown(self) -> list[dict[str, Any]]:
+        return list(self.page.evaluate(NOTIFICATIONS))
+
+    def wait_until(self, check: Any, what: str) -> list[dict[str, Any]]:
+        for _ in range(100):
+            shown = self.shown()
+            if check(shown):
+                return shown
+            self.page.wait_for_timeout(100)
+        raise AssertionError(f"{what}; notifications shown: {self.shown()}")
+
+
+def meeting_ref(meeting: dict[str, Any]) -> payloads.MeetingRef:
+    start = datetime.fromisoformat(meeting["start"].replace("Z", "+00:00"))
+    return payloads.MeetingRef(id=meeting["id"], title=meeting["title"], start=start)
+
+
+def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_day):
+    person, meeting = acme_day["person"], acme_day["meeting"]
+    phone.grant_permissions(["notifications"], origin=live_server.url)
+    page = phone.new_page()
+    sign_in(page, person)
+    wait_for_service_worker(page)
+    push = ServiceWorkerPush(phone, page, live_server.url)
+    brief = person.api("GET", f"/api/meetings/{meeting['id']}/brief")
+    assert brief["tips"]
+
+    # brief: one notification, tagged with the meeting id, saying which tips
+    push.deliver(
+        payloads.brief(
+            meeting_ref(meeting),
+            [payloads.TipText(t["id"], t["title"], t["body"]) for t in brief["tips"]],
+        )
+    )
+    shown = push.wait_until(lambda s: len(s) == 1, "the brief should be shown")
+    note = shown[0]
+    assert note["title"] == "Pricing call with Acme"
+    assert note["tag"] == str(meeting["id"])
+    for tip in brief["tips"]:
+        assert tip["title"] in note["body"]
+    assert note["data"] == {"url": f"/m/{meeting['id']}", "event": "brief"}
+    # ...and the brief page is saved for the trip underground
+    page.wait_for_function(
+        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
+        arg=f"/m/{meeting['id']}",
+    )
+
+    # Settings lists what is in the tray right now (the README's notification picture)
+    page.goto("/settings")
+    shown_now = page.locator("#shown-list li")
+    shown_now.first.wait_for()
+    assert "Pricing call with Acme" in shown_now.first.inner_text()
+    assert shown_now.first.locator("a").get_attribute("href") == f"/m/{meeting['id']}"
+    page.evaluate("document.getElementById('notifications').scrollIntoView()")
+    screenshot(page, "notification")
+
+    # the same meeting pushed again replaces, never stacks
+    push.deliver(payloads.brief(meeting_ref(meeting), []))
+    push.wait_until(lambda s: len(s) == 1 and "0 tips" in s[0]["body"], "replaced in place")
+
+    # withdraw: the brief goes; a quiet note in its place says why
+    push.deliver(payloads.withdraw(meeting_ref(meeting)))
+    shown = push.wait_until(
+        lambda s: [n["data"]["event"] for n in s] == ["withdraw"], "withdraw closes the brief"
+    )
+    assert [(n["title"], n["tag"]) for n in shown] == [
+        ("Cancelled: Pricing call with Acme", str(meeting["id"]))
+    ]
+    page.wait_for_function(
+        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(r => !r)",
+        arg=f"/m/{meeting['id']}",
+    )
+
+    # debrief: "what did you learn?" opening compose for that meeting
+    push.deliver(payloads.debrief(meeting_ref(meeting)))
+    shown = push.wait_until(
+        lambda s: any(n["title"] == "What did you learn?" for n in s), "debrief asks"
+    )
+    debrief = next(n for n in shown if n["title"] == "What did you learn?")
+    assert debrief["tag"] == str(meeting["id"])
+    assert debrief["data"]["url"] == f"/compose?meeting={meeting['id']}"
+
+    # a test push from the settings page
+    push.deliver(payloads.test(7, "Pixel 8"))
+    shown = push.wait_until(lambda s: any(n["tag"] == "test" for n in s), "test notification")
+    test_note = next(n for n in shown if n["tag"] == "test")
+    assert test_note["title"] == "Tipoff works" and "Pixel 8" in test_note["body"]
+
+    # whatever arrives, a notification only ever points inside the app
+    push.deliver(
+        json.dumps(
+            {"event": "brief", "v": 1, "meeting": {"id": 9}, "url": "https://evil.example/"}
+        ).encode()
+    )
+    shown = push.wait_until(lambda s: any(n["tag"] == "9" for n in s), "odd payload still shown")
+    assert next(n for n in shown if n["tag"] == "9")["data"]["url"] == "/"
+    push.deliver(b"not json at all")
+    push.wait_until(lambda s: any(n["tag"] == "tipoff" for n in s), "unreadable push still shown")
+
+
+def test_app_is_installable(live_server, installed_profile, acme_day):
+    page = installed_profile.new_page()
+    sign_in(page, acme_day["person"])
+    wait_for_service_worker(page)
+    page.reload()
+    cdp = installed_profile.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["errors"] == [], manifest["errors"]
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert errors == [], errors
+
+
+def test_permission_is_asked_only_after_the_tap(live_server, chromium, acme_day):
+    context = chromium.new_context(base_url=live_server.url, **PHONE)
+    try:
+        context.add_init_script(COUNT_PERMISSION_PROMPTS)
+        page = context.new_page()
+        sign_in(page, acme_day["person"])
+        wait_for_service_worker(page)
+        page.goto("/settings")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__asked") == 0, "no prompt on page load"
+        page.click("#enable-push")
+        page.wait_for_function("window.__asked === 1")
+        # headless Chromium has no push service to subscribe with, so this ends in a message
+        error = page.locator("#push-error")
+        error.wait_for(state="visible")
+        assert error.inner_text().strip()
+        assert page.locator("#ios-install").is_hidden()
+    finally:
+        context.close()
+
+
+def test_iphone_safari_is_shown_how_to_add_to_home_screen_first(live_server, chromium, acme_day):
+    context = chromium.new_context(
+        base_url=live_server.url, **{**PHONE, "user_agent": IPHONE_SAFARI}
+    )
+    try:
+        context.add_init_script(COUNT_PERMISSION_PROMPTS)
+        page = context.new_page()
+        sign_in(page, acme_day["person"], path="/settings")
+        assert page.locator("#ios-install").is_hidden()
+        page.click("#enable-push")
+        hint = page.locator("#ios-install")
+        hint.wait_for(state="visible")
+        assert "Add to Home Screen" in hint.inner_text()
+        assert page.evaluate("window.__asked") == 0, "Safari outside the Home Screen cannot push"
+    finally:
+        context.close()
+
+
+def test_settings_screenshot(live_server, phone, acme_day):
+    page = phone.new_page()
+    sign_in(page, acme_day["person"], path="/settings")
+    page.locator("#calendar-list li[data-calendar]").wait_for()
+    screenshot(page, "settings")
