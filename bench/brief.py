@@ -33,11 +33,13 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from datetime import timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("TIPOFF_SECRET_KEY", "bench-secret-key-not-for-production")
 
 from sqlalchemy import insert  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from core.db import make_engine  # noqa: E402
@@ -87,7 +89,7 @@ MEETINGS = [
     ("Onsite demo at {Org}", "Live demo for the CTO.", "{Org} HQ", True),
     ("Intro call - {Org}", "First conversation about their needs.", "Phone", True),
     ("Q3 business review", "Quarterly review of adoption and goals.", "Google Meet", True),
-    ("Teststellung – Abstimmung", "Erfolgskriterien festlegen.", "Teams", True),
+    ("Teststellung - Abstimmung", "Erfolgskriterien festlegen.", "Teams", True),
     ("Weekly forecast call", "Pipeline review.", "", False),
     ("Jour fixe mit Markus", "", "", False),
     ("Team standup", "Daily sync.", "", False),
@@ -104,7 +106,7 @@ def domain(n: int) -> str:
     return f"{word()}{n}.example"
 
 
-def tip_row(author_id: int, orgs: list[str]) -> dict[str, object]:
+def tip_row(author_id: int, orgs: list[str]) -> dict[str, Any]:
     opener = RNG.choice(OPENERS)
     body = opener.format(
         kind=RNG.choice(KINDS), Kind=RNG.choice(KINDS).capitalize(), advice=RNG.choice(ADVICE),
@@ -138,7 +140,7 @@ def grow(session: Session, author_id: int, orgs: list[str], count: int) -> float
         if accounts:
             session.execute(insert(TipAccount), accounts)
     session.flush()
-    ids = [int(r["id"]) for r in rows]  # type: ignore[call-overload]
+    ids = [r["id"] for r in rows]
     for start in range(0, count, 512):
         tips = session.exec(select(Tip).where(Tip.id.in_(ids[start : start + 512]))).all()  # type: ignore[union-attr]
         for tip in tips:
@@ -174,10 +176,10 @@ def meetings_for(session: Session, user: User, orgs: list[str]) -> list[Meeting]
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(engine, user_id: int, meeting_ids: list[int], rounds: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def measure(engine: Engine, user_id: int, meeting_ids: list[int], rounds: int) -> dict[str, float]:
     embedding._cache.clear()
     cold: list[float] = []
     warm: list[float] = []

@@ -57,3 +57,21 @@ def eval_command(
         typer.echo(_table(report, verbose))
     if check and not report.goals_met:
         raise typer.Exit(1)
+
+
+ranking_app = typer.Typer(
+    help="Maintain the ranking's view of the tip library.", no_args_is_help=True
+)
+
+
+@ranking_app.command("reindex")
+def reindex_command() -> None:
+    """Profile every tip that has no ranking profile yet (or one from an older lexicon/model)."""
+    from cli.base import ready_engine
+    from core.db import session_scope
+    from core.ranking.index import reindex
+
+    ready_engine()
+    with session_scope() as session:
+        done = reindex(session)
+    typer.echo(f"profiled {done} tips")

@@ -11,7 +11,7 @@ import typer
 
 from cli.base import app, fail, ready_engine
 from cli.calendars import calendars_app, sync_command
-from cli.eval import eval_command
+from cli.eval import eval_command, ranking_app
 from cli.tips import tips_app
 from cli.tokens import tokens_app
 from cli.users import users_app
@@ -31,6 +31,7 @@ app.add_typer(tips_app, name="tips")
 app.add_typer(calendars_app, name="calendars")
 app.command("sync")(sync_command)
 app.command("eval")(eval_command)
+app.add_typer(ranking_app, name="ranking")
 app.command("vapid")(vapid_command)
 
 

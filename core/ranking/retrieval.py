@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Protocol
 
 import numpy as np
+from sqlalchemy import select as select_columns
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
@@ -181,17 +182,23 @@ def candidates(
     ids = by_words | set(_account_ids(session, profile)) | set(_facet_ids(session, profile))
     if not ids:
         return []
-    rows = session.exec(
-        select(Tip.id, Tip.accounts, Tip.helpful_count, Tip.updated_at, TipProfile.facets)
+    rows = session.execute(
+        select_columns(
+            col(Tip.id),
+            col(Tip.accounts),
+            col(Tip.helpful_count),
+            col(Tip.updated_at),
+            col(TipProfile.facets),
+        )  # fmt: skip
         .join(TipProfile, col(TipProfile.tip_id) == Tip.id)
         .where(col(Tip.id).in_(sorted(ids)))
-        .where(Tip.status == TipStatus.active)
+        .where(col(Tip.status) == TipStatus.active)
     ).all()
     return [
         Candidate(
             tip=TipRow(
                 id=tip_id, accounts=accounts or [], helpful_count=helpful, updated_at=updated
-            ),  # fmt: skip
+            ),
             facets=facets or {},
             by_words=tip_id in by_words,
         )

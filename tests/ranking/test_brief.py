@@ -97,3 +97,17 @@ def test_helpful_votes_break_ties_and_the_limit_holds(session, member, other_mem
     ids = brief_ids(session, member.id, meeting)
     assert len(ids) == 3 and ids[0] == tips[2].id
     assert len(brief_ids(session, member.id, meeting, limit=1)) == 1
+
+
+def test_reindex_profiles_tips_written_before_the_ranking(session, curator, add_tip) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import delete
+
+    from core.ranking.index import reindex, stale_tip_ids
+
+    tip = add_tip(curator.id, "Forecast calls: bring the next step.", tags=["forecast"])
+    session.exec(delete(TipProfile).where(TipProfile.tip_id == tip.id))  # type: ignore[call-overload]
+    session.flush()
+    assert tip.id in stale_tip_ids(session, 100)
+    assert reindex(session) >= 1
+    assert stale_tip_ids(session, 100) == []
+    assert session.get(TipProfile, tip.id) is not None
