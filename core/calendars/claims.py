@@ -21,6 +21,7 @@ from core.calendars.sync import (
     SyncResult,
     apply_download,
     download,
+    lock_calendar,
     plan_sync,
     record_failure,
 )
@@ -80,6 +81,7 @@ def sync_claimed(
             plan = plan_sync(session, calendar, now=moment)
         got = download(plan)
         with session_scope(engine) as session:
+            lock_calendar(session, calendar_id)
             calendar = session.get(Calendar, calendar_id)
             if calendar is None:
                 return None
@@ -89,6 +91,7 @@ def sync_claimed(
     except Exception:
         log.exception("calendar %s: sync failed unexpectedly", calendar_id)
         with session_scope(engine) as session:
+            lock_calendar(session, calendar_id)
             calendar = session.get(Calendar, calendar_id)
             if calendar is None:
                 return None

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from core.calendars import caldav_source
@@ -162,6 +163,7 @@ def apply_download(
     session: Session, calendar: Calendar, plan: SyncPlan, got: Download, *, now: datetime
 ) -> SyncResult:
     settings = get_settings()
+    lock_calendar(session, calendar)
     if got.error is not None:
         return record_failure(session, calendar, got.error, now=now)
     if got.unchanged:
@@ -245,6 +247,23 @@ def end_read_snapshot(session: Session) -> None:
         return
     assert not (session.new or session.dirty or session.deleted), "only before any write"
     session.commit()
+
+
+def lock_calendar(session: Session, calendar: Calendar | int) -> None:
+    """Take the write lock before reading what will be written.
+
+    A no-op UPDATE of the calendar row: on PostgreSQL it row-locks the calendar
+    (a concurrent sync of the same calendar waits); on SQLite it makes this
+    transaction the writer *before* it reads, so a commit by another process in
+    between cannot invalidate its snapshot ("database is locked").
+    """
+    calendar_id = calendar if isinstance(calendar, int) else calendar.id
+    session.execute(
+        update(Calendar)
+        .where(col(Calendar.id) == calendar_id)
+        .values(lease_until=Calendar.lease_until)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _row_key(row: Meeting) -> tuple[str, datetime | None]:
