@@ -124,7 +124,7 @@ def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_da
     shown_now.first.wait_for()
     assert "Pricing call with Acme" in shown_now.first.inner_text()
     assert shown_now.first.locator("a").get_attribute("href") == f"/m/{meeting['id']}"
-    page.evaluate("document.getElementById('notifications').scrollIntoView()")
+    page.evaluate("document.getElementById('shown').scrollIntoView({block: 'center'})")
     screenshot(page, "notification")
 
     # the same meeting pushed again replaces, never stacks
