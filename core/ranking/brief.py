@@ -18,7 +18,7 @@ from core.ranking.meeting import MeetingProfile, embed, profile_meeting
 from core.settings import get_settings
 
 # How many candidates, by the cheap signals, get the word and embedding comparison.
-FINALISTS = 60
+FINALISTS = 40
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import delete, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -69,57 +70,87 @@ def tip_changed(session: Session, tip: Tip) -> None:
     index_tips(session, [tip])
 
 
-def index_tips(session: Session, tips: Sequence[Tip]) -> None:
-    """Profile many tips at once (one embedding batch): imports, reindexing, benchmarks."""
+@dataclass
+class ComputedProfile:
+    """A tip's profile before it is stored: pure computation, no database."""
+
+    tip_id: int
+    accounts: list[str]
+    facets: dict[str, float]
+    terms: list[str]
+    vector: bytes | None
+
+
+def compute_profiles(tips: Sequence[Tip]) -> list[ComputedProfile]:
+    """Facets, stems and embeddings for many tips (one embedding batch). CPU only."""
     tips = [tip for tip in tips if tip.id is not None]
-    if not tips:
+    vectors = embedding.encode([tip_text(tip) for tip in tips])
+    keep = embedding.available()
+    return [
+        ComputedProfile(
+            tip_id=tip.id or 0,
+            accounts=list(tip.accounts),
+            facets=tip_facets(tip),
+            terms=tip_terms(tip),
+            vector=embedding.to_bytes(vector) if keep else None,
+        )
+        for tip, vector in zip(tips, vectors, strict=True)
+    ]
+
+
+def index_tips(session: Session, tips: Sequence[Tip]) -> None:
+    """Profile many tips at once: imports, reindexing, benchmarks."""
+    store_profiles(session, compute_profiles(tips))
+
+
+def store_profiles(session: Session, computed: Sequence[ComputedProfile]) -> None:
+    """Write profiles and the index rows derived from them, replacing older ones."""
+    if not computed:
         return
-    ids = [tip.id for tip in tips]
+    ids = [c.tip_id for c in computed]
     old = {
         p.tip_id: p for p in session.exec(select(TipProfile).where(col(TipProfile.tip_id).in_(ids)))
     }
-    vectors = embedding.encode([tip_text(tip) for tip in tips])
     model = profile_model()
     df_delta: Counter[str] = Counter()
     facet_rows: list[TipFacet] = []
     org_rows: list[TipOrg] = []
-    for tip, vector in zip(tips, vectors, strict=True):
-        assert tip.id is not None
-        facets = tip_facets(tip)
-        terms = tip_terms(tip)
-        previous = old.get(tip.id)
-        df_delta.update(terms)
-        df_delta.update(facet_terms(facets))
+    for item in computed:
+        previous = old.get(item.tip_id)
+        df_delta.update(item.terms)
+        df_delta.update(facet_terms(item.facets))
         if previous is not None:
             df_delta.subtract(previous.terms)
             df_delta.subtract(facet_terms(previous.facets or {}))
-            previous.facets, previous.terms, previous.model = facets, terms, model
-            previous.vector = embedding.to_bytes(vector) if embedding.available() else None
+            previous.facets, previous.terms, previous.model = item.facets, item.terms, model
+            previous.vector = item.vector
             previous.updated_at = utcnow()
             session.add(previous)
         else:
             df_delta[DOCS_TERM] += 1
             session.add(
                 TipProfile(
-                    tip_id=tip.id,
-                    facets=facets,
-                    terms=terms,
+                    tip_id=item.tip_id,
+                    facets=item.facets,
+                    terms=item.terms,
                     model=model,
-                    vector=embedding.to_bytes(vector) if embedding.available() else None,
+                    vector=item.vector,
                 )
             )
-        if not tip.accounts:  # account tips are found through their account, not their kind
+        if not item.accounts:  # account tips are found through their account, not their kind
             facet_rows.extend(
-                TipFacet(facet=name, tip_id=tip.id, weight=strength)
-                for name, strength in facets.items()
+                TipFacet(facet=name, tip_id=item.tip_id, weight=strength)
+                for name, strength in item.facets.items()
                 if strength >= MIN_INDEXED_FACET
             )
         seen: set[str] = set()
-        for account in tip.accounts:
+        for account in item.accounts:
             org = orgs.registrable(account)
             if org not in seen:
                 seen.add(org)
-                org_rows.append(TipOrg(tip_id=tip.id, org=org, name_key=orgs.name_key(account)))
+                org_rows.append(
+                    TipOrg(tip_id=item.tip_id, org=org, name_key=orgs.name_key(account))
+                )
     session.exec(delete(TipFacet).where(col(TipFacet.tip_id).in_(ids)))
     session.exec(delete(TipOrg).where(col(TipOrg.tip_id).in_(ids)))
     session.flush()

@@ -30,9 +30,9 @@ from core.ranking import embedding, lexicon
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
 
-ACCOUNT_BUDGET = 200
-FACET_BUDGET = 200
-WORD_BUDGET = 50
+ACCOUNT_BUDGET = 100
+FACET_BUDGET = 120
+WORD_BUDGET = 30
 MIN_QUERY_FACET = 0.3
 MAX_QUERY_WORDS = 6
 
@@ -189,7 +189,7 @@ def candidates(
             col(Tip.helpful_count),
             col(Tip.updated_at),
             col(TipProfile.facets),
-        )  # fmt: skip
+        )
         .join(TipProfile, col(TipProfile.tip_id) == Tip.id)
         .where(col(Tip.id).in_(sorted(ids)))
         .where(col(Tip.status) == TipStatus.active)

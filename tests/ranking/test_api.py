@@ -67,7 +67,7 @@ def test_anonymous_is_refused(client, member, add_meeting) -> None:  # type: ign
 
 def test_feedback_is_a_vote_kept_with_the_meeting(client, session, member, curator, add_tip,
                                                    add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    account, generic, meeting = setup_brief(add_tip, add_meeting, member, curator)
+    _, generic, meeting = setup_brief(add_tip, add_meeting, member, curator)
     url = f"/api/meetings/{meeting.id}/feedback"
     response = client.post(
         url, headers=member.headers, json={"tip_id": generic.id, "helpful": True}

@@ -41,7 +41,7 @@ def facets_of(text: str) -> set[str]:
 
 
 def test_fold_spells_out_umlauts_and_one_on_ones() -> None:
-    assert fold("Konditionsgespräch – Müller AG") == "konditionsgespraech mueller ag"
+    assert fold("Konditionsgespräch - Müller AG") == "konditionsgespraech mueller ag"
     assert fold("1:1 Sam / Jordan") == "one on one sam jordan"
     assert fold("IT-Abteilung") == "itdept abteilung"
     assert fold("it is fine") == "it is fine"
@@ -146,7 +146,7 @@ def test_meeting_profile_reads_customer_roles_setting_and_errands() -> None:
             location="Zoom",
             attendees=("CFO@Initech.com",),
             domains=("eu.initech.com",),
-        )  # fmt: skip
+        )
     )
     assert call.orgs == {"initech.com"} and call.setting == "virtual"
     assert "role:finance" in call.facets
@@ -187,10 +187,10 @@ def test_a_tip_for_another_account_never_leaks_in() -> None:
 
 def test_a_generic_tip_needs_a_fitting_kind() -> None:
     profile = profile_meeting(meeting("Preisverhandlung", domains=("acme.com",)))
-    fits = score(profile, candidate(tip("Never name the discount first.",
-                                        tags=("negotiation",))), NO_VECTOR, NO_STATS, {})  # fmt: skip
-    off = score(profile, candidate(tip("Send the agenda the day before.",
-                                       tags=("preparation",))), NO_VECTOR, NO_STATS, {})  # fmt: skip
+    negotiation = candidate(tip("Never name the discount first.", tags=("negotiation",)))
+    agenda = candidate(tip("Send the agenda the day before.", tags=("preparation",)))
+    fits = score(profile, negotiation, NO_VECTOR, NO_STATS, {})
+    off = score(profile, agenda, NO_VECTOR, NO_STATS, {})
     assert fits is not None and "negotiation" in fits.reasons
     assert off is None
 
