@@ -108,3 +108,20 @@ def test_signing_out_forgets_saved_pages(live_server, phone, acme_day):
     page.wait_for_function("caches.has('tipoff-pages').then(has => !has)")
     page.goto(f"/m/{meeting['id']}")
     page.wait_for_url("**/signin?next=*")
+
+
+def test_dark_mode_follows_the_phone(live_server, chromium, acme_day):
+    from tests.browser.conftest import PHONE
+
+    context = chromium.new_context(base_url=live_server.url, color_scheme="dark", **PHONE)
+    try:
+        page = context.new_page()
+        sign_in(page, acme_day["person"], path=f"/m/{acme_day['meeting']['id']}")
+        page.locator("article.tip").first.wait_for()
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        card = page.evaluate("getComputedStyle(document.querySelector('.card')).color")
+        assert background == "rgb(15, 17, 21)"
+        assert card == "rgb(233, 236, 241)"
+        screenshot(page, "brief-dark")
+    finally:
+        context.close()
