@@ -105,11 +105,31 @@ def calendar(me: str) -> str:
 
 
 TIPS = [
-    ("Lead with their Q3 budget", "Acme's CFO joins pricing calls: ask about the **Q3 budget** first.", ["pricing"], ["acme.com"]),
-    ("Bring the logistics case study", "Acme always asks for a logistics reference.", ["references"], ["acme.com"]),
-    ("Ask who signs", "At Acme the CFO signs anything over 50k.", ["negotiation"], ["acme.com"]),
-    ("Renewals: anchor on value", "Globex renews yearly; show usage numbers before price.", ["renewal"], ["globex.com"]),
-]  # fmt: skip
+    {
+        "title": "Lead with their Q3 budget",
+        "body": "Acme's CFO joins pricing calls: ask about the **Q3 budget** first.",
+        "tags": ["pricing"],
+        "accounts": ["acme.com"],
+    },
+    {
+        "title": "Bring the logistics case study",
+        "body": "Acme always asks for a logistics reference.",
+        "tags": ["references"],
+        "accounts": ["acme.com"],
+    },
+    {
+        "title": "Ask who signs",
+        "body": "At Acme the CFO signs anything over 50k.",
+        "tags": ["negotiation"],
+        "accounts": ["acme.com"],
+    },
+    {
+        "title": "Renewals: anchor on value",
+        "body": "Globex renews yearly; show usage numbers before price.",
+        "tags": ["renewal"],
+        "accounts": ["globex.com"],
+    },
+]
 
 
 def start_server(data: Path) -> tuple[subprocess.Popen[str], str, str]:
@@ -162,11 +182,9 @@ def seed(url: str, database_url: str) -> tuple[str, int]:
         colleague_token = accounts.create_api_token(session, colleague)
         cookie = accounts.start_web_session(session, rep)
     engine.dispose()
-    for title, body, tags, accounts_ in TIPS:
+    for tip in TIPS:
         response = httpx.post(
-            url + "/api/tips",
-            json={"title": title, "body": body, "tags": tags, "accounts": accounts_},
-            headers={"Authorization": f"Bearer {colleague_token}"},
+            url + "/api/tips", json=tip, headers={"Authorization": f"Bearer {colleague_token}"}
         )
         response.raise_for_status()
     rep_auth = {"Authorization": f"Bearer {rep_token}"}
@@ -237,9 +255,8 @@ def main() -> None:
             print(
                 f"lighthouse mobile preset, {RUNS} run(s) per page, medians; Chromium {CHROME_PATH}"
             )
-            print(
-                f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'first load':>12}  audits below 0.9"
-            )
+            header = f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'first load':>12}"
+            print(f"{header}  audits below 0.9")
             results = {}
             for label, path in pages:
                 runs = [lighthouse(url + path, cookie, data / f"run-{i}.json") for i in range(RUNS)]
@@ -260,12 +277,12 @@ def main() -> None:
             )
             ok = ok and brief["bytes"] <= GOAL_BYTES
             base = results["/offline"]["bytes"]
+            kib = brief["bytes"] / 1024
             print(
-                f"brief first load: {brief['bytes'] / 1024:.1f} KB = {brief['bytes'] / base:.2f}x the baseline shell"
+                f"brief first load: {kib:.1f} KB = {brief['bytes'] / base:.2f}x the baseline shell"
             )
-            print(
-                f"goals (>= {GOAL_SCORE} each, brief <= {GOAL_BYTES // 1024} KB): {'met' if ok else 'NOT met'}"
-            )
+            goals = f"goals (>= {GOAL_SCORE} each, brief <= {GOAL_BYTES // 1024} KB)"
+            print(f"{goals}: {'met' if ok else 'NOT met'}")
         finally:
             process.terminate()
             process.wait(timeout=15)
