@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -197,7 +198,13 @@ def seed(url: str, database_url: str) -> tuple[str, int]:
     return cookie, pricing["id"]
 
 
-def lighthouse(url: str, cookie: str, out: Path, attempts: int = 3) -> dict[str, float]:
+@dataclass
+class Run:
+    figures: dict[str, float]  # the three category scores (0-100) and "bytes"
+    weak: list[str]  # pass/fail audits that failed, to say what to fix
+
+
+def lighthouse(url: str, cookie: str, out: Path, attempts: int = 3) -> Run:
     """One Lighthouse run; its sporadic trace errors (NO_NAVSTART and the like) are retried."""
     for attempt in range(1, attempts + 1):
         try:
@@ -209,7 +216,7 @@ def lighthouse(url: str, cookie: str, out: Path, attempts: int = 3) -> dict[str,
     raise AssertionError("unreachable")
 
 
-def _lighthouse_once(url: str, cookie: str, out: Path) -> dict[str, float]:
+def _lighthouse_once(url: str, cookie: str, out: Path) -> Run:
     subprocess.run(
         [
             LIGHTHOUSE,
@@ -228,17 +235,16 @@ def _lighthouse_once(url: str, cookie: str, out: Path) -> dict[str, float]:
         stderr=subprocess.DEVNULL,
     )
     report = json.loads(out.read_text())
-    figures = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
-    figures["bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
-    failed = [
+    figures = {name: report["categories"][name]["score"] * 100.0 for name in CATEGORIES}
+    figures["bytes"] = float(report["audits"]["total-byte-weight"]["numericValue"])
+    weak = [
         audit["id"]
         for audit in report["audits"].values()
         if audit.get("score") is not None
         and audit["score"] < 0.9
         and audit.get("scoreDisplayMode") == "binary"
     ]
-    figures["failed"] = failed  # type: ignore[assignment]
-    return figures
+    return Run(figures, weak)
 
 
 def main() -> None:
@@ -261,10 +267,10 @@ def main() -> None:
             for label, path in pages:
                 runs = [lighthouse(url + path, cookie, data / f"run-{i}.json") for i in range(RUNS)]
                 median = {
-                    key: statistics.median(float(run[key]) for run in runs)  # type: ignore[arg-type]
+                    key: statistics.median(run.figures[key] for run in runs)
                     for key in (*CATEGORIES, "bytes")
                 }
-                failed = sorted({a for run in runs for a in run["failed"]})  # type: ignore[union-attr]
+                failed = sorted({audit for run in runs for audit in run.weak})
                 results[path] = median
                 print(
                     f"{label:<22} {median['performance']:>5.0f} {median['accessibility']:>5.0f} "
