@@ -25,11 +25,15 @@ def as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def address_of(prop: Any) -> str | None:
+def _params(prop: Any) -> dict[str, Any]:
+    params = getattr(prop, "params", None)
+    return dict(params) if params else {}  # plain dict: keys are already upper-case
+
+
+def address_of(prop: Any, params: dict[str, Any] | None = None) -> str | None:
     """The e-mail address of an ATTENDEE/ORGANIZER value, or None when it has none."""
-    params = getattr(prop, "params", {}) or {}
-    candidates = [str(params.get("EMAIL", "")), str(prop)]
-    for raw in candidates:
+    params = _params(prop) if params is None else params
+    for raw in (str(params.get("EMAIL", "")), str(prop)):
         value = raw.strip().strip('"').lower()
         if value.startswith("mailto:"):
             value = value[len("mailto:") :]
@@ -40,34 +44,42 @@ def address_of(prop: Any) -> str | None:
     return None
 
 
-def _entry(prop: Any, *, partstat_default: str) -> dict[str, str] | None:
-    email = address_of(prop)
-    if email is None:
-        return None
-    params = getattr(prop, "params", {}) or {}
+def _entry(prop: Any, params: dict[str, Any], email: str, partstat: str) -> dict[str, str]:
     kind = _KINDS.get(str(params.get("CUTYPE", "")).upper(), "person")
     if kind == "person" and email.endswith(_ROOM_DOMAINS):
         kind = "room"
-    return {
-        "email": email,
-        "name": str(params.get("CN", "")).strip().strip('"'),
-        "kind": kind,
-        "partstat": str(params.get("PARTSTAT", "")).upper() or partstat_default,
-    }
+    name = str(params.get("CN", "")).strip().strip('"')
+    return {"email": email, "name": name, "kind": kind, "partstat": partstat}
 
 
-def normalise(attendees: Any, organizer: Any) -> list[dict[str, str]]:
-    """ATTENDEE lines plus the organizer, one entry per address, in file order.
+def people_of(
+    attendees: Any, organizer: Any, owner_addresses: frozenset[str]
+) -> tuple[list[dict[str, str]], bool]:
+    """The occurrence's people (one entry per address, file order) and whether the owner declined.
 
     The organizer is listed too (it is often the customer who invited us); unless
     it also has an ATTENDEE line, its answer is ACCEPTED, as RFC 5545 implies.
+    The owner declined when every ATTENDEE line that is the owner says DECLINED;
+    this is read per occurrence, since an override carries its own lines.
     """
-    people: dict[str, dict[str, str]] = {}
-    entries = [_entry(p, partstat_default="NEEDS-ACTION") for p in as_list(attendees)]
-    entries.append(_entry(organizer, partstat_default="ACCEPTED") if organizer else None)
-    for entry in entries:
-        if entry is None:
+    entries: list[dict[str, str]] = []
+    answers: list[str] = []
+    for prop in as_list(attendees):
+        params = _params(prop)
+        email = address_of(prop, params)
+        if email is None:
             continue
+        partstat = str(params.get("PARTSTAT", "")).upper()
+        if email in owner_addresses:
+            answers.append(partstat)
+        entries.append(_entry(prop, params, email, partstat or "NEEDS-ACTION"))
+    if organizer is not None:
+        params = _params(organizer)
+        email = address_of(organizer, params)
+        if email is not None:
+            entries.append(_entry(organizer, params, email, "ACCEPTED"))
+    people: dict[str, dict[str, str]] = {}
+    for entry in entries:
         known = people.get(entry["email"])
         if known is None:
             people[entry["email"]] = entry
@@ -76,21 +88,8 @@ def normalise(attendees: Any, organizer: Any) -> list[dict[str, str]]:
             known["name"] = entry["name"]
         if known["kind"] == "person":
             known["kind"] = entry["kind"]
-    return list(people.values())
-
-
-def owner_declined(attendees: Any, owner_addresses: frozenset[str]) -> bool:
-    """True when every ATTENDEE line that is the owner says DECLINED.
-
-    Read per occurrence: an override carries its own ATTENDEE lines, so one
-    accepted occurrence of a declined series is kept.
-    """
-    answers = [
-        str((getattr(p, "params", {}) or {}).get("PARTSTAT", "")).upper()
-        for p in as_list(attendees)
-        if address_of(p) in owner_addresses
-    ]
-    return bool(answers) and all(answer == "DECLINED" for answer in answers)
+    declined = bool(answers) and all(answer == "DECLINED" for answer in answers)
+    return list(people.values()), declined
 
 
 def _within(domain: str, own: str) -> bool:

@@ -198,8 +198,10 @@ def _expand_series(
             return
         recurring = any("RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e for e in events)
         kept = []
+        people_cache: dict[tuple[int, int], Any] = {}
         for found_occurrence in found:
-            occurrence = _meeting(found_occurrence.as_component(False), uid, recurring, owner)
+            component = found_occurrence.as_component(False)
+            occurrence = _meeting(component, uid, recurring, owner, people_cache)
             if occurrence is not None and _overlaps(occurrence, window):
                 kept.append(occurrence)
     except Exception as exc:  # a broken series must not take the feed down with it
@@ -216,7 +218,11 @@ def _overlaps(occurrence: Occurrence, window: Window) -> bool:
 
 
 def _meeting(
-    component: icalendar.Event, uid: str, recurring: bool, owner: Owner
+    component: icalendar.Event,
+    uid: str,
+    recurring: bool,
+    owner: Owner,
+    people_cache: dict[tuple[int, int], tuple[Any, Any, list[dict[str, str]], bool, list[str]]],
 ) -> Occurrence | None:
     """The occurrence as a meeting, or None when it is all-day, cancelled or declined."""
     start = component["DTSTART"].dt
@@ -224,8 +230,17 @@ def _meeting(
         return None  # all-day
     if str(component.get("STATUS", "")).strip().upper() == "CANCELLED":
         return None
-    attendee_lines = component.get("ATTENDEE")
-    if people.owner_declined(attendee_lines, owner.addresses):
+    attendee_lines, organizer = component.get("ATTENDEE"), component.get("ORGANIZER")
+    # Occurrences of one series share their property objects: read the people once.
+    key = (id(attendee_lines), id(organizer))
+    cached = people_cache.get(key)
+    if cached is None or cached[0] is not attendee_lines or cached[1] is not organizer:
+        attendees, declined = people.people_of(attendee_lines, organizer, owner.addresses)
+        domains = people.external_domains(attendees, owner.domains)
+        cached = (attendee_lines, organizer, attendees, declined, domains)
+        people_cache[key] = cached
+    _, _, attendees, declined, domains = cached
+    if declined:
         return None
     end_value = component["DTEND"].dt if "DTEND" in component else start
     start_utc = _utc(start, owner.timezone)
@@ -234,7 +249,6 @@ def _meeting(
     recurrence_id = component.get("RECURRENCE-ID")
     if recurring and recurrence_id is not None and isinstance(recurrence_id.dt, datetime):
         original = _utc(recurrence_id.dt, owner.timezone)
-    attendees = people.normalise(attendee_lines, component.get("ORGANIZER"))
     return Occurrence(
         uid=uid,
         recurring=recurring,
@@ -244,8 +258,8 @@ def _meeting(
         title=_text(component.get("SUMMARY"), 500),
         description=_text(component.get("DESCRIPTION"), 20_000),
         location=_text(component.get("LOCATION"), 500),
-        attendees=attendees,
-        external_domains=people.external_domains(attendees, owner.domains),
+        attendees=[dict(a) for a in attendees],
+        external_domains=list(domains),
     )
 
 

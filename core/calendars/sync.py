@@ -71,8 +71,10 @@ class SyncPlan:
 
 @dataclass(frozen=True)
 class Download:
+    """What the source said, already parsed: everything before the database writes."""
+
     unchanged: bool = False
-    documents: bytes | Sequence[bytes] = b""
+    parsed: ParsedFeed | None = None
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None
@@ -127,17 +129,46 @@ def _decrypted(value: str | None) -> str | None:
 
 
 def download(plan: SyncPlan) -> Download:
-    """Fetch the calendar's content (network only; failures come back as ``error``)."""
+    """Fetch and parse the calendar's content: network and CPU, no database.
+
+    Failures come back as ``error`` rather than raised.
+    """
     try:
         if plan.kind == "caldav":
             got = caldav_source.download(
                 plan.url, plan.username or "", plan.password or "", plan.window, plan.etag
             )
-            return Download(got.unchanged, got.documents, got.tag)
+            if got.unchanged:
+                return Download(unchanged=True, etag=got.tag)
+            return parsed_download(plan, got.documents, etag=got.tag)
         fetched = fetch_feed(plan.url, etag=plan.etag, last_modified=plan.last_modified)
-        return Download(fetched.not_modified, fetched.body, fetched.etag, fetched.last_modified)
+        if fetched.not_modified:
+            return Download(True, None, fetched.etag, fetched.last_modified)
+        return parsed_download(
+            plan, fetched.body, etag=fetched.etag, last_modified=fetched.last_modified
+        )
     except TipoffError as exc:
         return Download(error=exc.detail)
+
+
+def parsed_download(
+    plan: SyncPlan,
+    documents: bytes | Sequence[bytes],
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> Download:
+    """Parse downloaded documents with the plan's owner and window (``NotACalendar`` → error)."""
+    try:
+        parsed = parse_feed(
+            documents,
+            plan.owner,
+            plan.window,
+            max_occurrences=get_settings().sync_max_occurrences,
+        )
+    except NotACalendar as exc:
+        return Download(error=exc.detail)
+    return Download(False, parsed, etag, last_modified)
 
 
 def sync_calendar(
@@ -156,14 +187,13 @@ def apply_feed(
     """Sync from ICS bytes already in hand (what a download would have returned)."""
     now = now or utcnow()
     plan = plan_sync(session, calendar, now=now)
-    return apply_download(session, calendar, plan, Download(documents=ics), now=now)
+    return apply_download(session, calendar, plan, parsed_download(plan, ics), now=now)
 
 
 def apply_download(
     session: Session, calendar: Calendar, plan: SyncPlan, got: Download, *, now: datetime
 ) -> SyncResult:
     settings = get_settings()
-    lock_calendar(session, calendar)
     if got.error is not None:
         return record_failure(session, calendar, got.error, now=now)
     if got.unchanged:
@@ -173,14 +203,9 @@ def apply_download(
         session.add(calendar)
         session.flush()
         return SyncResult(error=calendar.last_error)
-    try:
-        parsed = parse_feed(
-            got.documents, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
-        )
-    except NotACalendar as exc:
-        return record_failure(session, calendar, exc.detail, now=now)
+    assert got.parsed is not None
     return apply_parsed(
-        session, calendar, parsed, plan, now=now, etag=got.etag, last_modified=got.last_modified
+        session, calendar, got.parsed, plan, now=now, etag=got.etag, last_modified=got.last_modified
     )
 
 
@@ -198,6 +223,7 @@ def apply_parsed(
     settings = get_settings()
     if not parsed.complete and not parsed.occurrences:
         return record_failure(session, calendar, problem_summary(parsed.problems), now=now)
+    lock_calendar(session, calendar)  # the upsert reads meetings before it writes them
     added, updated, removed = _reconcile(session, calendar, parsed, plan.window, now)
     calendar.last_synced_at = now
     calendar.last_error = problem_summary(parsed.problems) if parsed.problems else None
