@@ -61,7 +61,9 @@ def fetch_feed(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    transport = ssrf.GuardedTransport(allow_private=settings.allow_private_networks)
+    transport = ssrf.shared_transport(settings.allow_private_networks)
+    # A client per fetch (no cookies carried from one user's feed to another's);
+    # the transport, and with it kept-alive connections per host, is shared.
     with httpx.Client(transport=transport, follow_redirects=False, trust_env=False) as client:
         for _hop in range(settings.fetch_max_redirects + 1):
             host = ssrf.host_of(current)

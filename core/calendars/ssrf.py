@@ -26,6 +26,7 @@ import ipaddress
 import re
 import socket
 import ssl
+import threading
 from functools import lru_cache
 from typing import Any
 from urllib.parse import SplitResult, urlsplit, urlunsplit
@@ -40,6 +41,7 @@ _SCHEME_ALIASES = {"webcal": "https", "webcals": "https", "http": "http", "https
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _BROADCAST = ipaddress.IPv4Address("255.255.255.255")
+_MAX_POOLS = 256
 _LEGACY_IPV4 = re.compile(r"[0-9a-fx.]+", re.IGNORECASE)
 PRIVATE_HINT = (
     "Tipoff only fetches calendars from public servers; an administrator can allow "
@@ -178,16 +180,33 @@ def ssl_context() -> ssl.SSLContext:
 
 
 class GuardedTransport(httpx.BaseTransport):
-    """An httpx transport that connects only to checked addresses, pinned per request.
+    """An httpx transport that connects only to checked addresses, pinned per connection.
 
     The request URL's host is replaced by the checked address; the Host header
     (set by httpx from the original URL) and the TLS server name keep the real
-    host, so virtual hosting and certificate checks work as usual.
+    host, so virtual hosting and certificate checks work as usual. Kept-alive
+    connections are pooled per original host name, so a connection made (and
+    certificate-checked) for one name is never reused for another.
     """
 
-    def __init__(self, *, allow_private: bool) -> None:
+    def __init__(self, *, allow_private: bool, shared: bool = False) -> None:
         self._allow_private = allow_private
-        self._inner = httpx.HTTPTransport(verify=ssl_context(), trust_env=False)
+        self._shared = shared
+        self._pools: dict[tuple[str, str, int], httpx.HTTPTransport] = {}
+        self._lock = threading.Lock()
+
+    def _pool(self, scheme: str, host: str, port: int) -> httpx.HTTPTransport:
+        key = (scheme, host, port)
+        with self._lock:
+            pool = self._pools.get(key)
+            if pool is None:
+                if len(self._pools) >= _MAX_POOLS:  # many hosts: start over rather than grow
+                    for old in self._pools.values():
+                        old.close()
+                    self._pools.clear()
+                pool = httpx.HTTPTransport(verify=ssl_context(), trust_env=False)
+                self._pools[key] = pool
+            return pool
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
@@ -196,18 +215,30 @@ class GuardedTransport(httpx.BaseTransport):
         addresses = checked_addresses(host, port, allow_private=self._allow_private)
         if url.scheme == "https" and ip_literal(host) is None:
             request.extensions = {**request.extensions, "sni_hostname": host}
+        pool = self._pool(url.scheme, host, port)
         failure: httpx.ConnectError | None = None
         for address in addresses:
             request.url = url.copy_with(host=str(address))
             try:
-                return self._inner.handle_request(request)
+                return pool.handle_request(request)
             except httpx.ConnectError as exc:
                 failure = exc
         assert failure is not None
         raise failure
 
     def close(self) -> None:
-        self._inner.close()
+        if self._shared:  # lives as long as the process; clients come and go
+            return
+        with self._lock:
+            for pool in self._pools.values():
+                pool.close()
+            self._pools.clear()
+
+
+@lru_cache(maxsize=2)
+def shared_transport(allow_private: bool) -> GuardedTransport:
+    """The process-wide guarded transport (connection reuse across fetches to one host)."""
+    return GuardedTransport(allow_private=allow_private, shared=True)
 
 
 def guarded_resolver(*, allow_private: bool) -> Any:
