@@ -21,6 +21,7 @@ import asyncio
 import logging
 import random
 import time
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
@@ -118,18 +119,22 @@ def record_results(
             )
             final.append({**key, "state": state.value, "error": result.detail[:500]})
     if sent:
-        session.execute(
-            update(NOTIFICATION)
-            .where(guard)
-            .values(
-                state=NotificationState.sent.value,
-                sent_at=now,
-                lease_until=None,
-                last_error=None,
-                updated_at=now,
-            ),
-            sent,
-        )
+        # Rows claimed together share one lease value: one statement per claim batch.
+        by_lease: dict[datetime, list[int]] = defaultdict(list)
+        for key in sent:
+            by_lease[key["lease"]].append(key["nid"])
+        for lease, ids in by_lease.items():
+            session.execute(
+                update(NOTIFICATION)
+                .where(n.id.in_(ids), n.lease_until == lease)
+                .values(
+                    state=NotificationState.sent.value,
+                    sent_at=now,
+                    lease_until=None,
+                    last_error=None,
+                    updated_at=now,
+                )
+            )
         devices = sorted({c.device_id for c, r in results if r.outcome == Outcome.sent})
         session.execute(update(DEVICE).where(DEVICE.c.id.in_(devices)).values(last_sent_at=now))
     if retry:

@@ -1,6 +1,6 @@
 """Sending one Web Push message: RFC 8291 encryption, RFC 8292 VAPID, one shared client.
 
-- Encryption (aes128gcm) is pywebpush/http_ece: every message gets a fresh
+- Encryption (aes128gcm) is http_ece (what pywebpush uses): every message gets a fresh
   ephemeral ECDH key and salt, as RFC 8291 requires, so it cannot be cached;
   it costs ~0.17 ms of CPU per push (see docs/pushes.md).
 - The VAPID JWT (py_vapid) is the same for every push to one push service
@@ -18,12 +18,15 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 
+import http_ece
 import httpx
+from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid02
-from pywebpush import WebPusher
 
-from core.push.transport import EndpointRefused, LaneTransport
+from core.push.transport import REFUSED, check_literal, push_transport
+from core.push.vapid import b64url_decode
 
 VAPID_LIFETIME_SECONDS = 12 * 3600
 VAPID_REFRESH_SECONDS = 3600  # re-sign when less than this is left
@@ -60,11 +63,24 @@ class PushResult:
     detail: str = ""
 
 
-def origin_of(endpoint: str) -> str:
+@dataclass(frozen=True)
+class Target:
+    """What one endpoint parses to, kept per endpoint (URL parsing costs more than a push)."""
+
+    url: httpx.URL
+    origin: str  # the VAPID ``aud``: scheme://host[:port]
+
+
+@lru_cache(maxsize=65536)
+def target_of(endpoint: str) -> Target:
     url = httpx.URL(endpoint)
     default = 443 if url.scheme == "https" else 80
     port = f":{url.port}" if url.port and url.port != default else ""
-    return f"{url.scheme}://{url.host}{port}"
+    return Target(url=url, origin=f"{url.scheme}://{url.host}{port}")
+
+
+def origin_of(endpoint: str) -> str:
+    return target_of(endpoint).origin
 
 
 class VapidSigner:
@@ -87,13 +103,23 @@ class VapidSigner:
         return header
 
 
+@lru_cache(maxsize=65536)
+def _subscriber_keys(p256dh: str, auth: str) -> tuple[bytes, bytes]:
+    """The subscriber's public key and auth secret, decoded once (base64 only, no key material)."""
+    return b64url_decode(p256dh), b64url_decode(auth)
+
+
 def encrypt(payload: bytes, subscription: Subscription) -> bytes:
-    """RFC 8291 aes128gcm body for one subscriber (fresh ephemeral key and salt each call)."""
-    info = {
-        "endpoint": subscription.endpoint,
-        "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
-    }
-    body: bytes = WebPusher(info).encode(payload, "aes128gcm")["body"]
+    """RFC 8291 aes128gcm body for one subscriber, by http_ece.
+
+    A fresh ephemeral ECDH key pair and (inside http_ece) a fresh random salt for
+    every message, as RFC 8291 §3.1 requires: nothing derived is reused.
+    """
+    receiver, auth = _subscriber_keys(subscription.p256dh, subscription.auth)
+    ephemeral = ec.generate_private_key(ec.SECP256R1())
+    body: bytes = http_ece.encrypt(
+        payload, private_key=ephemeral, dh=receiver, auth_secret=auth, version="aes128gcm"
+    )
     return body
 
 
@@ -143,8 +169,9 @@ class PushSender:
         # Requests are built here (not by client.post) to skip re-merging client
         # defaults per push, so the timeout rides on each request's extensions.
         self._timeouts = httpx.Timeout(timeout).as_dict()
+        self._allow_private = allow_private
         self.client = httpx.AsyncClient(
-            transport=LaneTransport(allow_private=allow_private, per_origin=concurrency),
+            transport=push_transport(allow_private=allow_private, connections=concurrency),
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
             trust_env=False,
@@ -153,23 +180,28 @@ class PushSender:
     async def send(self, message: PushMessage) -> PushResult:
         subscription = message.subscription
         try:
+            target = target_of(subscription.endpoint)
+            refused = check_literal(target.url.host, self._allow_private)
+            if refused:
+                return PushResult(Outcome.failed, detail=refused)
             body = encrypt(message.payload, subscription)
-            url = httpx.URL(subscription.endpoint)
-            headers = {
-                **message.headers,
-                "Authorization": self.signer.authorization(origin_of(subscription.endpoint)),
-            }
+            headers = {**message.headers, "Authorization": self.signer.authorization(target.origin)}
         except Exception as exc:  # a corrupt key or endpoint: this message can never be sent
             return PushResult(Outcome.failed, detail=f"cannot encrypt or sign: {exc}"[:300])
         request = httpx.Request(
-            "POST", url, content=body, headers=headers, extensions={"timeout": self._timeouts}
+            "POST",
+            target.url,
+            content=body,
+            headers=headers,
+            extensions={"timeout": self._timeouts},
         )
         async with self._limit:
             try:
                 response = await self.client.send(request)
-            except EndpointRefused as exc:
-                return PushResult(Outcome.failed, detail=str(exc)[:300])
+                await response.aread()
             except httpx.TransportError as exc:
+                if REFUSED in str(exc):  # the endpoint's host now resolves somewhere forbidden
+                    return PushResult(Outcome.failed, detail=str(exc)[:300])
                 return PushResult(Outcome.retry, detail=f"{type(exc).__name__}: {exc}"[:300])
         return classify(response)
 

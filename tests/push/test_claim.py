@@ -26,7 +26,7 @@ from tests.push.seed import seed_meetings, seed_tips
 
 @pytest.fixture
 def outbox_db(private_networks):
-    """A committed outbox of 60 due briefs (20 devices × 3 meetings), payloads built."""
+    """A committed outbox of 60 due briefs (20 devices, 3 meetings each), payloads built."""
     with fresh_database(TEST_DB) as (_url, engine), PushService() as service:
         with session_scope(engine) as session:
             seed_tips(session)

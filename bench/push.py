@@ -1,0 +1,224 @@
+"""Push throughput: the outbox pipeline vs a naive ``pywebpush.webpush()`` loop, same run.
+
+    .venv/bin/python bench/push.py [--n 5000] [--devices 500] [--naive 400] [--db sqlite|postgres]
+
+One worker process (this one) sends N brief pushes from a committed outbox to a
+loopback push-service stand-in running in another process (uvloop + httptools,
+so it is not the bottleneck). The stand-in accepts every push, verifies the
+VAPID JWT and decrypts the body of a sample (1 in ``--sample``), and the run
+fails if any check fails or any push is missing. The baseline is the obvious
+loop: one ``pywebpush.webpush()`` call per notification (requests, a fresh
+VAPID signature and connection each time), against the same receiver.
+
+Planning (``meetings_changed``) and building the payloads (ranking, via
+``prepare``) are timed and printed too, but they happen before a brief is due
+(``push_prepare_minutes``), so the figure that matters at 9:00 is the send.
+Goals (issue 6): ≥ 1,000 pushes/s and ≥ 10× the naive loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+_DATA = tempfile.mkdtemp(prefix="tipoff-bench-push-")
+os.environ.setdefault("TIPOFF_DATA_DIR", _DATA)
+os.environ.setdefault("TIPOFF_SECRET_KEY", "bench-secret-key")
+os.environ["TIPOFF_ALLOW_PRIVATE_NETWORKS"] = "true"  # the receiver is on loopback
+os.environ.setdefault("TIPOFF_LOG_LEVEL", "WARNING")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=5000, help="brief pushes per pipeline run")
+    parser.add_argument("--devices", type=int, default=500, help="subscriptions (N/devices each)")
+    parser.add_argument("--naive", type=int, default=400, help="pushes per naive-loop run")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; medians reported")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--sample", type=int, default=50, help="decrypt/verify 1 in this many")
+    parser.add_argument("--concurrency", type=int, default=None, help="TIPOFF_PUSH_CONCURRENCY")
+    parser.add_argument("--batch", type=int, default=None, help="TIPOFF_PUSH_BATCH_SIZE")
+    parser.add_argument("--loop", choices=["asyncio", "uvloop"], default="uvloop")
+    parser.add_argument("--profile", action="store_true", help="cProfile the first send run")
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    if args.concurrency:
+        os.environ["TIPOFF_PUSH_CONCURRENCY"] = str(args.concurrency)
+    if args.batch:
+        os.environ["TIPOFF_PUSH_BATCH_SIZE"] = str(args.batch)
+
+    from sqlalchemy import text
+
+    from core.db import session_scope
+    from core.models import utcnow
+    from core.notifications.deliver import deliver_due
+    from core.notifications.replan import prepare_soon
+    from core.push import vapid
+    from core.settings import get_settings
+    from tests.push.freshdb import fresh_database
+    from tests.push.pushservice import PushServiceProcess, make_subscribers
+    from tests.push.seed import seed_meetings, seed_tips
+
+    settings = get_settings()
+    per_device = max(1, args.n // args.devices)
+    n = per_device * args.devices
+    subscribers = make_subscribers(args.devices)
+    run_loop = asyncio.run
+    if args.loop == "uvloop":
+        import uvloop
+
+        run_loop = uvloop.run
+
+    with fresh_database(args.db) as (_url, engine):
+        with session_scope(engine) as session:
+            keys = vapid.get_keys(session)
+            seed_tips(session)
+        with PushServiceProcess(
+            subscribers, keys.public_key, verify_every=args.sample, decrypt_every=args.sample
+        ) as service:
+            started = time.perf_counter()
+            with session_scope(engine) as session:
+                seed_meetings(session, subscribers, meetings_per_device=per_device)
+            plan_seconds = time.perf_counter() - started
+
+            started = time.perf_counter()
+            prepared = 0
+            while True:
+                with session_scope(engine) as session:
+                    done = prepare_soon(session, now=utcnow(), ahead=timedelta(hours=1))
+                if not done:
+                    break
+                prepared += done
+            prepare_seconds = time.perf_counter() - started
+            with engine.connect() as connection:
+                ready = connection.execute(
+                    text(
+                        "SELECT count(*) FROM notification WHERE kind='brief' AND payload IS NOT NULL"
+                    )
+                ).scalar_one()
+            if ready != n:
+                print(f"only {ready} of {n} briefs have a payload (ranking found no tip?)")
+                return 1
+
+            pipeline: list[float] = []
+            for run in range(args.repeat):
+                if run:
+                    with engine.begin() as connection:
+                        connection.execute(
+                            text(
+                                "UPDATE notification SET state='pending', sent_at=NULL, "
+                                "lease_until=NULL, attempts=0 WHERE kind='brief'"
+                            )
+                        )
+                service.ask("reset")
+                started = time.perf_counter()
+                cpu_started = time.process_time()
+                if args.profile and run == 0:
+                    import cProfile
+                    import pstats
+
+                    profiler = cProfile.Profile()
+                    report = profiler.runcall(
+                        run_loop, deliver_due(lambda: session_scope(engine), budget_seconds=600)
+                    )
+                    pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
+                else:
+                    report = run_loop(
+                        deliver_due(lambda: session_scope(engine), budget_seconds=600)
+                    )
+                seconds = time.perf_counter() - started
+                cpu = time.process_time() - cpu_started
+                stats = service.ask("stats")
+                if report.sent != n or stats["accepted"] != n or stats["error_count"]:
+                    print(f"run {run}: sent {report.sent}, receiver {stats}", file=sys.stderr)
+                    return 1
+                pipeline.append(n / seconds)
+                print(
+                    f"  pipeline run {run + 1}: {n} pushes in {seconds:.2f} s = {n / seconds:,.0f}/s "
+                    f"[{cpu / n * 1e6:,.0f} µs CPU per push in the worker] "
+                    f"(receiver: {stats['accepted']} accepted, {stats['decrypted']} decrypted "
+                    f"and JWT-verified samples, {stats['error_count']} errors)"
+                )
+
+            naive = naive_runs(engine, service, args, keys)
+            if naive is None:
+                return 1
+
+    p, b = statistics.median(pipeline), statistics.median(naive)
+    print()
+    print(f"push benchmark ({args.db}, loop={args.loop}, concurrency={settings.push_concurrency}, "
+          f"batch={settings.push_batch_size}, {args.devices} devices, {os.cpu_count()} cores)")  # fmt: skip
+    print(
+        f"  plan {n} meetings (meetings_changed) : {plan_seconds:6.2f} s ({n / plan_seconds:,.0f}/s)"
+    )
+    print(f"  rank + build {prepared} payloads      : {prepare_seconds:6.2f} s "
+          f"({prepared / prepare_seconds:,.0f}/s; ahead of time, not on the send path)")  # fmt: skip
+    print(f"  send, outbox pipeline (median of {len(pipeline)}) : {p:8,.0f} pushes/s")
+    print(f"  send, naive webpush() loop (median of {len(naive)}): {b:8,.0f} pushes/s")
+    print(f"  ratio: {p / b:.1f}x   goals: >= 1,000/s {'met' if p >= 1000 else 'MISSED'}, "
+          f">= 10x {'met' if p >= 10 * b else 'MISSED'}")  # fmt: skip
+    return 0
+
+
+def naive_runs(engine, service, args, keys) -> list[float] | None:  # type: ignore[no-untyped-def]
+    """The obvious loop: one pywebpush.webpush() per notification."""
+    from pywebpush import webpush
+    from sqlalchemy import text
+
+    from core.crypto import decrypt
+    from core.push.vapid import CRYPTO_PURPOSE, vapid_subject
+
+    with engine.connect() as connection:
+        private_key = decrypt(
+            connection.execute(text("SELECT private_key_encrypted FROM vapid_key")).scalar_one(),
+            CRYPTO_PURPOSE,
+        )
+        rows = connection.execute(
+            text(
+                "SELECT d.endpoint, d.p256dh, d.auth, n.payload, n.topic FROM notification n "
+                "JOIN device d ON d.id = n.device_id WHERE n.kind='brief' ORDER BY n.id LIMIT :k"
+            ),
+            {"k": args.naive},
+        ).all()
+    subject = vapid_subject()
+    rates = []
+    for run in range(args.repeat):
+        service.ask("reset")
+        started = time.perf_counter()
+        cpu_started = time.process_time()
+        for endpoint, p256dh, auth, payload, topic in rows:
+            webpush(
+                {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}},
+                data=payload,
+                vapid_private_key=private_key,
+                vapid_claims={"sub": subject},
+                ttl=600,
+                headers={"Urgency": "high", "Topic": topic},
+            )
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
+        stats = service.ask("stats")
+        if stats["accepted"] != len(rows) or stats["error_count"]:
+            print(f"naive run {run}: receiver {stats}", file=sys.stderr)
+            return None
+        rates.append(len(rows) / seconds)
+        print(
+            f"  naive run {run + 1}: {len(rows)} pushes in {seconds:.2f} s = {len(rows) / seconds:,.0f}/s"
+        )
+    return rates
+
+
+if __name__ == "__main__":
+    sys.exit(main())
