@@ -59,7 +59,8 @@ END:STANDARD\r
 END:VTIMEZONE\r
 """
 TOPICS = ["Pipeline review", "Acme QBR", "Pricing call", "1:1", "Renewal", "Demo", "Kickoff",
-          "Abstimmung Konditionen", "Forecast", "Onboarding", "Contract call", "Team sync"]  # fmt: skip
+          "Abstimmung Konditionen", "Forecast", "Onboarding", "Contract call",
+          "Team sync"]  # fmt: skip
 CUSTOMERS = ["acme.example", "globex.example", "initech.example", "umbrella.example"]
 
 
@@ -135,8 +136,9 @@ def make_feed(seed: int, events: int, version: int) -> bytes:
             out.append("\r\n".join(lines) + "\r\n")
     if version == 2:
         extra = today + timedelta(days=3, hours=9)
-        out.append(f"BEGIN:VEVENT\r\nUID:bench-{seed}-new@example.com\r\nDTSTART:{_utc(extra)}\r\n"
-                   f"DTEND:{_utc(extra + timedelta(hours=1))}\r\nSUMMARY:Added\r\nEND:VEVENT\r\n")  # fmt: skip
+        added = [f"UID:bench-{seed}-new@example.com", f"DTSTART:{_utc(extra)}",
+                 f"DTEND:{_utc(extra + timedelta(hours=1))}", "SUMMARY:Added"]  # fmt: skip
+        out.append("BEGIN:VEVENT\r\n" + "\r\n".join(added) + "\r\nEND:VEVENT\r\n")
     out.append("END:VCALENDAR\r\n")
     return "".join(out).encode()
 
@@ -232,13 +234,15 @@ def main() -> None:
             timezone="Europe/Berlin",
         )  # fmt: skip
         session.flush()
-        ids = []
+        assert user.id is not None
+        ids: list[int] = []
         for path in feeds:
             row = Calendar(user_id=user.id, name=path, display_url=display_url(base),
                            url_encrypted=encrypt(base + path, SECRET_PURPOSE),
                            source_key=secrets.token_hex(16))  # fmt: skip
             session.add(row)
             session.flush()
+            assert row.id is not None
             ids.append(row.id)
 
     def sync_one(calendar_id: int) -> tuple[float, float]:
@@ -262,8 +266,9 @@ def main() -> None:
         httpx.get(f"{base}/_version/{version}")
 
     sizes = [len(v[1]) for v in feeds.values()]
-    print(f"{args.feeds} feeds x {args.events} events ({min(sizes) // 1024}-{max(sizes) // 1024} KB"
-          f" each), window {window.start:%Y-%m-%d} -> {window.end:%Y-%m-%d}, SQLite, one core")  # fmt: skip
+    kilobytes = f"{min(sizes) // 1024}-{max(sizes) // 1024} KB"
+    span = f"{window.start:%Y-%m-%d} -> {window.end:%Y-%m-%d}"
+    print(f"{args.feeds} feeds x {args.events} events ({kilobytes} each), window {span}, SQLite")
 
     first = [sync_one(i) for i in ids]
     with session_scope() as session:

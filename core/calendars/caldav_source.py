@@ -89,7 +89,7 @@ def _change_tag(calendar: Any) -> str | None:
     from caldav.elements import dav
     from caldav.elements.base import ValuedBaseElement
 
-    class GetCtag(ValuedBaseElement):  # type: ignore[misc]
+    class GetCtag(ValuedBaseElement):
         tag = "{http://calendarserver.org/ns/}getctag"
 
     try:
@@ -103,12 +103,12 @@ def _change_tag(calendar: Any) -> str | None:
 @contextmanager
 def _client(url: str, username: str, password: str) -> Iterator[tuple[Any, Any]]:
     """A ``caldav.DAVClient`` whose HTTP session resolves through the SSRF guard."""
-    import caldav
     import niquests
+    from caldav.davclient import DAVClient
 
     settings = get_settings()
     resolver = ssrf.guarded_resolver(allow_private=settings.allow_private_networks)
-    client = caldav.DAVClient(
+    client = DAVClient(
         url=url,
         username=username,
         password=password,

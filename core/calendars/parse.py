@@ -128,7 +128,7 @@ def parse_feed(
     Raises ``NotACalendar`` when the (first) document is not iCalendar at all.
     """
     parsed = ParsedFeed()
-    groups: dict[str, list[icalendar.Event]] = {}
+    groups: dict[str, list[icalendar.Component]] = {}
     for data in [documents] if isinstance(documents, bytes) else documents:
         read = read_calendars(data)
         parsed.complete = parsed.complete and read.complete
@@ -158,7 +158,7 @@ def _standardised(calendar: icalendar.Calendar, problems: list[str]) -> icalenda
         return calendar
 
 
-def _uid(event: icalendar.Event) -> str:
+def _uid(event: icalendar.Component) -> str:
     uid = str(event.get("UID", "")).strip()
     if uid:
         return uid[:500]
@@ -167,7 +167,7 @@ def _uid(event: icalendar.Event) -> str:
     return "no-uid-" + hashlib.sha256(fingerprint).hexdigest()[:32]
 
 
-def _label(events: list[icalendar.Event], uid: str) -> str:
+def _label(events: list[icalendar.Component], uid: str) -> str:
     summary = str(events[0].get("SUMMARY", "")).strip()
     return f"'{summary[:60]}'" if summary else f"UID {uid[:60]}"
 
@@ -175,7 +175,7 @@ def _label(events: list[icalendar.Event], uid: str) -> str:
 def _expand_series(
     parsed: ParsedFeed,
     uid: str,
-    events: list[icalendar.Event],
+    events: list[icalendar.Component],
     owner: Owner,
     window: Window,
     max_occurrences: int,
@@ -218,14 +218,14 @@ def _overlaps(occurrence: Occurrence, window: Window) -> bool:
 
 
 def _meeting(
-    component: icalendar.Event,
+    component: icalendar.Component,
     uid: str,
     recurring: bool,
     owner: Owner,
     people_cache: dict[tuple[int, int], tuple[Any, Any, list[dict[str, str]], bool, list[str]]],
 ) -> Occurrence | None:
     """The occurrence as a meeting, or None when it is all-day, cancelled or declined."""
-    start = component["DTSTART"].dt
+    start = _value(component, "DTSTART")
     if not isinstance(start, datetime):
         return None  # all-day
     if str(component.get("STATUS", "")).strip().upper() == "CANCELLED":
@@ -242,7 +242,7 @@ def _meeting(
     _, _, attendees, declined, domains = cached
     if declined:
         return None
-    end_value = component["DTEND"].dt if "DTEND" in component else start
+    end_value = _value(component, "DTEND") if "DTEND" in component else start
     start_utc = _utc(start, owner.timezone)
     end_utc = _utc(end_value, owner.timezone) if isinstance(end_value, datetime) else start_utc
     original = start_utc
@@ -263,6 +263,12 @@ def _meeting(
     )
 
 
+def _value(component: icalendar.Component, name: str) -> Any:
+    """A date/time property's Python value (raises on a broken one, which skips the series)."""
+    prop: Any = component[name]
+    return prop.dt
+
+
 def _utc(moment: datetime, zone: tzinfo) -> datetime:
     if moment.tzinfo is None:  # floating: the owner's wall clock
         moment = moment.replace(tzinfo=zone)
@@ -277,12 +283,12 @@ def _text(value: Any, limit: int) -> str:
     return str(value).strip()[:limit]
 
 
-def _rule_steps(event: icalendar.Event, span_end: datetime) -> int:
+def _rule_steps(event: icalendar.Component, span_end: datetime) -> int:
     """Roughly how many steps dateutil takes to reach ``span_end`` (it starts at DTSTART)."""
     rules = people.as_list(event.get("RRULE"))
     if not rules:
         return 0
-    start = _as_utc_instant(event["DTSTART"].dt)
+    start = _as_utc_instant(_value(event, "DTSTART"))
     steps = 0
     for rule in rules:
         freq = str(_first(rule.get("FREQ"), "DAILY")).upper()

@@ -251,10 +251,10 @@ def guarded_resolver(*, allow_private: bool) -> Any:
     """
     from niquests.packages.urllib3.contrib.resolver.system import SystemResolver
 
-    class GuardedResolver(SystemResolver):  # type: ignore[misc]
+    class GuardedResolver(SystemResolver):
         refusal: UrlRefused | None = None
 
-        def getaddrinfo(  # type: ignore[no-untyped-def]
+        def getaddrinfo(
             self, host, port, family, type, proto=0, flags=0, *, quic_upgrade_via_dns_rr=False
         ):
             name = host.decode("ascii") if isinstance(host, bytes) else str(host or "")
@@ -266,7 +266,7 @@ def guarded_resolver(*, allow_private: bool) -> Any:
                 raise OSError(str(exc)) from exc
             except Unreachable as exc:
                 raise socket.gaierror(str(exc)) from exc
-            records = []
+            records: list[tuple[Any, ...]] = []
             for address in addresses:
                 if address.version == 4 and family in (socket.AF_UNSPEC, socket.AF_INET):
                     records.append((socket.AF_INET, type, proto, "", (str(address), number)))

@@ -312,31 +312,33 @@ def _reconcile(
         wanted.setdefault(occurrence.key, occurrence)
     unknown = {o.uid for key, o in wanted.items() if key not in by_key}
     if unknown:  # rows that ended before the window may come back (moved into it)
-        for row in session.exec(
+        for past in session.exec(
             select(Meeting).where(
                 Meeting.calendar_id == calendar.id,
                 Meeting.end <= window.start,
                 col(Meeting.uid).in_(unknown),
             )
         ):
-            by_key.setdefault(_row_key(row), row)
-            by_row_identity.setdefault((row.uid, row.original_start), row)
+            by_key.setdefault(_row_key(past), past)
+            by_row_identity.setdefault((past.uid, past.original_start), past)
     added: list[Meeting] = []
     moved: list[Meeting] = []
     updated = 0
     matched: set[int] = set()
     for key, occurrence in wanted.items():
-        row = by_key.get(key)
+        row: Meeting | None = by_key.get(key)
         if row is None or id(row) in matched:
             # Same UID and original start but a series became a single event (or back).
             row = by_row_identity.get((occurrence.uid, occurrence.original_start))
         if row is None or id(row) in matched:
-            row = Meeting(
-                user_id=calendar.user_id,
-                calendar_id=calendar.id,
-                created_at=now,
-                updated_at=now,
-                **_values(occurrence),
+            row = Meeting.model_validate(
+                {
+                    "user_id": calendar.user_id,
+                    "calendar_id": calendar.id,
+                    "created_at": now,
+                    "updated_at": now,
+                    **_values(occurrence),
+                }
             )
             session.add(row)
             added.append(row)

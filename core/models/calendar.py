@@ -58,7 +58,7 @@ class CalendarPublic(CalendarBase):
 
 
 class CalendarCreate(SQLModel):
-    """An ICS link (``{url}``) or a CalDAV account (``{kind: "caldav", url, username, password}``)."""
+    """An ICS link ``{url}``, or a CalDAV account ``{kind: "caldav", url, username, password}``."""
 
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 

@@ -68,9 +68,7 @@ class FeedServer:
                 route = feed.routes.get(self.path.split("?")[0])
                 status = route.status if route else 404
                 headers = {k.lower(): v for k, v in self.headers.items()}
-                if route and route.etag and headers.get("if-none-match") == route.etag:
-                    status = 304
-                elif (
+                if (route and route.etag and headers.get("if-none-match") == route.etag) or (
                     route
                     and route.last_modified
                     and headers.get("if-modified-since") == route.last_modified
@@ -239,7 +237,9 @@ def ics_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def vevent(uid: str, start: datetime, minutes: int = 60, summary: str = "Meeting", **extra: str) -> str:
+def vevent(
+    uid: str, start: datetime, minutes: int = 60, summary: str = "Meeting", **extra: str
+) -> str:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{uid}",
@@ -438,7 +438,11 @@ def _certificates(directory: Path, name: str) -> tuple[Path, Path, Path]:
         .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    ca_file, cert_file, key_file = directory / "ca.pem", directory / "leaf.pem", directory / "key.pem"
+    ca_file, cert_file, key_file = (
+        directory / "ca.pem",
+        directory / "leaf.pem",
+        directory / "key.pem",
+    )
     ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     cert_file.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
     key_file.write_bytes(pem(key))

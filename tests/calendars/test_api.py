@@ -19,8 +19,9 @@ SECRET = "private-4f9c0e1d2b3a/basic.ics"
 @pytest.fixture
 def feed(allow_private, feed_server):
     body = calendar(
-        vevent("a@g", soon(1), summary="Acme kickoff")
-        .replace("END:VEVENT", "ATTENDEE;CN=Kim;PARTSTAT=ACCEPTED:mailto:kim@acme.example\r\nEND:VEVENT"),
+        vevent("a@g", soon(1), summary="Acme kickoff").replace(
+            "END:VEVENT", "ATTENDEE;CN=Kim;PARTSTAT=ACCEPTED:mailto:kim@acme.example\r\nEND:VEVENT"
+        ),
         vevent("b@g", soon(2, hour=14), summary="Pipeline review"),
         vevent("past@g", datetime.now(UTC) - timedelta(days=3), summary="Long ago"),
         name="Work",
@@ -39,7 +40,9 @@ def test_connect_an_ics_link(client, member, feed, session, caplog):
     body = response.json()
     assert set(body) == {"id", "kind", "name", "display_url", "last_synced_at", "last_error"}
     assert body["kind"] == "ics" and body["name"] == "Work"
-    assert body["display_url"].startswith("http://127.0.0.1") and "private" not in body["display_url"]
+    assert (
+        body["display_url"].startswith("http://127.0.0.1") and "private" not in body["display_url"]
+    )
     assert body["last_error"] is None and body["last_synced_at"] is not None
     row = session.get(Calendar, body["id"])
     assert SECRET not in row.url_encrypted and decrypt(row.url_encrypted, SECRET_PURPOSE) == feed
@@ -101,7 +104,10 @@ def test_sync_now_and_its_answer(client, member, feed, feed_server):
     feed_server.routes[f"/calendar/ical/{SECRET}"].etag = None
     failed = client.post(f"/api/calendars/{cal['id']}/sync", headers=member.headers).json()
     assert failed["added"] == failed["removed"] == 0
-    assert "nothing is published at that link" in failed["last_error"] and SECRET not in failed["last_error"]
+    assert (
+        "nothing is published at that link" in failed["last_error"]
+        and SECRET not in failed["last_error"]
+    )
     assert len(client.get("/api/meetings", headers=member.headers).json()["items"]) == 2
     listed = client.get("/api/calendars", headers=member.headers).json()["items"][0]
     assert listed["last_error"] == failed["last_error"]
@@ -190,7 +196,9 @@ def test_bad_requests_are_422(client, member, payload, connections):
     assert connections == []
 
 
-def test_a_failing_first_sync_never_logs_the_link(client, member, allow_private, feed_server, caplog):
+def test_a_failing_first_sync_never_logs_the_link(
+    client, member, allow_private, feed_server, caplog
+):
     caplog.set_level(logging.DEBUG)
     url = feed_server.serve(f"/{SECRET}", b"gone", status=410)
     connect(client, member, url)

@@ -68,7 +68,9 @@ def test_connect_a_caldav_account(client, member, account, allow_private, sessio
     assert decrypt(row.username_encrypted, SECRET_PURPOSE) == account.username
 
 
-def test_server_side_changes_reach_the_meetings(client, member, account, allow_private, monkeypatch):
+def test_server_side_changes_reach_the_meetings(
+    client, member, account, allow_private, monkeypatch
+):
     import caldav
 
     work = account.principal.make_calendar(name="Work")
@@ -131,7 +133,10 @@ def test_a_plain_web_server_is_not_caldav(client, member, allow_private, feed_se
 
 def test_connecting_the_same_account_twice_is_409(client, member, account, allow_private):
     account.principal.make_calendar(name="Work")
-    assert client.post("/api/calendars", json=account.payload(), headers=member.headers).status_code == 201
+    assert (
+        client.post("/api/calendars", json=account.payload(), headers=member.headers).status_code
+        == 201
+    )
     again = client.post("/api/calendars", json=account.payload(), headers=member.headers)
     assert again.status_code == 409
 

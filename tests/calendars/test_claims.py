@@ -52,9 +52,14 @@ def test_claims_take_due_calendars_and_hold_them_with_a_lease(session, member, s
     setting(sync_lease_seconds=300)
     now = datetime.now(UTC)
     due = [
-        add_calendar(session, member.id, f"https://e.example/{n}.ics", next_sync_at=now - timedelta(minutes=n))
+        add_calendar(
+            session,
+            member.id,
+            f"https://e.example/{n}.ics",
+            next_sync_at=now - timedelta(minutes=n),
+        )
         for n in range(3)
-    ]  # fmt: skip
+    ]
     later = add_calendar(session, member.id, "https://e.example/later.ics",
                          next_sync_at=now + timedelta(hours=1))  # fmt: skip
     busy = add_calendar(session, member.id, "https://e.example/busy.ics", next_sync_at=now,
@@ -179,12 +184,15 @@ def test_tipoff_sync_for_one_user(fresh_engine, feed_server):
     good = feed_server.serve("/good.ics", calendar(vevent("g", soon(1)), vevent("h", soon(2))))
     bad = feed_server.serve("/SECRET-bad.ics", b"gone", status=410)
     mine = seed(fresh_engine, [good, bad], email="me@northwind.example")
-    seed(fresh_engine, [feed_server.serve("/other.ics", calendar())], email="other@northwind.example")
+    seed(
+        fresh_engine, [feed_server.serve("/other.ics", calendar())], email="other@northwind.example"
+    )
     done = _cli(fresh_engine, "sync", "--user", "me@northwind.example")
     assert done.returncode == 1
     assert f"calendar {mine[0]}: +2 ~0 -0" in done.stdout
     assert done.stderr.strip().splitlines() == [
-        f"tipoff: error: calendar {mine[1]}: 127.0.0.1 answered 410 Gone: the link is no longer published"
+        f"tipoff: error: calendar {mine[1]}: "
+        "127.0.0.1 answered 410 Gone: the link is no longer published"
     ]
     assert "/other.ics" not in [h.path for h in feed_server.hits]
     again = _cli(fresh_engine, "sync", "--user", "nobody@northwind.example")

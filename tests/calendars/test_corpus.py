@@ -262,7 +262,11 @@ def test_impossible_dates_and_bad_rules_skip_only_their_series():
         ("03-04 10:00", "03-04 11:00", "Good one"),
         ("03-31 23:59", "04-01 00:30", "Good two"),
     )
-    assert parsed.broken_uids == {"feb30@example.com", "month13@example.com", "bad-rule@example.com"}
+    assert parsed.broken_uids == {
+        "feb30@example.com",
+        "month13@example.com",
+        "bad-rule@example.com",
+    }
     assert len(parsed.problems) == 3
     assert any("'February thirtieth'" in p for p in parsed.problems)
 

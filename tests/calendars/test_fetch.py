@@ -49,7 +49,9 @@ def test_a_changed_feed_comes_back_in_full(allow_private, feed_server):
         (500, "answered 500"),
     ],
 )
-def test_http_errors_say_what_happened_without_the_secret(allow_private, feed_server, status, words):
+def test_http_errors_say_what_happened_without_the_secret(
+    allow_private, feed_server, status, words
+):
     url = feed_server.serve("/private/SECRET-TOKEN/basic.ics", b"nope", status=status)
     with pytest.raises(FetchFailed) as failure:
         fetch_feed(url)
@@ -64,7 +66,7 @@ def test_closed_port_is_unreachable(allow_private):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(FetchFailed, match="could not download from 127.0.0.1"):
+    with pytest.raises(FetchFailed, match=r"could not download from 127\.0\.0\.1"):
         fetch_feed(f"http://127.0.0.1:{port}/cal.ics")
 
 

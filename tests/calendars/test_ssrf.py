@@ -69,9 +69,16 @@ def test_api_refuses_private_targets_with_422(index, client, member, feed_server
 
 @pytest.mark.parametrize(
     "url",
-    ["ftp://example.com/cal.ics", "file:///etc/passwd", "gopher://example.com/", "javascript:alert(1)",
-     "example.com/cal.ics", "http:///cal.ics", "http://exa mple.com/cal.ics"],
-)  # fmt: skip
+    [
+        "ftp://example.com/cal.ics",
+        "file:///etc/passwd",
+        "gopher://example.com/",
+        "javascript:alert(1)",
+        "example.com/cal.ics",
+        "http:///cal.ics",
+        "http://exa mple.com/cal.ics",
+    ],
+)
 def test_only_http_and_https_links(url, client, member, connections):
     response = client.post("/api/calendars", json={"url": url}, headers=member.headers)
     assert response.status_code in (400, 422), response.text
@@ -109,7 +116,9 @@ def test_address_policy(address, private_allowed):
     assert allowed is private_allowed
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "64:ff9b::808:808"])
+@pytest.mark.parametrize(
+    "address", ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "64:ff9b::808:808"]
+)
 def test_public_addresses_pass(address):
     assert ssrf.refusal_reason(ipaddress.ip_address(address), allow_private=False) is None
 
@@ -174,7 +183,7 @@ def test_public_redirects_are_followed_with_host_header_kept(public_host, public
 def test_every_resolved_address_must_pass(public_host, public_server, connections):
     public_host("mixed.example.test", "127.0.0.2", "10.0.0.7")
     public_server.serve("/feed.ics", FEED)
-    with pytest.raises(ssrf.UrlRefused, match="10.0.0.7"):
+    with pytest.raises(ssrf.UrlRefused, match=r"10\.0\.0\.7"):
         fetch_feed(f"http://mixed.example.test:{public_server.port}/feed.ics")
     assert connections == [] and public_server.hits == []
 
@@ -262,7 +271,7 @@ def test_caldav_resolver_applies_the_same_policy(feed_server, connections):
 
     resolver = ssrf.guarded_resolver(allow_private=False)
     feed_server.serve("/feed.ics", FEED)
-    with niquests.Session(resolver=resolver) as session, pytest.raises(Exception):
+    with niquests.Session(resolver=resolver) as session, pytest.raises(niquests.RequestException):
         session.get(f"http://localhost:{feed_server.port}/feed.ics", timeout=5)
     assert resolver.refusal is not None and "loopback" in resolver.refusal.detail
     assert feed_server.hits == [] and connections == []

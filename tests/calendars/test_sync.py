@@ -164,7 +164,9 @@ def test_nothing_is_lost_on_a_failed_fetch_and_it_backs_off(
     allow_private, feed_server, session, me, setting
 ):
     setting(sync_interval_minutes=15, sync_max_backoff_minutes=120)
-    url = feed_server.serve("/c.ics", calendar(vevent("a", soon(1)), vevent("b", soon(2))), etag='"1"')
+    url = feed_server.serve(
+        "/c.ics", calendar(vevent("a", soon(1)), vevent("b", soon(2))), etag='"1"'
+    )
     cal = connect(session, me, url)
     sync.sync_calendar(session, cal)
     feed_server.serve("/c.ics", b"server exploded", status=500)
@@ -266,7 +268,9 @@ def test_past_meetings_stay_when_they_leave_the_feed(allow_private, feed_server,
     assert "Old" in titles(session, cal)
 
 
-def test_a_single_event_that_becomes_a_series_keeps_its_row(allow_private, feed_server, session, me):
+def test_a_single_event_that_becomes_a_series_keeps_its_row(
+    allow_private, feed_server, session, me
+):
     start = soon(2)
     cal = connect(session, me, feed_server.serve("/c.ics", calendar(vevent("x", start))))
     sync.sync_calendar(session, cal)
