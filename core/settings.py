@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     push_max_attempts: int = Field(default=8, ge=1, description="Tries before a push is failed.")
     push_retry_seconds: float = Field(default=30.0, gt=0, description="First retry backoff.")
     push_timeout_seconds: float = Field(default=10.0, gt=0, description="Per push request.")
+    push_encrypt_processes: int = Field(
+        default=0, ge=0, le=32, description="Helper processes that encrypt pushes (0 = inline)."
+    )
     push_prepare_minutes: int = Field(
         default=10, ge=0, description="Briefs are ranked this long before they are due."
     )

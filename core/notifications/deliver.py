@@ -24,7 +24,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from core.db import session_scope
 from core.models import NotificationState, utcnow
 from core.notifications.claim import DEVICE, NOTIFICATION, Claimed, claim_due
 from core.push import payloads
+from core.push.cipher import shared_encryptor
 from core.push.vapid import VapidKeys, get_keys, vapid_subject
 from core.push.webpush import Outcome, PushMessage, PushResult, PushSender, shared_sender
 from core.settings import Settings, get_settings
@@ -44,6 +45,7 @@ log = logging.getLogger("tipoff.push")
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
 T = TypeVar("T")
 FLUSH_EVERY = 50  # results recorded per statement batch
+CHUNK = 25  # pushes encrypted together (one round trip to the cipher pool)
 MAX_BACKOFF_SECONDS = 3600.0
 
 
@@ -89,7 +91,7 @@ def record_results(
     gone: set[int] = set()
     gone_rows: list[int] = []
     for claimed, result in results:
-        key = {"nid": claimed.id, "lease": claimed.lease_until}
+        key: dict[str, Any] = {"nid": claimed.id, "lease": claimed.lease_until}
         if result.outcome == Outcome.sent:
             sent.append(key)
         elif result.outcome == Outcome.gone:
@@ -228,7 +230,8 @@ async def deliver_due(
     report = DeliveryReport()
     batch = settings.push_batch_size
     deadline = time.monotonic() + budget_seconds
-    in_flight: set[asyncio.Task[tuple[Claimed, PushResult]]] = set()
+    encryptor = shared_encryptor(settings.push_encrypt_processes)
+    in_flight: set[asyncio.Task[list[tuple[Claimed, PushResult]]]] = set()
     done: list[tuple[Claimed, PushResult]] = []
     unrecorded = 0  # leased rows whose result is not written yet
     more = True
@@ -243,11 +246,32 @@ async def deliver_due(
         unrecorded -= len(chunk)
         report.add(recorded)
 
-    async def send(claimed: Claimed) -> tuple[Claimed, PushResult]:
-        message = message_for(claimed, now())
-        if isinstance(message, PushResult):
-            return claimed, message
+    async def send(claimed: Claimed, message: PushMessage) -> tuple[Claimed, PushResult]:
         return claimed, await sender.send(message)
+
+    async def send_chunk(chunk: list[Claimed]) -> list[tuple[Claimed, PushResult]]:
+        """Encrypt a chunk (in the cipher pool, when there is one), then send it."""
+        results: list[tuple[Claimed, PushResult]] = []
+        ready: list[tuple[Claimed, PushMessage]] = []
+        for claimed in chunk:
+            message = message_for(claimed, now())
+            if isinstance(message, PushResult):
+                results.append((claimed, message))
+            else:
+                ready.append((claimed, message))
+        if encryptor.processes and ready:
+            bodies = await encryptor.encrypt(
+                [(m.payload, m.subscription.p256dh, m.subscription.auth) for _, m in ready]
+            )
+            encrypted = []
+            for (claimed, message), body in zip(ready, bodies, strict=True):
+                if isinstance(body, str):
+                    results.append((claimed, PushResult(Outcome.failed, detail=body)))
+                else:
+                    encrypted.append((claimed, replace(message, body=body)))
+            ready = encrypted
+        results.extend(await asyncio.gather(*(send(c, m) for c, m in ready)))
+        return results
 
     while True:
         if more and unrecorded <= batch // 2 and time.monotonic() < deadline:
@@ -259,16 +283,16 @@ async def deliver_due(
                 )
             )
             more = len(claimed) == wanted
-            for item in claimed:
-                if item.payload is None:  # skipped while its payload was built
-                    report.skipped += 1
-                    continue
-                unrecorded += 1
-                in_flight.add(asyncio.create_task(send(item)))
+            sendable = [item for item in claimed if item.payload is not None]
+            report.skipped += len(claimed) - len(sendable)  # skipped while being prepared
+            unrecorded += len(sendable)
+            for start in range(0, len(sendable), CHUNK):
+                in_flight.add(asyncio.create_task(send_chunk(sendable[start : start + CHUNK])))
         if not in_flight:
             break
         finished, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-        done.extend(task.result() for task in finished)
+        for task in finished:
+            done.extend(task.result())
         if len(done) >= FLUSH_EVERY:
             await flush()
     await flush()

@@ -67,9 +67,16 @@ def clock() -> Clock:
 def deliver(session: Session, unit_of_work: Callable[[], Any], clock: Clock) -> Callable[..., Any]:
     """Run one delivery pass (a fresh event loop each time, like a restarted worker)."""
     from core.notifications.deliver import deliver_due
+    from core.push.webpush import close_shared_sender
+
+    async def one_pass(**kwargs: Any) -> Any:
+        try:
+            return await deliver_due(unit_of_work, now=clock, budget_seconds=10, **kwargs)
+        finally:
+            await close_shared_sender()
 
     def run(**kwargs: Any) -> Any:
-        report = asyncio.run(deliver_due(unit_of_work, now=clock, budget_seconds=10, **kwargs))
+        report = asyncio.run(one_pass(**kwargs))
         session.expire_all()
         return report
 

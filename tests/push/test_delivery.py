@@ -338,3 +338,17 @@ def test_no_debrief_for_a_private_appointment(
     clock.advance(hours=1)
     deliver()
     assert push_service.delivered(subscriber) == []
+
+
+def test_the_cipher_pool_encrypts_in_helper_processes(
+    session, member, make_meeting, acme_tip, subscribe, push_service, deliver, monkeypatch
+):
+    from core.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "push_encrypt_processes", 1)
+    subscribers = [subscribe(member.id, f"Device {n}")[0] for n in range(3)]
+    outbox.meetings_changed(session, added=[make_meeting(member.id, in_minutes=10)])
+    assert deliver().sent == 3
+    payloads = [push_service.delivered(s) for s in subscribers]
+    assert all(len(p) == 1 and p[0]["event"] == "brief" for p in payloads)
+    assert push_service.errors == []
