@@ -76,6 +76,7 @@ def fetch_feed(
                 ) as response:
                     location = response.headers.get("location")
                     if response.is_redirect and location:
+                        _drain(response)
                         current = _next_hop(current, location)
                         continue
                     return _read(response, host, etag, last_modified, deadline, settings)
@@ -106,6 +107,7 @@ def _read(
 ) -> Fetched:
     content_type = response.headers.get("content-type", "")
     if response.status_code == 304:
+        _drain(response)
         return Fetched(
             304,
             b"",
@@ -139,6 +141,13 @@ def _read(
         response.headers.get("last-modified"),
         content_type,
     )
+
+
+def _drain(response: httpx.Response) -> None:
+    """Read a small bodiless answer (304, redirect) so its connection can be reused."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) <= 64 * 1024:
+        response.read()
 
 
 def _reason(exc: httpx.HTTPError) -> str:
