@@ -245,16 +245,24 @@ async function focusOrOpen(path) {
   const target = new URL(path, self.location.origin).href;
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const same = windows.find((client) => client.url === target);
-  if (same) return same.focus();
+  if (same) return focusQuietly(same);
   for (const client of windows) {
     try {
-      await client.focus();
-      return await client.navigate(target);
+      const moved = await client.navigate(target);
+      if (moved) return focusQuietly(moved);
     } catch (error) {
-      // not ours to steer; fall through to a new window
+      // not controlled by this worker: try the next one, or open a new window
     }
   }
   return self.clients.openWindow(target);
+}
+
+async function focusQuietly(client) {
+  try {
+    return await client.focus();
+  } catch (error) {
+    return client; // focusing needs the tap's user activation; the page is there all the same
+  }
 }
 
 // --- pushsubscriptionchange: subscribe again and tell the server --------------------

@@ -202,7 +202,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         "TIPOFF_DATABASE_URL": database_url,
         "TIPOFF_SECRET_KEY": secrets.token_urlsafe(32),
         "TIPOFF_ALLOW_PRIVATE_NETWORKS": "true",
-        "TIPOFF_RUN_SCHEDULER": "false",
+        # the embedded scheduler, as `tipoff serve` runs it, polling often enough for tests
+        "TIPOFF_RUN_SCHEDULER": "true",
+        "TIPOFF_SCHEDULER_POLL_SECONDS": "0.5",
         "TIPOFF_LOG_LEVEL": "WARNING",
     }
     env.pop("TIPOFF_PUBLIC_URL", None)

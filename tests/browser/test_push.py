@@ -46,6 +46,14 @@ class ServiceWorkerPush:
             "ServiceWorker.workerRegistrationUpdated",
             lambda event: self.registrations.extend(event["registrations"]),
         )
+        self.events: list[Any] = []
+        self.cdp.on("ServiceWorker.workerErrorReported", lambda e: self.events.append(e))
+        self.cdp.on(
+            "ServiceWorker.workerVersionUpdated",
+            lambda e: self.events.append(
+                [(v["runningStatus"], v["status"]) for v in e["versions"]]
+            ),
+        )
         self.cdp.send("ServiceWorker.enable")
         page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
         for _ in range(40):
@@ -80,7 +88,7 @@ class ServiceWorkerPush:
             if check(shown):
                 return shown
             self.page.wait_for_timeout(100)
-        raise AssertionError(f"{what}; notifications shown: {self.shown()}")
+        raise AssertionError(f"{what}; shown: {self.shown()}; worker: {self.events[-6:]}")
 
 
 def meeting_ref(meeting: dict[str, Any]) -> payloads.MeetingRef:
@@ -227,3 +235,60 @@ def test_settings_screenshot(live_server, phone, acme_day):
     sign_in(page, acme_day["person"], path="/settings")
     page.locator("#calendar-list li[data-calendar]").wait_for()
     screenshot(page, "settings")
+
+
+def worker_of(context: Any, origin: str) -> Any:
+    for worker in context.service_workers:
+        if worker.url.startswith(origin + "/sw.js"):
+            return worker
+    return context.wait_for_event("serviceworker", timeout=20_000)
+
+
+def test_notification_click_opens_the_brief(live_server, phone, acme_day):
+    """The handler, called as the browser calls it on a tap (no tool can tap a notification)."""
+    meeting = acme_day["meeting"]
+    page = phone.new_page()
+    sign_in(page, acme_day["person"])
+    wait_for_service_worker(page)
+    worker = worker_of(phone, live_server.url)
+    closed = worker.evaluate(
+        """path => new Promise((resolve) => {
+             let closed = false;
+             onNotificationClick({
+               notification: { close() { closed = true; }, data: { url: path, event: "brief" } },
+               waitUntil(promise) { promise.then(() => resolve(closed), () => resolve(closed)); },
+             });
+           })""",
+        f"/m/{meeting['id']}",
+    )
+    assert closed is True
+    page.wait_for_url(f"**/m/{meeting['id']}")
+    assert page.locator("h1").inner_text() == "Pricing call with Acme"
+    # a payload pointing off-site opens the app instead
+    assert worker.evaluate("safePath('https://evil.example/x')") == "/"
+    assert worker.evaluate("safePath('//evil.example/x')") == "/"
+
+
+def test_subscription_change_registers_the_new_one(live_server, phone, acme_day):
+    from tests.push.pushservice import PushService
+
+    person = acme_day["person"]
+    page = phone.new_page()
+    sign_in(page, person, path="/settings")
+    wait_for_service_worker(page)
+    page.reload()  # the page hands the worker its CSRF token and device name
+    worker = worker_of(phone, live_server.url)
+    with PushService() as service:
+        fresh = service.subscribe().to_json()
+        worker.evaluate(
+            """subscription => new Promise((resolve, reject) => {
+                 onPushSubscriptionChange({
+                   oldSubscription: null,
+                   newSubscription: { toJSON: () => subscription },
+                   waitUntil(promise) { promise.then(resolve, reject); },
+                 });
+               })""",
+            fresh,
+        )
+    devices = person.api("GET", "/api/devices")["items"]
+    assert [d["push_service"] for d in devices] == ["127.0.0.1"]
