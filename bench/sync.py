@@ -268,7 +268,9 @@ def main() -> None:
     sizes = [len(v[1]) for v in feeds.values()]
     kilobytes = f"{min(sizes) // 1024}-{max(sizes) // 1024} KB"
     span = f"{window.start:%Y-%m-%d} -> {window.end:%Y-%m-%d}"
-    print(f"{args.feeds} feeds x {args.events} events ({kilobytes} each), window {span}, SQLite")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{args.feeds} feeds x {args.events} events ({kilobytes} each), window {span}, SQLite;"
+          f" this process pinned to one CPU; load average {load:.1f} at start")  # fmt: skip
 
     first = [sync_one(i) for i in ids]
     with session_scope() as session:

@@ -21,12 +21,12 @@ from core.calendars.parse import parse_feed
 from core.calendars.sync import (
     SECRET_PURPOSE,
     SyncResult,
+    apply_download,
     apply_parsed,
+    download,
     end_read_snapshot,
-    owner_of,
-    plan_sync,
+    first_plan,
     sync_calendar,
-    window_at,
 )
 from core.crypto import encrypt
 from core.errors import Conflict, InvalidInput, NotFound
@@ -69,15 +69,16 @@ def connect(
 
 
 def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Calendar:
+    """Download and parse the link (errors raised, not recorded), then store it and sync."""
     settings = get_settings()
     normal = ssrf.check_url(url, allow_private=settings.allow_private_networks)
     key = source_key("ics", normal)
     _refuse_duplicate(session, user, key)
+    plan = first_plan(user, kind="ics", url=normal, now=now)
     end_read_snapshot(session)
     fetched = fetch_feed(normal)
-    owner, window = owner_of(user), window_at(now, settings)
     parsed = parse_feed(
-        fetched.body, owner, window, max_occurrences=settings.sync_max_occurrences
+        fetched.body, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
     )  # NotACalendar (422) when the link is a web page or anything else
     if not parsed.complete and not parsed.occurrences:
         raise InvalidInput(
@@ -92,7 +93,6 @@ def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Cal
         source_key=key,
     )
     _insert(session, calendar)
-    plan = plan_sync(session, calendar, now=now)
     apply_parsed(
         session,
         calendar,
@@ -108,30 +108,37 @@ def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Cal
 def connect_caldav(
     session: Session, user: User, url: str, username: str, password: str, *, now: datetime
 ) -> list[Calendar]:
+    """Discover the account's event calendars and download each before storing anything."""
     end_read_snapshot(session)
     found = caldav_source.discover(url, username, password)
-    normal = ssrf.normalise_url(url)
-    created: list[Calendar] = []
+    shown = display_url(ssrf.normalise_url(url))
+    firsts = []
     for item in found:
-        key = source_key("caldav", ssrf.normalise_url(item.url), username)
+        address = ssrf.normalise_url(item.url)
+        key = source_key("caldav", address, username)
+        plan = first_plan(
+            user, kind="caldav", url=address, username=username, password=password, now=now
+        )
+        firsts.append((item, address, key, plan, download(plan)))  # network, no transaction
+    created: list[Calendar] = []
+    for item, address, key, plan, got in firsts:
         if _exists(session, user, key):
             continue
         calendar = Calendar(
             user_id=_id(user),
             kind="caldav",
             name=item.name,
-            display_url=display_url(normal),
-            url_encrypted=encrypt(ssrf.normalise_url(item.url), SECRET_PURPOSE),
+            display_url=shown,
+            url_encrypted=encrypt(address, SECRET_PURPOSE),
             username_encrypted=encrypt(username, SECRET_PURPOSE),
             password_encrypted=encrypt(password, SECRET_PURPOSE),
             source_key=key,
         )
         _insert(session, calendar)
+        apply_download(session, calendar, plan, got, now=now)  # a failure goes to last_error
         created.append(calendar)
     if not created:
         raise Conflict("every calendar of that CalDAV account is already connected")
-    for calendar in created:
-        sync_calendar(session, calendar, now=now)  # a failure is kept in last_error
     return created
 
 

@@ -124,6 +124,31 @@ def plan_sync(session: Session, calendar: Calendar, *, now: datetime) -> SyncPla
     )
 
 
+def first_plan(
+    user: User,
+    *,
+    kind: str,
+    url: str,
+    username: str | None = None,
+    password: str | None = None,
+    now: datetime,
+) -> SyncPlan:
+    """The plan of a calendar's first sync, before it has a row (connecting it)."""
+    settings = get_settings()
+    owner, window = owner_of(user), window_at(now, settings)
+    return SyncPlan(
+        kind=kind,
+        url=url,
+        username=username,
+        password=password,
+        etag=None,
+        last_modified=None,
+        owner=owner,
+        window=window,
+        fingerprint=fingerprint(owner, window, settings),
+    )
+
+
 def _decrypted(value: str | None) -> str | None:
     return None if value is None else decrypt(value, SECRET_PURPOSE)
 
