@@ -30,17 +30,21 @@ pytestmark = pytest.mark.browser
 FAKE_SUBSCRIBE = """
 (() => {
   const subscription = %s;
-  let current = null;
   const fake = {
     endpoint: subscription.endpoint,
     expirationTime: null,
     options: { userVisibleOnly: true },
     toJSON: () => subscription,
-    unsubscribe: async () => { current = null; return true; },
+    unsubscribe: async () => { localStorage.removeItem("fake-subscribed"); return true; },
   };
-  if (window.PushManager) {
-    PushManager.prototype.subscribe = async function () { current = fake; return fake; };
-    PushManager.prototype.getSubscription = async function () { return current; };
+  if (window.PushManager) {  // the browser keeps a subscription across page loads
+    PushManager.prototype.subscribe = async function () {
+      localStorage.setItem("fake-subscribed", "1");
+      return fake;
+    };
+    PushManager.prototype.getSubscription = async function () {
+      return localStorage.getItem("fake-subscribed") ? fake : null;
+    };
   }
 })();
 """
@@ -81,6 +85,9 @@ def test_enable_notifications_then_brief_test_and_withdraw_arrive(
         device = page.locator("#devices li[data-device]")
         device.wait_for()
         assert "Android phone" in device.inner_text()
+        page.wait_for_function(
+            "document.getElementById('enable-push').textContent.includes('Notifications are on')"
+        )
         assert person.api("GET", "/api/devices")["items"][0]["name"] == "Android phone"
 
         # 1. the brief, planned and sent by the server's scheduler

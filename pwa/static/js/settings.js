@@ -53,6 +53,19 @@ document.addEventListener("click", async (event) => {
   if (actions[button.dataset.action]) await busy(button, null, actions[button.dataset.action]);
 });
 
+// Say so when this device already has a push subscription.
+async function showPushState() {
+  if (!("serviceWorker" in navigator) || !("PushManager" in window)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  const subscription = registration && (await registration.pushManager.getSubscription());
+  if (subscription && Notification.permission === "granted") {
+    const button = $("enable-push");
+    button.textContent = "Notifications are on here (tap to renew)";
+    button.classList.remove("primary");
+  }
+}
+showPushState();
+
 // What Tipoff shows in this device's notification tray right now: tap one to open it.
 async function listShown() {
   if (!("serviceWorker" in navigator)) return;
