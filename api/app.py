@@ -45,6 +45,9 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
 
         async with run_in_background():
             yield
+        from core.push.webpush import close_shared_sender
+
+        await close_shared_sender()  # close push connections cleanly
 
     app = FastAPI(
         title="Tipoff",

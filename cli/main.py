@@ -114,6 +114,9 @@ def worker(
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         await run_forever(stop)
+        from core.push.webpush import close_shared_sender
+
+        await close_shared_sender()  # close push connections cleanly
 
     asyncio.run(forever())
 

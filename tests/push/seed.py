@@ -13,6 +13,7 @@ from datetime import timedelta
 from sqlmodel import Session
 
 from core import accounts
+from core.calendars.sync import SECRET_PURPOSE
 from core.crypto import encrypt
 from core.models import Calendar, Meeting, Role, utcnow
 from core.models.tip import TipCreate
@@ -62,7 +63,11 @@ def seed_meetings(
         )
         register(session, user, DeviceCreate(**subscriber.to_json(), name=f"Phone {index}"))
         assert user.id is not None
-        calendar = Calendar(user_id=user.id, url_encrypted=encrypt("https://cal.example/x"))
+        calendar = Calendar(
+            user_id=user.id,
+            url_encrypted=encrypt("https://cal.example/x", SECRET_PURPOSE),
+            next_sync_at=now + timedelta(days=365),  # meetings are written here, not synced
+        )
         session.add(calendar)
         session.flush()
         assert calendar.id is not None
