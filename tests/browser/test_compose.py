@@ -24,8 +24,9 @@ def test_compose_from_a_meeting_with_preview(live_server, phone, acme_day):
 
     page.fill("#title", "Their CFO wants a 3-year price")
     page.fill("#body", "Offer a **3-year** price lock.\n\n- anchor high\n- concede term, not price")
-    page.click("#preview-toggle")
     preview = page.locator("#preview")
+    assert preview.is_hidden()
+    page.click("#preview-toggle")
     preview.locator("strong").wait_for()
     assert preview.locator("strong").inner_text() == "3-year"
     assert preview.locator("li").count() == 2
