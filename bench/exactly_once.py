@@ -35,6 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SECRET = "bench-exactly-once-secret"
+LEASED = (
+    "SELECT count(*) FROM notification "
+    "WHERE state = 'pending' AND lease_until > now() at time zone 'utc'"
+)
+SENT = "SELECT count(*) FROM notification WHERE kind = 'brief' AND state = 'sent'"
 os.environ.setdefault("TIPOFF_DATA_DIR", tempfile.mkdtemp(prefix="tipoff-bench-eo-"))
 os.environ["TIPOFF_SECRET_KEY"] = SECRET
 os.environ["TIPOFF_ALLOW_PRIVATE_NETWORKS"] = "true"
@@ -146,22 +151,13 @@ def main() -> int:
                         busy = max(workers, key=lambda w: connections_to(w.pid, service.port))
                         if connections_to(busy.pid, service.port):
                             with engine.connect() as connection:
-                                leased = connection.execute(
-                                    text(
-                                        "SELECT count(*) FROM notification "
-                                        "WHERE state='pending' AND lease_until > now() at time zone 'utc'"
-                                    )
-                                ).scalar_one()
+                                leased = connection.execute(text(LEASED)).scalar_one()
                             os.kill(busy.pid, signal.SIGKILL)
                             busy.wait(10)
                             kills = 1
                             killed_at = delivered
                     with engine.connect() as connection:
-                        sent = connection.execute(
-                            text(
-                                "SELECT count(*) FROM notification WHERE kind='brief' AND state='sent'"
-                            )
-                        ).scalar_one()
+                        sent = connection.execute(text(SENT)).scalar_one()
                     if sent == expected and kills:
                         break
                 elapsed = time.monotonic() - started
