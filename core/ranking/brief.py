@@ -68,7 +68,9 @@ def rank(
     profile = meeting_profile(session, meeting)
     if profile.offwork and not profile.external:
         return []
-    stats = retrieval.library_stats(session, profile.terms, list(profile.facets))
+    stats = retrieval.library_stats(
+        session, [*profile.terms, *profile.name_terms], list(profile.facets)
+    )
     found = retrieval.candidates(session, profile, stats.idf)
     if not found:
         return []

@@ -71,7 +71,7 @@ GROUP_WEIGHT = {
     "topic": 0.7,
     "role": 0.8,
     "industry": 0.9,
-    "setting": 0.4,
+    "setting": 0.7,
 }
 
 FACETS: tuple[Facet, ...] = (
@@ -169,7 +169,7 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "kind:installation",
         "installation",
-        """install*, installation, commissioning, site acceptance, factory acceptance,
+        """install*, installation, commissioning, site acceptance, factory acceptance, fat=,
         acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme,
         installation*, aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe""",
     ),
@@ -185,7 +185,8 @@ FACETS: tuple[Facet, ...] = (
         "complaint or escalation",
         """complaint*, escalat*, incident*, outage*, defect*, malfunction*, breakdown,
         reklamation*, *reklamation, beschwerde*, *beschwerde, stoerung*, *stoerung,
-        eskalation*, ausfall, ausfaelle, fehlalarm*, mangel, maengel""",
+        eskalation*, ausfall, ausfaelle, fehlalarm*, mangel, maengel, downtime, standstill,
+        line down, machine down, production stop*, stillstand*, *stillstand, produktionsausfall""",
     ),
     _facet(
         "kind:service",
@@ -193,6 +194,12 @@ FACETS: tuple[Facet, ...] = (
         """service*, *service, maintenance, maintain*, repair*, spare part*, uptime, call out*,
         callout*, field service, wartung*, *wartung, instandhaltung*, inspektion*, reparatur*,
         ersatzteil*, kundendienst*, techniker*""",
+    ),
+    _facet(
+        "kind:retrofit",
+        "retrofit or upgrade",
+        """retrofit*, modernis*, moderniz*, upgrade*, overhaul*, refurbish*, umbau*, *umbau,
+        modernisierung*, nachruest*, ertuechtigung*, generalueberholung*""",
     ),
     _facet(
         "kind:event",
@@ -356,6 +363,13 @@ FACETS: tuple[Facet, ...] = (
         "manufacturing",
         """manufactur*, factory, factories, production line*, industrial, fertigung*,
         produktion*, maschinenbau, fabrik*, industrie*""",
+    ),
+    _facet(
+        "industry:food",
+        "food and beverage",
+        """food, foods, beverage*, brewery, breweries, dairy, dairies, bakery, bakeries,
+        snack*, confectioner*, brauerei*, molkerei*, getraenk*, lebensmittel*, nahrungsmittel*,
+        baeckerei*, fleischwaren*, suesswaren*, *brauerei, *molkerei""",
     ),
     _facet(
         "industry:retail",

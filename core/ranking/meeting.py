@@ -32,6 +32,9 @@ _VIRTUAL = re.compile(
     r"remote|https?|www)(?![a-z])"
 )
 _ROOM_KINDS = {"room", "resource", "group"}
+LOCATION_ONLY_ONSITE = 0.5
+# How much each part of the meeting weighs in the word overlap.
+TERM_FIELD_WEIGHTS = {"title": 1.0, "description": 0.7, "location": 0.4, "names": 0.4}
 
 
 @dataclass
@@ -46,6 +49,8 @@ class MeetingProfile:
     terms: list[str]
     text: str  # what the embedding reads
     words_by_term: dict[str, str] = field(default_factory=dict)  # stem → a word, for reasons
+    term_weights: dict[str, float] = field(default_factory=dict)  # stem → field weight
+    name_terms: list[str] = field(default_factory=list)  # stems of the customers' names
     vector: np.ndarray | None = None
 
     @property
@@ -101,31 +106,47 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     fields = list(zip(hits, MEETING_FIELD_WEIGHTS.values(), strict=True))
     facets = lexicon.combine(fields)
     setting = setting_of(meeting, facets)
-    if setting == "onsite":
-        facets["setting:onsite"] = max(facets.get("setting:onsite", 0.0), 0.7)
+    if setting == "onsite":  # a room says less than "visit" in the title
+        facets["setting:onsite"] = max(facets.get("setting:onsite", 0.0), LOCATION_ONLY_ONSITE)
     elif setting == "virtual":
         facets.pop("setting:onsite", None)
     offwork = _offwork(fields[0][0] | fields[1][0] | fields[2][0])
     names = " ".join(orgs.name_words(o) for o in customer)
-    query = " ".join([title, description, "" if setting == "virtual" else location, names])
+    org_terms = set(content_terms(names))
     location_keys = orgs.title_keys(location)
+    # Words say *what* the meeting is about; *who* it is with is the customer signal.
+    parts = [("title", title), ("description", description)]
+    if setting != "virtual":
+        parts.append(("location", location))
+    term_weights: dict[str, float] = {}
     words_by_term: dict[str, str] = {}
-    for word in fold(query).split():
+    for name, part in parts:
+        for word in fold(part).split():
+            for term in content_terms(word):
+                if term in org_terms:
+                    continue
+                words_by_term.setdefault(term, word)
+                term_weights[term] = max(term_weights.get(term, 0.0), TERM_FIELD_WEIGHTS[name])
+    terms = list(words_by_term)
+    name_terms = [t for t in dict.fromkeys(content_terms(names)) if t not in words_by_term]
+    for word in fold(names).split():
         for term in content_terms(word):
             words_by_term.setdefault(term, word)
-    terms = list(words_by_term)
+            term_weights.setdefault(term, TERM_FIELD_WEIGHTS["names"])
     text = ". ".join(part for part in (title, description) if part.strip())
     return MeetingProfile(
         orgs=customer,
         orgs_from_title=from_title,
         venue_orgs={o for o in customer if orgs.name_key(o) in location_keys},
-        org_terms=set(content_terms(names)),
+        org_terms=org_terms,
         facets={k: v for k, v in facets.items() if lexicon.BY_NAME[k].group != "offwork"},
         setting=setting,
         offwork=offwork,
         terms=terms,
         text=text,
         words_by_term=words_by_term,
+        term_weights=term_weights,
+        name_terms=name_terms,
     )
 
 

@@ -29,12 +29,12 @@ from core.ranking import lexicon, orgs
 from core.ranking.meeting import MeetingProfile
 from core.ranking.retrieval import Candidate, LibraryStats
 
-ACCOUNT_PRIOR = 0.5
+ACCOUNT_PRIOR = 0.4
 WORD_WEIGHT = 1.0
 MEANING_WEIGHT = 1.5
 MEANING_FLOOR = 0.15
 MIN_EVIDENCE = 0.55  # generic tips: kind fit + words + meaning must reach this
-MIN_SCORE = 0.45  # any tip: the final score must reach this
+MIN_SCORE = 0.35  # any tip: the final score must reach this
 INDUSTRY_MISMATCH = 0.6
 ONSITE_ON_CALL = 0.9
 ONSITE_ELSEWHERE = 0.9  # an account's in-person tip when the meeting is at another customer's
@@ -80,16 +80,20 @@ def score(
 
     fit, contributions = facet_fit(profile.facets, candidate.facets, stats.specificity)
     mismatch = mismatches(profile, candidate, generic=not tip.accounts)
-    # An account tip naming its customer is already counted by the customer signal.
-    ignore = profile.org_terms if tip.accounts else set()
-    overlap, shared_word = word_overlap(profile, candidate.terms, stats.idf, ignore)
+    # The customer's name is the customer signal's business for account tips; for other
+    # tips it may still say what kind of customer this is ("Praxis", "Brauerei", "City of").
+    overlap, shared_word = word_overlap(
+        profile, candidate.terms, stats.idf, with_names=not tip.accounts
+    )
     vector = candidate.vector
     similarity = float(np.dot(meeting_vector, vector)) if vector is not None else 0.0
     meaning = MEANING_WEIGHT * max(0.0, similarity - MEANING_FLOOR)
-    evidence = fit + WORD_WEIGHT * overlap + meaning
-    if not tip.accounts and evidence < MIN_EVIDENCE:
+    # Whether a tip fits at all does not depend on how common its facets are in the library;
+    # specificity only orders the tips that do.
+    plain_fit, _ = facet_fit(profile.facets, candidate.facets, {})
+    if not tip.accounts and plain_fit + WORD_WEIGHT * overlap + meaning < MIN_EVIDENCE:
         return None
-    total += evidence - mismatch
+    total += fit + WORD_WEIGHT * overlap + meaning - mismatch
 
     helpful = max(tip.helpful_count, 0)
     total += min(0.3, 0.1 * math.log1p(helpful))
@@ -102,13 +106,17 @@ def score(
 
     for name, _ in sorted(contributions.items(), key=lambda kv: -kv[1])[:MAX_REASON_FACETS]:
         reasons.append(lexicon.BY_NAME[name].label)
-    if shared_word and overlap >= 0.15:
+    if shared_word and overlap >= 0.15 and stats.idf.get(_stem_of(profile, shared_word), 0) >= 2.0:
         reasons.append(f'mentions "{shared_word}"')
     if not contributions and meaning >= 0.2:
         reasons.append("similar topic")
     if helpful:
         reasons.append(f"helped {helpful} colleague{'s' if helpful != 1 else ''}")
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
+
+
+def _stem_of(profile: MeetingProfile, word: str) -> str:
+    return next((t for t, w in profile.words_by_term.items() if w == word), word)
 
 
 def _shared_orgs(profile: MeetingProfile, accounts: list[str]) -> set[str]:
@@ -183,16 +191,24 @@ def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) 
 
 
 def word_overlap(
-    profile: MeetingProfile, terms: set[str], weights: dict[str, float], ignore: set[str]
+    profile: MeetingProfile, terms: set[str], idf: dict[str, float], *, with_names: bool = False
 ) -> tuple[float, str]:
-    """Share of the meeting's IDF mass the tip's words cover, and the most telling shared word."""
-    counted = [t for t in profile.terms if t not in ignore]
-    mass = sum(weights.get(t, 0.0) for t in counted)
+    """Share of the meeting's weighted IDF mass the tip's words cover, and its best shared word.
+
+    Title words weigh 1.0, description 0.7, location 0.4; the customer's own name
+    is left out (the customer signal covers it).
+    """
+
+    def weight(term: str) -> float:
+        return idf.get(term, 0.0) * profile.term_weights.get(term, 1.0)
+
+    counted = [*profile.terms, *(profile.name_terms if with_names else ())]
+    mass = sum(weight(t) for t in counted)
     if mass <= 0:
         return 0.0, ""
     shared = [t for t in counted if t in terms]
     if not shared:
         return 0.0, ""
-    best = max(shared, key=lambda t: weights.get(t, 0.0))
-    covered = sum(weights.get(t, 0.0) for t in shared)
+    best = max(shared, key=weight)
+    covered = sum(weight(t) for t in shared)
     return covered / mass, profile.words_by_term.get(best, best)

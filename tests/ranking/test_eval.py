@@ -11,6 +11,7 @@ from cli.main import main
 
 DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "relevance-dev.json"
 HELD_OUT = Path(__file__).parent / "datasets" / "heldout-medtech.json"
+HELD_OUT_2 = Path(__file__).parent / "datasets" / "heldout-machinery.json"
 
 
 def run_eval(path: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
@@ -18,7 +19,9 @@ def run_eval(path: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: i
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("path", [DEV_SET, HELD_OUT], ids=["dev", "held-out-medtech"])
+@pytest.mark.parametrize(
+    "path", [DEV_SET, HELD_OUT, HELD_OUT_2], ids=["dev", "held-out-medtech", "held-out-machinery"]
+)
 def test_eval_meets_the_goals(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if not path.exists():
         pytest.skip(f"{path} is not here (the dev set lives in ../shared)")
