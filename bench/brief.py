@@ -42,7 +42,7 @@ os.environ.setdefault("TIPOFF_SECRET_KEY", "bench-secret-key-not-for-production"
 
 from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
-from sqlmodel import Session, col, select  # noqa: E402
+from sqlmodel import Session, col, func, select  # noqa: E402
 
 from core.db import make_engine  # noqa: E402
 from core.migrate import upgrade  # noqa: E402
@@ -230,6 +230,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--rounds", type=int, default=5, help="briefs per meeting per size")
     parser.add_argument(
+        "--db", type=Path, default=None,
+        help="keep the library in this SQLite file and reuse what it already has",
+    )  # fmt: skip
+    parser.add_argument(
         "--build-workers", type=int, default=os.cpu_count() or 1,
         help="processes that profile the synthetic tips (building only; briefs use one core)",
     )  # fmt: skip
@@ -238,25 +242,39 @@ def main() -> None:
     cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     embedding.encode(["warm up"])
     with tempfile.TemporaryDirectory(prefix="tipoff-bench-") as folder:
-        engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+        path = args.db or Path(folder) / "bench.db"
+        engine = make_engine(f"sqlite:///{path}")
         upgrade(engine)
         with Session(engine, expire_on_commit=False) as session:
-            author = User(email="author@bench.example", name="Author", role=Role.curator)
-            rep = User(email="rep@bench.example", name="Rep")
-            session.add_all([author, rep])
-            session.commit()
+            author = session.exec(select(User).where(User.email == "author@bench.example")).first()
+            rep = session.exec(select(User).where(User.email == "rep@bench.example")).first()
             orgs = [domain(n) for n in range(max(20, sizes[-1] // 100))]
-            meeting_ids = [m.id or 0 for m in meetings_for(session, rep, orgs[:24])]
+            if author is None or rep is None:
+                author = User(email="author@bench.example", name="Author", role=Role.curator)
+                rep = User(email="rep@bench.example", name="Rep")
+                session.add_all([author, rep])
+                session.commit()
+                meetings_for(session, rep, orgs[:24])
+            else:  # a kept library: reuse its accounts
+                orgs = sorted(set(session.exec(select(TipAccount.domain)).all())) or orgs
+            meeting_ids = [
+                m.id or 0 for m in session.exec(select(Meeting).where(Meeting.user_id == rep.id))
+            ]
             author_id, rep_id = author.id or 0, rep.id or 0
+            have = session.exec(select(func.count()).select_from(Tip)).one()
         print(f"one core, SQLite, {len(meeting_ids)} meetings x {args.rounds} briefs per size")
         print(f"{'tips':>7} {'build s':>8} {'brief p50':>10} {'p95':>7} {'cold p95':>9} "
               f"{'read p50':>9} {'read p95':>9} {'p95/read':>9} {'quiet':>6}")  # fmt: skip
-        have = 0
         first_p95 = None
         for size in sizes:
-            with Session(engine, expire_on_commit=False) as session:
-                built = grow(session, author_id, orgs, size - have, args.build_workers)
-            have = size
+            built = 0.0
+            if size > have:
+                with Session(engine, expire_on_commit=False) as session:
+                    built = grow(session, author_id, orgs, size - have, args.build_workers)
+                have = size
+            elif size < have:
+                print(f"{size:>7} skipped: the kept library already has {have} tips")
+                continue
             if cpus:  # measure on one core
                 os.sched_setaffinity(0, {cpus[0]})
             figures = measure(engine, rep_id, meeting_ids, args.rounds)

@@ -34,7 +34,8 @@ class TipFacet(SQLModel, table=True):
     """Generic tips (no accounts) by facet, strongest first: the kind-of-meeting index."""
 
     __tablename__ = "tip_facet"
-    __table_args__ = (Index("ix_tip_facet_lookup", "facet", "weight"),)
+    # (facet, weight, tip_id): "strongest first, newest first" is a backward index scan.
+    __table_args__ = (Index("ix_tip_facet_lookup", "facet", "weight", "tip_id"),)
 
     facet: str = Field(max_length=48, primary_key=True)
     tip_id: int = Field(foreign_key="tip.id", primary_key=True, index=True, ondelete="CASCADE")

@@ -71,7 +71,7 @@ def rank(
     stats = retrieval.library_stats(
         session, [*profile.terms, *profile.name_terms], list(profile.facets)
     )
-    found = retrieval.candidates(session, profile, stats.idf)
+    found = retrieval.candidates(session, profile, stats)
     if not found:
         return []
     # First cut on the cheap signals; words and meaning only for what can still win.

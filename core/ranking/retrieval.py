@@ -35,6 +35,9 @@ FACET_BUDGET = 120
 WORD_BUDGET = 30
 MIN_QUERY_FACET = 0.3
 MAX_QUERY_WORDS = 6
+# The word door asks only for words at most this share of tips use (at least 5 tips):
+# rare words are the telling ones, and their posting lists stay short at any size.
+RARE_WORD_SHARE = 0.01
 
 
 class TipFacts(Protocol):
@@ -84,6 +87,7 @@ class LibraryStats:
     """What the library says about the meeting's words and facets."""
 
     idf: dict[str, float]  # word stem → inverse document frequency
+    docs: int  # profiled tips
     specificity: dict[str, float]  # facet → 1.0 when rare in the library, down to 0.3 when common
 
 
@@ -107,7 +111,7 @@ def library_stats(session: Session, terms: list[str], facets: list[str]) -> Libr
         df = max(rows.get(FACET_PREFIX + facet, 0), 0)
         value = math.log((max(docs, MIN_LIBRARY) + 1) / (df + 1)) / full
         specificity[facet] = min(1.0, max(MIN_SPECIFICITY, value))
-    return LibraryStats(idf=idf, specificity=specificity)
+    return LibraryStats(idf=idf, docs=docs, specificity=specificity)
 
 
 def _account_ids(session: Session, profile: MeetingProfile) -> list[int]:
@@ -145,10 +149,13 @@ def _facet_ids(session: Session, profile: MeetingProfile) -> list[int]:
     return ids
 
 
-def _word_ids(session: Session, weights: dict[str, float], words: dict[str, str]) -> list[int]:
+def _word_ids(
+    session: Session, weights: dict[str, float], words: dict[str, str], docs: int
+) -> list[int]:
     """Tips sharing the meeting's rarest words, through the library's full-text index."""
+    rare = math.log((docs + 1) / (max(5.0, RARE_WORD_SHARE * docs) + 0.5))
     informative = sorted(weights, key=lambda t: -weights[t])[:MAX_QUERY_WORDS]
-    query_words = [words[t] for t in informative if t in words and weights[t] > 1.0]
+    query_words = [words[t] for t in informative if t in words and weights[t] >= rare]
     if not query_words:
         return []
     if is_postgres(session):
@@ -174,11 +181,9 @@ def _word_ids(session: Session, weights: dict[str, float], words: dict[str, str]
     return [row[0] for row in rows]
 
 
-def candidates(
-    session: Session, profile: MeetingProfile, weights: dict[str, float]
-) -> list[Candidate]:
+def candidates(session: Session, profile: MeetingProfile, stats: LibraryStats) -> list[Candidate]:
     """Active tips through the three doors, with their facets (words and vectors come later)."""
-    by_words = set(_word_ids(session, weights, profile.words_by_term))
+    by_words = set(_word_ids(session, stats.idf, profile.words_by_term, stats.docs))
     ids = by_words | set(_account_ids(session, profile)) | set(_facet_ids(session, profile))
     if not ids:
         return []

@@ -39,7 +39,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("facet", "tip_id"),
     )
     with op.batch_alter_table("tip_facet", schema=None) as batch_op:
-        batch_op.create_index("ix_tip_facet_lookup", ["facet", "weight"], unique=False)
+        batch_op.create_index("ix_tip_facet_lookup", ["facet", "weight", "tip_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_tip_facet_tip_id"), ["tip_id"], unique=False)
 
     op.create_table(

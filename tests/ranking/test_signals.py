@@ -170,7 +170,7 @@ def candidate(t: Tip) -> Candidate:
                      vector=np.zeros(embedding.DIMENSIONS, dtype=np.float32))  # fmt: skip
 
 
-NO_STATS = LibraryStats(idf={}, specificity={})
+NO_STATS = LibraryStats(idf={}, docs=0, specificity={})
 NO_VECTOR = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
 
 
