@@ -87,8 +87,15 @@ async function remember(path, response) {
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) await cache.delete(old);
 }
 
-async function saveBrief(path) {
+const FRESH_MS = 10 * 60 * 1000; // Next up re-saves a brief at most this often
+
+async function saveBrief(path, freshFor = 0) {
   if (!BRIEF_PATH.test(path)) return;
+  if (freshFor) {
+    const saved = await (await caches.open(PAGES_CACHE)).match(path);
+    const age = saved ? Date.now() - Date.parse(saved.headers.get("date") || "") : Infinity;
+    if (age < freshFor) return;
+  }
   const response = await fetch(path, { credentials: "same-origin" });
   if (response.ok && !response.redirected) await remember(path, response);
 }
@@ -102,7 +109,8 @@ async function forget(path) {
 function onMessage(event) {
   const message = event.data || {};
   if (message.type === "cache-briefs" && Array.isArray(message.urls)) {
-    event.waitUntil(Promise.allSettled(message.urls.slice(0, 20).map(saveBrief)));
+    const urls = message.urls.slice(0, 20);
+    event.waitUntil(Promise.allSettled(urls.map((url) => saveBrief(url, FRESH_MS))));
   } else if (message.type === "signed-out") {
     event.waitUntil(caches.delete(PAGES_CACHE).then(() => caches.delete(META_CACHE)));
   } else if (message.type === "meta" && typeof message.key === "string") {
