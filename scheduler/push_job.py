@@ -33,9 +33,10 @@ def plan_once() -> int:
         touched += replan.prepare_soon(session, now=now, ahead=ahead)
         if time.monotonic() - _last_catch_up >= CATCH_UP_EVERY_SECONDS:
             caught = replan.catch_up(session, now=now)
-            if caught == 0:
+            purged = replan.purge_finished(session, now=now)
+            if caught == 0 and purged == 0:
                 _last_catch_up = time.monotonic()
-            touched += caught
+            touched += caught + purged
     return touched
 
 

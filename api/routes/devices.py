@@ -6,10 +6,12 @@ from fastapi import APIRouter, Response
 from sqlmodel import SQLModel
 
 from api.deps import CurrentUser, IdPath, SessionDep
+from core import ratelimit
 from core.models.push import DeviceList, DevicePublic, NotificationPublic
 from core.push import devices, vapid
 
 router = APIRouter(tags=["devices"])
+TEST_PUSH_LIMIT = "12/hour"  # each one buzzes a phone and spends push-service quota
 
 
 class PushKey(SQLModel):
@@ -42,4 +44,5 @@ def delete_device(device_id: IdPath, user: CurrentUser, session: SessionDep) -> 
 @router.post("/api/devices/{device_id}/test", status_code=202, response_model=NotificationPublic)
 def test_device(device_id: IdPath, user: CurrentUser, session: SessionDep) -> NotificationPublic:
     """Queue a test push; the next worker pass (seconds) sends it."""
+    ratelimit.check("push-test", f"user:{user.id}", TEST_PUSH_LIMIT)
     return NotificationPublic.model_validate(devices.queue_test(session, user, device_id))

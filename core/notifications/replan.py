@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, exists, or_
+from sqlalchemy import ColumnElement, and_, delete, exists, or_
 from sqlmodel import Session, col, select
 
 from core.models import Device, Meeting, Notification, NotificationKind, NotificationState, User
@@ -22,6 +22,7 @@ from core.notifications.prepare import prepare
 
 BATCH = 200
 CATCH_UP_HORIZON = timedelta(days=1)
+KEEP_FINISHED = timedelta(days=30)  # finished rows are kept this long (history, debugging)
 
 
 def _not_leased(now: datetime) -> ColumnElement[bool]:
@@ -91,3 +92,24 @@ def catch_up(session: Session, *, now: datetime) -> int:
     meetings = session.exec(select(Meeting).where(col(Meeting.id).in_(ids))).all()
     plan_meetings(session, meetings, now=now)
     return len(meetings)
+
+
+def purge_finished(session: Session, *, now: datetime) -> int:
+    """Delete rows that are over and long past their moment, so the outbox stays small."""
+    finished = (
+        NotificationState.sent,
+        NotificationState.skipped,
+        NotificationState.dropped,
+        NotificationState.failed,
+    )
+    ids = session.exec(
+        select(col(Notification.id))
+        .where(
+            col(Notification.state).in_(finished),
+            col(Notification.expires_at) < now - KEEP_FINISHED,
+        )
+        .limit(1000)
+    ).all()
+    if ids:
+        session.execute(delete(Notification).where(col(Notification.id).in_(ids)))
+    return len(ids)

@@ -15,10 +15,10 @@ from uuid import uuid4
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from pydantic import ConfigDict
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Field, Session, SQLModel, col, func, select
 
 from core.calendars.ssrf import Unreachable, UrlRefused, checked_addresses, normalise_url
-from core.errors import InvalidInput, NotFound
+from core.errors import Conflict, InvalidInput, NotFound
 from core.models import Device, Notification, NotificationKind, User, utcnow
 from core.models.push import DeviceList, DeviceListItem
 from core.notifications import outbox
@@ -27,6 +27,7 @@ from core.push.vapid import b64url_decode
 from core.settings import get_settings
 
 TEST_TTL = timedelta(minutes=10)
+MAX_DEVICES = 20  # per person: each device multiplies every push
 
 
 class SubscriptionKeys(SQLModel):
@@ -103,6 +104,9 @@ def register(session: Session, user: User, data: DeviceCreate) -> Device:
         device = None
     if device is None:
         assert user.id is not None
+        owned = session.exec(select(func.count()).where(Device.user_id == user.id)).one()
+        if owned >= MAX_DEVICES:
+            raise Conflict(f"at most {MAX_DEVICES} devices per person: remove one first")
         device = Device(user_id=user.id, endpoint=endpoint, p256dh="", auth="")
     device.p256dh = data.keys.p256dh.strip()
     device.auth = data.keys.auth.strip()

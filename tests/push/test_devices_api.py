@@ -162,3 +162,24 @@ def test_a_new_device_gets_the_upcoming_meetings(
     }
     assert past.id not in {n.meeting_id for n in planned}
     assert session.get(Device, device_id) is not None
+
+
+def test_devices_per_person_are_capped(client, member, push_service):
+    from core.push.devices import MAX_DEVICES
+
+    for _ in range(MAX_DEVICES):
+        body = push_service.subscribe().to_json()
+        assert client.post("/api/devices", json=body, headers=member.headers).status_code == 201
+    body = push_service.subscribe().to_json()
+    response = client.post("/api/devices", json=body, headers=member.headers)
+    assert response.status_code == 409 and "at most" in response.json()["detail"]
+
+
+def test_test_pushes_are_rate_limited(client, member, push_service):
+    body = push_service.subscribe().to_json()
+    device_id = client.post("/api/devices", json=body, headers=member.headers).json()["id"]
+    statuses = [
+        client.post(f"/api/devices/{device_id}/test", headers=member.headers).status_code
+        for _ in range(13)
+    ]
+    assert statuses[:12] == [202] * 12 and statuses[12] == 429

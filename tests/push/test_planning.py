@@ -109,3 +109,16 @@ def test_removed_meeting_drops_pending_rows_and_keeps_a_past_one_alone(
     outbox.meetings_changed(session, removed=[upcoming])
     assert {n.state for n in planned(session)} == {"dropped"}
     assert planned(session, kind="withdraw") == []  # nothing was shown: nothing to withdraw
+
+
+def test_finished_rows_are_purged_after_30_days(session, member, make_meeting, subscribe):
+    subscribe(member.id)
+    old = make_meeting(member.id, in_minutes=60)
+    outbox.meetings_changed(session, added=[old])
+    for row in planned(session):
+        row.state = "sent"
+        session.add(row)
+    session.flush()
+    assert replan.purge_finished(session, now=utcnow() + timedelta(days=29)) == 0
+    assert replan.purge_finished(session, now=utcnow() + timedelta(days=31)) == 2
+    assert planned(session) == []
