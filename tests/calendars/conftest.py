@@ -194,7 +194,10 @@ def allow_private(monkeypatch: pytest.MonkeyPatch) -> None:
     """TIPOFF_ALLOW_PRIVATE_NETWORKS=true for this test only (loopback servers)."""
     from core.settings import get_settings
 
-    monkeypatch.setattr(get_settings(), "allow_private_networks", True)
+    settings = get_settings()
+    # pydantic records assigned names as "explicitly set"; restore that record too.
+    monkeypatch.setattr(settings, "__pydantic_fields_set__", set(settings.model_fields_set))
+    monkeypatch.setattr(settings, "allow_private_networks", True)
 
 
 @pytest.fixture
@@ -202,9 +205,12 @@ def setting(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Override settings for one test: ``setting(fetch_max_bytes=1000)``."""
     from core.settings import get_settings
 
+    settings = get_settings()
+    monkeypatch.setattr(settings, "__pydantic_fields_set__", set(settings.model_fields_set))
+
     def apply(**values: Any) -> None:
         for name, value in values.items():
-            monkeypatch.setattr(get_settings(), name, value)
+            monkeypatch.setattr(settings, name, value)
 
     return apply
 
