@@ -106,13 +106,19 @@ def score(
 
     for name, _ in sorted(contributions.items(), key=lambda kv: -kv[1])[:MAX_REASON_FACETS]:
         reasons.append(lexicon.BY_NAME[name].label)
-    if shared_word and overlap >= 0.15 and stats.idf.get(_stem_of(profile, shared_word), 0) >= 2.0:
+    if shared_word and overlap >= 0.15 and _telling(stats, _stem_of(profile, shared_word)):
         reasons.append(f'mentions "{shared_word}"')
     if not contributions and meaning >= 0.2:
         reasons.append("similar topic")
     if helpful:
         reasons.append(f"helped {helpful} colleague{'s' if helpful != 1 else ''}")
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
+
+
+def _telling(stats: LibraryStats, term: str) -> bool:
+    """A word worth naming as a reason: used by at most a tenth of the library."""
+    df = (stats.docs + 1) / math.exp(stats.idf.get(term, 0.0)) - 0.5
+    return df <= max(1.0, 0.1 * stats.docs)
 
 
 def _stem_of(profile: MeetingProfile, word: str) -> str:

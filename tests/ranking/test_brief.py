@@ -111,3 +111,14 @@ def test_reindex_profiles_tips_written_before_the_ranking(session, curator, add_
     assert reindex(session) >= 1
     assert stale_tip_ids(session, 100) == []
     assert session.get(TipProfile, tip.id) is not None
+
+
+def test_rare_shared_words_find_a_tip_no_facet_knows(session, member, curator, add_tip,
+                                                    add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """The full-text door (FTS5 on SQLite, tsvector on PostgreSQL) finds what the lexicon can't."""
+    tip = add_tip(curator.id, "Zorblat gauges need a recalibration after shipping.")
+    add_tip(curator.id, "Renewals: send the usage summary first.", tags=["renewal"])
+    meeting = add_meeting(member.id, "Zorblat recalibration", attendees=["lab@kunde.de"])
+    found = brief_for_meeting(session, session.get(User, member.id), meeting).tips
+    assert [r.tip.id for r in found] == [tip.id]
+    assert any("zorblat" in reason for reason in found[0].reasons)
