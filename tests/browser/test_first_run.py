@@ -63,6 +63,7 @@ def test_setup_link_connect_calendar_first_brief_and_invite(live_server, feeds, 
     assert page.locator("h1").inner_text() == "Pricing call with Acme"
     assert page.locator("article.tip", has_text="the CFO signs anything over 50k").count() == 1
     elapsed = time.monotonic() - started
+    print(f"\nsetup link to first brief, automated: {elapsed:.1f} s")
     assert elapsed < 120, f"setup to first brief took {elapsed:.1f}s of machine time"
 
     # 4. invite a colleague, who joins through the link in a browser of their own
