@@ -105,7 +105,7 @@ def main() -> int:
     from core.notifications.replan import prepare_soon
     from core.push import vapid
     from tests.push.freshdb import fresh_database
-    from tests.push.pushservice import PushServiceProcess, make_subscribers
+    from tests.push.pushservice_process import PushServiceProcess, make_subscribers
     from tests.push.seed import seed_meetings, seed_tips
 
     per_device = max(1, args.notifications // args.devices)

@@ -76,7 +76,7 @@ def main() -> int:
     from core.push.webpush import close_shared_sender
     from core.settings import get_settings
     from tests.push.freshdb import fresh_database
-    from tests.push.pushservice import PushServiceProcess, make_subscribers
+    from tests.push.pushservice_process import PushServiceProcess, make_subscribers
     from tests.push.seed import seed_meetings, seed_tips
 
     settings = get_settings()
