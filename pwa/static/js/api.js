@@ -95,3 +95,16 @@ export async function busy(button, errorElement, action) {
     if (button) button.disabled = false;
   }
 }
+
+/** The browser's own checks (required, min, type=email…), said next to the form; true if fine. */
+export function checkForm(form, errorElement) {
+  for (const input of form.querySelectorAll("input, select, textarea")) {
+    if (!input.checkValidity()) {
+      const label = input.labels && input.labels[0] ? input.labels[0].textContent.trim() : input.name;
+      showError(errorElement, `${label}: ${input.validationMessage}`);
+      input.focus();
+      return false;
+    }
+  }
+  return true;
+}

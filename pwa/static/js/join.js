@@ -1,5 +1,5 @@
 // Sign in, first-run setup and invite signup: one form posted to the JSON API.
-import { api, busy, formValues } from "./api.js";
+import { api, busy, checkForm, formValues } from "./api.js";
 
 function deviceTimeZone() {
   try {
@@ -23,13 +23,7 @@ function wire(form) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const error = document.getElementById("form-error");
-    for (const input of form.querySelectorAll("input[required]")) {
-      if (!input.checkValidity()) {
-        error.textContent = `${input.labels[0].textContent}: ${input.validationMessage}`;
-        input.focus();
-        return;
-      }
-    }
+    if (!checkForm(form, error)) return;
     const done = await busy(form.querySelector("button[type=submit]"), error, () =>
       api("POST", form.dataset.endpoint, formValues(form)),
     );

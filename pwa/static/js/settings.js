@@ -1,5 +1,5 @@
 // Settings: notifications on this device, calendars, profile, invites, sign out.
-import { api, busy, formValues, say, showError } from "./api.js";
+import { api, busy, checkForm, formValues, say, showError } from "./api.js";
 import { enableNotifications, needsHomeScreen } from "./push.js";
 
 const $ = (id) => document.getElementById(id);
@@ -162,6 +162,7 @@ if (zone && zone !== $("tz").value) {
 $("profile-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.currentTarget;
+  if (!checkForm(form, $("profile-error"))) return;
   const values = formValues(form);
   const saved = await busy(form.querySelector("button[type=submit]"), $("profile-error"), () =>
     api("PATCH", "/api/me", {
