@@ -17,14 +17,8 @@ from sqlalchemy import or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from core.calendars.sync import (
-    SyncResult,
-    apply_download,
-    download,
-    lock_calendar,
-    plan_sync,
-    record_failure,
-)
+from core.calendars.sync import SyncResult, apply_download, download, plan_sync, record_failure
+from core.calendars.upsert import lock_calendar
 from core.db import is_postgres, session_scope
 from core.models import Calendar, utcnow
 from core.settings import get_settings

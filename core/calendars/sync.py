@@ -21,25 +21,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from core.calendars import caldav_source
 from core.calendars.fetch import fetch_feed
 from core.calendars.parse import (
     PARSER_VERSION,
     NotACalendar,
-    Occurrence,
     Owner,
     ParsedFeed,
     Window,
     parse_feed,
 )
+from core.calendars.upsert import lock_calendar, reconcile
 from core.crypto import decrypt
 from core.db import is_postgres
 from core.errors import TipoffError
-from core.models import Calendar, Meeting, User, utcnow
-from core.notifications import outbox
+from core.models import Calendar, User, utcnow
 from core.settings import Settings, get_settings
 
 log = logging.getLogger("tipoff.calendars")
@@ -249,7 +247,7 @@ def apply_parsed(
     if not parsed.complete and not parsed.occurrences:
         return record_failure(session, calendar, problem_summary(parsed.problems), now=now)
     lock_calendar(session, calendar)  # the upsert reads meetings before it writes them
-    added, updated, removed = _reconcile(session, calendar, parsed, plan.window, now)
+    added, updated, removed = reconcile(session, calendar, parsed, plan.window, now)
     calendar.last_synced_at = now
     calendar.last_error = problem_summary(parsed.problems) if parsed.problems else None
     calendar.failure_count = 0
@@ -298,116 +296,3 @@ def end_read_snapshot(session: Session) -> None:
         return
     assert not (session.new or session.dirty or session.deleted), "only before any write"
     session.commit()
-
-
-def lock_calendar(session: Session, calendar: Calendar | int) -> None:
-    """Take the write lock before reading what will be written.
-
-    A no-op UPDATE of the calendar row: on PostgreSQL it row-locks the calendar
-    (a concurrent sync of the same calendar waits); on SQLite it makes this
-    transaction the writer *before* it reads, so a commit by another process in
-    between cannot invalidate its snapshot ("database is locked").
-    """
-    calendar_id = calendar if isinstance(calendar, int) else calendar.id
-    session.execute(
-        update(Calendar)
-        .where(col(Calendar.id) == calendar_id)
-        .values(lease_until=Calendar.lease_until)
-        .execution_options(synchronize_session=False)
-    )
-
-
-def _row_key(row: Meeting) -> tuple[str, datetime | None]:
-    return (row.uid, row.original_start if row.recurring else None)
-
-
-def _reconcile(
-    session: Session, calendar: Calendar, parsed: ParsedFeed, window: Window, now: datetime
-) -> tuple[int, int, int]:
-    """Upsert occurrences, then (seam for pushes) remove what vanished."""
-    in_window = list(
-        session.exec(
-            select(Meeting).where(Meeting.calendar_id == calendar.id, Meeting.end > window.start)
-        )
-    )
-    by_key = {_row_key(row): row for row in in_window}
-    by_row_identity = {(row.uid, row.original_start): row for row in in_window}
-    wanted: dict[tuple[str, datetime | None], Occurrence] = {}
-    for occurrence in parsed.occurrences:
-        wanted.setdefault(occurrence.key, occurrence)
-    unknown = {o.uid for key, o in wanted.items() if key not in by_key}
-    if unknown:  # rows that ended before the window may come back (moved into it)
-        for past in session.exec(
-            select(Meeting).where(
-                Meeting.calendar_id == calendar.id,
-                Meeting.end <= window.start,
-                col(Meeting.uid).in_(unknown),
-            )
-        ):
-            by_key.setdefault(_row_key(past), past)
-            by_row_identity.setdefault((past.uid, past.original_start), past)
-    added: list[Meeting] = []
-    moved: list[Meeting] = []
-    updated = 0
-    matched: set[int] = set()
-    for key, occurrence in wanted.items():
-        row: Meeting | None = by_key.get(key)
-        if row is None or id(row) in matched:
-            # Same UID and original start but a series became a single event (or back).
-            row = by_row_identity.get((occurrence.uid, occurrence.original_start))
-        if row is None or id(row) in matched:
-            row = Meeting.model_validate(
-                {
-                    "user_id": calendar.user_id,
-                    "calendar_id": calendar.id,
-                    "created_at": now,
-                    "updated_at": now,
-                    **_values(occurrence),
-                }
-            )
-            session.add(row)
-            added.append(row)
-            matched.add(id(row))
-            continue
-        matched.add(id(row))
-        if row.start != occurrence.start or row.end != occurrence.end:
-            moved.append(row)
-        if _update(row, occurrence):
-            row.updated_at = now
-            updated += 1
-    removed = []
-    if parsed.complete:
-        removed = [
-            row for row in in_window if id(row) not in matched and row.uid not in parsed.broken_uids
-        ]
-    session.flush()
-    outbox.meetings_changed(session, added=added, moved=moved, removed=removed)
-    for row in removed:
-        session.delete(row)
-    session.flush()
-    return len(added), updated, len(removed)
-
-
-def _values(occurrence: Occurrence) -> dict[str, object]:
-    return {
-        "uid": occurrence.uid,
-        "recurring": occurrence.recurring,
-        "original_start": occurrence.original_start,
-        "start": occurrence.start,
-        "end": occurrence.end,
-        "title": occurrence.title,
-        "description": occurrence.description,
-        "location": occurrence.location,
-        "attendees": occurrence.attendees,
-        "external_domains": occurrence.external_domains,
-    }
-
-
-def _update(row: Meeting, occurrence: Occurrence) -> bool:
-    """Copy what changed onto the row; True when anything did."""
-    changed = False
-    for name, value in _values(occurrence).items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed = True
-    return changed

@@ -10,13 +10,11 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -25,113 +23,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from tests.calendars.certs import certificates
+from tests.calendars.servers import FeedServer, TlsServer
 from tests.conftest import PG_URL, TEST_DB
 
 # --- ICS feeds on loopback ---------------------------------------------------------
-
-
-@dataclass
-class Route:
-    body: bytes = b""
-    status: int = 200
-    etag: str | None = None
-    last_modified: str | None = None
-    content_type: str = "text/calendar; charset=utf-8"
-    location: str | None = None
-    chunk_delay: float = 0.0  # seconds between 1 KB chunks (a slow server)
-    send_length: bool = True
-
-
-@dataclass
-class Hit:
-    path: str
-    headers: dict[str, str]
-    status: int
-
-
-@dataclass
-class FeedServer:
-    """A threaded HTTP server serving ICS feeds, honouring ETag / If-Modified-Since."""
-
-    host: str = "127.0.0.1"
-    routes: dict[str, Route] = field(default_factory=dict)
-    hits: list[Hit] = field(default_factory=list)
-    server: ThreadingHTTPServer | None = None
-
-    def start(self) -> FeedServer:
-        feed = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                route = feed.routes.get(self.path.split("?")[0])
-                status = route.status if route else 404
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                if (route and route.etag and headers.get("if-none-match") == route.etag) or (
-                    route
-                    and route.last_modified
-                    and headers.get("if-modified-since") == route.last_modified
-                    and not route.etag
-                ):
-                    status = 304
-                feed.hits.append(Hit(self.path, headers, status))
-                body = route.body if route and status == 200 else b""
-                if route is None:
-                    body = b"not found"
-                self.send_response(status)
-                if route and route.etag:
-                    self.send_header("ETag", route.etag)
-                if route and route.last_modified:
-                    self.send_header("Last-Modified", route.last_modified)
-                if route and route.location:
-                    self.send_header("Location", route.location)
-                self.send_header("Content-Type", route.content_type if route else "text/plain")
-                if route is None or route.send_length or status != 200:
-                    self.send_header("Content-Length", str(len(body)))
-                else:
-                    self.send_header("Connection", "close")
-                self.end_headers()
-                if status == 304:
-                    return
-                for start in range(0, len(body), 1024):
-                    if route and route.chunk_delay:
-                        time.sleep(route.chunk_delay)
-                    try:
-                        self.wfile.write(body[start : start + 1024])
-                        self.wfile.flush()
-                    except OSError:
-                        return
-                if route and not route.send_length and status == 200:
-                    self.close_connection = True
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer((self.host, 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    @property
-    def port(self) -> int:
-        assert self.server is not None
-        return self.server.server_address[1]
-
-    def url(self, path: str, host: str | None = None) -> str:
-        return f"http://{host or self.host}:{self.port}{path}"
-
-    def serve(self, path: str, body: bytes, **options: Any) -> str:
-        self.routes[path] = Route(body=body, **options)
-        return self.url(path)
-
-    def hits_for(self, path: str) -> list[Hit]:
-        return [h for h in self.hits if h.path.split("?")[0] == path]
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
 
 
 @pytest.fixture
@@ -387,74 +283,6 @@ level = warning
 # --- HTTPS with a test certificate authority -----------------------------------------
 
 
-@dataclass
-class TlsServer(FeedServer):
-    """A FeedServer on 127.0.0.2 speaking TLS for ``feeds.example.test``; records SNI."""
-
-    name: str = "feeds.example.test"
-    server_names: list[str] = field(default_factory=list)
-    context: Any = None
-
-    def start(self) -> TlsServer:
-        super().start()
-        assert self.server is not None
-        self.server.socket = self.context.wrap_socket(self.server.socket, server_side=True)
-        return self
-
-    def url(self, path: str, host: str | None = None) -> str:
-        return f"https://{host or self.name}:{self.port}{path}"
-
-
-def _certificates(directory: Path, name: str) -> tuple[Path, Path, Path]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    def pem(key: Any) -> bytes:
-        return key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-
-    now = datetime.now(UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Tipoff test CA")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    leaf = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    ca_file, cert_file, key_file = (
-        directory / "ca.pem",
-        directory / "leaf.pem",
-        directory / "key.pem",
-    )
-    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    cert_file.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(pem(key))
-    return ca_file, cert_file, key_file
-
-
 @pytest.fixture
 def tls_server(
     public_host: Callable[..., None], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -463,7 +291,7 @@ def tls_server(
 
     from core.calendars import ssrf
 
-    ca_file, cert_file, key_file = _certificates(tmp_path, "feeds.example.test")
+    ca_file, cert_file, key_file = certificates(tmp_path, "feeds.example.test")
     server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_context.load_cert_chain(cert_file, key_file)
     server = TlsServer(host=PUBLIC_STAND_IN, context=server_context)
