@@ -83,6 +83,11 @@ def fetch_feed(
             except httpx.TimeoutException:
                 raise FetchFailed(f"{host} did not answer within {_seconds(settings)}") from None
             except httpx.HTTPError as exc:
+                if "SSL" in str(exc) or "CERTIFICATE" in str(exc).upper():
+                    raise FetchFailed(
+                        f"no secure (https) connection to {host} could be made: {_reason(exc)}"
+                        " (webcal:// links are fetched over https)"
+                    ) from None
                 raise FetchFailed(f"could not download from {host}: {_reason(exc)}") from None
     raise FetchFailed(
         f"the link redirected more than {settings.fetch_max_redirects} times; giving up"

@@ -73,3 +73,9 @@ def test_closed_port_is_unreachable(allow_private):
 def test_unknown_host():
     with pytest.raises(Unreachable, match="could not be found"):
         fetch_feed("https://no-such-host.invalid/cal.ics")
+
+
+def test_https_to_a_plain_http_server_says_so(allow_private, feed_server):
+    url = feed_server.serve("/c.ics", FEED).replace("http://", "webcal://")
+    with pytest.raises(FetchFailed, match=r"no secure \(https\) connection to 127\.0\.0\.1"):
+        fetch_feed(url)
