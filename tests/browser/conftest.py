@@ -51,7 +51,12 @@ PHONE = {
     ),
 }
 PASSWORD = "correct horse battery"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to tests/browser/artifacts/ (ignored by git) unless TIPOFF_SCREENSHOTS names
+# another folder: `TIPOFF_SCREENSHOTS=docs/screenshots make test-sqlite ARGS=tests/browser`
+# refreshes the README's pictures.
+SCREENSHOTS = Path(
+    os.environ.get("TIPOFF_SCREENSHOTS") or Path(__file__).resolve().parent / "artifacts"
+)
 
 
 def free_port() -> int:
