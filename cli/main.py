@@ -89,6 +89,8 @@ def serve(
         host=host,
         port=port,
         log_level=settings.log_level.lower(),
+        # Uvicorn's own loggers (access log included) go through our redacting handler.
+        log_config=None,
         proxy_headers=True,
     )
 

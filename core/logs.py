@@ -9,6 +9,7 @@ import re
 
 _PATTERNS = [
     (re.compile(r"tip_[A-Za-z0-9_\-]{20,}"), "tip_***"),
+    (re.compile(r"inv_[A-Za-z0-9_\-]{20,}"), "inv_***"),  # one-time setup/invite links
     (re.compile(r"(https?|webcal)://[^\s/@]+@"), r"\1://***@"),
     (re.compile(r"((?:https?|webcal)://[^\s?#]+)\?[^\s]*"), r"\1?***"),
 ]
