@@ -91,6 +91,19 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture(autouse=True)
+def _settings_restored() -> Iterator[None]:
+    """Tests monkeypatch the shared settings object; pydantic remembers a patched field as
+    "explicitly set" even after the undo, and some code asks exactly that (is
+    public_url configured?). Put the record back after every test."""
+    from core.settings import get_settings
+
+    settings = get_settings()
+    explicitly_set = set(settings.model_fields_set)
+    yield
+    object.__setattr__(settings, "__pydantic_fields_set__", explicitly_set)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> Iterator[None]:
     from core import ratelimit
 
@@ -198,3 +211,10 @@ def curator(make_user) -> Person:
 @pytest.fixture
 def admin(make_user) -> Person:
     return make_user("admin")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run browser tests last: Playwright's sync API keeps an event loop running in the
+    main thread while its session fixtures live, which would break asyncio.run() in
+    tests collected after them."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
