@@ -28,6 +28,11 @@ MIN_KEY = 3
 # Labels under which only public bodies and schools register (second-level or deeper).
 _PUBLIC_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil", "gv", "admin", "bund"})
 _EDUCATION_LABELS = frozenset({"edu", "ac", "sch"})
+# Legal forms people leave out when they name a company in a title ("Müller" for mueller-gmbh.de).
+_LEGAL_FORMS = frozenset(
+    {"gmbh", "ag", "kg", "ohg", "se", "ug", "mbh", "inc", "corp", "co", "llc", "ltd", "plc",
+     "sa", "sas", "srl", "bv", "nv", "ab", "as", "oy", "group", "gruppe"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=20_000)
@@ -37,15 +42,24 @@ def registrable(domain: str) -> str:
     return _PSL.privatesuffix(domain) or domain
 
 
+def _label_words(domain: str) -> list[str]:
+    parts = words(registrable(domain).split(".", 1)[0])
+    while len(parts) > 1 and parts[-1] in _LEGAL_FORMS:
+        parts.pop()
+    return parts
+
+
 def name_key(domain: str) -> str:
-    """The key a title is matched against: ``stark-health.org`` → ``starkhealth``."""
-    label = registrable(domain).split(".", 1)[0]
-    return "".join(words(label))
+    """The key a title is matched against: ``stark-health.org`` → ``starkhealth``.
+
+    Legal forms at the end are dropped: ``mueller-gmbh.de`` → ``mueller``.
+    """
+    return "".join(_label_words(domain))
 
 
 def name_words(domain: str) -> str:
     """The organisation's name as words, for the lexicon: ``klinikum-nord.de`` → "klinikum nord"."""
-    return " ".join(words(registrable(domain).split(".", 1)[0]))
+    return " ".join(_label_words(domain))
 
 
 def sector_hint(domain: str) -> str:

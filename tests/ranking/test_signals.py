@@ -122,6 +122,8 @@ def test_registrable_domain_makes_subdomains_and_case_match() -> None:
     assert orgs.registrable("sales.acme.co.uk") == "acme.co.uk"
     assert orgs.name_key("stark-health.org") == "starkhealth"
     assert orgs.name_key("müller-maschinenbau.de") == "muellermaschinenbau"
+    assert orgs.name_key("mueller-gmbh.de") == "mueller"
+    assert orgs.name_key("gmbh.de") == "gmbh"
 
 
 def test_title_keys_join_runs_of_words() -> None:
