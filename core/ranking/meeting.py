@@ -32,6 +32,8 @@ _VIRTUAL = re.compile(
     r"remote|https?|www)(?![a-z])"
 )
 _ROOM_KINDS = {"room", "resource", "group"}
+# Links (dial-in pages, video rooms) say nothing about what a meeting is about.
+_LINK = re.compile(r"(?:https?://|www\.|mailto:)\S+", re.IGNORECASE)
 LOCATION_ONLY_ONSITE = 0.5
 # How much each part of the meeting weighs in the word overlap.
 TERM_FIELD_WEIGHTS = {"title": 1.0, "description": 0.7, "location": 0.4, "names": 0.4}
@@ -99,7 +101,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     )
     if from_title:
         org_words = " , ".join(orgs.name_words(o) for o in customer)
-    title, description = meeting.title or "", meeting.description or ""
+    title = meeting.title or ""
+    description = _LINK.sub(" ", meeting.description or "")[:2000]
     location = meeting.location or ""
     texts = [title, description, location, attendee_text(meeting), org_words]
     hits = lexicon.facet_hits_per_field([fold(t) for t in texts])

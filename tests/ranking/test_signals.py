@@ -243,3 +243,15 @@ def test_embedding_loads_offline_and_relates_languages() -> None:
     vectors = embedding.encode(["price negotiation", "Preisverhandlung", "dentist appointment"])
     assert vectors.shape == (3, embedding.DIMENSIONS)
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])
+
+
+def test_links_in_the_description_are_not_words() -> None:
+    profile = profile_meeting(
+        meeting(
+            "Renewal",
+            description="Join: https://teams.example/l/meetup-join/19%3ameeting_X",
+            domains=("globex.com",),
+        )  # fmt: skip
+    )
+    assert not any("meetup" in w or "teams" in w for w in profile.words_by_term.values())
+    assert "kind:renewal" in profile.facets
