@@ -246,12 +246,7 @@ def test_embedding_loads_offline_and_relates_languages() -> None:
 
 
 def test_links_in_the_description_are_not_words() -> None:
-    profile = profile_meeting(
-        meeting(
-            "Renewal",
-            description="Join: https://teams.example/l/meetup-join/19%3ameeting_X",
-            domains=("globex.com",),
-        )  # fmt: skip
-    )
+    join = "Join: https://teams.example/l/meetup-join/19%3ameeting_X"
+    profile = profile_meeting(meeting("Renewal", description=join, domains=("globex.com",)))
     assert not any("meetup" in w or "teams" in w for w in profile.words_by_term.values())
     assert "kind:renewal" in profile.facets
