@@ -41,11 +41,10 @@ class ServiceWorkerPush:
         self.page = page
         self.origin = origin
         self.cdp = context.new_cdp_session(page)
-        self.registrations: list[dict[str, Any]] = []
-        self.cdp.on(
-            "ServiceWorker.workerRegistrationUpdated",
-            lambda event: self.registrations.extend(event["registrations"]),
-        )
+        # Latest state per registration id, newest last: an update event for a
+        # registration replaces what an earlier event said about it.
+        self.registrations: dict[str, dict[str, Any]] = {}
+        self.cdp.on("ServiceWorker.workerRegistrationUpdated", self._registrations_updated)
         self.events: list[Any] = []
         self.cdp.on("ServiceWorker.workerErrorReported", lambda e: self.events.append(e))
         self.cdp.on(
@@ -62,11 +61,17 @@ class ServiceWorkerPush:
             page.wait_for_timeout(100)
         assert self.registration_id, f"no service worker registration seen: {self.registrations}"
 
+    def _registrations_updated(self, event: dict[str, Any]) -> None:
+        for registration in event["registrations"]:
+            key = str(registration["registrationId"])
+            self.registrations.pop(key, None)
+            self.registrations[key] = registration
+
     @property
     def registration_id(self) -> str | None:
-        for registration in self.registrations:
+        for key, registration in reversed(self.registrations.items()):
             if registration["scopeURL"] == self.origin + "/" and not registration["isDeleted"]:
-                return str(registration["registrationId"])
+                return key
         return None
 
     def deliver(self, payload: bytes) -> None:
@@ -83,7 +88,7 @@ class ServiceWorkerPush:
         return list(self.page.evaluate(NOTIFICATIONS))
 
     def wait_until(self, check: Any, what: str) -> list[dict[str, Any]]:
-        for _ in range(100):
+        for _ in range(200):  # 20 s: generous for a loaded CI machine
             shown = self.shown()
             if check(shown):
                 return shown
