@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 import sys
 from typing import Annotated
@@ -149,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not a user error: still one line, details in the log
+        logging.getLogger("tipoff.cli").debug("unexpected error", exc_info=True)
+        print(f"tipoff: error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     return result if isinstance(result, int) else 0
 
 

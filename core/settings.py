@@ -87,7 +87,9 @@ class Settings(BaseSettings):
         default=10, ge=0, description="Briefs are ranked this long before they are due."
     )
     debrief_delay_minutes: int = Field(
-        default=5, ge=0, description="The 'what did you learn?' push comes this long after a meeting."
+        default=5,
+        ge=0,
+        description="The 'what did you learn?' push comes this long after a meeting.",
     )
 
     # Scheduler

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-import scheduler.push_job  # noqa: F401, E402
+import scheduler.push_job
 import scheduler.sync_job  # noqa: F401

@@ -130,7 +130,8 @@ class RevisionPublic(SQLModel):
 
 
 class Vote(SQLModel, table=True):
-    """One "this helped" per person per tip; ``meeting_id`` when it came from a brief."""
+    """One "this helped" per person per tip (brief feedback also keeps the meeting:
+    see ``core.models.brief.BriefFeedback``)."""
 
     __table_args__ = (UniqueConstraint("tip_id", "user_id", name="uq_vote_tip_user"),)
 
