@@ -13,7 +13,7 @@ from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
 from core import accounts
-from core.db import get_engine
+from core.db import session_scope
 from core.errors import Forbidden, Unauthorized
 from core.models import User
 
@@ -21,15 +21,9 @@ SESSION_COOKIE = "tipoff_session"
 
 
 def get_session() -> Iterator[Session]:
-    session = Session(get_engine(), expire_on_commit=False)
-    try:
+    """The request's unit of work: the same commit-or-rollback as jobs use."""
+    with session_scope() as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 # scope="function": commit as soon as the route returns, *before* the response is
