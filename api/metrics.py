@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
@@ -33,10 +34,10 @@ class LibraryCollector(Collector):
     def collect(self) -> Iterable[GaugeMetricFamily]:
         try:
             with get_engine().connect() as connection:
-                tips = connection.execute(
+                tips: Any = connection.execute(
                     text("SELECT status, COUNT(*) FROM tip GROUP BY status")
                 ).all()
-                users = connection.execute(
+                users: Any = connection.execute(
                     text('SELECT role, COUNT(*) FROM "user" GROUP BY role')
                 ).all()
         except Exception:

@@ -6,7 +6,8 @@ import asyncio
 import logging
 import signal
 import sys
-from typing import Annotated
+from collections.abc import Coroutine
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -20,6 +21,8 @@ from cli.vapid import vapid_command
 from core.errors import TipoffError
 from core.logs import setup_logging
 from core.settings import get_settings
+
+T = TypeVar("T")
 
 try:  # Typer 0.2x vendors click; older releases depend on it
     from typer._click import exceptions as click_errors
@@ -107,7 +110,7 @@ def worker(
     setup_logging(settings.log_level)
     ready_engine()
     if once:
-        done = asyncio.run(run_once())
+        done = run_event_loop(run_once())
         typer.echo(" ".join(f"{name}={count}" for name, count in done.items()) or "no jobs")
         return
 
@@ -121,7 +124,16 @@ def worker(
 
         await close_shared_sender()  # close push connections cleanly
 
-    asyncio.run(forever())
+    run_event_loop(forever())
+
+
+def run_event_loop(main: Coroutine[Any, Any, T]) -> T:
+    """uvloop when installed (it comes with uvicorn[standard], which ``serve`` uses too)."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - a slimmer install
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -72,7 +72,7 @@ class Settings(BaseSettings):
     )
     push_concurrency: int = Field(default=32, ge=1, le=1000, description="Pushes in flight.")
     push_batch_size: int = Field(
-        default=200, ge=1, le=5000, description="Most notifications a worker holds leased."
+        default=400, ge=1, le=5000, description="Most notifications a worker holds leased."
     )
     push_lease_seconds: int = Field(
         default=60, ge=5, description="How long a claim holds before another worker may retry."
@@ -81,7 +81,11 @@ class Settings(BaseSettings):
     push_retry_seconds: float = Field(default=30.0, gt=0, description="First retry backoff.")
     push_timeout_seconds: float = Field(default=10.0, gt=0, description="Per push request.")
     push_encrypt_processes: int = Field(
-        default=0, ge=0, le=32, description="Helper processes that encrypt pushes (0 = inline)."
+        default=-1,
+        ge=-1,
+        le=32,
+        description="Helper processes that encrypt pushes: 0 = inline, -1 = one per spare "
+        "core (at most 4), started on the first pass with more than a handful of pushes.",
     )
     push_prepare_minutes: int = Field(
         default=10, ge=0, description="Briefs are ranked this long before they are due."

@@ -27,7 +27,7 @@ NOTIFICATION: Table = Notification.__table__  # type: ignore[attr-defined]
 DEVICE: Table = Device.__table__  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claimed:
     """One leased notification with everything needed to send it, detached from the session."""
 
@@ -64,19 +64,22 @@ def claim_due(
     )
     if is_postgres(session):
         due = due.with_for_update(skip_locked=True)
-    ids = list(
+    leased: list[Any] = list(
         session.execute(
             update(NOTIFICATION)
             .where(n.id.in_(due.scalar_subquery()))
             .values(lease_until=lease, attempts=n.attempts + 1)
-            .returning(n.id)
-        ).scalars()
+            .returning(n.id, n.device_id, n.kind, n.topic, n.due_at, n.expires_at, n.attempts)
+            .execution_options(synchronize_session=False)
+        ).all()  # one fetch, not a round trip per row
     )
-    if not ids:
+    if not leased:
         return []
-    missing = list(
-        session.execute(select(n.id).where(n.id.in_(ids), n.payload.is_(None))).scalars()
+    ids = [row.id for row in leased]
+    payloads: dict[int, str | None] = dict(
+        session.execute(select(n.id, n.payload).where(n.id.in_(ids))).tuples().all()
     )
+    missing = [nid for nid, payload in payloads.items() if payload is None]
     if missing:
         rows = session.scalars(
             select(Notification)
@@ -84,29 +87,11 @@ def claim_due(
             .execution_options(populate_existing=True)  # the UPDATE above bypassed the ORM
         ).all()
         prepare(session, rows, now)
-    return _load(session, ids, lease)
-
-
-def _load(session: Session, ids: list[int], lease: datetime) -> list[Claimed]:
-    n, d = NOTIFICATION.c, DEVICE.c
-    rows: Any = session.execute(
-        select(
-            n.id,
-            n.device_id,
-            n.kind,
-            n.topic,
-            n.expires_at,
-            n.attempts,
-            n.payload,
-            n.state,
-            d.endpoint,
-            d.p256dh,
-            d.auth,
-        )
-        .join(DEVICE, d.id == n.device_id)
-        .where(n.id.in_(ids))
-        .order_by(n.due_at, n.id)
-    ).all()
+        # A row ``prepare`` skipped is no longer pending: it keeps no payload, and the
+        # caller releases it without sending.
+        payloads.update({row.id: row.payload for row in rows if row.id is not None})
+    subscriptions = _subscriptions(session, {row.device_id for row in leased})
+    leased.sort(key=lambda row: (row.due_at, row.id))
     return [
         Claimed(
             id=row.id,
@@ -116,10 +101,16 @@ def _load(session: Session, ids: list[int], lease: datetime) -> list[Claimed]:
             expires_at=row.expires_at,
             lease_until=lease,
             attempts=row.attempts,
-            # A row ``prepare`` skipped is no longer pending: return it without a payload
-            # so the caller releases it without sending.
-            payload=row.payload if row.state == NotificationState.pending.value else None,
-            subscription=Subscription(endpoint=row.endpoint, p256dh=row.p256dh, auth=row.auth),
+            payload=payloads.get(row.id),
+            subscription=subscriptions[row.device_id],
         )
-        for row in rows
+        for row in leased
     ]
+
+
+def _subscriptions(session: Session, device_ids: set[int]) -> dict[int, Subscription]:
+    d = DEVICE.c
+    rows: Any = session.execute(
+        select(d.id, d.endpoint, d.p256dh, d.auth).where(d.id.in_(sorted(device_ids)))
+    ).all()
+    return {row.id: Subscription(row.endpoint, row.p256dh, row.auth) for row in rows}

@@ -1,42 +1,42 @@
-"""Sending what is due, and recording how each push went.
+"""Sending what is due: one worker's pipeline from the outbox to the push services.
 
-The pipeline of one worker: claim a batch (one short transaction), start its
-pushes (bounded by the sender's concurrency), record results in small batches
-as they finish, and claim more once half the batch is done — so the database
-sees a few statements per hundred pushes and the push service always has work
-in flight. At most ``push_batch_size`` rows are leased and unrecorded at any
-moment: that is the most a killed worker can cause to be sent twice.
+Four stages run side by side, so the database, the cipher and the network are
+never waiting for each other:
 
-Results: accepted → ``sent``; 404/410 → the subscription is gone, the device is
-deleted (its rows go with it); 429/5xx/network → retried after ``Retry-After``
-or an exponential backoff, until ``push_max_attempts`` or the push would come
-too late; other refusals → ``failed``. Every update is guarded by the lease the
-worker holds, so a worker that lost its lease (and a meeting that was re-timed
-or cancelled meanwhile) is never overwritten by a stale result.
+1. **claim** a batch of due rows (one short transaction, ``core.notifications.claim``);
+2. **encrypt** it in chunks — inline, or in the cipher pool's helper processes
+   (``TIPOFF_PUSH_ENCRYPT_PROCESSES``), which is where a multi-core machine
+   gets its speed, because RFC 8291 encryption is most of a push's CPU;
+3. **send**: ``push_concurrency`` long-lived sender tasks take encrypted pushes
+   from a queue and post them over the process's one shared client;
+4. **record** results in small batches as they arrive (``core.notifications.results``).
+
+The next batch is claimed once half of the current one is recorded. At most
+``push_batch_size`` rows are leased and unrecorded at any moment: that is the
+most a killed worker can cause to be sent twice (with the same Topic, so the
+phone shows one notification).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import time
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import bindparam, delete, update
 from sqlmodel import Session
 
 from core.db import session_scope
-from core.models import NotificationState, utcnow
-from core.notifications.claim import DEVICE, NOTIFICATION, Claimed, claim_due
+from core.models import utcnow
+from core.notifications.claim import Claimed, claim_due
+from core.notifications.results import DeliveryReport, record_results
 from core.push import payloads
-from core.push.cipher import shared_encryptor
+from core.push.cipher import Encryptor, shared_encryptor
 from core.push.vapid import VapidKeys, get_keys, vapid_subject
 from core.push.webpush import Outcome, PushMessage, PushResult, PushSender, shared_sender
 from core.settings import Settings, get_settings
@@ -44,133 +44,7 @@ from core.settings import Settings, get_settings
 log = logging.getLogger("tipoff.push")
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
 T = TypeVar("T")
-FLUSH_EVERY = 50  # results recorded per statement batch
 CHUNK = 25  # pushes encrypted together (one round trip to the cipher pool)
-MAX_BACKOFF_SECONDS = 3600.0
-
-
-@dataclass
-class DeliveryReport:
-    sent: int = 0
-    retry: int = 0
-    gone: int = 0
-    failed: int = 0
-    skipped: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.sent + self.retry + self.gone + self.failed + self.skipped
-
-    def count(self, outcome: str) -> None:
-        setattr(self, outcome, getattr(self, outcome) + 1)
-
-    def add(self, other: DeliveryReport) -> None:
-        for name, value in asdict(other).items():
-            setattr(self, name, getattr(self, name) + value)
-
-
-def backoff_seconds(attempts: int, base: float) -> float:
-    """Exponential backoff with ±20 % jitter, so retries from many workers spread out."""
-    delay = min(MAX_BACKOFF_SECONDS, base * 2 ** max(0, attempts - 1))
-    return delay * random.uniform(0.8, 1.2)
-
-
-def record_results(
-    session: Session,
-    results: Sequence[tuple[Claimed, PushResult]],
-    *,
-    now: datetime,
-    settings: Settings,
-) -> DeliveryReport:
-    """Write the outcome of each push, guarded by the lease the sender held."""
-    n = NOTIFICATION.c
-    guard = (n.id == bindparam("nid")) & (n.lease_until == bindparam("lease"))
-    sent: list[dict[str, Any]] = []
-    retry: list[dict[str, Any]] = []
-    final: list[dict[str, Any]] = []
-    gone: set[int] = set()
-    gone_rows: list[int] = []
-    for claimed, result in results:
-        key: dict[str, Any] = {"nid": claimed.id, "lease": claimed.lease_until}
-        if result.outcome == Outcome.sent:
-            sent.append(key)
-        elif result.outcome == Outcome.gone:
-            gone.add(claimed.device_id)
-            gone_rows.append(claimed.id)
-        elif result.outcome == Outcome.retry:
-            delay = result.retry_after
-            if delay is None:
-                delay = backoff_seconds(claimed.attempts, settings.push_retry_seconds)
-            due = now + timedelta(seconds=max(1.0, delay))
-            if claimed.attempts >= settings.push_max_attempts or due >= claimed.expires_at:
-                why = "gave up" if claimed.attempts >= settings.push_max_attempts else "too late"
-                final.append(
-                    {
-                        **key,
-                        "state": NotificationState.failed.value,
-                        "error": f"{why}: {result.detail}"[:500],
-                    }
-                )
-            else:
-                retry.append({**key, "due": due, "error": result.detail[:500]})
-        else:
-            state = (
-                NotificationState.failed
-                if result.outcome == Outcome.failed
-                else NotificationState.skipped
-            )
-            final.append({**key, "state": state.value, "error": result.detail[:500]})
-    if sent:
-        # Rows claimed together share one lease value: one statement per claim batch.
-        by_lease: dict[datetime, list[int]] = defaultdict(list)
-        for key in sent:
-            by_lease[key["lease"]].append(key["nid"])
-        for lease, ids in by_lease.items():
-            session.execute(
-                update(NOTIFICATION)
-                .where(n.id.in_(ids), n.lease_until == lease)
-                .values(
-                    state=NotificationState.sent.value,
-                    sent_at=now,
-                    lease_until=None,
-                    last_error=None,
-                    updated_at=now,
-                )
-            )
-        devices = sorted({c.device_id for c, r in results if r.outcome == Outcome.sent})
-        session.execute(update(DEVICE).where(DEVICE.c.id.in_(devices)).values(last_sent_at=now))
-    if retry:
-        session.execute(
-            update(NOTIFICATION)
-            .where(guard)
-            .values(
-                due_at=bindparam("due"),
-                lease_until=None,
-                last_error=bindparam("error"),
-                updated_at=now,
-            ),
-            retry,
-        )
-    if final:
-        session.execute(
-            update(NOTIFICATION)
-            .where(guard)
-            .values(
-                state=bindparam("state"),
-                lease_until=None,
-                last_error=bindparam("error"),
-                updated_at=now,
-            ),
-            final,
-        )
-    if gone:
-        log.info("push subscriptions gone (404/410), deleting %d device(s)", len(gone))
-        session.execute(delete(DEVICE).where(DEVICE.c.id.in_(sorted(gone))))
-    session.flush()
-    report = DeliveryReport(sent=len(sent), retry=len(retry), gone=len(gone_rows))
-    for row in final:
-        report.count(str(row["state"]))
-    return report
 
 
 def message_for(claimed: Claimed, now: datetime) -> PushMessage | PushResult:
@@ -216,6 +90,153 @@ def sender_for(keys: VapidKeys, settings: Settings) -> PushSender:
     )
 
 
+@dataclass
+class _Step:
+    """What one database round trip did: results recorded, rows newly leased."""
+
+    recorded: DeliveryReport
+    claimed: list[Claimed]
+    asked: int  # how many rows were asked for (fewer came back: nothing more is due)
+    claim_error: str = ""
+
+
+class _Pipeline:
+    """One delivery pass: the stages above, sharing a queue and a list of results."""
+
+    def __init__(
+        self,
+        db: _Database,
+        sender: PushSender,
+        encryptor: Encryptor,
+        settings: Settings,
+        now: Callable[[], datetime],
+    ) -> None:
+        self.db = db
+        self.sender = sender
+        self.encryptor = encryptor
+        self.settings = settings
+        self.now = now
+        self.report = DeliveryReport()
+        self.ready: asyncio.Queue[tuple[Claimed, PushMessage, bytes] | None] = asyncio.Queue()
+        self.done: list[tuple[Claimed, PushResult]] = []
+        self.progress = asyncio.Event()  # set whenever a result arrives
+        self.encrypting: set[asyncio.Task[None]] = set()
+        self.unrecorded = 0  # leased rows whose result is not written yet
+
+    async def run(self, budget_seconds: float) -> DeliveryReport:
+        senders = [
+            asyncio.create_task(self._send_from_queue())
+            for _ in range(self.settings.push_concurrency)
+        ]
+        try:
+            await self._record_and_claim(deadline=time.monotonic() + budget_seconds)
+        finally:
+            for task in (*senders, *self.encrypting):
+                task.cancel()
+            await asyncio.gather(*senders, *self.encrypting, return_exceptions=True)
+        return self.report
+
+    async def _record_and_claim(self, deadline: float) -> None:
+        """The database side: record results and top up the lease, in one transaction.
+
+        It goes to the database once a quarter of the batch has results (or all
+        of it does), records them, and in the same transaction leases as many
+        new rows as that frees — so the cipher and the senders are fed while the
+        rest of the batch is still in flight.
+        """
+        batch = self.settings.push_batch_size
+        quarter = max(1, batch // 4)
+        claiming = True
+        while True:
+            claiming = claiming and time.monotonic() < deadline
+            all_done = self.unrecorded == len(self.done) and not self.encrypting
+            room = batch - self.unrecorded + len(self.done) if claiming else 0
+            if len(self.done) < quarter and not (all_done and (self.done or room)):
+                if all_done:
+                    return  # nothing in flight, nothing to record, nothing more to claim
+                await self.progress.wait()
+                self.progress.clear()
+                continue
+            results, self.done = self.done, []
+            step = await self.db(partial(self._step, results, room if room >= quarter else 0))
+            self.report.add(step.recorded)
+            self.unrecorded -= len(results)
+            if step.claim_error:
+                log.error("claiming due pushes failed: %s", step.claim_error)
+                claiming = False
+            elif step.asked:
+                claiming = len(step.claimed) == step.asked
+                self._start(step.claimed)
+
+    def _step(
+        self, results: list[tuple[Claimed, PushResult]], room: int, session: Session
+    ) -> _Step:
+        now = self.now()
+        recorded = (
+            record_results(session, results, now=now, settings=self.settings)
+            if results
+            else DeliveryReport()
+        )
+        if not room:
+            return _Step(recorded, [], 0)
+        try:
+            with session.begin_nested():  # a failed claim must not undo the results
+                claimed = claim_due(
+                    session, now=now, limit=room, lease_seconds=self.settings.push_lease_seconds
+                )
+        except Exception as exc:
+            return _Step(recorded, [], room, claim_error=f"{type(exc).__name__}: {exc}"[:300])
+        return _Step(recorded, claimed, room)
+
+    def _start(self, claimed: list[Claimed]) -> None:
+        """Encrypt and queue newly leased rows, in chunks."""
+        # A row ``prepare`` skipped while claiming has no payload and is no longer
+        # pending: it is counted, and nothing is sent or recorded for it.
+        sendable = [item for item in claimed if item.payload is not None]
+        self.report.skipped += len(claimed) - len(sendable)
+        self.unrecorded += len(sendable)
+        inline = len(sendable) <= CHUNK  # a few pushes: not worth a helper process
+        for start in range(0, len(sendable), CHUNK):
+            task = asyncio.create_task(self._encrypt(sendable[start : start + CHUNK], inline))
+            self.encrypting.add(task)
+            task.add_done_callback(self.encrypting.discard)
+
+    async def _encrypt(self, chunk: list[Claimed], inline: bool) -> None:
+        """Build and encrypt a chunk (in the cipher pool, when there is one), then queue it."""
+        ready: list[tuple[Claimed, PushMessage]] = []
+        now = self.now()
+        for claimed in chunk:
+            message = message_for(claimed, now)
+            if isinstance(message, PushResult):
+                self._finished(claimed, message)
+            else:
+                ready.append((claimed, message))
+        try:
+            bodies = await self.encryptor.encrypt(
+                [(m.payload, m.subscription.p256dh, m.subscription.auth) for _, m in ready],
+                inline=inline,
+            )
+        except Exception as exc:  # the cipher pool broke: nothing was sent, try again later
+            detail = f"cannot encrypt now: {type(exc).__name__}: {exc}"[:300]
+            for claimed, _message in ready:
+                self._finished(claimed, PushResult(Outcome.retry, detail=detail))
+            return
+        for (claimed, message), body in zip(ready, bodies, strict=True):
+            if isinstance(body, str):  # a corrupt stored key: this one can never be sent
+                self._finished(claimed, PushResult(Outcome.failed, detail=body))
+            else:
+                self.ready.put_nowait((claimed, message, body))
+
+    async def _send_from_queue(self) -> None:
+        while (item := await self.ready.get()) is not None:
+            claimed, message, body = item
+            self._finished(claimed, await self.sender.send(message, body))
+
+    def _finished(self, claimed: Claimed, result: PushResult) -> None:
+        self.done.append((claimed, result))
+        self.progress.set()
+
+
 async def deliver_due(
     unit_of_work: UnitOfWork = session_scope,
     *,
@@ -227,77 +248,5 @@ async def deliver_due(
     settings = settings or get_settings()
     db = _Database(unit_of_work)
     sender = sender_for(await db(get_keys), settings)
-    report = DeliveryReport()
-    batch = settings.push_batch_size
-    deadline = time.monotonic() + budget_seconds
     encryptor = shared_encryptor(settings.push_encrypt_processes)
-    in_flight: set[asyncio.Task[list[tuple[Claimed, PushResult]]]] = set()
-    done: list[tuple[Claimed, PushResult]] = []
-    unrecorded = 0  # leased rows whose result is not written yet
-    more = True
-
-    async def flush() -> None:
-        nonlocal unrecorded
-        if not done:
-            return
-        chunk = done[:]
-        done.clear()
-        recorded = await db(lambda s: record_results(s, chunk, now=now(), settings=settings))
-        unrecorded -= len(chunk)
-        report.add(recorded)
-
-    async def send(claimed: Claimed, message: PushMessage) -> tuple[Claimed, PushResult]:
-        return claimed, await sender.send(message)
-
-    async def send_chunk(chunk: list[Claimed]) -> list[tuple[Claimed, PushResult]]:
-        """Encrypt a chunk (in the cipher pool, when there is one), then send it."""
-        results: list[tuple[Claimed, PushResult]] = []
-        ready: list[tuple[Claimed, PushMessage]] = []
-        for claimed in chunk:
-            message = message_for(claimed, now())
-            if isinstance(message, PushResult):
-                results.append((claimed, message))
-            else:
-                ready.append((claimed, message))
-        if encryptor.processes and ready:
-            bodies = await encryptor.encrypt(
-                [(m.payload, m.subscription.p256dh, m.subscription.auth) for _, m in ready]
-            )
-            encrypted = []
-            for (claimed, message), body in zip(ready, bodies, strict=True):
-                if isinstance(body, str):
-                    results.append((claimed, PushResult(Outcome.failed, detail=body)))
-                else:
-                    encrypted.append((claimed, replace(message, body=body)))
-            ready = encrypted
-        results.extend(await asyncio.gather(*(send(c, m) for c, m in ready)))
-        return results
-
-    while True:
-        if more and unrecorded <= batch // 2 and time.monotonic() < deadline:
-            await flush()
-            wanted = batch - unrecorded
-            claimed = await db(
-                partial(
-                    claim_due, now=now(), limit=wanted, lease_seconds=settings.push_lease_seconds
-                )
-            )
-            more = len(claimed) == wanted
-            sendable = [item for item in claimed if item.payload is not None]
-            report.skipped += len(claimed) - len(sendable)  # skipped while being prepared
-            unrecorded += len(sendable)
-            for start in range(0, len(sendable), CHUNK):
-                in_flight.add(asyncio.create_task(send_chunk(sendable[start : start + CHUNK])))
-        if not in_flight:
-            break
-        finished, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-        for task in finished:
-            done.extend(task.result())
-        if len(done) >= FLUSH_EVERY:
-            await flush()
-    await flush()
-    return report
-
-
-def as_dict(report: DeliveryReport) -> dict[str, Any]:
-    return asdict(report)
+    return await _Pipeline(db, sender, encryptor, settings, now).run(budget_seconds)

@@ -16,6 +16,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -23,6 +26,8 @@ from functools import lru_cache
 import http_ece
 from cryptography.hazmat.primitives.asymmetric import ec
 
+MAX_AUTO_HELPERS = 4
+PARENT_CHECK_SECONDS = 0.5
 # (payload, p256dh, auth): what one message needs; the result is the body or an error text.
 Item = tuple[bytes, str, str]
 
@@ -58,19 +63,50 @@ def encrypt_many(items: Sequence[Item]) -> list[bytes | str]:
     return results
 
 
+def _exit_with_parent(parent: int) -> None:
+    """In each helper: exit when the worker dies, even by SIGKILL, rather than linger orphaned.
+
+    A pool's helpers block on its call queue, which never reports a dead parent;
+    an orphan would keep its memory and the worker's inherited output pipes.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def helper_count(setting: int) -> int:
+    """``TIPOFF_PUSH_ENCRYPT_PROCESSES``: -1 means one helper per spare core, at most 4."""
+    if setting >= 0:
+        return setting
+    return max(0, min(MAX_AUTO_HELPERS, (os.cpu_count() or 1) - 1))
+
+
 class Encryptor:
-    """Encrypts batches inline (``processes=0``) or in a pool of helper processes."""
+    """Encrypts batches inline (``processes=0``) or in a pool of helper processes.
+
+    The pool's processes start on the first batch sent to it, so an instance that
+    only ever sends a few pushes at a time never starts them (``inline=True``).
+    """
 
     def __init__(self, processes: int = 0) -> None:
         self.processes = processes
         self._pool = (
-            ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+            ProcessPoolExecutor(
+                processes,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
             if processes > 0
             else None
         )
 
-    async def encrypt(self, items: Sequence[Item]) -> list[bytes | str]:
-        if self._pool is None or not items:
+    async def encrypt(self, items: Sequence[Item], *, inline: bool = False) -> list[bytes | str]:
+        if self._pool is None or inline or not items:
             return encrypt_many(items)
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, encrypt_many, list(items))
@@ -81,6 +117,12 @@ class Encryptor:
             for future in [self._pool.submit(encrypt_many, []) for _ in range(self.processes)]:
                 future.result()
 
+    def helper_pids(self) -> list[int]:
+        """The helper processes (the benchmark reads their CPU time)."""
+        if self._pool is None:
+            return []
+        return list(getattr(self._pool, "_processes", None) or {})
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
@@ -89,9 +131,10 @@ class Encryptor:
 _shared: Encryptor | None = None
 
 
-def shared_encryptor(processes: int) -> Encryptor:
+def shared_encryptor(setting: int) -> Encryptor:
     """The process's encryptor; the pool is started once and reused by every delivery pass."""
     global _shared
+    processes = helper_count(setting)
     if _shared is None or _shared.processes != processes:
         if _shared is not None:
             _shared.close()

@@ -1,11 +1,13 @@
-"""The HTTP transport under the shared push client: aiohttp's, with the SSRF policy at connect.
+"""The HTTP client under push sending: one aiohttp session, with the SSRF policy at connect.
 
-Why not httpx's default transport: push traffic is thousands of small POSTs to a
-handful of origins (FCM, Mozilla, Apple). httpcore's pool re-scans every
-connection for every request and its anyio streams are heavy: on loopback it
-costs ~450 µs of CPU per request and slows down as concurrency grows, against
-~250 µs through ``httpx-aiohttp`` (aiohttp's C HTTP parser and keep-alive pool
-behind the same ``httpx.AsyncClient`` API). Measured figures: docs/pushes.md.
+Why aiohttp and not httpx (which the rest of Tipoff uses, for calendars): push
+traffic is thousands of small POSTs to a handful of origins (FCM, Mozilla,
+Apple), and per request httpx costs several times aiohttp's CPU. Measured on
+loopback under the push benchmark (docs/pushes.md): httpx's own transport
+~450 µs of CPU per push, httpx over an aiohttp transport ~250 µs (its
+``Request``/``Response`` models, header normalisation and cookie handling),
+aiohttp's ``ClientSession`` directly ~100 µs. At the goal of ten times a naive
+``pywebpush`` loop, that difference is most of the budget.
 
 Why a resolver: a push endpoint is a URL a browser handed us, so connections go
 through the same policy as calendar links (``core.calendars.ssrf``): every name
@@ -23,7 +25,6 @@ from functools import lru_cache
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
-from httpx_aiohttp import AiohttpTransport
 
 from core.calendars.ssrf import ip_literal, refusal_reason
 
@@ -67,17 +68,22 @@ def push_ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def push_transport(*, allow_private: bool, connections: int) -> AiohttpTransport:
-    """httpx transport over one aiohttp session: keep-alive, ``connections`` per push service."""
+def push_session(*, allow_private: bool, connections: int, timeout: float) -> aiohttp.ClientSession:
+    """The process's push client: keep-alive, at most ``connections`` per push service.
 
-    def session() -> aiohttp.ClientSession:
-        connector = aiohttp.TCPConnector(
-            resolver=CheckedResolver(allow_private=allow_private),
-            limit=connections * 4,
-            limit_per_host=connections,
-            keepalive_timeout=60,
-            ssl=push_ssl_context(),
-        )
-        return aiohttp.ClientSession(connector=connector, trust_env=False)
-
-    return AiohttpTransport(client=session)
+    Made inside the event loop that will use it (aiohttp binds a session to one loop).
+    """
+    connector = aiohttp.TCPConnector(
+        resolver=CheckedResolver(allow_private=allow_private),
+        limit=connections * 4,
+        limit_per_host=connections,
+        keepalive_timeout=60,
+        ssl=push_ssl_context(),
+    )
+    return aiohttp.ClientSession(
+        connector=connector,
+        timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=timeout),
+        trust_env=False,
+        auto_decompress=False,
+        skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding"),
+    )

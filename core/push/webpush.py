@@ -6,8 +6,9 @@
 - The VAPID JWT (py_vapid) is the same for every push to one push service
   until it expires, so it is signed once per origin and reused until an hour
   before its 12-hour expiry, instead of an ECDSA signature per push.
-- One ``httpx.AsyncClient`` per process (``shared_sender``) keeps connections to
-  each push service alive; a semaphore bounds how many pushes are in flight.
+- One ``aiohttp.ClientSession`` per process (``shared_sender``) keeps connections
+  to each push service alive; a semaphore bounds how many pushes are in flight.
+  Why aiohttp rather than httpx here: ``core.push.transport``.
 """
 
 from __future__ import annotations
@@ -20,30 +21,32 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
 
-import httpx
+import aiohttp
 from py_vapid import Vapid02
+from yarl import URL
 
-from core.push import cipher
-from core.push.transport import REFUSED, check_literal, push_transport
+from core.push.transport import REFUSED, check_literal, push_session
 
 VAPID_LIFETIME_SECONDS = 12 * 3600
 VAPID_REFRESH_SECONDS = 3600  # re-sign when less than this is left
 MAX_RETRY_AFTER_SECONDS = 6 * 3600
+MAX_ANSWER_BYTES = 4096  # a refusal's reason, kept for last_error
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Subscription:
     endpoint: str
     p256dh: str
     auth: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PushMessage:
+    """One push before encryption: ``payload`` is the JSON, encrypted per subscriber."""
+
     subscription: Subscription
     payload: bytes
     headers: dict[str, str]  # TTL, Urgency, Topic, Content-Encoding (core.push.payloads)
-    body: bytes | None = None  # already encrypted (by a cipher pool); else encrypted on send
 
 
 class Outcome(StrEnum):
@@ -66,16 +69,17 @@ class PushResult:
 class Target:
     """What one endpoint parses to, kept per endpoint (URL parsing costs more than a push)."""
 
-    url: httpx.URL
+    url: URL
     origin: str  # the VAPID ``aud``: scheme://host[:port]
 
 
 @lru_cache(maxsize=65536)
 def target_of(endpoint: str) -> Target:
-    url = httpx.URL(endpoint)
+    url = URL(endpoint)
     default = 443 if url.scheme == "https" else 80
-    port = f":{url.port}" if url.port and url.port != default else ""
-    return Target(url=url, origin=f"{url.scheme}://{url.host}{port}")
+    explicit = url.explicit_port
+    port = f":{explicit}" if explicit and explicit != default else ""
+    return Target(url=url, origin=f"{url.scheme}://{url.raw_host}{port}")
 
 
 def origin_of(endpoint: str) -> str:
@@ -119,21 +123,20 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, min(moment.timestamp() - current, MAX_RETRY_AFTER_SECONDS))
 
 
-def classify(response: httpx.Response) -> PushResult:
-    status = response.status_code
+def classify(status: int, retry_after: str | None = None, reason: str = "") -> PushResult:
+    """What a push service's answer means for the notification and the device."""
     if 200 <= status < 300:
         return PushResult(Outcome.sent, status)
-    detail = f"{status} {response.text[:200]}".strip()
+    detail = f"{status} {reason[:200]}".strip()
     if status in (404, 410):
         return PushResult(Outcome.gone, status, detail=detail)
     if status == 429 or status >= 500:
-        retry_after = parse_retry_after(response.headers.get("retry-after"))
-        return PushResult(Outcome.retry, status, retry_after, detail)
+        return PushResult(Outcome.retry, status, parse_retry_after(retry_after), detail)
     return PushResult(Outcome.failed, status, detail=detail)
 
 
 class PushSender:
-    """Encrypts, signs and posts pushes over one keep-alive client, ``concurrency`` at a time."""
+    """Signs and posts encrypted pushes over one keep-alive session, ``concurrency`` at a time."""
 
     def __init__(
         self,
@@ -145,53 +148,56 @@ class PushSender:
     ) -> None:
         self.signer = signer
         self._limit = asyncio.Semaphore(concurrency)
-        # Requests are built here (not by client.post) to skip re-merging client
-        # defaults per push, so the timeout rides on each request's extensions.
-        self._timeouts = httpx.Timeout(timeout).as_dict()
         self._allow_private = allow_private
-        self.client = httpx.AsyncClient(
-            transport=push_transport(allow_private=allow_private, connections=concurrency),
-            timeout=httpx.Timeout(timeout),
-            follow_redirects=False,
-            trust_env=False,
-        )
+        self._concurrency = concurrency
+        self._timeout = timeout
+        self._session: aiohttp.ClientSession | None = None
 
-    async def send(self, message: PushMessage) -> PushResult:
-        subscription = message.subscription
+    @property
+    def session(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            self._session = push_session(
+                allow_private=self._allow_private,
+                connections=self._concurrency,
+                timeout=self._timeout,
+            )
+        return self._session
+
+    async def send(self, message: PushMessage, body: bytes) -> PushResult:
+        """Post ``body`` (``message`` encrypted by ``core.push.cipher``) to its push service."""
         try:
-            target = target_of(subscription.endpoint)
-            refused = check_literal(target.url.host, self._allow_private)
+            target = target_of(message.subscription.endpoint)
+            refused = check_literal(target.url.raw_host or "", self._allow_private)
             if refused:
                 return PushResult(Outcome.failed, detail=refused)
-            body = message.body or cipher.encrypt(
-                message.payload, subscription.p256dh, subscription.auth
-            )
             headers = {**message.headers, "Authorization": self.signer.authorization(target.origin)}
-        except Exception as exc:  # a corrupt key or endpoint: this message can never be sent
-            return PushResult(Outcome.failed, detail=f"cannot encrypt or sign: {exc}"[:300])
-        request = httpx.Request(
-            "POST",
-            target.url,
-            content=body,
-            headers=headers,
-            extensions={"timeout": self._timeouts},
-        )
+        except Exception as exc:  # a corrupt endpoint: this message can never be sent
+            return PushResult(Outcome.failed, detail=f"cannot sign: {exc}"[:300])
         async with self._limit:
             try:
-                response = await self.client.send(request, stream=True)
-                try:
-                    if not 200 <= response.status_code < 300:
-                        await response.aread()  # the push service's reason, for last_error
-                finally:
-                    await response.aclose()  # an accepted push has no body worth reading
-            except httpx.TransportError as exc:
-                if REFUSED in str(exc):  # the endpoint's host now resolves somewhere forbidden
-                    return PushResult(Outcome.failed, detail=str(exc)[:300])
+                async with self.session.post(
+                    target.url, data=body, headers=headers, allow_redirects=False
+                ) as answer:
+                    if answer.status < 300:  # accepted: nothing in the answer worth reading
+                        return PushResult(Outcome.sent, answer.status)
+                    reason = await answer.content.read(MAX_ANSWER_BYTES)
+                    return classify(
+                        answer.status,
+                        answer.headers.get("Retry-After"),
+                        reason.decode("utf-8", "replace"),
+                    )
+            except aiohttp.ClientConnectorError as exc:
+                detail = str(exc.os_error) or str(exc)
+                if detail.startswith(REFUSED):  # the host now resolves somewhere forbidden
+                    return PushResult(Outcome.failed, detail=detail[:300])
+                return PushResult(Outcome.retry, detail=f"cannot connect: {detail}"[:300])
+            except (TimeoutError, aiohttp.ClientError, OSError) as exc:
                 return PushResult(Outcome.retry, detail=f"{type(exc).__name__}: {exc}"[:300])
-        return classify(response)
 
     async def aclose(self) -> None:
-        await self.client.aclose()
+        if self._session is not None:
+            session, self._session = self._session, None
+            await session.close()
 
 
 _shared: tuple[asyncio.AbstractEventLoop, str, PushSender] | None = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from sqlalchemy import select as select_columns
@@ -187,7 +187,7 @@ def candidates(session: Session, profile: MeetingProfile, stats: LibraryStats) -
     ids = by_words | set(_account_ids(session, profile)) | set(_facet_ids(session, profile))
     if not ids:
         return []
-    rows = session.execute(
+    rows: Any = session.execute(
         select_columns(
             col(Tip.id),
             col(Tip.accounts),

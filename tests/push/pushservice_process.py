@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+import time
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -54,6 +55,7 @@ def _process_main(
                             "error_count": len(checker.errors),
                             "accepted": sum(1 for r in checker.received if r.status < 300),
                             "decrypted": sum(1 for r in checker.received if r.payload is not None),
+                            "cpu_seconds": time.process_time(),
                         }
                     )
                 elif command == "received":

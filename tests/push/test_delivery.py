@@ -272,7 +272,7 @@ def test_a_result_from_a_worker_that_lost_its_lease_changes_nothing(
     session, member, make_meeting, acme_tip, subscribe, push_service, clock
 ):
     from core.notifications.claim import claim_due
-    from core.notifications.deliver import record_results
+    from core.notifications.results import record_results
     from core.push.webpush import Outcome, PushResult
     from core.settings import get_settings
 
@@ -343,12 +343,16 @@ def test_no_debrief_for_a_private_appointment(
 def test_the_cipher_pool_encrypts_in_helper_processes(
     session, member, make_meeting, acme_tip, subscribe, push_service, deliver, monkeypatch
 ):
+    from core.notifications import deliver as delivery
+    from core.push.cipher import shared_encryptor
     from core.settings import get_settings
 
     monkeypatch.setattr(get_settings(), "push_encrypt_processes", 1)
+    monkeypatch.setattr(delivery, "CHUNK", 1)  # a "big" pass: encryption goes to the pool
     subscribers = [subscribe(member.id, f"Device {n}")[0] for n in range(3)]
     outbox.meetings_changed(session, added=[make_meeting(member.id, in_minutes=10)])
     assert deliver().sent == 3
+    assert shared_encryptor(1).helper_pids()  # the helper process really ran
     payloads = [push_service.delivered(s) for s in subscribers]
     assert all(len(p) == 1 and p[0]["event"] == "brief" for p in payloads)
     assert push_service.errors == []
