@@ -20,9 +20,15 @@ from core.models import User
 SESSION_COOKIE = "tipoff_session"
 
 
-def get_session() -> Iterator[Session]:
-    """The request's unit of work: the same commit-or-rollback as jobs use."""
-    with session_scope() as session:
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """The request's unit of work: the same commit-or-rollback as jobs use.
+
+    Safe methods read only, so on SQLite they never wait for the write lock.
+    """
+    with session_scope(reads_only=request.method in SAFE_METHODS) as session:
         yield session
 
 

@@ -31,8 +31,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# A deferred transaction that has read cannot later write if another connection
+# wrote in between: SQLite answers "database is locked" at once, whatever the busy
+# timeout (SQLITE_BUSY_SNAPSHOT in WAL mode). So a unit of work that may write takes
+# the write lock when it begins and other writers queue for it; only read-only units
+# (safe HTTP methods) begin deferred, which never blocks anyone.
+_BEGIN_OPTION = "tipoff_sqlite_begin"
+
+
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    mode = connection.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -59,6 +68,15 @@ def get_engine() -> Engine:
     return make_engine(get_settings().effective_database_url)
 
 
+def read_only(engine: Engine) -> Engine:
+    """The same engine and pool, for units of work that only read.
+
+    On SQLite their transactions begin deferred instead of taking the write lock;
+    on PostgreSQL nothing changes.
+    """
+    return engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"})
+
+
 def is_postgres(session_or_engine: Session | Engine) -> bool:
     bind = (
         session_or_engine.get_bind()
@@ -69,9 +87,14 @@ def is_postgres(session_or_engine: Session | Engine) -> bool:
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None) -> Iterator[Session]:
-    """Open a session, commit on success, roll back on error: the job/CLI unit of work."""
-    session = Session(engine or get_engine(), expire_on_commit=False)
+def session_scope(engine: Engine | None = None, *, reads_only: bool = False) -> Iterator[Session]:
+    """Open a session, commit on success, roll back on error: the job/CLI unit of work.
+
+    ``reads_only`` promises that the unit writes nothing, which lets it run beside
+    a writer on SQLite (see ``_sqlite_begin``).
+    """
+    engine = engine or get_engine()
+    session = Session(read_only(engine) if reads_only else engine, expire_on_commit=False)
     try:
         yield session
         session.commit()
@@ -86,7 +109,7 @@ def database_answers(engine: Engine | None = None) -> bool:
     from sqlalchemy import text
 
     try:
-        with (engine or get_engine()).connect() as connection:
+        with read_only(engine or get_engine()).connect() as connection:
             connection.execute(text("SELECT 1"))
         return True
     except Exception:

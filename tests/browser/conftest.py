@@ -192,7 +192,8 @@ class Person:
             headers={"Authorization": f"Bearer {self.token}"},
             timeout=60,
         )
-        assert response.status_code < 400, f"{method} {path}: {response.text}"
+        log = "".join(self.server.output[-40:]) if response.status_code >= 500 else ""
+        assert response.status_code < 400, f"{method} {path}: {response.text}\n{log}"
         return response.json() if response.content else None
 
 

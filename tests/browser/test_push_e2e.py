@@ -94,8 +94,9 @@ def test_enable_notifications_then_brief_test_and_withdraw_arrive(
         brief = arrival(service, subscriber, "brief")
         assert brief["meeting"]["id"] == meeting["id"] and brief["url"] == f"/m/{meeting['id']}"
         assert brief["tips"]
-        worker.deliver(json.dumps(brief).encode())
-        shown = worker.wait_until(lambda s: len(s) == 1, "the brief notification")
+        shown = worker.deliver(
+            json.dumps(brief).encode(), until=lambda s: len(s) == 1, what="the brief notification"
+        )
         assert (shown[0]["title"], shown[0]["tag"]) == (
             "Pricing call with Acme",
             str(meeting["id"]),
@@ -106,8 +107,11 @@ def test_enable_notifications_then_brief_test_and_withdraw_arrive(
         page.click("button[data-action=test-device]")
         page.get_by_text("Test sent").wait_for()
         test = arrival(service, subscriber, "test")
-        worker.deliver(json.dumps(test).encode())
-        shown = worker.wait_until(lambda s: any(n["tag"] == "test" for n in s), "the test")
+        shown = worker.deliver(
+            json.dumps(test).encode(),
+            until=lambda s: any(n["tag"] == "test" for n in s),
+            what="the test",
+        )
         assert "Android phone" in next(n for n in shown if n["tag"] == "test")["body"]
 
         # 3. the meeting is cancelled in the calendar: a sync withdraws the brief
@@ -128,13 +132,13 @@ def test_enable_notifications_then_brief_test_and_withdraw_arrive(
         page.get_by_text("Synced:").wait_for()
         withdraw = arrival(service, subscriber, "withdraw")
         assert withdraw["meeting"]["id"] == meeting["id"]
-        worker.deliver(json.dumps(withdraw).encode())
-        worker.wait_until(
-            lambda s: (
+        worker.deliver(
+            json.dumps(withdraw).encode(),
+            until=lambda s: (
                 [n["title"] for n in s if n["tag"] == str(meeting["id"])]
                 == ["Cancelled: Pricing call with Acme"]
             ),
-            "the withdraw replaces the brief",
+            what="the withdraw replaces the brief",
         )
         topics = {r.topic for r in service.received if r.payload and r.payload["event"] != "test"}
         assert len(topics) == 1, "brief and withdraw share one Topic, so one replaces the other"
