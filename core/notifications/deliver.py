@@ -119,7 +119,12 @@ class _Pipeline:
         self.report = DeliveryReport()
         self.ready: asyncio.Queue[tuple[Claimed, PushMessage, bytes] | None] = asyncio.Queue()
         self.done: list[tuple[Claimed, PushResult]] = []
-        self.progress = asyncio.Event()  # set whenever a result arrives
+        # Set when the database side has work: a quarter of the batch has results,
+        # or nothing is in flight any more. Not on every result: waking the record
+        # task thousands of times a second only to find too little to write costs
+        # the event loop more than the writes do.
+        self.progress = asyncio.Event()
+        self.quarter = max(1, settings.push_batch_size // 4)
         self.encrypting: set[asyncio.Task[None]] = set()
         self.unrecorded = 0  # leased rows whose result is not written yet
 
@@ -144,12 +149,11 @@ class _Pipeline:
         new rows as that frees — so the cipher and the senders are fed while the
         rest of the batch is still in flight.
         """
-        batch = self.settings.push_batch_size
-        quarter = max(1, batch // 4)
+        batch, quarter = self.settings.push_batch_size, self.quarter
         claiming = True
         while True:
             claiming = claiming and time.monotonic() < deadline
-            all_done = self.unrecorded == len(self.done) and not self.encrypting
+            all_done = self._nothing_in_flight()
             room = batch - self.unrecorded + len(self.done) if claiming else 0
             if len(self.done) < quarter and not (all_done and (self.done or room)):
                 if all_done:
@@ -199,7 +203,12 @@ class _Pipeline:
         for start in range(0, len(sendable), CHUNK):
             task = asyncio.create_task(self._encrypt(sendable[start : start + CHUNK], inline))
             self.encrypting.add(task)
-            task.add_done_callback(self.encrypting.discard)
+            task.add_done_callback(self._encrypted)
+
+    def _encrypted(self, task: asyncio.Task[None]) -> None:
+        self.encrypting.discard(task)
+        if self._nothing_in_flight():
+            self.progress.set()
 
     async def _encrypt(self, chunk: list[Claimed], inline: bool) -> None:
         """Build and encrypt a chunk (in the cipher pool, when there is one), then queue it."""
@@ -234,7 +243,12 @@ class _Pipeline:
 
     def _finished(self, claimed: Claimed, result: PushResult) -> None:
         self.done.append((claimed, result))
-        self.progress.set()
+        if len(self.done) >= self.quarter or self._nothing_in_flight():
+            self.progress.set()
+
+    def _nothing_in_flight(self) -> bool:
+        """Every leased row has a result waiting to be recorded, and no chunk is encrypting."""
+        return self.unrecorded == len(self.done) and not self.encrypting
 
 
 async def deliver_due(

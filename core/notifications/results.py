@@ -56,6 +56,28 @@ def backoff_seconds(attempts: int, base: float) -> float:
     return delay * random.uniform(0.8, 1.2)
 
 
+# Built once with bound parameters only, so SQLAlchemy compiles them once.
+_MARK_SENT = (
+    update(NOTIFICATION)
+    .where(
+        NOTIFICATION.c.id.in_(bindparam("ids", expanding=True)),
+        NOTIFICATION.c.lease_until == bindparam("lease"),
+    )
+    .values(
+        state=NotificationState.sent.value,
+        sent_at=bindparam("now"),
+        lease_until=None,
+        last_error=None,
+        updated_at=bindparam("now"),
+    )
+)
+_DEVICES_SENT = (
+    update(DEVICE)
+    .where(DEVICE.c.id.in_(bindparam("ids", expanding=True)))
+    .values(last_sent_at=bindparam("now"))
+)
+
+
 def record_results(
     session: Session,
     results: Sequence[tuple[Claimed, PushResult]],
@@ -64,7 +86,6 @@ def record_results(
     settings: Settings,
 ) -> DeliveryReport:
     """Write the outcome of each push, guarded by the lease the sender held."""
-    n = NOTIFICATION.c
     sent: list[dict[str, Any]] = []
     retry: list[dict[str, Any]] = []
     final: list[dict[str, Any]] = []
@@ -106,19 +127,9 @@ def record_results(
         for key in sent:
             by_lease[key["lease"]].append(key["nid"])
         for lease, ids in by_lease.items():
-            session.execute(
-                update(NOTIFICATION)
-                .where(n.id.in_(ids), n.lease_until == lease)
-                .values(
-                    state=NotificationState.sent.value,
-                    sent_at=now,
-                    lease_until=None,
-                    last_error=None,
-                    updated_at=now,
-                )
-            )
+            session.execute(_MARK_SENT, {"ids": ids, "lease": lease, "now": now})
         devices = sorted({c.device_id for c, r in results if r.outcome == Outcome.sent})
-        session.execute(update(DEVICE).where(DEVICE.c.id.in_(devices)).values(last_sent_at=now))
+        session.execute(_DEVICES_SENT, {"ids": devices, "now": now})
     _release(session, retry, now, due_at=bindparam("due"))
     _release(session, final, now, state=bindparam("state"))
     if gone:
