@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, update
+from sqlalchemy import bindparam, delete, or_, update
 from sqlmodel import Session
 
 from core.models import NotificationState
@@ -71,9 +71,14 @@ _MARK_SENT = (
         updated_at=bindparam("now"),
     )
 )
+# "Last push" is shown to the minute, so a device whose time is under a minute old
+# keeps it: in a burst, each device row is written once rather than once a push.
 _DEVICES_SENT = (
     update(DEVICE)
-    .where(DEVICE.c.id.in_(bindparam("ids", expanding=True)))
+    .where(
+        DEVICE.c.id.in_(bindparam("ids", expanding=True)),
+        or_(DEVICE.c.last_sent_at.is_(None), DEVICE.c.last_sent_at < bindparam("a_minute_ago")),
+    )
     .values(last_sent_at=bindparam("now"))
 )
 
@@ -129,7 +134,9 @@ def record_results(
         for lease, ids in by_lease.items():
             session.execute(_MARK_SENT, {"ids": ids, "lease": lease, "now": now})
         devices = sorted({c.device_id for c, r in results if r.outcome == Outcome.sent})
-        session.execute(_DEVICES_SENT, {"ids": devices, "now": now})
+        session.execute(
+            _DEVICES_SENT, {"ids": devices, "now": now, "a_minute_ago": now - timedelta(minutes=1)}
+        )
     _release(session, retry, now, due_at=bindparam("due"))
     _release(session, final, now, state=bindparam("state"))
     if gone:

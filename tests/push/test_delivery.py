@@ -58,6 +58,29 @@ def test_a_brief_arrives_decrypted_with_the_right_headers(
     assert device.last_sent_at is not None
 
 
+def test_last_push_time_is_kept_to_the_minute(
+    session, member, make_meeting, acme_tip, subscribe, push_service, deliver, clock
+):
+    """Settings shows "last push HH:MM": within a minute the device row is not rewritten."""
+    _subscriber, device = subscribe(member.id)
+    for in_minutes in (20, 30.5, 34):  # due now, in 30 s, in 4 min (lead time 30 min)
+        outbox.meetings_changed(session, added=[make_meeting(member.id, in_minutes=in_minutes)])
+    session.commit()
+
+    assert deliver().sent == 1
+    session.refresh(device)
+    first = device.last_sent_at
+    assert first is not None
+    clock.advance(seconds=40)
+    assert deliver().sent == 1
+    session.refresh(device)
+    assert device.last_sent_at == first
+    clock.advance(minutes=4)
+    assert deliver().sent == 1
+    session.refresh(device)
+    assert device.last_sent_at is not None and device.last_sent_at > first + timedelta(minutes=4)
+
+
 def test_nothing_is_sent_before_it_is_due(
     session, member, make_meeting, acme_tip, subscribe, push_service, deliver, clock
 ):
