@@ -46,7 +46,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--n", type=int, default=5000, help="brief pushes per pipeline run")
     parser.add_argument("--devices", type=int, default=500, help="subscriptions (N/devices each)")
     parser.add_argument("--naive", type=int, default=400, help="pushes per naive-loop run")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each; medians reported")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each; medians reported")
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--sample", type=int, default=50, help="decrypt/verify 1 in this many")
     parser.add_argument("--concurrency", type=int, default=None, help="TIPOFF_PUSH_CONCURRENCY")

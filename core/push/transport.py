@@ -84,6 +84,7 @@ def push_session(*, allow_private: bool, connections: int, timeout: float) -> ai
         connector=connector,
         timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=timeout),
         trust_env=False,
+        cookie_jar=aiohttp.DummyCookieJar(),  # push services set none worth keeping
         auto_decompress=False,
         skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding"),
     )
