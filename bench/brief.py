@@ -46,7 +46,7 @@ from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import Session, col, func, select  # noqa: E402
 
-from core.db import make_engine  # noqa: E402
+from core.db import make_engine, read_only  # noqa: E402
 from core.migrate import upgrade  # noqa: E402
 from core.models import Calendar, Meeting, Role, Tip, TipAccount, TipTag, User, utcnow  # noqa: E402
 from core.ranking import embedding  # noqa: E402
@@ -203,7 +203,8 @@ def measure(engine: Engine, user_id: int, meeting_ids: list[int], rounds: int) -
     cpu: list[float] = []
     reads: list[float] = []
     sizes: list[int] = []
-    with Session(engine, expire_on_commit=False) as session:
+    # As GET /api/meetings/{id}/brief reads: a read-only unit of work (core.db.read_only)
+    with Session(read_only(engine), expire_on_commit=False) as session:
         user = session.get(User, user_id)
         assert user is not None
         for round_ in range(rounds):
