@@ -68,6 +68,7 @@ def get_engine() -> Engine:
     return make_engine(get_settings().effective_database_url)
 
 
+@lru_cache(maxsize=16)  # once per engine, not once per GET request
 def read_only(engine: Engine) -> Engine:
     """The same engine and pool, for units of work that only read.
 

@@ -11,7 +11,8 @@ never waiting for each other:
    from a queue and post them over the process's one shared client;
 4. **record** results in small batches as they arrive (``core.notifications.results``).
 
-The next batch is claimed once half of the current one is recorded. At most
+Whenever a quarter of the batch has results, one transaction records them and
+leases as many new rows as that frees. At most
 ``push_batch_size`` rows are leased and unrecorded at any moment: that is the
 most a killed worker can cause to be sent twice (with the same Topic, so the
 phone shows one notification).
@@ -117,7 +118,7 @@ class _Pipeline:
         self.settings = settings
         self.now = now
         self.report = DeliveryReport()
-        self.ready: asyncio.Queue[tuple[Claimed, PushMessage, bytes] | None] = asyncio.Queue()
+        self.ready: asyncio.Queue[tuple[Claimed, PushMessage, bytes]] = asyncio.Queue()
         self.done: list[tuple[Claimed, PushResult]] = []
         # Set when the database side has work: a quarter of the batch has results,
         # or nothing is in flight any more. Not on every result: waking the record
@@ -237,8 +238,9 @@ class _Pipeline:
                 self.ready.put_nowait((claimed, message, body))
 
     async def _send_from_queue(self) -> None:
-        while (item := await self.ready.get()) is not None:
-            claimed, message, body = item
+        """One sender; ``run`` cancels it when the pass is over."""
+        while True:
+            claimed, message, body = await self.ready.get()
             self._finished(claimed, await self.sender.send(message, body))
 
     def _finished(self, claimed: Claimed, result: PushResult) -> None:
