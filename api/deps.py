@@ -12,10 +12,10 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
-from core import accounts
-from core.db import session_scope
+from core.db import UnitOfWork, session_scope, units_of
 from core.errors import Forbidden, Unauthorized
 from core.models import User
+from core.people import accounts
 
 SESSION_COOKIE = "tipoff_session"
 
@@ -26,15 +26,39 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 def get_session(request: Request) -> Iterator[Session]:
     """The request's unit of work: the same commit-or-rollback as jobs use.
 
-    Safe methods read only, so on SQLite they never wait for the write lock.
+    Safe methods read only, so on SQLite they never wait for the write lock; so do
+    routes marked ``DownloadsFirst``, whose flow opens its own write units.
     """
-    with session_scope(reads_only=request.method in SAFE_METHODS) as session:
+    reads_only = request.method in SAFE_METHODS or getattr(request.state, "reads_only", False)
+    with session_scope(reads_only=reads_only) as session:
         yield session
 
 
 # scope="function": commit as soon as the route returns, *before* the response is
 # sent, so a client never sees 2xx for work that then fails to commit.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def downloads_first(request: Request) -> None:
+    """Mark a route whose work starts with a download (connect or sync a calendar).
+
+    Its request session then only reads (who is asking); the flow it calls opens
+    its own short write units after the network, through ``UnitsDep``. Route-level
+    dependencies run before the route's own, so the mark is set before the session
+    opens.
+    """
+    request.state.reads_only = True
+
+
+DownloadsFirst = Depends(downloads_first)
+
+
+def get_units() -> UnitOfWork:
+    """How a flow opens its own units of work (tests swap in ``units_within``)."""
+    return units_of()
+
+
+UnitsDep = Annotated[UnitOfWork, Depends(get_units)]
 
 
 def _bearer_token(request: Request) -> str | None:

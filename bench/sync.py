@@ -7,7 +7,7 @@ weekly and daily series with EXDATEs and moved or cancelled overrides, 2-12
 attendees with customers, rooms and free-mail guests, VTIMEZONE and UTC times)
 and served over loopback HTTP by a server in another process. This process is
 pinned to one CPU and syncs them into a throwaway SQLite database through the
-production path (``core.calendars.sync.sync_calendar``: conditional download,
+production path (``core.calendars.claims.sync_one``: conditional download,
 parse, filter, upsert, commit).
 
 Printed, all measured in this run:
@@ -217,13 +217,14 @@ def main() -> None:
     import recurring_ical_events
     from sqlmodel import select
 
-    from core import accounts
+    from core.calendars.claims import sync_one as claim_and_sync
     from core.calendars.service import display_url
-    from core.calendars.sync import SECRET_PURPOSE, sync_calendar, window_at
+    from core.calendars.sync import SECRET_PURPOSE, window_at
     from core.crypto import encrypt
-    from core.db import get_engine, session_scope
+    from core.db import get_engine, session_scope, units_of
     from core.migrate import upgrade
     from core.models import Calendar, Meeting, Role
+    from core.people import accounts
 
     upgrade(get_engine())
     window = window_at(datetime.now(UTC))
@@ -248,10 +249,7 @@ def main() -> None:
     def sync_one(calendar_id: int) -> tuple[float, float]:
         """(wall, CPU) seconds of one sync, committed."""
         wall, cpu = time.perf_counter(), time.process_time()
-        with session_scope() as session:
-            calendar = session.get(Calendar, calendar_id)
-            assert calendar is not None
-            result = sync_calendar(session, calendar)
+        result = claim_and_sync(calendar_id, units=units_of())
         elapsed = (time.perf_counter() - wall, time.process_time() - cpu)
         assert result.error is None, result.error
         return elapsed

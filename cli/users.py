@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from cli.base import ready_engine
-from core import accounts
 from core.db import session_scope
 from core.models import Role
+from core.people import accounts
 
 users_app = typer.Typer(help="Create and list users.", no_args_is_help=True)
 

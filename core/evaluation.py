@@ -2,7 +2,7 @@
 
 The set (``tips``, ``meetings`` with ``relevant: {tip_key: grade}``, ``user``)
 is loaded into a throwaway SQLite database, migrated like production, through
-the production paths: the user via ``core.accounts``, tips via
+the production paths: the user via ``core.people.accounts``, tips via
 ``core.tips.service.create_tip`` (which profiles them for ranking), meetings
 as a real ICS file (written with ``icalendar``) that goes through a calendar
 sync. Then every meeting is briefed with ``brief_for_meeting``.
@@ -29,12 +29,12 @@ from zoneinfo import ZoneInfo
 from rank_bm25 import BM25Okapi
 from sqlmodel import Session, select
 
-from core import accounts
 from core.db import make_engine
 from core.errors import InvalidInput
 from core.migrate import upgrade
 from core.models import Meeting, Role, Tip, User
 from core.models.tip import TipCreate
+from core.people import accounts
 from core.ranking.brief import brief_for_meeting
 from core.ranking.text import content_terms
 from core.tips.service import create_tip
@@ -204,13 +204,16 @@ def load(
 def sync_ics(session: Session, user: User, feed: bytes, *, now: datetime) -> None:
     """Turn the feed into meetings with the calendar sync (``core.calendars.sync``).
 
-    The feed is handed over as bytes (``apply_feed``: exactly what a download
-    would return), so the same parse, window, attendee and external-domain rules
+    It goes through the one claim-and-sync path every caller uses
+    (``core.calendars.claims.sync_one``), with the feed's bytes standing in for
+    the download, so the same parse, window, attendee and external-domain rules
     apply as for a subscribed calendar, without serving it over the network.
     """
+    from core.calendars.claims import sync_one
     from core.calendars.service import source_key
-    from core.calendars.sync import SECRET_PURPOSE, apply_feed
+    from core.calendars.sync import SECRET_PURPOSE, parsed_download
     from core.crypto import encrypt
+    from core.db import units_within
     from core.models import Calendar
 
     url = "https://evaluation.invalid/dataset.ics"
@@ -224,7 +227,13 @@ def sync_ics(session: Session, user: User, feed: bytes, *, now: datetime) -> Non
     )
     session.add(calendar)
     session.flush()
-    result = apply_feed(session, calendar, feed, now=now)
+    assert calendar.id is not None
+    result = sync_one(
+        calendar.id,
+        units=units_within(session),
+        now=now,
+        fetch=lambda plan: parsed_download(plan, feed),
+    )
     if result.error:
         raise InvalidInput(f"the calendar sync reported a problem: {result.error}")
 

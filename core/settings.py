@@ -16,6 +16,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SECRET_KEY_FILE = "secret_key"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 
 class Settings(BaseSettings):
@@ -23,7 +24,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default=Path("./data"), description="Where SQLite and keys live.")
     database_url: str = Field(default="", description="SQLAlchemy URL; empty = SQLite in data_dir.")
-    public_url: str = Field(default="http://127.0.0.1:8000", description="Base URL users reach.")
+    public_url: str | None = Field(
+        default=None, description="Base URL users reach; unset = http://127.0.0.1:8000."
+    )
     secret_key: str = Field(default="", description="Root secret; generated when empty.")
     allow_private_networks: bool = Field(
         default=False, description="Let user-supplied URLs reach loopback/private addresses."
@@ -114,6 +117,11 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.effective_database_url.startswith("sqlite")
+
+    @property
+    def effective_public_url(self) -> str:
+        """Where people reach this server: the setting, else the local default."""
+        return self.public_url or DEFAULT_PUBLIC_URL
 
     def ensure_secret_key(self) -> str:
         """Return the secret key, creating ``data_dir/secret_key`` (mode 0600) on first use."""

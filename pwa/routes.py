@@ -6,6 +6,6 @@ from fastapi import APIRouter
 
 from pwa.pages import account, agenda, library, shell, signin
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False)  # each page module uses PageRoute
 for module in (shell, signin, agenda, library, account):
     router.include_router(module.router)

@@ -1,38 +1,59 @@
-"""The named background jobs. Each is a thin async wrapper that opens a session
-(through ``core.db.session_scope``) and calls one ``core`` function, returning
-how many items it handled so the loop knows whether to go again at once.
+"""The named background jobs, each a thin async wrapper over one ``core`` function.
 
-Add a job with ``@job("name")``; ``tipoff worker --once`` runs each one until
-nothing is due, ``tipoff worker`` forever.
+A job opens its own unit of work (``core.db.session_scope``), calls ``core`` and
+returns how many items it handled, so the loop knows whether to run it again at
+once. The loop's ordered tuple (``scheduler.loop.JOBS``) says when each runs.
+Blocking work goes to a thread so the event loop keeps serving requests.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+import asyncio
+from datetime import timedelta
 
-JobFunction = Callable[[], Awaitable[int]]
-
-
-@dataclass(frozen=True)
-class Job:
-    name: str
-    run: JobFunction
-
-
-JOBS: dict[str, Job] = {}
+from core.calendars.claims import run_due
+from core.db import session_scope
+from core.models import utcnow
+from core.notifications import replan
+from core.notifications.deliver import deliver_due
+from core.settings import get_settings
 
 
-def job(name: str) -> Callable[[JobFunction], JobFunction]:
-    def register(function: JobFunction) -> JobFunction:
-        JOBS[name] = Job(name=name, run=function)
-        return function
-
-    return register
+def _sync_calendars() -> int:
+    return run_due()
 
 
-def load_jobs() -> dict[str, Job]:
-    """Import the modules that register jobs (kept lazy so ``core`` stays import-light)."""
-    import scheduler.tasks  # noqa: F401
+async def sync_calendars() -> int:
+    """Sync one batch of due calendars; the loop calls again while batches come back full."""
+    return await asyncio.to_thread(_sync_calendars)
 
-    return JOBS
+
+def _plan_notifications() -> int:
+    now = utcnow()
+    ahead = timedelta(minutes=get_settings().push_prepare_minutes)
+    with session_scope() as session:
+        touched = replan.retime_for_lead_changes(session, now=now)
+        touched += replan.prepare_soon(session, now=now, ahead=ahead)
+    return touched
+
+
+async def plan_notifications() -> int:
+    """Re-time rows whose owner changed the lead time, freeze payloads due soon."""
+    return await asyncio.to_thread(_plan_notifications)
+
+
+def _catch_up_notifications() -> int:
+    now = utcnow()
+    with session_scope() as session:
+        return replan.catch_up(session, now=now) + replan.purge_finished(session, now=now)
+
+
+async def catch_up_notifications() -> int:
+    """Plan meetings nobody planned yet (a new device, a crash) and purge finished rows."""
+    return await asyncio.to_thread(_catch_up_notifications)
+
+
+async def send_notifications() -> int:
+    """Claim, encrypt and send what is due over the process's one push sender."""
+    report = await deliver_due()
+    return report.total

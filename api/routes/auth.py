@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field
 
 from api.deps import SESSION_COOKIE, CurrentUser, SessionDep
-from core import accounts, ratelimit
-from core.models.user import UserPublic
+from core import ratelimit
+from core.models.user import LoginRequest, UserPublic
+from core.people import accounts
 from core.settings import get_settings
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
-
-
-class LoginRequest(BaseModel, extra="forbid"):
-    email: str = Field(max_length=320)
-    password: str = Field(max_length=512)
 
 
 def client_ip(request: Request) -> str:
@@ -30,7 +25,7 @@ def set_session_cookie(response: Response, token: str) -> None:
         max_age=settings.session_days * 86400,
         httponly=True,
         samesite="lax",
-        secure=settings.public_url.startswith("https://"),
+        secure=settings.effective_public_url.startswith("https://"),
         path="/",
     )
 

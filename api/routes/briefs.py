@@ -6,21 +6,23 @@ from fastapi import APIRouter
 
 from api.deps import CurrentUser, IdPath, SessionDep
 from core import ratelimit
-from core.calendars.meetings import to_public
+from core.models import Meeting
 from core.models.brief import BriefPublic, BriefTipPublic, FeedbackCreate, FeedbackPublic
-from core.ranking import feedback
+from core.models.calendar import MeetingPublic
+from core.models.ownership import owned
 from core.ranking.brief import brief_for_meeting
 from core.settings import get_settings
+from core.tips import feedback
 
 router = APIRouter(prefix="/api/meetings", tags=["briefs"])
 
 
 @router.get("/{meeting_id}/brief", response_model=BriefPublic)
 def read_brief(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> BriefPublic:
-    meeting = feedback.own_meeting(session, user, meeting_id)
+    meeting = owned(session, Meeting, meeting_id, user)
     brief = brief_for_meeting(session, user, meeting, limit=get_settings().brief_size)
     return BriefPublic(
-        meeting=to_public(meeting),
+        meeting=MeetingPublic.model_validate(meeting),
         tips=[
             BriefTipPublic(
                 id=ranked.tip.id or 0,

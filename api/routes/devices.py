@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
-from sqlmodel import SQLModel
 
 from api.deps import CurrentUser, IdPath, SessionDep
 from core import ratelimit
-from core.models.push import DeviceList, DevicePublic, NotificationPublic
-from core.push import devices, vapid
+from core.models.push import (
+    DeviceCreate,
+    DeviceList,
+    DevicePublic,
+    NotificationPublic,
+    PushKey,
+)
+from core.notifications import devices
+from core.push import vapid
 
 router = APIRouter(tags=["devices"])
 TEST_PUSH_LIMIT = "12/hour"  # each one buzzes a phone and spends push-service quota
-
-
-class PushKey(SQLModel):
-    public_key: str  # base64url: the browser's applicationServerKey
 
 
 @router.get("/api/push/key", response_model=PushKey)
@@ -25,7 +27,7 @@ def push_key(session: SessionDep) -> PushKey:
 
 
 @router.post("/api/devices", status_code=201, response_model=DevicePublic)
-def add_device(data: devices.DeviceCreate, user: CurrentUser, session: SessionDep) -> DevicePublic:
+def add_device(data: DeviceCreate, user: CurrentUser, session: SessionDep) -> DevicePublic:
     device = devices.register(session, user, data)
     return DevicePublic.model_validate(device)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import CurrentUser, SessionDep
-from core import accounts
 from core.models.user import UserPublic, UserUpdate
+from core.people import accounts
 
 router = APIRouter(prefix="/api/me", tags=["me"])
 

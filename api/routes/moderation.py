@@ -21,4 +21,4 @@ def decide(
     tip_id: IdPath, decision: ModerationDecision, curator: CurrentCurator, session: SessionDep
 ) -> TipPublic:
     tip = moderation.decide(session, curator, tip_id, decision.action)
-    return service.to_public([tip], session)[0]
+    return service.to_public(session, [tip])[0]

@@ -1,29 +1,20 @@
 """JSON twins of the PWA pages that no other router covers: Next up, and compose
 (its prefill/suggestions and the Markdown preview). The pages render the very
-same view objects (``pwa.views``), so what the HTML shows is what this returns."""
+same view objects (``core.views``), so what the HTML shows is what this returns."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
 
 from api.deps import CurrentUser, SessionDep
-from core.models.tip import BODY_MAX
+from core.models.tip import PreviewRequest, PreviewResponse
 from core.tips.text import render_markdown
-from pwa.views.agenda import NextUp, next_up
-from pwa.views.compose import ComposeForm, compose_form
+from core.views.agenda import NextUp, next_up
+from core.views.compose import ComposeForm, compose_form
 
 router = APIRouter(tags=["app"])
-
-
-class PreviewRequest(BaseModel, extra="forbid"):
-    body: str = Field(max_length=BODY_MAX)
-
-
-class PreviewResponse(BaseModel):
-    body_html: str
 
 
 @router.get("/api/next-up", response_model=NextUp)

@@ -25,14 +25,14 @@ router = APIRouter(prefix="/api/tips", tags=["tips"])
 
 
 def _one(session: SessionDep, tip_id: IdPath, user: CurrentUser) -> TipPublic:
-    return service.to_public([service.get_visible_tip(session, user, tip_id)], session)[0]
+    return service.to_public(session, [service.get_visible_tip(session, user, tip_id)])[0]
 
 
 @router.post("", status_code=201, response_model=TipPublic)
 def create_tip(data: TipCreate, user: CurrentUser, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "post", get_settings().rate_limit_posts)
     tip = service.create_tip(session, user, data)
-    return service.to_public([tip], session)[0]
+    return service.to_public(session, [tip])[0]
 
 
 @router.get("", response_model=TipPage)
@@ -61,7 +61,7 @@ def update_tip(
     tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep
 ) -> TipPublic:
     tip = service.update_tip(session, user, tip_id, data)
-    return service.to_public([tip], session)[0]
+    return service.to_public(session, [tip])[0]
 
 
 @router.delete("/{tip_id}", status_code=204)

@@ -15,9 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from core.calendars import quiet, ssrf
+from core.calendars import quiet
 from core.calendars.fetch import FetchFailed
 from core.errors import BadRequest, InvalidInput, TipoffError
+from core.net import ssrf
 from core.settings import get_settings
 
 if TYPE_CHECKING:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from core.calendars import quiet, ssrf
+from core.calendars import quiet
 from core.errors import BadRequest
+from core.net import ssrf
 from core.settings import Settings, get_settings
 
 quiet.install()

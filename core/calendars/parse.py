@@ -31,6 +31,7 @@ from recurring_ical_events import EventAdapter, Series
 
 from core.calendars import attendees as people
 from core.calendars.reading import NotACalendar, read_calendars, short
+from core.models.occurrence import OccurrenceKey, occurrence_key
 
 PARSER_VERSION = "1"  # bump when the rules change, so unchanged feeds are re-read
 MAX_RULE_STEPS = 200_000  # dateutil walks every step from DTSTART; ~1 s of work
@@ -102,9 +103,9 @@ class Occurrence:
     external_domains: list[str]
 
     @property
-    def key(self) -> tuple[str, datetime | None]:
+    def key(self) -> OccurrenceKey:
         """Stable identity: UID + original start for series, UID alone for single events."""
-        return (self.uid, self.original_start if self.recurring else None)
+        return occurrence_key(self.uid, self.original_start, recurring=self.recurring)
 
 
 @dataclass

@@ -2,9 +2,9 @@
 
 A sync has three phases so that no database transaction stays open across the
 network: ``plan_sync`` reads what is needed, ``download`` talks to the server
-(no session), ``apply_download`` writes. ``sync_calendar`` runs all three for
-callers that hold one session (API, CLI); the scheduler runs them in separate
-units of work.
+(no session), ``apply_download`` writes. ``core.calendars.claims`` runs them as
+separate units of work, the one shape every caller uses (API, CLI, worker,
+``tipoff eval``).
 
 Rows are matched by occurrence identity (UID + original start; UID alone for a
 single event): a moved occurrence updates its row, so its id (and the push
@@ -35,9 +35,8 @@ from core.calendars.parse import (
 )
 from core.calendars.upsert import lock_calendar, reconcile
 from core.crypto import decrypt
-from core.db import is_postgres
 from core.errors import TipoffError
-from core.models import Calendar, User, utcnow
+from core.models import Calendar, User
 from core.settings import Settings, get_settings
 
 log = logging.getLogger("tipoff.calendars")
@@ -194,25 +193,6 @@ def parsed_download(
     return Download(False, parsed, etag, last_modified)
 
 
-def sync_calendar(
-    session: Session, calendar: Calendar, *, now: datetime | None = None
-) -> SyncResult:
-    """Sync one calendar now; the caller commits. Failures are recorded, not raised."""
-    now = now or utcnow()
-    plan = plan_sync(session, calendar, now=now)
-    end_read_snapshot(session)
-    return apply_download(session, calendar, plan, download(plan), now=now)
-
-
-def apply_feed(
-    session: Session, calendar: Calendar, ics: bytes, *, now: datetime | None = None
-) -> SyncResult:
-    """Sync from ICS bytes already in hand (what a download would have returned)."""
-    now = now or utcnow()
-    plan = plan_sync(session, calendar, now=now)
-    return apply_download(session, calendar, plan, parsed_download(plan, ics), now=now)
-
-
 def apply_download(
     session: Session, calendar: Calendar, plan: SyncPlan, got: Download, *, now: datetime
 ) -> SyncResult:
@@ -283,16 +263,3 @@ def problem_summary(problems: Sequence[str]) -> str:
     if len(problems) == 1:
         return problems[0][:1000]
     return f"{len(problems)} problems: " + "; ".join(problems)[:980]
-
-
-def end_read_snapshot(session: Session) -> None:
-    """Close a read-only transaction before slow network work (SQLite only).
-
-    In SQLite's WAL mode a transaction that has read cannot later write if
-    another connection wrote in between ("database is locked"). Nothing has been
-    written when this is called, so the commit writes nothing.
-    """
-    if is_postgres(session):
-        return
-    assert not (session.new or session.dirty or session.deleted), "only before any write"
-    session.commit()

@@ -136,3 +136,31 @@ class MeetingPublic(SQLModel):
 
 class MeetingPage(SQLModel):
     items: list[MeetingPublic]
+
+
+class MeetingRef(SQLModel):
+    """A meeting as other things point at it: a page's header, a push payload's subject.
+
+    The one shape for "which meeting" outside the calendar code (pages extend it,
+    payloads read its id, title and start); build it with ``MeetingRef.of``.
+    """
+
+    id: int
+    title: str
+    start: datetime
+    end: datetime
+    location: str = ""
+    external_domains: list[str] = Field(default_factory=list)
+    url: str = ""
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> MeetingRef:
+        return cls(
+            id=meeting.id or 0,
+            title=meeting.title or "(no title)",
+            start=meeting.start,
+            end=meeting.end,
+            location=meeting.location,
+            external_domains=list(meeting.external_domains),
+            url=f"/m/{meeting.id}",
+        )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from pydantic import ConfigDict
 from sqlalchemy import Column, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -117,3 +118,25 @@ class NotificationPublic(SQLModel):
     kind: str
     state: str
     due_at: datetime
+
+
+class PushKey(SQLModel):
+    public_key: str  # base64url: the browser's applicationServerKey
+
+
+class SubscriptionKeys(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    p256dh: str = Field(min_length=1, max_length=100)
+    auth: str = Field(min_length=1, max_length=50)
+
+
+class DeviceCreate(SQLModel):
+    """The browser's ``PushSubscription.toJSON()`` plus an optional name for the device."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    endpoint: str = Field(min_length=1, max_length=1024)
+    expirationTime: float | None = Field(default=None, ge=0)  # the browser's field name
+    keys: SubscriptionKeys
+    name: str = Field(default="", max_length=120)

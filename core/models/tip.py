@@ -178,3 +178,15 @@ class ModerationDecision(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
     action: Literal["restore", "remove"]
+
+
+class PreviewRequest(SQLModel):
+    """Compose's Markdown preview: the body as the library would render it."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    body: str = Field(max_length=BODY_MAX)
+
+
+class PreviewResponse(SQLModel):
+    body_html: str

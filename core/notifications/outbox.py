@@ -36,6 +36,8 @@ from core.models import (
     User,
     utcnow,
 )
+from core.models.calendar import MeetingRef
+from core.models.occurrence import occurrence_key, occurrence_topic
 from core.push import payloads
 from core.settings import get_settings
 
@@ -48,13 +50,13 @@ Key = tuple[int, str, str]  # (device id, occurrence, kind)
 
 def occurrence_of(meeting: Meeting) -> str:
     """The occurrence identity the calendar sync uses: UID (+ original start in a series)."""
-    original = meeting.original_start if meeting.recurring else None
-    return payloads.occurrence_topic(meeting.calendar_id, meeting.uid, original)
+    key = occurrence_key(meeting.uid, meeting.original_start, recurring=meeting.recurring)
+    return occurrence_topic(meeting.calendar_id, key)
 
 
-def meeting_ref(meeting: Meeting) -> payloads.MeetingRef:
+def meeting_ref(meeting: Meeting) -> MeetingRef:
     assert meeting.id is not None
-    return payloads.MeetingRef(id=meeting.id, title=meeting.title, start=meeting.start)
+    return MeetingRef.of(meeting)
 
 
 def meetings_changed(

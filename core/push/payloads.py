@@ -10,14 +10,14 @@ gracefully instead of failing.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+from core.models.calendar import MeetingRef
 
 MAX_PAYLOAD_BYTES = 3072
 PAYLOAD_VERSION = 1
@@ -35,13 +35,6 @@ class TipText:
     id: int
     title: str
     body: str
-
-
-@dataclass(frozen=True)
-class MeetingRef:
-    id: int
-    title: str
-    start: datetime
 
 
 def iso_utc(moment: datetime) -> str:
@@ -145,22 +138,6 @@ def test(device_id: int, device_name: str) -> bytes:
             "url": "/settings",
         }
     )
-
-
-def occurrence_topic(calendar_id: int, uid: str, original_start: datetime | None) -> str:
-    """32 URL-safe characters naming one meeting occurrence: the outbox key and the Topic.
-
-    Hashed so the Topic header (seen by the push service) reveals nothing about
-    the calendar, and stable across re-syncs because it is built from the
-    occurrence identity, not from the meeting row's id. ``original_start`` is None
-    for a single event: its identity is the UID alone, so moving it keeps it.
-    """
-    when = iso_utc(original_start) if original_start is not None else "single"
-    digest = hashlib.sha256(f"{calendar_id}\n{uid}\n{when}".encode()).digest()
-
-    topic = base64.urlsafe_b64encode(digest[:24]).decode("ascii")
-    assert len(topic) == TOPIC_MAX
-    return topic
 
 
 def check_topic(topic: str) -> str:

@@ -78,7 +78,7 @@ def queue(session: Session) -> list[ModerationItem]:
         )
         .order_by(col(Tip.status).desc(), col(Tip.id))
     ).all()
-    public = to_public(tips, session)
+    public = to_public(session, tips)
     return [
         ModerationItem(
             tip=item, status=tip.status, flags=flags_of(session, item.id, open_only=True)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, delete, select
 
+from core import fulltext
 from core.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
 from core.models import Tip, TipAccount, TipRevision, TipStatus, TipTag, User, utcnow
 from core.models.tip import (
@@ -23,7 +24,6 @@ from core.models.tip import (
     TipUpdate,
 )
 from core.ranking import index as ranking_index
-from core.tips import search
 from core.tips.text import normalise_accounts, normalise_tags, render_markdown
 
 PAGE_SIZE = 20
@@ -77,7 +77,7 @@ def create_tip(session: Session, author: User, data: TipCreate) -> Tip:
     session.flush()
     _replace_keywords(session, tip)
     _record(session, tip, author, "create")
-    search.index_tip(session, tip)
+    fulltext.index_tip(session, tip)
     ranking_index.tip_changed(session, tip)
     session.flush()
     return tip
@@ -114,7 +114,7 @@ def update_tip(session: Session, user: User, tip_id: int, data: TipUpdate) -> Ti
     session.add(tip)
     _replace_keywords(session, tip)
     _record(session, tip, user, "edit")
-    search.index_tip(session, tip)
+    fulltext.index_tip(session, tip)
     ranking_index.tip_changed(session, tip)
     session.flush()
     return tip
@@ -164,7 +164,8 @@ def history(session: Session, user: User, tip_id: int) -> list[RevisionPublic]:
 # --- reading ------------------------------------------------------------------
 
 
-def to_public(tips: Sequence[Tip], session: Session) -> list[TipPublic]:
+def to_public(session: Session, tips: Sequence[Tip]) -> list[TipPublic]:
+    """The tips as the API shows them, their authors looked up in one query."""
     author_ids = {tip.author_id for tip in tips}
     authors = {
         user.id: user for user in session.exec(select(User).where(col(User.id).in_(author_ids)))
@@ -228,21 +229,23 @@ def list_tips(
     if author is not None:
         query = query.where(Tip.author_id == author)
 
-    if q and search.query_words(q):
+    if q and (words := fulltext.query_words(q)):
         offset = position.get("offset", 0)
         # Over-fetch from the index, since filters and status apply afterwards.
-        ids = search.matching_tip_ids(session, q, limit=(offset + limit) * 4 + 50, offset=0)
+        ids = fulltext.matching_tip_ids(
+            session, words, every_word=True, limit=(offset + limit) * 4 + 50
+        )
         order = {tip_id: rank for rank, tip_id in enumerate(ids)}
         found = session.exec(query.where(col(Tip.id).in_(ids))).all()
         ranked = sorted(found, key=lambda tip: order[tip.id or 0])
         page = ranked[offset : offset + limit]
         more = len(ranked) > offset + limit
         next_cursor = _encode_cursor({"offset": offset + limit}) if more else None
-        return TipPage(items=to_public(page, session), next_cursor=next_cursor)
+        return TipPage(items=to_public(session, page), next_cursor=next_cursor)
 
     if "before" in position:
         query = query.where(col(Tip.id) < position["before"])
     rows = session.exec(query.order_by(col(Tip.id).desc()).limit(limit + 1)).all()
     page = list(rows[:limit])
     next_cursor = _encode_cursor({"before": page[-1].id or 0}) if len(rows) > limit else None
-    return TipPage(items=to_public(page, session), next_cursor=next_cursor)
+    return TipPage(items=to_public(session, page), next_cursor=next_cursor)

@@ -18,8 +18,8 @@ from schemathesis.checks import (
 
 @pytest.fixture
 def api_schema(app, session, curator, member):
-    from core import accounts
     from core.models.tip import TipCreate
+    from core.people import accounts
     from core.tips.service import create_tip
 
     author = accounts.get_user_by_email(session, member.email)

@@ -153,9 +153,9 @@ class LiveServer:
         self, role: str = "member", *, name: str | None = None, timezone: str = "UTC"
     ) -> Person:
         """A person in the server's database (core functions), with an API token."""
-        from core import accounts
         from core.db import make_engine, session_scope
         from core.models import Role
+        from core.people import accounts
 
         engine = make_engine(self.database_url)
         email = f"{role}-{secrets.token_hex(4)}@northwind.example"

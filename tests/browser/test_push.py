@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from core.models.calendar import MeetingRef
 from core.push import payloads
 from tests.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
 
@@ -102,9 +103,9 @@ class ServiceWorkerPush:
         return list(self.page.evaluate(NOTIFICATIONS))
 
 
-def meeting_ref(meeting: dict[str, Any]) -> payloads.MeetingRef:
+def meeting_ref(meeting: dict[str, Any]) -> MeetingRef:
     start = datetime.fromisoformat(meeting["start"].replace("Z", "+00:00"))
-    return payloads.MeetingRef(id=meeting["id"], title=meeting["title"], start=start)
+    return MeetingRef(id=meeting["id"], title=meeting["title"], start=start, end=start)
 
 
 def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_day):

@@ -150,7 +150,7 @@ def acme_tip(session: Session, make_user: Callable[..., Any]) -> Any:
 def subscribe(session: Session, push_service: PushService) -> Callable[..., tuple[Subscriber, Any]]:
     """A browser subscribes and registers itself as a device of ``user_id``."""
     from core.models import User
-    from core.push.devices import DeviceCreate, register
+    from core.notifications.devices import DeviceCreate, register
 
     def factory(user_id: int, name: str = "Phone") -> tuple[Subscriber, Any]:
         subscriber = push_service.subscribe()

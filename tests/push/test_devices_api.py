@@ -165,7 +165,7 @@ def test_a_new_device_gets_the_upcoming_meetings(
 
 
 def test_devices_per_person_are_capped(client, member, push_service):
-    from core.push.devices import MAX_DEVICES
+    from core.notifications.devices import MAX_DEVICES
 
     for _ in range(MAX_DEVICES):
         body = push_service.subscribe().to_json()

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from core import invites
 from core.models import utcnow
+from core.people import invites
 from tests.pwa.conftest import assert_strict_page, tags_of
 
 PAGES = ["/", "/tips", "/compose", "/settings", "/moderation"]
@@ -295,7 +295,7 @@ def test_pages_set_the_csrf_cookie_they_embed():
     """Through the CSRF middleware, a page sets the csrftoken cookie and embeds the same token."""
     from fastapi.testclient import TestClient
 
-    from api.app import create_app
+    from app.main import create_app
 
     with TestClient(create_app(run_scheduler=False)) as browser:
         response = browser.get("/signin")
@@ -324,6 +324,6 @@ def test_pages_set_the_csrf_cookie_they_embed():
     ],
 )
 def test_shared_links_become_markdown_links(text, url, body):
-    from pwa.views.compose import shared_body
+    from core.views.compose import shared_body
 
     assert shared_body(text, url) == body

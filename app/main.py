@@ -1,8 +1,12 @@
-"""``create_app()``: the FastAPI application with its middleware, routers and the PWA."""
+"""``create_app()``: the served application, composed from ``api``, ``pwa`` and ``scheduler``.
+
+Neither ``api`` nor ``pwa`` mounts the other: this module includes the JSON
+routers and the page router side by side, installs the middleware and the error
+handlers, and runs the job loop in-process when the settings ask for it.
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,24 +15,11 @@ from starlette.types import ASGIApp
 
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.metrics import MetricsMiddleware
-from api.routes import (
-    auth,
-    briefs,
-    calendars,
-    devices,
-    health,
-    invites,
-    me,
-    meetings,
-    moderation,
-    pwa_views,
-    tips,
-)
+from api.routes import ROUTERS
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
 from core.settings import get_settings
 from pwa.routes import router as pwa_router
-
-log = logging.getLogger("tipoff")
+from scheduler.loop import run_in_background
 
 
 def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
@@ -41,13 +32,8 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         if not start_scheduler:
             yield
             return
-        from scheduler.loop import run_in_background
-
         async with run_in_background():
             yield
-        from core.push.webpush import close_shared_sender
-
-        await close_shared_sender()  # close push connections cleanly
 
     app = FastAPI(
         title="Tipoff",
@@ -56,19 +42,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for router in (
-        health.router,
-        auth.router,
-        me.router,
-        tips.router,
-        moderation.router,
-        invites.router,
-        pwa_views.router,
-        calendars.router,
-        meetings.router,
-        briefs.router,
-        devices.router,
-    ):
+    for router in ROUTERS:
         app.include_router(router, responses=ERROR_RESPONSES)
     app.include_router(pwa_router)
     app.add_middleware(BodySizeLimitMiddleware)

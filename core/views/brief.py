@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlmodel import Session, SQLModel
 
-from core.models import User
+from core.models import Meeting, User
+from core.models.ownership import owned
 from core.ranking.brief import brief_for_meeting
 from core.tips import service
-from pwa.views.cards import TipCard, cards
-from pwa.views.common import MeetingRef, meeting_ref, own_meeting
+from core.views.cards import TipCard, cards
+from core.views.common import MeetingRef, meeting_ref
 
 
 class BriefMeeting(MeetingRef):
@@ -21,11 +22,11 @@ class BriefPage(SQLModel):
 
 
 def brief_page(session: Session, user: User, meeting_id: int) -> BriefPage:
-    meeting = own_meeting(session, user, meeting_id)
+    meeting = owned(session, Meeting, meeting_id, user)
     brief = brief_for_meeting(session, user, meeting)
     tips = [r.tip for r in brief.tips]
     reasons = {r.tip.id or 0: list(r.reasons) for r in brief.tips}
     return BriefPage(
         meeting=BriefMeeting(**meeting_ref(meeting).model_dump(), description=meeting.description),
-        tips=cards(session, user, service.to_public(tips, session), reasons),
+        tips=cards(session, user, service.to_public(session, tips), reasons),
     )

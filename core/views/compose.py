@@ -14,10 +14,11 @@ import re
 from slugify import slugify
 from sqlmodel import Session, SQLModel, col, func, select
 
-from core.models import TipTag, User
+from core.models import Meeting, TipTag, User
+from core.models.ownership import owned
 from core.models.tip import BODY_MAX, TITLE_MAX
 from core.ranking.brief import brief_for_meeting
-from pwa.views.common import MeetingRef, meeting_ref, own_meeting
+from core.views.common import MeetingRef, meeting_ref
 
 MAX_SUGGESTIONS = 8
 POPULAR_TAGS = 300
@@ -52,7 +53,7 @@ def _words(text: str) -> set[str]:
 
 
 def suggested_tags(session: Session, user: User, meeting_id: int) -> list[str]:
-    meeting = own_meeting(session, user, meeting_id)
+    meeting = owned(session, Meeting, meeting_id, user)
     found: list[str] = []
     for ranked in brief_for_meeting(session, user, meeting).tips:
         found.extend(t for t in ranked.tip.tags if t not in found)
@@ -79,7 +80,7 @@ def compose_form(
     text: str | None = None,
     url: str | None = None,
 ) -> ComposeForm:
-    meeting = own_meeting(session, user, meeting_id) if meeting_id is not None else None
+    meeting = owned(session, Meeting, meeting_id, user) if meeting_id is not None else None
     return ComposeForm(
         meeting=meeting_ref(meeting) if meeting else None,
         title=(title or "").strip()[:TITLE_MAX],

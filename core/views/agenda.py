@@ -11,7 +11,7 @@ from sqlmodel import Session, SQLModel
 from core.calendars import meetings, service
 from core.models import User, utcnow
 from core.ranking.brief import brief_for_meeting
-from pwa.views.common import MeetingRef, meeting_ref
+from core.views.common import MeetingRef, meeting_ref
 
 MAX_MEETINGS = 40
 

@@ -3,39 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
-from core.calendars import meetings
 from core.models import Flag, Meeting, User, Vote
-
-
-class MeetingRef(SQLModel):
-    id: int
-    title: str
-    start: datetime
-    end: datetime
-    location: str
-    external_domains: list[str]
-    url: str
+from core.models.calendar import MeetingRef
 
 
 def meeting_ref(meeting: Meeting) -> MeetingRef:
-    return MeetingRef(
-        id=meeting.id or 0,
-        title=meeting.title or "(no title)",
-        start=meeting.start,
-        end=meeting.end,
-        location=meeting.location,
-        external_domains=list(meeting.external_domains),
-        url=f"/m/{meeting.id}",
-    )
-
-
-def own_meeting(session: Session, user: User, meeting_id: int) -> Meeting:
-    """The meeting if it is ``user``'s; anyone else's is "not found", never "forbidden"."""
-    return meetings.get_meeting(session, user, meeting_id)
+    return MeetingRef.of(meeting)
 
 
 def marks(session: Session, user: User, tip_ids: Iterable[int]) -> tuple[set[int], set[int]]:

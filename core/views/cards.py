@@ -9,7 +9,7 @@ from sqlmodel import Session, SQLModel
 
 from core.models import User
 from core.models.tip import TipPublic
-from pwa.views.common import marks
+from core.views.common import marks
 
 
 class TipCard(SQLModel):

@@ -12,20 +12,15 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from core.calendars import meetings
 from core.models import BriefFeedback, Meeting, User, utcnow
 from core.models.brief import FeedbackCreate, FeedbackPublic
+from core.models.ownership import owned
 from core.tips import votes
 from core.tips.service import get_visible_tip
 
 
-def own_meeting(session: Session, user: User, meeting_id: int) -> Meeting:
-    """The user's meeting; anyone else's is "not found", never "forbidden"."""
-    return meetings.get_meeting(session, user, meeting_id)
-
-
 def record(session: Session, user: User, meeting_id: int, data: FeedbackCreate) -> FeedbackPublic:
-    meeting = own_meeting(session, user, meeting_id)
+    meeting = owned(session, Meeting, meeting_id, user)
     tip = get_visible_tip(session, user, data.tip_id)
     assert user.id is not None and meeting.id is not None and tip.id is not None
     row = _find(session, meeting.id, tip.id, user.id)

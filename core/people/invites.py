@@ -13,7 +13,6 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from core import accounts
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from core.models import Invite, Role, User, utcnow
 from core.models.invite import (
@@ -26,6 +25,7 @@ from core.models.invite import (
     SignupRequest,
 )
 from core.models.tip import AuthorPublic
+from core.people import accounts
 from core.security import new_token, token_hash
 from core.settings import get_settings
 

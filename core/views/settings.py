@@ -6,14 +6,14 @@ from zoneinfo import available_timezones
 
 from sqlmodel import Session, SQLModel
 
-from core import invites
 from core.calendars import service
 from core.models import Role, User
 from core.models.calendar import CalendarPublic
 from core.models.invite import InvitePublic
 from core.models.push import DeviceListItem
 from core.models.user import UserPublic
-from core.push import devices
+from core.notifications import devices
+from core.people import invites
 
 
 class SettingsPage(SQLModel):
@@ -27,7 +27,7 @@ class SettingsPage(SQLModel):
 def settings_page(session: Session, user: User) -> SettingsPage:
     return SettingsPage(
         me=UserPublic.model_validate(user, from_attributes=True),
-        calendars=[service.to_public(c) for c in service.list_calendars(session, user)],
+        calendars=[CalendarPublic.model_validate(c) for c in service.list_calendars(session, user)],
         devices=devices.list_devices(session, user).items,
         invites=invites.list_invites(session) if user.role == Role.admin else None,
         timezones=sorted(available_timezones() - {"Factory", "localtime"}),

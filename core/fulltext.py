@@ -1,10 +1,13 @@
-"""The full-text index over tips, kept in sync by ``index_tip``/``unindex_tip``.
+"""The full-text index over tips: one writer, and one query per database.
 
 SQLite uses FTS5 (porter + unicode61 without diacritics); PostgreSQL a
 ``tsvector`` that holds the English *and* the German stems of each tip plus
-unstemmed tags and accounts, queried with both configurations OR-ed, so
+unstemmed tags and accounts, queried with all three configurations OR-ed, so
 "Verhandlungen" finds "Verhandlung" and "negotiating" finds "negotiation".
-Both indexes are written by the same call in ``core.tips.service``.
+``index_tip`` is called from every tip write in ``core.tips.service``, so the
+index cannot drift from the table; ``matching_tip_ids`` serves both the
+library's search (every word) and the brief's candidate retrieval (any word).
+It lives at the ground floor because both of those rooms read it.
 """
 
 from __future__ import annotations
@@ -53,27 +56,36 @@ def query_words(q: str) -> list[str]:
     return _WORD.findall(q)[:32]
 
 
-def matching_tip_ids(session: Session, q: str, limit: int, offset: int) -> list[int]:
-    """Tip ids matching every word of ``q``, best match first."""
-    words = query_words(q)
+def matching_tip_ids(
+    session: Session, words: list[str], *, every_word: bool, limit: int, offset: int = 0
+) -> list[int]:
+    """Tips matching every (or any) of ``words``, best match first.
+
+    With ``every_word`` the last word also matches as a prefix (search as you
+    type); otherwise every word does (a meeting's words meet a tip's inflections).
+    """
+    words = [w for w in words if _WORD.fullmatch(w)]
     if not words:
         return []
     if is_postgres(session):
-        query = " & ".join(words)
+        tsquery = (" & " if every_word else " | ").join(words)
         rows = session.execute(
             text(
                 "SELECT s.tip_id FROM tip_search s, "
-                "(SELECT plainto_tsquery('english', :q) || plainto_tsquery('german', :q) "
-                "   || to_tsquery('simple', :simple) AS query) q "
+                "(SELECT to_tsquery('english', :q) || to_tsquery('german', :q) "
+                "   || to_tsquery('simple', :q) AS query) q "
                 "WHERE s.document @@ q.query "
                 "ORDER BY ts_rank_cd(s.document, q.query) DESC, s.tip_id DESC "
                 "LIMIT :limit OFFSET :offset"
             ),
-            {"q": " ".join(words), "simple": query, "limit": limit, "offset": offset},
+            {"q": tsquery, "limit": limit, "offset": offset},
         )
     else:
-        match = " ".join('"' + w.replace('"', "") + '"' for w in words[:-1])
-        match = (match + ' "' + words[-1].replace('"', "") + '"*').strip()
+        quoted = ['"' + w + '"' for w in words]
+        if every_word:
+            match = " ".join([*quoted[:-1], quoted[-1] + "*"])
+        else:
+            match = " OR ".join(q + "*" for q in quoted)
         rows = session.execute(
             text(
                 "SELECT rowid FROM tip_search WHERE tip_search MATCH :match "

@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 from uuid import uuid4
 
 from cryptography.hazmat.primitives.asymmetric import ec
-from pydantic import ConfigDict
-from sqlmodel import Field, Session, SQLModel, col, func, select
+from sqlmodel import Session, col, func, select
 
-from core.calendars.ssrf import Unreachable, UrlRefused, checked_addresses, normalise_url
-from core.errors import Conflict, InvalidInput, NotFound
+from core.errors import Conflict, InvalidInput
 from core.models import Device, Notification, NotificationKind, User, utcnow
-from core.models.push import DeviceList, DeviceListItem
+from core.models.ownership import owned
+from core.models.push import DeviceCreate, DeviceList, DeviceListItem, SubscriptionKeys
+from core.net.ssrf import Unreachable, UrlRefused, checked_addresses, normalise_url
 from core.notifications import outbox
 from core.push import payloads
 from core.push.vapid import b64url_decode
@@ -28,24 +28,6 @@ from core.settings import get_settings
 
 TEST_TTL = timedelta(minutes=10)
 MAX_DEVICES = 20  # per person: each device multiplies every push
-
-
-class SubscriptionKeys(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
-    p256dh: str = Field(min_length=1, max_length=100)
-    auth: str = Field(min_length=1, max_length=50)
-
-
-class DeviceCreate(SQLModel):
-    """The browser's ``PushSubscription.toJSON()`` plus an optional name for the device."""
-
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
-    endpoint: str = Field(min_length=1, max_length=1024)
-    expirationTime: float | None = Field(default=None, ge=0)  # the browser's field name
-    keys: SubscriptionKeys
-    name: str = Field(default="", max_length=120)
 
 
 def _decode(value: str, what: str) -> bytes:
@@ -137,21 +119,14 @@ def list_devices(session: Session, user: User) -> DeviceList:
     )
 
 
-def get_own(session: Session, user: User, device_id: int) -> Device:
-    device = session.get(Device, device_id)
-    if device is None or device.user_id != user.id:
-        raise NotFound("no such device")
-    return device
-
-
 def delete(session: Session, user: User, device_id: int) -> None:
-    session.delete(get_own(session, user, device_id))
+    session.delete(owned(session, Device, device_id, user))
     session.flush()
 
 
 def queue_test(session: Session, user: User, device_id: int) -> Notification:
     """A test push, due at once: the next worker pass sends it."""
-    device = get_own(session, user, device_id)
+    device = owned(session, Device, device_id, user)
     assert device.id is not None and user.id is not None
     now = utcnow()
     notification = Notification(

@@ -1,0 +1,1 @@
+"""People: accounts, sign-in sessions, API tokens, invites and setup links."""

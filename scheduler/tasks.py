@@ -1,6 +1,0 @@
-"""Job registrations. Each job module imports here so ``load_jobs`` finds it."""
-
-from __future__ import annotations
-
-import scheduler.push_job
-import scheduler.sync_job  # noqa: F401
