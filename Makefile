@@ -47,6 +47,7 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_architecture.py  # imports flow one way
 
 bench: install-test
 	$(BIN)/python bench/sync.py

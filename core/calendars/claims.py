@@ -64,8 +64,12 @@ def claim(
 
 
 def release(session: Session, calendar: Calendar) -> None:
-    calendar.lease_until = None
-    session.add(calendar)
+    """End the claim. A statement, not an attribute change: ``claim`` set the lease
+    behind the ORM's back, so a session that already held the row would see no
+    change to write."""
+    session.execute(
+        update(Calendar).where(col(Calendar.id) == calendar.id).values(lease_until=None)
+    )
 
 
 Fetch = Callable[[SyncPlan], Download]
