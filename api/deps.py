@@ -26,31 +26,15 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 def get_session(request: Request) -> Iterator[Session]:
     """The request's unit of work: the same commit-or-rollback as jobs use.
 
-    Safe methods read only, so on SQLite they never wait for the write lock; so do
-    routes marked ``DownloadsFirst``, whose flow opens its own write units.
+    Safe methods read only, so on SQLite they never wait for the write lock.
     """
-    reads_only = request.method in SAFE_METHODS or getattr(request.state, "reads_only", False)
-    with session_scope(reads_only=reads_only) as session:
+    with session_scope(reads_only=request.method in SAFE_METHODS) as session:
         yield session
 
 
 # scope="function": commit as soon as the route returns, *before* the response is
 # sent, so a client never sees 2xx for work that then fails to commit.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
-
-
-def downloads_first(request: Request) -> None:
-    """Mark a route whose work starts with a download (connect or sync a calendar).
-
-    Its request session then only reads (who is asking); the flow it calls opens
-    its own short write units after the network, through ``UnitsDep``. Route-level
-    dependencies run before the route's own, so the mark is set before the session
-    opens.
-    """
-    request.state.reads_only = True
-
-
-DownloadsFirst = Depends(downloads_first)
 
 
 def get_units() -> UnitOfWork:
@@ -62,11 +46,16 @@ UnitsDep = Annotated[UnitOfWork, Depends(get_units)]
 
 
 def _bearer_token(request: Request) -> str | None:
+    """The bearer token, None without one; a blank one is refused, never ignored (the
+    CSRF layer lets any ``Bearer`` request through, so falling back to the session
+    cookie would skip the CSRF check)."""
     header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return value.strip()
-    return None
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    if not value.strip():
+        raise Unauthorized("empty bearer token")
+    return value.strip()
 
 
 def get_optional_user(request: Request, session: SessionDep) -> User | None:
@@ -92,6 +81,27 @@ def get_current_user(user: OptionalUser) -> User:
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def get_read_session() -> Iterator[Session]:
+    """A short read-only unit of work of its own (tests override it with theirs)."""
+    with session_scope(reads_only=True) as session:
+        yield session
+
+
+def get_user_before_writing(
+    request: Request, session: Annotated[Session, Depends(get_read_session, scope="function")]
+) -> User:
+    """Who is asking, looked up in a read-only unit of its own, so a route can do its
+    slow part *before* any write unit touches the database: CPU-heavy preparation
+    (profiling a tip) before its ``SessionDep``, or a download (connecting or syncing
+    a calendar) before the flow opens its own write units through ``UnitsDep``. On
+    SQLite the write slot is then held only for the writes. The user returned is
+    detached: use it for who-is-asking, do not modify it."""
+    return get_current_user(get_optional_user(request, session))
+
+
+UserBeforeWriting = Annotated[User, Depends(get_user_before_writing)]
 
 
 def get_current_curator(user: CurrentUser) -> User:

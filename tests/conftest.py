@@ -101,7 +101,7 @@ def _fresh_rate_limits() -> Iterator[None]:
 @pytest.fixture
 def app(session: Session):
     """The FastAPI app, with every request using the test's session."""
-    from api.deps import get_session, get_units
+    from api.deps import get_read_session, get_session, get_units
     from app.main import create_fastapi
     from core.db import units_within
 
@@ -116,6 +116,7 @@ def app(session: Session):
             raise
 
     application.dependency_overrides[get_session] = test_session
+    application.dependency_overrides[get_read_session] = test_session
     application.dependency_overrides[get_units] = lambda: units_within(session)
     return application
 
@@ -133,9 +134,9 @@ def browser_client(app):
     """A client through the full middleware stack, CSRF included (cookie-authenticated)."""
     from fastapi.testclient import TestClient
 
-    from api.security import with_csrf
+    from api.hardening import harden
 
-    with TestClient(with_csrf(app, "test-secret-key-not-for-production")) as test_client:
+    with TestClient(harden(app, "test-secret-key-not-for-production")) as test_client:
         yield test_client
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from api.deps import CurrentUser, DownloadsFirst, IdPath, SessionDep, UnitsDep
+from api.deps import CurrentUser, IdPath, SessionDep, UnitsDep, UserBeforeWriting
 from core.calendars import claims, service
 from core.models.calendar import (
     CalendarCreate,
@@ -17,14 +17,9 @@ from core.models.calendar import (
 router = APIRouter(prefix="/api/calendars", tags=["calendars"])
 
 
-@router.post(
-    "",
-    status_code=201,
-    response_model=CalendarPublic | CalendarsConnected,
-    dependencies=[DownloadsFirst],
-)
+@router.post("", status_code=201, response_model=CalendarPublic | CalendarsConnected)
 def connect_calendar(
-    data: CalendarCreate, user: CurrentUser, units: UnitsDep
+    data: CalendarCreate, user: UserBeforeWriting, units: UnitsDep
 ) -> CalendarPublic | CalendarsConnected:
     """``{url}`` connects an ICS link; ``{kind: "caldav", url, username, password}`` an account."""
     calendars = service.connect(units, user, data)
@@ -46,8 +41,10 @@ def delete_calendar(calendar_id: IdPath, user: CurrentUser, session: SessionDep)
     return Response(status_code=204)
 
 
-@router.post("/{calendar_id}/sync", response_model=SyncResultPublic, dependencies=[DownloadsFirst])
-def sync_calendar(calendar_id: IdPath, user: CurrentUser, units: UnitsDep) -> SyncResultPublic:
+@router.post("/{calendar_id}/sync", response_model=SyncResultPublic)
+def sync_calendar(
+    calendar_id: IdPath, user: UserBeforeWriting, units: UnitsDep
+) -> SyncResultPublic:
     """Sync now. A source that cannot be read still answers 200, with ``last_error`` set."""
     result = claims.sync_one(calendar_id, units=units, owner=user)
     return SyncResultPublic(
