@@ -104,7 +104,9 @@ class _Scan:
     transcode: bool = False  # a dropped part is not UTF-8: the whole file decodes as cp1252
 
 
-def select(source: bytes | IO[bytes], window: Window) -> Selection | None:
+def select(
+    source: bytes | IO[bytes], window: Window, *, chunk_bytes: int = CHUNK_BYTES
+) -> Selection | None:
     """The feed without the single events that cannot meet ``window``; None when in doubt.
 
     ``source`` is the whole feed or a seekable binary file holding it (read in
@@ -112,14 +114,14 @@ def select(source: bytes | IO[bytes], window: Window) -> Selection | None:
     """
     scan = _Scan(lo=_naive(window.start) - MARGIN, hi=_naive(window.end) + MARGIN)
     try:
-        _scan(scan, _chunks(source))
+        _scan(scan, _chunks(source, chunk_bytes))
     except _Doubt:
         return None
     shared = {key for key, count in scan.uids.items() if count > 1}
     drops = [(start, end) for start, end, key in scan.drops if key not in shared]
     data = _without(source, drops)
-    if scan.transcode:
-        data = data.decode("cp1252", errors="replace").encode("utf-8")
+    if scan.transcode:  # decode the rest as the whole file would be decoded (reading.decode)
+        data = data.removeprefix(BOM).decode("cp1252", errors="replace").encode("utf-8")
     return Selection(data, scan.events, len(drops))
 
 
@@ -127,12 +129,12 @@ def _naive(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
 
-def _chunks(source: bytes | IO[bytes]) -> Iterator[bytes]:
+def _chunks(source: bytes | IO[bytes], size: int) -> Iterator[bytes]:
     if isinstance(source, bytes | bytearray | memoryview):
         yield bytes(source)
         return
     source.seek(0)
-    while chunk := source.read(CHUNK_BYTES):
+    while chunk := source.read(size):
         yield chunk
 
 
@@ -168,16 +170,15 @@ def _scan(scan: _Scan, chunks: Iterator[bytes]) -> None:
         eof = following is None
         buf = leftover + pending
         pending = following
-        start = 0
         if first:
             first = False
             if buf.startswith(BOM):  # kept in the output; "^" must see the first line
                 buf, offset = buf[len(BOM) :], len(BOM)
         cut = len(buf) if eof else _last_line_start(buf)
-        if cut is None or cut <= start:
+        if cut is None or cut == 0:
             leftover = buf  # no complete line yet
             continue
-        cut = _region(scan, buf, start, cut, offset, eof)
+        cut = _region(scan, buf, cut, offset, eof)
         leftover = buf[cut:]
         offset += cut
     if scan.stack or scan.calendars != 1 or scan.closed is None:
@@ -196,15 +197,13 @@ def _last_line_start(buf: bytes) -> int | None:
     return None
 
 
-def _region(scan: _Scan, buf: bytes, start: int, cut: int, offset: int, eof: bool) -> int:
-    """Scan buf[start:cut]; returns where the next region starts (an unfinished event waits)."""
-    if _ODD_LINE.search(buf, start, cut):
+def _region(scan: _Scan, buf: bytes, cut: int, offset: int, eof: bool) -> int:
+    """Scan buf[:cut]; returns where the next region starts (an unfinished event waits)."""
+    if _ODD_LINE.search(buf, 0, cut):
         raise _Doubt("a line the scanner cannot read like icalendar")
-    if scan.closed is not None and buf[start:cut].strip(b"\r\n"):
-        raise _Doubt("something after END:VCALENDAR")
-    valid = _utf8(buf[start:cut])
+    valid = _utf8(buf[:cut])
     resume = cut
-    for match in _INTERESTING.finditer(buf, start, cut):
+    for match in _INTERESTING.finditer(buf, 0, cut):
         name = match.group(1).upper()
         line_start = match.start()
         line_end = buf.find(b"\n", match.end(), cut)
@@ -215,7 +214,7 @@ def _region(scan: _Scan, buf: bytes, start: int, cut: int, offset: int, eof: boo
                 raise _Doubt("a folded BEGIN or END line")
             component = _component(buf, line_start, cut if line_end < 0 else line_end)
             if name == b"BEGIN":
-                _begin(scan, component, buf, line_start, offset, prefix_start=start)
+                _begin(scan, component, buf, line_start, offset)
             else:
                 _end(scan, component, buf, after, offset, valid)
             continue
@@ -223,6 +222,8 @@ def _region(scan: _Scan, buf: bytes, start: int, cut: int, offset: int, eof: boo
             continue  # a VTIMEZONE's DTSTART, an alarm's DURATION: not the event's
         value = _logical_line(buf, match.end() - 1, after, folded, cut)
         scan.event.props.setdefault(name, []).append(value)
+    if scan.closed is not None and buf[max(scan.closed - offset, 0) : cut].strip(b"\r\n"):
+        raise _Doubt("something after END:VCALENDAR")
     if scan.event is not None and not eof:
         # An event runs past this chunk: read it again, whole, with the next one.
         resume = scan.event.start - offset
@@ -239,12 +240,10 @@ def _component(buf: bytes, line_start: int, line_end: int) -> bytes:
     return match.group(1).upper()
 
 
-def _begin(
-    scan: _Scan, component: bytes, buf: bytes, line_start: int, offset: int, prefix_start: int
-) -> None:
+def _begin(scan: _Scan, component: bytes, buf: bytes, line_start: int, offset: int) -> None:
     depth = len(scan.stack)
     if depth == 0:
-        stray = buf[prefix_start:line_start].strip(b"\r\n")
+        stray = buf[:line_start].strip(b"\r\n")
         if component != b"VCALENDAR" or scan.calendars or stray:
             raise _Doubt("not exactly one VCALENDAR at the start")
         scan.calendars += 1
