@@ -61,7 +61,7 @@ END:VTIMEZONE""".splitlines()
 STYLES = ["utc", "utc", "Europe/Berlin", "America/New_York", "W. Europe Standard Time",
           "Nowhere/Land", "floating", "date", "date-bare"]  # fmt: skip
 TITLES = ["Pipeline review", "Acme QBR", "Abstimmung Konditionen", "Café with Zoë",
-          "Präsentation – 📈 Q3", "Renewal, Globex; final", "1:1"]  # fmt: skip
+          "Präsentation \u2013 📈 Q3", "Renewal, Globex; final", "1:1"]  # fmt: skip
 ALARMS = [
     ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:This is an event reminder",
      "TRIGGER:-P0DT0H10M0S", "END:VALARM"],
