@@ -148,7 +148,7 @@ def parse_feed(
         else:
             datas = [single if isinstance(single, bytes) else _read_all(single)]
     else:
-        datas = documents  # type: ignore[assignment]
+        datas = documents
     scanned = time.perf_counter()
     groups: dict[str, list[icalendar.Component]] = {}
     for data in datas:

@@ -391,8 +391,9 @@ def _moment(line: bytes) -> tuple[datetime, bool] | None:
         wanted = kind.group(1).strip().upper()
         if wanted not in (b"DATE", b"DATE-TIME") or (wanted == b"DATE") != is_date:
             return None
-    numbers = [int(part) for part in match.groups()[:6] if part is not None]
-    return datetime(*numbers), is_date  # ValueError (Feb 30) → the caller keeps the event
+    year, month, day, hour, minute, second = (int(part or 0) for part in match.groups()[:6])
+    # ValueError (Feb 30) goes up: the caller keeps the event and icalendar reports it.
+    return datetime(year, month, day, hour, minute, second), is_date
 
 
 def _duration(line: bytes) -> timedelta | None:

@@ -19,6 +19,7 @@ from core.calendars import caldav_source, ssrf
 from core.calendars.fetch import fetch_feed
 from core.calendars.parse import parse_feed
 from core.calendars.sync import (
+    BODY_PURPOSE,
     SECRET_PURPOSE,
     SyncResult,
     apply_download,
@@ -28,7 +29,7 @@ from core.calendars.sync import (
     first_plan,
     sync_calendar,
 )
-from core.crypto import encrypt
+from core.crypto import encrypt, mac_key
 from core.errors import Conflict, InvalidInput, NotFound
 from core.models import Calendar, Meeting, User, utcnow
 from core.models.calendar import CalendarCreate, CalendarPublic
@@ -76,10 +77,11 @@ def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Cal
     _refuse_duplicate(session, user, key)
     plan = first_plan(user, kind="ics", url=normal, now=now)
     end_read_snapshot(session)
-    fetched = fetch_feed(normal)
-    parsed = parse_feed(
-        fetched.body, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
-    )  # NotACalendar (422) when the link is a web page or anything else
+    with fetch_feed(normal, digest_key=mac_key(BODY_PURPOSE)) as fetched:
+        assert fetched.file is not None  # no validators were sent, so no 304
+        parsed = parse_feed(
+            fetched.file, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
+        )  # NotACalendar (422) when the link is a web page or anything else
     if not parsed.complete and not parsed.occurrences:
         raise InvalidInput(
             "no events could be read from that calendar: " + "; ".join(parsed.problems)[:400]
@@ -101,6 +103,7 @@ def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Cal
         now=now,
         etag=fetched.etag,
         last_modified=fetched.last_modified,
+        body_hash=fetched.digest,
     )
     return calendar
 

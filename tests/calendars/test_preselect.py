@@ -95,9 +95,7 @@ def stamp(moment: datetime, style: str) -> tuple[str, str]:
 def moments(draw: st.DrawFn, window: Window) -> datetime:
     """Mostly near the window's edges (where the margin matters), sometimes far away."""
     days = draw(
-        st.one_of(
-            st.integers(-6, 20), st.integers(-45, 45), st.integers(-4000, 400), st.just(-4)
-        )
+        st.one_of(st.integers(-6, 20), st.integers(-45, 45), st.integers(-4000, 400), st.just(-4))
     )
     minutes = draw(st.integers(0, 24 * 4 - 1)) * 15
     return window.start + timedelta(days=days, minutes=minutes)
