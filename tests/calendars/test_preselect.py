@@ -4,7 +4,8 @@ Hypothesis generates feeds the way real writers make them: single events timed i
 UTC, in a zone (IANA, Windows, unknown), floating or all-day, with DTEND,
 DURATION or neither; series (daily, weekly, counted, until, endless, started
 long ago) with EXDATEs and overrides placed before or after their master, moved
-into or out of the window, cancelled; repeated UIDs; alarms (one of them
+into or out of the window, cancelled, repeated, with RANGE=THISANDFUTURE, without
+their master, or of an event that does not repeat; repeated UIDs; alarms (one of them
 broken); the owner declining; X-WR-TIMEZONE; VTIMEZONE before or after the
 events; folded lines (at 75 octets or much less, through multi-byte
 characters), CRLF or LF, a BOM, a stray Windows-1252 byte. Each feed is parsed
@@ -166,18 +167,26 @@ def series(draw: st.DrawFn, window: Window, uid: str, n: int) -> list[list[str]]
         ex_params, ex_value = stamp(start + k * step, style)
         master.append(f"EXDATE{ex_params}:{ex_value}")
     master += [*draw(extras(n)), "END:VEVENT"]
-    blocks = [master]
-    for k in draw(st.lists(st.integers(0, back + 20), max_size=3, unique=True)):
-        original = start + k * step
-        moved = original + timedelta(days=draw(st.sampled_from([0, 1, -2, 10, -30, 400])))
-        rid_params, rid_value = stamp(original, style)
-        new_params, new_value = stamp(moved, style)
-        override = ["BEGIN:VEVENT", f"UID:{uid}", f"RECURRENCE-ID{rid_params}:{rid_value}",
-                    f"DTSTART{new_params}:{new_value}"]  # fmt: skip
-        if style != "date":
-            override.append(_end(moved, style))
-        blocks.append([*override, *draw(extras(n)), "END:VEVENT"])
+    blocks = [master] if draw(st.integers(0, 7)) else []  # sometimes only overrides
+    for k in draw(st.lists(st.integers(0, back + 20), max_size=4)):  # repeats: duplicates
+        blocks.append(draw(override(uid, start + k * step, style, n)))
     return blocks
+
+
+@st.composite
+def override(draw: st.DrawFn, uid: str, original: datetime, style: str, n: int) -> list[str]:
+    moved = original + timedelta(days=draw(st.sampled_from([0, 1, -2, 4, 10, -30, 400])))
+    rid_params, rid_value = stamp(original, style)
+    if draw(st.integers(0, 9)) == 0:
+        rid_params = ";RANGE=THISANDFUTURE" + rid_params
+    new_params, new_value = stamp(moved, style)
+    lines = ["BEGIN:VEVENT", f"UID:{uid}", f"RECURRENCE-ID{rid_params}:{rid_value}",
+             f"DTSTART{new_params}:{new_value}"]  # fmt: skip
+    if style not in ("date", "date-bare"):
+        lines.append(_end(moved, style))
+    if draw(st.integers(0, 3)) == 0:
+        lines += ALARMS[0]
+    return [*lines, *draw(extras(n)), "END:VEVENT"]
 
 
 def _end(start: datetime, style: str) -> str:
@@ -211,10 +220,16 @@ def feeds(draw: st.DrawFn) -> Feed:
     blocks: list[list[str]] = []
     singles: list[str] = []
     for n in range(draw(st.integers(0, 24))):
-        kind = draw(st.sampled_from(["single"] * 5 + ["series", "series", "repeat"]))
+        kind = draw(st.sampled_from(["single"] * 5 + ["series", "series", "repeat", "stray"]))
         if kind == "repeat" and singles:
             uid = draw(st.sampled_from(singles))  # the same UID twice (a feed bug)
             blocks.insert(draw(st.integers(0, len(blocks))), draw(single(window, uid, n)))
+        elif kind == "stray" and singles:  # an override of an event that does not repeat
+            uid = draw(st.sampled_from(singles))
+            original, style = draw(moments(window)), draw(st.sampled_from(STYLES))
+            blocks.insert(
+                draw(st.integers(0, len(blocks))), draw(override(uid, original, style, n))
+            )
         elif kind == "series":
             for block in draw(series(window, f"series-{n}@example.com", n)):
                 blocks.insert(draw(st.integers(0, len(blocks))), block)
