@@ -15,7 +15,10 @@ is that of one sync, not of the benchmark around it.
 from __future__ import annotations
 
 import random
+import statistics
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 BERLIN = """BEGIN:VTIMEZONE\r
 TZID:Europe/Berlin\r
@@ -44,7 +47,7 @@ ALARM = ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:This is an event reminde
          "TRIGGER:-P0DT0H10M0S", "END:VALARM"]  # fmt: skip
 TOPICS = ["Pipeline review", "Acme QBR", "Pricing call", "Renewal", "Demo", "Kickoff",
           "Abstimmung Konditionen", "Forecast", "Onboarding", "Contract call", "Team sync",
-          "Deal desk", "Quarterly business review – Globex"]  # fmt: skip
+          "Deal desk", "Quarterly business review \u2013 Globex"]  # fmt: skip
 CUSTOMERS = ["acme.example", "globex.example", "initech.example", "umbrella.example",
              "hooli.example", "stark.example"]  # fmt: skip
 
@@ -73,7 +76,7 @@ def _common(rng: random.Random, uid: str, created: datetime, title: str) -> list
     customer = rng.choice(CUSTOMERS)
     lines = ["DTSTAMP:" + _utc(created), "ORGANIZER;CN=Owner:mailto:owner@northwind.example",
              f"UID:{uid}"]  # fmt: skip
-    for n in range(rng.randint(2, 6)):
+    for n in range(rng.randint(1, 4)):
         who = f"buyer{n}@{customer}" if n % 2 else f"colleague{n}@northwind.example"
         lines.append(
             "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT="
@@ -86,9 +89,7 @@ def _common(rng: random.Random, uid: str, created: datetime, title: str) -> list
     )
     description = (
         f"Agenda for {title}: review the open points with {customer}\\, agree next steps"
-        "\\nJoin with Google Meet: https://meet.google.com/abc-defg-hij\\nOr dial: (DE) "
-        "+49 30 12345678 PIN: 123456789#\\nMore phone numbers: https://tel.meet/abc-defg-hij"
-        "\\n\\nPlease do not edit this section of the description."
+        "\\nJoin with Google Meet: https://meet.google.com/abc-defg-hij"
     )
     lines += [
         "CREATED:" + _utc(created),
@@ -113,7 +114,8 @@ def make_big_feed(
     for n in range(singles):
         rng = random.Random(f"{seed}-single-{n}")
         day = rng.randint(0, 3650 + 120)
-        start = first_day + timedelta(days=day, hours=rng.randint(7, 17), minutes=rng.choice([0, 30]))
+        hour, minute = rng.randint(7, 17), rng.choice([0, 30])
+        start = first_day + timedelta(days=day, hours=hour, minutes=minute)
         if version == 2 and n % 1000 == 7:
             start = today + timedelta(days=2 + n % 5, hours=9 + n % 6)  # moved into the window
         if version == 2 and n % 1500 == 11:
@@ -134,8 +136,9 @@ def make_big_feed(
         if ended:
             rule += ";UNTIL=" + _utc(today - timedelta(days=rng.randint(30, 900)))
         title = f"Weekly {rng.choice(TOPICS)} {n}"
+        ends = began + timedelta(minutes=45)
         master = ["BEGIN:VEVENT", f"DTSTART;TZID=Europe/Berlin:{_local(began)}",
-                  f"DTEND;TZID=Europe/Berlin:{_local(began + timedelta(minutes=45))}", rule]  # fmt: skip
+                  f"DTEND;TZID=Europe/Berlin:{_local(ends)}", rule]  # fmt: skip
         weeks = (today - began).days // 7
         for k in sorted(rng.sample(range(1, max(weeks, 2)), min(6, max(weeks - 1, 1)))):
             master.append(f"EXDATE;TZID=Europe/Berlin:{_local(began + timedelta(weeks=k))}")
@@ -163,3 +166,134 @@ def make_big_feed(
             "BEGIN:VEVENT", f"DTSTART:{_utc(extra)}", f"DTEND:{_utc(extra + timedelta(hours=1))}",
             *_common(rng, "added-in-v2@google.com", today, "Added"), "END:VEVENT"]))  # fmt: skip
     return (HEADER + BERLIN).encode() + b"".join(blocks) + b"END:VCALENDAR\r\n"
+
+
+def measure(
+    *,
+    big: dict[int, bytes],
+    calendar_id: int,
+    owner: Any,
+    window: Any,
+    rounds: int,
+    unchanged_rounds: int,
+    sync_one: Callable[[int], tuple[float, float]],
+    floor: Callable[[bytes], tuple[float, float]],
+    switch: Callable[[int], None],
+) -> dict[str, float]:
+    """Changed resyncs next to the bare library parse of the same bytes, then unchanged ones."""
+    from sqlmodel import select
+
+    from core.calendars.parse import parse_feed
+    from core.db import session_scope
+    from core.models import Meeting
+
+    switch(1)
+    sync_one(calendar_id)  # the first sync inserts; what follows are resyncs
+    floors, resyncs = [], []
+    same = True
+    for round_number in range(rounds):
+        version = 2 if round_number % 2 == 0 else 1
+        switch(version)
+        floors.append(floor(big[version]))
+        resyncs.append(sync_one(calendar_id))
+        full = parse_feed(big[version], owner, window, preselect=False)
+        wanted = {(o.uid, o.original_start, o.start, o.end, o.title) for o in full.occurrences}
+        with session_scope() as session:
+            rows = session.exec(select(Meeting).where(Meeting.calendar_id == calendar_id)).all()
+            stored = {(m.uid, m.original_start, m.start, m.end, m.title) for m in rows}
+        same = same and stored == wanted and not full.problems
+    unchanged = [sync_one(calendar_id) for _ in range(unchanged_rounds)]
+    return {
+        "floor_wall": statistics.median(f[0] for f in floors),
+        "floor_cpu": statistics.median(f[1] for f in floors),
+        "resync_wall": statistics.median(r[0] for r in resyncs),
+        "resync_cpu": statistics.median(r[1] for r in resyncs),
+        "unchanged_wall": statistics.median(u[0] for u in unchanged),
+        "unchanged_cpu": statistics.median(u[1] for u in unchanged),
+        "meetings": len(wanted),
+        "same": float(same),
+    }
+
+
+def _status(field_name: str) -> int:
+    """A /proc/self/status figure in kB (VmRSS now, VmHWM the peak since the last reset)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no {field_name} in /proc/self/status")
+
+
+def _reset_peak() -> None:
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")  # resets VmHWM to the current RSS (Linux 4.0+)
+
+
+def memory_probe(url: str, small_url: str) -> None:
+    """Child process: peak RSS of one sync of the big feed, above the idle (warmed-up) process.
+
+    Prints one JSON line. The idle process has imported everything and synced a
+    small feed once, so the figure is what the big feed costs, not the imports.
+    """
+    import gc
+    import json
+    import secrets
+
+    import icalendar
+    import recurring_ical_events
+
+    from core import accounts
+    from core.calendars.service import display_url
+    from core.calendars.sync import SECRET_PURPOSE, sync_calendar, window_at
+    from core.crypto import encrypt
+    from core.db import get_engine, session_scope
+    from core.migrate import upgrade
+    from core.models import Calendar, Role
+
+    upgrade(get_engine())
+    with session_scope() as session:
+        user = accounts.create_user(
+            session, email="owner@northwind.example", name="Owner", role=Role.member,
+            timezone="Europe/Berlin",
+        )  # fmt: skip
+        session.flush()
+        ids = []
+        for address in (small_url, url):
+            row = Calendar(user_id=user.id or 0, name=address, display_url=display_url(address),
+                           url_encrypted=encrypt(address, SECRET_PURPOSE),
+                           source_key=secrets.token_hex(16))  # fmt: skip
+            session.add(row)
+            session.flush()
+            ids.append(row.id or 0)
+
+    def sync(calendar_id: int) -> None:
+        with session_scope() as session:
+            calendar = session.get(Calendar, calendar_id)
+            assert calendar is not None
+            assert sync_calendar(session, calendar).error is None
+
+    sync(ids[0])  # warm up: every module imported, every cache primed
+    gc.collect()
+    idle = _status("VmRSS")
+    _reset_peak()
+    sync(ids[1])
+    sync_peak = _status("VmHWM")
+    import httpx
+
+    body = httpx.get(url).content
+    window = window_at(datetime.now(UTC))
+    gc.collect()
+    before_parse = _status("VmRSS")
+    _reset_peak()
+    recurring_ical_events.of(icalendar.Calendar.from_ical(body)).between(window.start, window.end)
+    parse_peak = _status("VmHWM")
+    print(json.dumps({"idle_kb": idle, "sync_peak_kb": sync_peak,
+                      "library_peak_above_kb": parse_peak - before_parse}))  # fmt: skip
+
+
+if __name__ == "__main__":  # the memory probe's child process (see bench/sync.py)
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    memory_probe(sys.argv[1], sys.argv[2])

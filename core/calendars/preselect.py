@@ -68,14 +68,19 @@ BOM = b"\xef\xbb\xbf"
 
 # The lines the scanner reads, found by their line break (so the regular expression
 # engine can skip ahead); a continuation line starts with a space and never matches.
-_INTERESTING = re.compile(
-    rb"\n(BEGIN|END|DTSTART|DTEND|DURATION|UID|RRULE|RDATE|EXRULE|EXDATE|RECURRENCE-ID)[;:]"
-)
+# Groups: BEGIN/END and the component; or a property name, the rest of its line
+# and the space or tab that continues it on the next line.
+_LINE = re.compile(
+    rb"\n(?:(BEGIN|END):([A-Za-z0-9-]+)\r?(?=\n)"
+    rb"|(DTSTART|DTEND|DURATION|UID|RRULE|RDATE|EXRULE|EXDATE|RECURRENCE-ID)([;:][^\n]*)"
+    rb"(?=\n([ \t])?))"
+)  # the line break after a line is only looked at: it starts the next one
 # A line icalendar might read differently from this scanner: not "NAME;" or "NAME:"
 # in capitals (a folded, padded or lower-case name, a stray character), or a blank
-# line before a continuation (icalendar unfolds across it).
+# line before a continuation (icalendar unfolds across it); and a BEGIN or END line
+# that is not exactly "BEGIN:NAME" (parameters, spaces, folded).
 _ODD_LINE = re.compile(rb"\n(?:(?![ \t]|[A-Z0-9-]+[;:]|\r?\n|\r?\Z)|\r?\n[ \t])")
-_COMPONENT = re.compile(rb"[A-Za-z0-9-]+")
+_ODD_BOUNDARY = re.compile(rb"\n(?:BEGIN|END)(?!:[A-Za-z0-9-]+\r?\n(?![ \t]))")
 _FOLD = re.compile(rb"\r?\n[ \t]")
 
 
@@ -187,6 +192,8 @@ def _scan(scan: _Scan, chunks: Iterator[bytes]) -> None:
         eof = following is None
         buf = leftover + pending
         pending = following
+        if eof and not buf.endswith(b"\n"):
+            buf += b"\n"  # the last line ends like every other (not part of the output)
         cut = len(buf) if eof else _last_line_start(buf)
         if cut is None:
             leftover = buf  # no complete line yet
@@ -210,89 +217,73 @@ def _last_line_start(buf: bytes) -> int | None:
 
 def _region(scan: _Scan, buf: bytes, cut: int, offset: int, eof: bool) -> int:
     """Scan buf[:cut]; returns where the next region starts (an unfinished event waits)."""
-    if _ODD_LINE.search(buf, 0, cut):
+    if _ODD_LINE.search(buf, 0, cut) or _ODD_BOUNDARY.search(buf, 0, cut):
         raise _Doubt("a line the scanner cannot read like icalendar")
     valid = _utf8(buf[:cut])
     stack = scan.stack
-    for match in _INTERESTING.finditer(buf, 0, cut):
-        name = match.group(1)
-        line_start = match.start() + 1
-        line_end = buf.find(b"\n", match.end(), cut)
-        after = cut if line_end < 0 else line_end + 1
-        folded = after < cut and buf[after] in b" \t"
-        if name == b"BEGIN" or name == b"END":
-            if folded or buf[match.end() - 1] != 0x3A:  # ":"
-                raise _Doubt("a folded BEGIN or END line, or one with parameters")
-            end = cut if line_end < 0 else line_end
-            if buf[end - 1] == 0x0D:
-                end -= 1
-            component = _COMPONENT.fullmatch(buf, match.end(), end)
-            if component is None:
-                raise _Doubt("a BEGIN or END line with spaces or odd characters")
-            if name == b"BEGIN":
-                _begin(scan, component.group().upper(), buf, line_start, offset)
-            else:
-                _end(scan, component.group().upper(), buf, after, offset, valid)
-        elif scan.event is not None and len(stack) == 2:
-            value = _logical_line(buf, match.end() - 1, after, folded, cut)
-            scan.event.props.setdefault(name, []).append(value)
+    event = scan.event
+    for match in _LINE.finditer(buf, 0, cut):
+        boundary, component, name, rest, folded = match.groups()
+        if boundary is None:
+            if event is not None and len(stack) == 2:
+                if folded is not None:
+                    rest = _unfolded(buf, match.start(4), cut)
+                elif rest[-1:] == b"\r":
+                    rest = rest[:-1]
+                if b"\r" in rest:  # icalendar keeps a lone CR in the value: not ours to read
+                    raise _Doubt("a carriage return inside a line")
+                event.props.setdefault(name, []).append(rest)
+            continue
+        component = component.upper()
+        if boundary == b"BEGIN":
+            depth = len(stack)
+            if depth == 1 and component == b"VEVENT":
+                event = scan.event = _Event(offset + match.start() + 1)
+            elif depth == 2 and event is not None:
+                scan.nested_start = match.start() + 1
+            elif depth == 0:
+                _open_calendar(scan, component, buf, match.start())
+            if (component == b"VCALENDAR" and depth) or (component == b"VEVENT" and depth != 1):
+                raise _Doubt("a nested VCALENDAR or VEVENT")
+            stack.append(component)
+            continue
+        if not stack or stack[-1] != component:
+            raise _Doubt("END without its BEGIN")
+        stack.pop()
+        depth = len(stack)
+        if depth == 2 and event is not None:
+            event.nested.append((scan.nested_start, match.end() + 1))
+        elif depth == 1 and event is not None:
+            scan.event = None
+            scan.events += 1
+            _finish(scan, event, buf, offset + match.end() + 1, offset, valid)
+            event = None
+        elif depth == 0:
+            scan.closed = offset + match.end() + 1
     if scan.closed is not None and buf[max(scan.closed - offset, 0) : cut].strip(b"\r\n"):
         raise _Doubt("something after END:VCALENDAR")
-    if scan.event is not None and not eof:
+    if event is not None and not eof:
         # An event runs past this chunk: read it again, whole, with the next one.
-        resume = scan.event.start - offset
         scan.event = None
         del stack[1:]
-        return resume
+        return event.start - offset
     return cut
 
 
-def _begin(scan: _Scan, component: bytes, buf: bytes, line_start: int, offset: int) -> None:
-    depth = len(scan.stack)
-    if depth == 0:
-        stray = buf[:line_start].strip(b"\r\n")
-        if component != b"VCALENDAR" or scan.calendars or stray:
-            raise _Doubt("not exactly one VCALENDAR at the start")
-        scan.calendars += 1
-    elif component == b"VCALENDAR" or (component == b"VEVENT" and depth != 1):
-        raise _Doubt("a nested VCALENDAR or VEVENT")
-    elif depth == 1 and component == b"VEVENT":
-        scan.event = _Event(offset + line_start)
-    elif depth == 2 and scan.event is not None:
-        scan.nested_start = line_start
-    scan.stack.append(component)
+def _open_calendar(scan: _Scan, component: bytes, buf: bytes, line_break: int) -> None:
+    if component != b"VCALENDAR" or scan.calendars or buf[:line_break].strip(b"\r\n"):
+        raise _Doubt("not exactly one VCALENDAR at the start")
+    scan.calendars += 1
 
 
-def _end(scan: _Scan, component: bytes, buf: bytes, after: int, offset: int, valid: bool) -> None:
-    if not scan.stack or scan.stack[-1] != component:
-        raise _Doubt("END without its BEGIN")
-    scan.stack.pop()
-    depth = len(scan.stack)
-    if depth == 0:
-        scan.closed = offset + after
-    elif depth == 2 and scan.event is not None:
-        scan.event.nested.append((scan.nested_start, after))
-    elif depth == 1 and scan.event is not None:
-        event, scan.event = scan.event, None
-        scan.events += 1
-        _finish(scan, event, buf, offset + after, offset, valid)
-
-
-def _logical_line(buf: bytes, begin: int, after: int, folded: bool, cut: int) -> bytes:
-    """The rest of a property line after its name, unfolded, without the line break."""
-    if not folded:
-        line = buf[begin:after]
-    else:
-        end = after
-        while end < cut and buf[end] in b" \t":
-            next_break = buf.find(b"\n", end, cut)
-            end = cut if next_break < 0 else next_break + 1
-        line = _FOLD.sub(b"", buf[begin:end])
-    if line.endswith(b"\n"):
-        line = line[:-1]
-    if line.endswith(b"\r"):
-        line = line[:-1]
-    return line
+def _unfolded(buf: bytes, begin: int, cut: int) -> bytes:
+    """A property line from ``begin`` with its continuation lines joined."""
+    end = buf.find(b"\n", begin, cut) + 1
+    while 0 < end < cut and buf[end] in b" \t":
+        next_break = buf.find(b"\n", end, cut)
+        end = cut if next_break < 0 else next_break + 1
+    line = _FOLD.sub(b"", buf[begin:end])
+    return line.rstrip(b"\n").removesuffix(b"\r")
 
 
 def _utf8(data: bytes) -> bool:
