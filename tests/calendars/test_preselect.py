@@ -256,6 +256,7 @@ def feeds(draw: st.DrawFn) -> Feed:
 
 
 @pytest.mark.fuzz
+@pytest.mark.timeout(0 if FUZZ else 300)  # a fuzz run takes as long as it takes
 @PROPERTY
 @given(feed=feeds(), chunk=st.integers(16, 2048))
 def test_preselection_equals_the_full_parse(feed: Feed, chunk: int) -> None:
