@@ -16,6 +16,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import text
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.calendars.timings import STAGE_SECONDS as CALENDAR_SYNC_STAGE_SECONDS
 from core.db import get_engine
 
 REGISTRY = CollectorRegistry()
@@ -53,6 +54,7 @@ class LibraryCollector(Collector):
 
 
 REGISTRY.register(LibraryCollector())
+REGISTRY.register(CALENDAR_SYNC_STAGE_SECONDS)  # where calendar syncs spend their time
 
 
 def render() -> bytes:

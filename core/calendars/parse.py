@@ -10,6 +10,9 @@ shows is exactly what a sync stores. The rules (documented in docs/calendars.md)
   ``STATUS:CANCELLED`` ones and ones the owner declined are dropped, each judged
   per occurrence (an override carries its own status and attendee answers);
 - floating times (no zone, no X-WR-TIMEZONE) are read in the owner's time zone;
+- a single feed is first pre-selected (``preselect``): single events that cannot
+  meet the window are left out before icalendar reads anything, which changes
+  nothing in the result but the time it takes;
 - a series that would take too long to expand, or repeats more than
   ``sync_max_occurrences`` times in the window, is skipped and reported.
 """
@@ -22,7 +25,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
@@ -30,6 +33,7 @@ import x_wr_timezone
 from recurring_ical_events import EventAdapter, Series
 
 from core.calendars import attendees as people
+from core.calendars import preselect as preselection
 from core.calendars.reading import NotACalendar, read_calendars, short
 from core.models.occurrence import OccurrenceKey, occurrence_key
 
@@ -115,22 +119,40 @@ class ParsedFeed:
     problems: list[str] = field(default_factory=list)
     complete: bool = True  # the whole file was read; only then may absences remove meetings
     broken_uids: set[str] = field(default_factory=set)  # series skipped: keep what is stored
+    # Seconds per stage ("scan", "parse", "expand") and what pre-selection left out.
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    dropped: int = field(default=0, compare=False)
 
 
 def parse_feed(
-    documents: bytes | Sequence[bytes],
+    documents: bytes | IO[bytes] | Sequence[bytes],
     owner: Owner,
     window: Window,
     *,
     max_occurrences: int = 1000,
+    preselect: bool = True,
 ) -> ParsedFeed:
-    """Parse one feed (or the CalDAV objects of one calendar) into kept occurrences.
+    """Parse one feed (bytes or a binary file) or the CalDAV objects of one calendar.
 
+    A single feed is pre-selected for the window first (``preselect=False`` reads
+    everything, the reference the property test compares against).
     Raises ``NotACalendar`` when the (first) document is not iCalendar at all.
     """
     parsed = ParsedFeed()
+    started = time.perf_counter()
+    if isinstance(documents, bytes) or hasattr(documents, "read"):
+        single: Any = documents
+        selected = preselection.select(single, window) if preselect else None
+        if selected is not None:
+            parsed.dropped = selected.dropped
+            datas: Sequence[bytes] = [selected.data]
+        else:
+            datas = [single if isinstance(single, bytes) else _read_all(single)]
+    else:
+        datas = documents
+    scanned = time.perf_counter()
     groups: dict[str, list[icalendar.Component]] = {}
-    for data in [documents] if isinstance(documents, bytes) else documents:
+    for data in datas:
         read = read_calendars(data)
         parsed.complete = parsed.complete and read.complete
         parsed.problems.extend(read.problems)
@@ -139,6 +161,7 @@ def parse_feed(
                 parsed.name = str(calendar.get("X-WR-CALNAME")).strip()[:200] or None
             for event in _standardised(calendar, parsed.problems).walk("VEVENT"):
                 groups.setdefault(_uid(event), []).append(event)
+    read_at = time.perf_counter()
     deadline = time.monotonic() + EXPANSION_SECONDS
     for uid, events in groups.items():
         if time.monotonic() > deadline:
@@ -147,7 +170,15 @@ def parse_feed(
             break
         _expand_series(parsed, uid, events, owner, window, max_occurrences)
     parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    parsed.timings.update(
+        scan=scanned - started, parse=read_at - scanned, expand=time.perf_counter() - read_at
+    )
     return parsed
+
+
+def _read_all(file: IO[bytes]) -> bytes:
+    file.seek(0)
+    return file.read()
 
 
 def _standardised(calendar: icalendar.Calendar, problems: list[str]) -> icalendar.Calendar:

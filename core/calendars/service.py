@@ -19,13 +19,14 @@ from core.calendars import caldav_source
 from core.calendars.fetch import fetch_feed
 from core.calendars.parse import parse_feed
 from core.calendars.sync import (
+    BODY_PURPOSE,
     SECRET_PURPOSE,
     apply_download,
     apply_parsed,
     download,
     first_plan,
 )
-from core.crypto import encrypt
+from core.crypto import encrypt, mac_key
 from core.db import UnitOfWork
 from core.errors import Conflict, InvalidInput
 from core.models import Calendar, Meeting, User, utcnow
@@ -73,10 +74,11 @@ def connect_ics(units: UnitOfWork, user: User, url: str, *, now: datetime) -> Ca
     with units(reads_only=True) as session:
         _refuse_duplicate(session, user, key)
     plan = first_plan(user, kind="ics", url=normal, now=now)
-    fetched = fetch_feed(normal)
-    parsed = parse_feed(
-        fetched.body, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
-    )  # NotACalendar (422) when the link is a web page or anything else
+    with fetch_feed(normal, digest_key=mac_key(BODY_PURPOSE)) as fetched:
+        assert fetched.file is not None  # no validators were sent, so no 304
+        parsed = parse_feed(
+            fetched.file, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
+        )  # NotACalendar (422) when the link is a web page or anything else
     if not parsed.complete and not parsed.occurrences:
         raise InvalidInput(
             "no events could be read from that calendar: " + "; ".join(parsed.problems)[:400]
@@ -99,6 +101,7 @@ def connect_ics(units: UnitOfWork, user: User, url: str, *, now: datetime) -> Ca
             now=now,
             etag=fetched.etag,
             last_modified=fetched.last_modified,
+            body_hash=fetched.digest,
         )
     return calendar
 

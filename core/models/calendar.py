@@ -48,6 +48,9 @@ class Calendar(CalendarBase, table=True):
     # the user's addresses and time zone, parser version). A conditional fetch
     # (ETag, CTag) is only trusted while this still matches.
     sync_fingerprint: str | None = Field(default=None, max_length=64)
+    # A keyed hash (HMAC) of the last complete body: the same body again, with the
+    # same fingerprint, is an unchanged feed even when the server sends no ETag.
+    body_hash: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
