@@ -10,11 +10,14 @@ A later brief reads the marks of its finalist tips and weighs each by how much
 the mark's meeting is like this one:
 
 - the same series (next occurrence): 1.0;
-- otherwise the meetings' meaning (cosine of the embeddings, from
-  ``SIMILAR_FLOOR`` → 0 to ``SIMILAR_FULL`` → 1), at least ``SHARED_KIND`` when
-  they share a kind of meeting, plus ``SAME_CUSTOMER`` for the same customer (an
-  account's kind of meeting), halved when one had someone external and the
-  other did not.
+- when both meetings have kinds (lexicon facets): ``SHARED_KIND`` times the
+  share of their kinds they have in common (Jaccard), nothing if none: what
+  helped in a price negotiation says nothing about an installation, even with
+  the same customer;
+- otherwise their meaning (cosine of the embeddings, from ``SIMILAR_FLOOR`` → 0
+  to ``SIMILAR_FULL`` → 1);
+- plus ``SAME_CUSTOMER`` for the same customer (an account's kind of meeting),
+  halved when one had someone external and the other did not.
 
 Per person the weighted marks add up and are capped at ±1 (``PERSON_CAP``):
 a few clicks by one person cannot take over everyone's briefs. The team's sum
@@ -44,8 +47,8 @@ from core.ranking import embedding
 from core.ranking.meeting import MeetingProfile, embed
 from core.ranking.text import fold
 
-SIMILAR_FLOOR = 0.35
-SIMILAR_FULL = 0.8
+SIMILAR_FLOOR = 0.5
+SIMILAR_FULL = 0.9
 SHARED_KIND = 0.7
 KIND_MIN = 0.5
 SAME_CUSTOMER = 0.3
@@ -134,13 +137,16 @@ def likeness(
     """How much a mark left in one meeting says about this one, in [0, 1]."""
     if profile.series and mark_series == profile.series:
         return 1.0
-    weight = 0.0
-    if mark_vector is not None and np.any(vector):
+    ours, theirs = set(meeting_kinds(profile)), set(mark_kinds)
+    if ours and theirs:
+        # Another kind of meeting: what helped there says nothing here.
+        weight = SHARED_KIND * len(ours & theirs) / len(ours | theirs)
+    elif mark_vector is not None and np.any(vector):
         cos = float(np.dot(mark_vector, vector))
         weight = min(1.0, max(0.0, (cos - SIMILAR_FLOOR) / (SIMILAR_FULL - SIMILAR_FLOOR)))
-    if set(mark_kinds) & set(meeting_kinds(profile)):
-        weight = max(weight, SHARED_KIND)
-    if set(mark_orgs) & profile.orgs:
+    else:
+        return 0.0
+    if weight and set(mark_orgs) & profile.orgs:
         weight = min(1.0, weight + SAME_CUSTOMER)
     if mark_external != profile.external:
         weight *= OTHER_SETTING

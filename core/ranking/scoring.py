@@ -39,7 +39,6 @@ ONSITE_UNKNOWN = 0.3
 KIND_CONFLICT = 0.3  # the tip is clearly about another kind of meeting than this one
 CLEAR_KIND = 0.8
 NOT_HELPFUL_HERE = math.inf
-NOT_HELPFUL_ELSEWHERE = 0.3
 FRESH_DAYS = 365
 MAX_REASON_FACETS = 2
 # Kinds of meeting held among colleagues: a tip for one of them is not for a customer meeting,
@@ -134,8 +133,8 @@ def score(
     total += min(0.3, 0.1 * math.log1p(helpful))
     total -= _age_penalty(tip.updated_at, now or utcnow())
     said = feedback.get(tip.id or 0)
-    if said is not None and not said[0]:
-        total -= NOT_HELPFUL_HERE if said[1] else NOT_HELPFUL_ELSEWHERE
+    if said is not None and not said[0] and said[1]:  # elsewhere: ``learning`` weighs it
+        total -= NOT_HELPFUL_HERE
     if total < params.min_score:
         return None
 
