@@ -64,7 +64,7 @@ class Params:
     meaning_weight: float = 1.5
     min_evidence: float = 0.55  # generic tips: kind fit + words + meaning must reach this
     min_score: float = 0.35  # any tip: the final score must reach this
-    learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
+    learned_weight: float = 1.0  # the team's feedback, at most this many points up or down
 
 
 DEFAULT = Params()
