@@ -25,7 +25,7 @@ FINALISTS = 40
 # (an industry, "partner") that at least half of them have, and at least ORG_MIN_TIPS.
 ORG_FACET_GROUPS = ("industry:", "kind:partner")
 ORG_FACET_SHARE = 0.5
-ORG_MIN_TIPS = 2
+ORG_MIN_TIPS = 1
 ORG_FACET_STRENGTH = 0.5
 ORG_TIPS_READ = 60
 

@@ -232,7 +232,7 @@ def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) 
     penalty = 0.0
     meeting_kinds = {n for n, s in kinds(profile.facets).items() if s >= 0.5}
     tip_kinds = kinds(candidate.facets)
-    if meeting_kinds and tip_kinds and not meeting_kinds & set(tip_kinds):
+    if generic and meeting_kinds and tip_kinds and not meeting_kinds & set(tip_kinds):
         clear = max(tip_kinds.values())
         if clear >= CLEAR_KIND:
             penalty += KIND_CONFLICT * clear
