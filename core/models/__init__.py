@@ -4,7 +4,14 @@ Each concern has its own module; add new ones to the import list below.
 """
 
 from core.models.base import UTCDateTime, utcnow
-from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
+from core.models.brief import (
+    BriefFeedback,
+    FeedbackMark,
+    RankingTerm,
+    TipFacet,
+    TipOrg,
+    TipProfile,
+)
 from core.models.calendar import Calendar, Meeting
 from core.models.invite import Invite
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
@@ -24,6 +31,7 @@ __all__ = [
     "BriefFeedback",
     "Calendar",
     "Device",
+    "FeedbackMark",
     "Flag",
     "Invite",
     "Meeting",

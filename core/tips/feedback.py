@@ -15,6 +15,8 @@ from sqlmodel import Session, select
 from core.models import BriefFeedback, Meeting, User, utcnow
 from core.models.brief import FeedbackCreate, FeedbackPublic
 from core.models.ownership import owned
+from core.ranking import learning
+from core.ranking.brief import meeting_profile
 from core.tips import votes
 from core.tips.service import get_visible_tip
 
@@ -38,6 +40,8 @@ def record(session: Session, user: User, meeting_id: int, data: FeedbackCreate) 
     row.updated_at = utcnow()
     session.add(row)
     session.flush()
+    profile = meeting_profile(session, meeting)
+    learning.remember(session, user.id, tip.id, meeting, profile, data.helpful)
     tip = (votes.add_vote if data.helpful else votes.remove_vote)(session, user, tip.id)
     return FeedbackPublic(
         meeting_id=meeting.id,
