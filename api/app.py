@@ -12,6 +12,7 @@ from starlette.types import ASGIApp
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.metrics import MetricsMiddleware
 from api.routes import (
+    audit,
     auth,
     briefs,
     calendars,
@@ -23,6 +24,7 @@ from api.routes import (
     moderation,
     pwa_views,
     tips,
+    users,
 )
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
 from core.settings import get_settings
@@ -68,6 +70,8 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         meetings.router,
         briefs.router,
         devices.router,
+        users.router,
+        audit.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     app.include_router(pwa_router)
