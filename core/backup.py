@@ -65,7 +65,7 @@ def _revision(connection: sqlite3.Connection) -> str | None:
 
 def _add(
     archive: tarfile.TarFile, name: str, data: bytes | None = None, path: Path | None = None
-) -> None:  # noqa: E501
+) -> None:
     info = tarfile.TarInfo(name)
     info.mode = 0o600
     info.mtime = int(utcnow().timestamp())
