@@ -119,11 +119,15 @@ def test_people_admin_is_for_admins_only(
     "method, path, body, status",
     [
         ("GET", "/api/me/export", None, 200),
-        ("POST", "/api/me/password",
-         {"current_password": "correct horse battery", "new_password": "another password"}, 204),
+        (
+            "POST",
+            "/api/me/password",
+            {"current_password": "correct horse battery", "new_password": "another password"},
+            204,
+        ),
         ("DELETE", "/api/me", {"password": "correct horse battery"}, 204),
     ],
-)  # fmt: skip
+)
 def test_my_data_routes_act_on_me_only(client, member, other_member, method, path, body, status):
     response = client.request(method, path, headers=member.headers, json=body)
     assert response.status_code == status, response.text

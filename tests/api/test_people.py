@@ -25,8 +25,16 @@ def test_admins_list_people(client, admin, member, curator):
     items = {i["email"]: i for i in response.json()["items"]}
     assert set(items) >= {admin.email, member.email, curator.email}
     one = items[member.email]
-    assert set(one) == {"id", "email", "name", "role", "active", "auth", "last_seen_at",
-                        "created_at"}  # fmt: skip
+    assert set(one) == {
+        "id",
+        "email",
+        "name",
+        "role",
+        "active",
+        "auth",
+        "last_seen_at",
+        "created_at",
+    }
     assert (one["role"], one["active"], one["auth"]) == ("member", True, "password")
     found = client.get("/api/users", params={"q": member.name.upper()}, headers=admin.headers)
     assert [i["email"] for i in found.json()["items"]] == [member.email]
@@ -79,8 +87,9 @@ def test_an_admin_erases_someone(client, session, admin, member):
     tip = client.post("/api/tips", headers=member.headers, json={"body": "Ask about the audit."})
     response = client.delete(f"/api/users/{member.id}", headers=admin.headers)
     assert response.status_code == 204
-    assert member.email not in [i["email"] for i in client.get(
-        "/api/users", headers=admin.headers).json()["items"]]  # fmt: skip
+    assert member.email not in [
+        i["email"] for i in client.get("/api/users", headers=admin.headers).json()["items"]
+    ]
     shown = client.get(f"/api/tips/{tip.json()['id']}", headers=admin.headers).json()
     assert shown["author"]["name"] == "a former colleague"
     assert "user.erase" in actions(session)
@@ -121,8 +130,9 @@ def test_the_audit_log_pages_and_downloads(client, session, admin, member):
 
 
 def test_the_audit_log_has_no_write_routes(app):
-    methods = {m for p, ops in app.openapi()["paths"].items() if p.startswith("/api/audit")
-               for m in ops}  # fmt: skip
+    methods = {
+        m for p, ops in app.openapi()["paths"].items() if p.startswith("/api/audit") for m in ops
+    }
     assert methods == {"get"}
 
 
@@ -145,14 +155,23 @@ def test_curator_deleting_others_tip_is_audited(client, session, member, curator
 
 
 def test_changing_my_password(client, member):
-    wrong = client.post("/api/me/password", headers=member.headers,
-                        json={"current_password": "nope", "new_password": "a new password"})  # fmt: skip
+    wrong = client.post(
+        "/api/me/password",
+        headers=member.headers,
+        json={"current_password": "nope", "new_password": "a new password"},
+    )
     assert wrong.status_code == 403
-    short = client.post("/api/me/password", headers=member.headers,
-                        json={"current_password": PASSWORD, "new_password": "short"})  # fmt: skip
+    short = client.post(
+        "/api/me/password",
+        headers=member.headers,
+        json={"current_password": PASSWORD, "new_password": "short"},
+    )
     assert short.status_code == 422
-    ok = client.post("/api/me/password", headers=member.headers,
-                     json={"current_password": PASSWORD, "new_password": "a new password"})  # fmt: skip
+    ok = client.post(
+        "/api/me/password",
+        headers=member.headers,
+        json={"current_password": PASSWORD, "new_password": "a new password"},
+    )
     assert ok.status_code == 204
     login = client.post(
         "/api/auth/login", json={"email": member.email, "password": "a new password"}
@@ -174,8 +193,11 @@ def test_changing_my_password_signs_out_my_other_browsers(app, browser_client, m
     csrf = {"X-CSRFToken": browser_client.cookies.get("csrftoken")}
     browser_client.get("/api/me")
     csrf = {"X-CSRFToken": browser_client.cookies.get("csrftoken")}
-    response = browser_client.post("/api/me/password", headers=csrf,
-                                   json={"current_password": PASSWORD, "new_password": "a new password"})  # fmt: skip
+    response = browser_client.post(
+        "/api/me/password",
+        headers=csrf,
+        json={"current_password": PASSWORD, "new_password": "a new password"},
+    )
     assert response.status_code == 204, response.text
     assert browser_client.get("/api/me").status_code == 200  # this browser stays
     assert other.get("/api/me").status_code == 401  # the other one is out
@@ -189,8 +211,16 @@ def test_my_export_has_everything_but_secrets(client, session, member):
     assert response.status_code == 200
     assert "attachment" in response.headers["content-disposition"]
     data = response.json()
-    assert set(data) >= {"profile", "tips", "votes", "flags", "calendars", "meetings", "devices",
-                         "feedback"}  # fmt: skip
+    assert set(data) >= {
+        "profile",
+        "tips",
+        "votes",
+        "flags",
+        "calendars",
+        "meetings",
+        "devices",
+        "feedback",
+    }
     assert data["profile"]["email"] == member.email
     assert data["tips"][0]["body"] == "Bring the NDA."
     assert "password" not in response.text and member.token not in response.text
@@ -300,8 +330,11 @@ def test_reset_links_use_the_public_url_not_the_host_header(
 def test_an_invite_by_email_arrives_and_its_link_signs_up(
     client, session, admin, smtp_server, deliver
 ):
-    response = client.post("/api/invites", headers=admin.headers,
-                           json={"email": "new.hire@northwind.example", "role": "curator"})  # fmt: skip
+    response = client.post(
+        "/api/invites",
+        headers=admin.headers,
+        json={"email": "new.hire@northwind.example", "role": "curator"},
+    )
     assert response.status_code == 201, response.text
     assert response.json()["emailed"] is True
     deliver()
@@ -311,16 +344,34 @@ def test_an_invite_by_email_arrives_and_its_link_signs_up(
     [link] = mail.links()
     token = link.rsplit("/", 1)[1]
     assert client.get(f"/join/{token}").status_code == 200
-    joined = client.post("/api/invites/accept", json={"token": token, "email": "new.hire@northwind.example",
-                                                       "name": "New Hire", "password": "a long password"})  # fmt: skip
+    joined = client.post(
+        "/api/invites/accept",
+        json={
+            "token": token,
+            "email": "new.hire@northwind.example",
+            "name": "New Hire",
+            "password": "a long password",
+        },
+    )
     assert joined.status_code == 201 and joined.json()["role"] == "curator"
     assert "invite.create" in actions(session)
 
 
 def test_bulk_invite_answers_per_address(client, session, admin, member, smtp_server, deliver):
-    response = client.post("/api/invites/bulk", headers=admin.headers, json={"emails": [
-        "one@northwind.example", " Two@Northwind.example ", "one@northwind.example",
-        member.email, "not an address", ""]})  # fmt: skip
+    response = client.post(
+        "/api/invites/bulk",
+        headers=admin.headers,
+        json={
+            "emails": [
+                "one@northwind.example",
+                " Two@Northwind.example ",
+                "one@northwind.example",
+                member.email,
+                "not an address",
+                "",
+            ]
+        },
+    )
     assert response.status_code == 200, response.text
     results = [(r["email"], r["status"]) for r in response.json()["results"]]
     assert results == [
@@ -331,7 +382,9 @@ def test_bulk_invite_answers_per_address(client, session, admin, member, smtp_se
     ]
     deliver()
     assert sorted(m.recipients[0] for m in smtp_server.wait_for(2)) == [
-        "one@northwind.example", "two@northwind.example"]  # fmt: skip
+        "one@northwind.example",
+        "two@northwind.example",
+    ]
     assert actions(session).count("invite.create") == 2
 
 

@@ -27,16 +27,31 @@ def _writer(database, stop: threading.Event, committed: list[int]) -> None:
 
 def _count(database) -> int:
     with sqlite3.connect(database) as connection:
-        return int(connection.execute(
-            "SELECT count(*) FROM audit_event WHERE action = 'test.write'").fetchone()[0])  # fmt: skip
+        return int(
+            connection.execute(
+                "SELECT count(*) FROM audit_event WHERE action = 'test.write'"
+            ).fetchone()[0]
+        )
 
 
 def test_round_trip_while_writes_go_on(tipoff, tmp_path, monkeypatch):
     from core.db import get_engine
     from core.settings import get_settings
 
-    assert tipoff("users", "add", "boss@northwind.example", "--role", "admin", "--name", "Boss",
-                  "--password-stdin", stdin="a-long-password\n").code == 0  # fmt: skip
+    assert (
+        tipoff(
+            "users",
+            "add",
+            "boss@northwind.example",
+            "--role",
+            "admin",
+            "--name",
+            "Boss",
+            "--password-stdin",
+            stdin="a-long-password\n",
+        ).code
+        == 0
+    )
     vapid = tipoff("vapid").out.strip().splitlines()[-1]  # an encrypted secret in the database
     database = tmp_path / "tipoff.db"
     stop, committed = threading.Event(), []

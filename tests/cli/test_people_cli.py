@@ -1,4 +1,4 @@
-"""``tipoff users set-role | deactivate | reactivate | reset-password | erase`` and tokens, audited."""
+"""``tipoff users set-role | deactivate | reactivate | reset-password | erase``, audited."""
 
 from __future__ import annotations
 
@@ -6,8 +6,17 @@ from sqlalchemy import text
 
 
 def add(tipoff, email: str, role: str = "member") -> None:
-    result = tipoff("users", "add", email, "--role", role, "--name", email.split("@")[0],
-                    "--password-stdin", stdin="a-long-password\n")  # fmt: skip
+    result = tipoff(
+        "users",
+        "add",
+        email,
+        "--role",
+        role,
+        "--name",
+        email.split("@")[0],
+        "--password-stdin",
+        stdin="a-long-password\n",
+    )
     assert result.code == 0, result.err
 
 

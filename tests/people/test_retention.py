@@ -34,9 +34,16 @@ def test_purge_keeps_recent_data_and_aggregates(session: Session, member, monkey
 
     def meeting(uid: str, days_ago: int) -> Meeting:
         start = now - timedelta(days=days_ago)
-        row = Meeting(user_id=member.id, calendar_id=calendar.id, uid=uid, original_start=start,
-                      start=start, end=start + timedelta(hours=1), title=f"Acme {uid}",
-                      attendees=[{"email": "buyer@acme.example"}])  # fmt: skip
+        row = Meeting(
+            user_id=member.id,
+            calendar_id=calendar.id,
+            uid=uid,
+            original_start=start,
+            start=start,
+            end=start + timedelta(hours=1),
+            title=f"Acme {uid}",
+            attendees=[{"email": "buyer@acme.example"}],
+        )
         session.add(row)
         session.flush()
         return row
@@ -44,11 +51,18 @@ def test_purge_keeps_recent_data_and_aggregates(session: Session, member, monkey
     old, recent = meeting("old", 40), meeting("recent", 2)
     tip = create_tip(session, user, TipCreate(body="Ask about the audit."))
     tip.helpful_count = 4
-    session.add_all([
-        BriefFeedback(meeting_id=old.id, tip_id=tip.id, user_id=member.id, helpful=True),
-        BriefFeedback(meeting_id=recent.id, tip_id=tip.id, user_id=member.id, helpful=True,
-                      updated_at=now - timedelta(days=31)),
-    ])  # fmt: skip
+    session.add_all(
+        [
+            BriefFeedback(meeting_id=old.id, tip_id=tip.id, user_id=member.id, helpful=True),
+            BriefFeedback(
+                meeting_id=recent.id,
+                tip_id=tip.id,
+                user_id=member.id,
+                helpful=True,
+                updated_at=now - timedelta(days=31),
+            ),
+        ]
+    )
     sent = enqueue_mail(session, to="a@b.example", subject="s", text="t", html=None, kind="x")
     sent.state, sent.created_at = "sent", now - timedelta(days=31)
     session.add(
