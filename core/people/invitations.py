@@ -94,9 +94,7 @@ def bulk_invite(
         try:
             email = accounts.normalise_email(given)
         except InvalidInput:
-            results.append(
-                InviteBulkResult(email=given[:320], status="invalid", detail="not an email address")
-            )
+            results.append(InviteBulkResult(email=given[:320], status="invalid"))
             continue
         if email in seen:
             continue
