@@ -174,6 +174,7 @@ def test_starttls_and_a_password(session, tls_server, mail_unit_of_work, caplog)
     assert "s3cret" not in caplog.text
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_a_password_is_never_sent_without_tls(session, monkeypatch, mail_unit_of_work, caplog):
     with MailServer(username="tipoff", password="s3cret p@ss") as server:  # no STARTTLS
         monkeypatch.setattr(get_settings(), "smtp_url", SecretStr(server.url()))

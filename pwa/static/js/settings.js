@@ -189,7 +189,8 @@ if (inviteForm) {
       $("invite-link").hidden = false;
       $("invite-url").value = invite.url;
       $("invite-url").select();
-      say("Invite link created.");
+      if (invite.emailed) $("invite-link-text").textContent = `Emailed to ${invite.email}. The link, should you need it (it works once, and is not shown again):`;
+      say(invite.emailed ? `Invite emailed to ${invite.email}.` : "Invite link created.");
     }
   });
   $("copy-invite").addEventListener("click", async () => {
