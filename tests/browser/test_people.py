@@ -40,7 +40,6 @@ def test_people_page(live_server, mail_server, phone, chromium):
     row = page.locator(f'#people-list li[data-user="{leaver.id}"]')
     assert row.is_visible()
     assert page.locator(f'#people-list li[data-user="{admin.id}"]').is_hidden()
-    screenshot(page, "people")
 
     # role
     row.locator('select[data-action="role"]').select_option("curator")
@@ -103,6 +102,9 @@ def test_people_page(live_server, mail_server, phone, chromium):
     ]
     kim = mail_to(mail_server, "kim.new@northwind.example")
     assert kim.recipients == ["kim.new@northwind.example"]
+    page.goto("/people")
+    page.locator("#members").evaluate("section => section.scrollIntoView()")
+    screenshot(page, "people")
 
 
 def test_forgot_password_from_sign_in_to_a_new_password(live_server, mail_server, phone):
