@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from cli.backup import backup_command, restore_command
 from cli.base import app, fail, ready_engine
 from cli.calendars import calendars_app, sync_command
 from cli.eval import eval_command, ranking_app
@@ -37,6 +38,8 @@ app.command("sync")(sync_command)
 app.command("eval")(eval_command)
 app.add_typer(ranking_app, name="ranking")
 app.command("vapid")(vapid_command)
+app.command("backup")(backup_command)
+app.command("restore")(restore_command)
 
 
 @app.command()

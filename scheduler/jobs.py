@@ -16,6 +16,8 @@ from core.db import session_scope
 from core.models import utcnow
 from core.notifications import replan
 from core.notifications.deliver import deliver_due
+from core.notifications.mail_outbox import deliver_due_mail
+from core.people.retention import purge_expired
 from core.settings import get_settings
 
 
@@ -57,3 +59,18 @@ async def send_notifications() -> int:
     """Claim, encrypt and send what is due over the process's one push sender."""
     report = await deliver_due()
     return report.total
+
+
+async def send_mail() -> int:
+    """Hand due mail from the outbox to the SMTP server; no transaction while SMTP talks."""
+    return await asyncio.to_thread(deliver_due_mail)
+
+
+def _purge_expired() -> int:
+    with session_scope() as session:
+        return sum(purge_expired(session, now=utcnow()).values())
+
+
+async def purge_expired_data() -> int:
+    """Apply ``TIPOFF_RETENTION_DAYS`` in bounded batches (core/people/retention.py)."""
+    return await asyncio.to_thread(_purge_expired)

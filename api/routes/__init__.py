@@ -8,6 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.routes import (
+    audit,
     auth,
     briefs,
     calendars,
@@ -19,6 +20,7 @@ from api.routes import (
     moderation,
     pwa_views,
     tips,
+    users,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
@@ -33,4 +35,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     meetings.router,
     briefs.router,
     devices.router,
+    users.router,
+    audit.router,
 )

@@ -3,6 +3,7 @@
 Each concern has its own module; add new ones to the import list below.
 """
 
+from core.models.audit import AuditEvent
 from core.models.base import UTCDateTime, utcnow
 from core.models.brief import (
     BriefFeedback,
@@ -14,6 +15,7 @@ from core.models.brief import (
 )
 from core.models.calendar import Calendar, Meeting
 from core.models.invite import Invite
+from core.models.mail import MailState, OutgoingMail
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
 from core.models.tip import (
     Flag,
@@ -24,20 +26,24 @@ from core.models.tip import (
     TipTag,
     Vote,
 )
-from core.models.user import ApiToken, Role, User, WebSession
+from core.models.user import ApiToken, PasswordReset, Role, User, WebSession
 
 __all__ = [
     "ApiToken",
+    "AuditEvent",
     "BriefFeedback",
     "Calendar",
     "Device",
     "FeedbackMark",
     "Flag",
     "Invite",
+    "MailState",
     "Meeting",
     "Notification",
     "NotificationKind",
     "NotificationState",
+    "OutgoingMail",
+    "PasswordReset",
     "RankingTerm",
     "Role",
     "Tip",

@@ -32,6 +32,13 @@ class User(UserBase, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     emails: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Lifecycle (core/people/lifecycle.py). A deactivated person cannot sign in and
+    # gets nothing; an erased one is a tombstone named "a former colleague" that
+    # keeps the tips they chose to leave.
+    active: bool = Field(default=True)
+    last_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    deactivated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     @property
     def is_curator(self) -> bool:
@@ -94,8 +101,78 @@ class WebSession(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
     token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)  # = signed in at
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    # How this browser signed in: "password", "invite", "reset", or an SSO method
+    # ("oidc"). With created_at it tells whether a sign-in is fresh enough to erase
+    # an account that has no password (core/people/lifecycle.py: confirm_erasure).
+    method: str = Field(default="password", max_length=16)
+
+
+class PasswordReset(SQLModel, table=True):
+    """A one-time "choose a new password" link. Only the token's hash is stored."""
+
+    __tablename__ = "password_reset"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True, index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# --- people admin (GET/PATCH /api/users) -------------------------------------------
+
+
+class UserListItem(SQLModel):
+    id: int
+    email: str
+    name: str
+    role: Role
+    active: bool
+    auth: str  # how they sign in: "password", "none" (API tokens only), or an SSO method
+    last_seen_at: datetime | None
+    created_at: datetime
+
+
+class UserList(SQLModel):
+    items: list[UserListItem]
+
+
+class UserAdminUpdate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    role: Role | None = None
+    active: bool | None = None
+    name: str | None = Field(default=None, min_length=1, max_length=120)
+
+
+class PasswordChange(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    current_password: str = Field(max_length=512)
+    new_password: str = Field(min_length=8, max_length=512)
+
+
+class ForgotPassword(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    email: str = Field(min_length=1, max_length=320)
+
+
+class PasswordResetRequest(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    token: str = Field(min_length=10, max_length=200)
+    new_password: str = Field(min_length=8, max_length=512)
+
+
+class EraseMe(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    password: str | None = Field(default=None, max_length=512)
+    delete_tips: bool = Field(default=False, description="Delete my tips too (else they stay).")
 
 
 class LoginRequest(SQLModel):
@@ -103,3 +180,9 @@ class LoginRequest(SQLModel):
 
     email: str = Field(max_length=320)
     password: str = Field(max_length=512)
+
+
+class Accepted(SQLModel):
+    """``POST /api/auth/forgot`` answers this whether or not the address exists."""
+
+    detail: str = "If the address has an account, a link to choose a new password is on its way."

@@ -1,1 +1,2 @@
-"""People: accounts, sign-in sessions, API tokens, invites and setup links."""
+"""People: accounts, sessions and API tokens, invites, the audit log, lifecycle
+(deactivate, erase, export) and password resets."""
