@@ -37,6 +37,15 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
+def get_write_session() -> Iterator[Session]:
+    """For the few GET routes that must write (a sign-in callback starts a session)."""
+    with session_scope() as session:
+        yield session
+
+
+WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
+
+
 def _bearer_token(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, value = header.partition(" ")

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from cli.base import app, fail, ready_engine
+from cli.breakglass import break_glass  # noqa: F401  (registers `users break-glass`)
 from cli.calendars import calendars_app, sync_command
 from cli.eval import eval_command, ranking_app
 from cli.tips import tips_app

@@ -115,7 +115,7 @@ def _fresh_rate_limits() -> Iterator[None]:
 def app(session: Session):
     """The FastAPI app, with every request using the test's session."""
     from api.app import create_fastapi
-    from api.deps import get_session
+    from api.deps import get_session, get_write_session
 
     application = create_fastapi(run_scheduler=False)
 
@@ -128,6 +128,7 @@ def app(session: Session):
             raise
 
     application.dependency_overrides[get_session] = test_session
+    application.dependency_overrides[get_write_session] = test_session
     return application
 
 

@@ -8,6 +8,7 @@ from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipP
 from core.models.calendar import Calendar, Meeting
 from core.models.invite import Invite
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
+from core.models.sso import ExternalIdentity, ScimGroup, ScimGroupMember, ScimToken
 from core.models.tip import (
     Flag,
     Tip,
@@ -24,6 +25,7 @@ __all__ = [
     "BriefFeedback",
     "Calendar",
     "Device",
+    "ExternalIdentity",
     "Flag",
     "Invite",
     "Meeting",
@@ -32,6 +34,9 @@ __all__ = [
     "NotificationState",
     "RankingTerm",
     "Role",
+    "ScimGroup",
+    "ScimGroupMember",
+    "ScimToken",
     "Tip",
     "TipAccount",
     "TipFacet",

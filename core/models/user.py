@@ -32,6 +32,8 @@ class User(UserBase, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     emails: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # May sign in with a password even when TIPOFF_PASSWORD_LOGIN=false (set by the CLI only).
+    break_glass: bool = Field(default=False)
 
     @property
     def is_curator(self) -> bool:

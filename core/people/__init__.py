@@ -1,0 +1,1 @@
+"""People: accounts, single sign-on, SCIM provisioning, audit and lifecycle."""
