@@ -172,7 +172,12 @@ class LoginResult:
 
 
 def finish_login(
-    *, cookie: str | None, code: str | None, state: str | None, error: str | None
+    *,
+    cookie: str | None,
+    code: str | None,
+    state: str | None,
+    error: str | None,
+    iss: str | None = None,
 ) -> LoginResult:
     """Check the callback against the login cookie, redeem the code, verify the ID token."""
     if not cookie:
@@ -183,6 +188,8 @@ def finish_login(
     if not code or not state or state != login.get("state"):
         raise BadRequest("this sign-in does not match the one started here; start again")
     provider = discover()
+    if iss is not None and iss != provider.issuer:  # RFC 9207: a mix-up attack
+        raise BadRequest("this answer comes from another identity provider; start again")
     with _client() as client:
         try:
             token = client.fetch_token(

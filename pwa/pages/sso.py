@@ -9,6 +9,8 @@ address not verified), never a bare error.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -24,7 +26,7 @@ from pwa.render import error_page
 router = APIRouter()
 
 _COOKIE_PATH = "/auth/oidc"
-Param = Query(default=None, max_length=4096)
+Param = Annotated[str | None, Query(max_length=4096)]
 
 
 def _secure() -> bool:
@@ -32,7 +34,7 @@ def _secure() -> bool:
 
 
 @router.get("/auth/oidc/login")
-def oidc_login(request: Request, next: str | None = Param) -> Response:
+def oidc_login(request: Request, next: Param = None) -> Response:
     if not get_settings().oidc_enabled:
         return error_page(request, 404, "Single sign-on is not set up on this Tipoff.")
     try:
@@ -56,15 +58,20 @@ def oidc_login(request: Request, next: str | None = Param) -> Response:
 def oidc_callback(
     request: Request,
     session: WriteSessionDep,
-    code: str | None = Param,
-    state: str | None = Param,
-    error: str | None = Param,
+    code: Param = None,
+    state: Param = None,
+    error: Param = None,
+    iss: Param = None,
 ) -> Response:
     if not get_settings().oidc_enabled:
         return error_page(request, 404, "Single sign-on is not set up on this Tipoff.")
     try:
         result = oidc.finish_login(
-            cookie=request.cookies.get(oidc.LOGIN_COOKIE), code=code, state=state, error=error
+            cookie=request.cookies.get(oidc.LOGIN_COOKIE),
+            code=code,
+            state=state,
+            error=error,
+            iss=iss,
         )
         user = sso.sign_in(session, result.claims)
     except TipoffError as exc:

@@ -1,0 +1,116 @@
+"""Starting real processes for the browser suite: ``tipoff serve``, the OpenID provider, Caddy.
+
+Each runs as a subprocess on loopback with its output collected, and is waited
+for until it answers; the caller stops it with ``stop``. Nothing here is a mock:
+the OpenID provider is the ``oidc-provider`` npm package (``tests/oidc``, installed
+by ``make test``) and the reverse proxy is Debian's ``caddy``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+OIDC_DIR = Path(__file__).resolve().parents[1] / "oidc"
+
+
+@dataclass
+class Process:
+    popen: subprocess.Popen[str]
+    output: list[str] = field(default_factory=list)
+
+    @property
+    def log(self) -> str:
+        return "".join(self.output)
+
+    def stop(self) -> None:
+        self.popen.terminate()
+        try:
+            self.popen.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+
+
+def start(command: list[str], env: dict[str, str], cwd: Path | None = None) -> Process:
+    popen = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    process = Process(popen)
+    stream = popen.stdout
+    assert stream is not None
+    threading.Thread(
+        target=lambda: process.output.extend(iter(stream.readline, "")), daemon=True
+    ).start()
+    return process
+
+
+def wait_until(process: Process, ready: Callable[[], bool], what: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.popen.poll() is not None:
+            raise RuntimeError(f"{what} exited:\n{process.log}")
+        try:
+            if ready():
+                return
+        except (httpx.HTTPError, OSError):
+            pass
+        time.sleep(0.2)
+    process.stop()
+    raise RuntimeError(f"{what} did not come up:\n{process.log}")
+
+
+def tipoff_env(data: Path, **settings: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("TIPOFF_") or k == "TIPOFF_CHROMIUM"
+    }
+    env.update(
+        {
+            "TIPOFF_DATA_DIR": str(data),
+            "TIPOFF_DATABASE_URL": f"sqlite:///{data / 'tipoff.db'}",
+            "TIPOFF_SECRET_KEY": secrets.token_urlsafe(32),
+            "TIPOFF_ALLOW_PRIVATE_NETWORKS": "true",
+            "TIPOFF_SCHEDULER_POLL_SECONDS": "0.5",
+            "TIPOFF_LOG_LEVEL": "WARNING",
+        }
+    )
+    env.update({f"TIPOFF_{k.upper()}": v for k, v in settings.items()})
+    return env
+
+
+def serve_tipoff(env: dict[str, str], port: int) -> Process:
+    tipoff = Path(sys.executable).with_name("tipoff")
+    process = start([str(tipoff), "serve", "--host", "127.0.0.1", "--port", str(port)], env)
+    url = f"http://127.0.0.1:{port}/healthz"
+    wait_until(process, lambda: httpx.get(url, timeout=2).status_code == 200, "tipoff serve")
+    return process
+
+
+def oidc_provider(
+    port: int, *, client_id: str, client_secret: str, redirect_uri: str, accounts: dict[str, Any]
+) -> Process:
+    node = shutil.which("node")
+    if node is None or not (OIDC_DIR / "node_modules" / "oidc-provider").exists():
+        raise RuntimeError("the test OpenID provider is not installed: run `make oidc-provider`")
+    env = {
+        **os.environ,
+        "OIDC_PORT": str(port),
+        "OIDC_CLIENT_ID": client_id,
+        "OIDC_CLIENT_SECRET": client_secret,
+        "OIDC_REDIRECT_URI": redirect_uri,
+        "OIDC_ACCOUNTS": json.dumps(accounts),
+    }
+    process = start([node, str(OIDC_DIR / "provider.mjs")], env, cwd=OIDC_DIR)
+    wait_until(process, lambda: any(line.startswith("READY") for line in process.output), "oidc")
+    return process
