@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, PASSWORD, PHONE, free_port
+from tests.browser.conftest import PASSWORD, PHONE, free_port
 from tests.browser.launch import oidc_provider, serve_tipoff, tipoff_env
 
 pytestmark = pytest.mark.browser
