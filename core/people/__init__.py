@@ -1,1 +1,2 @@
-"""People: accounts, single sign-on, SCIM provisioning, audit and lifecycle."""
+"""People: accounts, single sign-on, SCIM provisioning, audit log, lifecycle (deactivate,
+erase, export), password resets."""

@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
+from core.errors import Conflict
 from core.models import Role, User
+from core.people import lifecycle
 from core.settings import get_settings
 
 log = logging.getLogger("tipoff.people")
@@ -43,30 +45,17 @@ def role_for_groups(groups: Iterable[str]) -> Role | None:
     return Role.member
 
 
-def is_active(user: User) -> bool:
-    return bool(getattr(user, "active", True))
-
-
-def other_active_admins(session: Session, user: User) -> int:
-    query = select(func.count()).select_from(User)
-    query = query.where(User.role == Role.admin, User.id != user.id)
-    if hasattr(User, "active"):
-        query = query.where(User.active == True)  # noqa: E712
-    return int(session.exec(query).one())
-
-
-def apply_role(session: Session, user: User, role: Role) -> bool:
-    """Give ``user`` the role the provider says; never demote the last active admin.
+def apply_role(session: Session, user: User, role: Role, *, client: str) -> bool:
+    """Give ``user`` the role the provider says (audited); never demote the last active admin.
 
     Returns whether the role changed. A refused demotion is logged, not raised:
     the person still signs in, and an admin sees why in the log.
     """
     if user.role == role:
         return False
-    if user.role == Role.admin and other_active_admins(session, user) == 0:
-        log.warning("kept %s as admin: the provider's groups would remove the last admin", user.id)
+    try:
+        lifecycle.set_role(session, user, role, actor=None, client=client)
+    except Conflict:
+        log.warning("kept user %s as admin: the provider's groups would remove the last", user.id)
         return False
-    user.role = role
-    session.add(user)
-    session.flush()
     return True

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from core.accounts import create_user, normalise_email
 from core.errors import Forbidden, InvalidInput
 from core.models import ExternalIdentity, Invite, Role, User, utcnow
-from core.people import roles
+from core.people import audit, roles
 from core.settings import get_settings
 
 OIDC = "oidc"
@@ -43,7 +43,7 @@ def _open_invite(session: Session, email: str) -> Invite | None:
     ).first()
 
 
-def sign_in(session: Session, claims: dict[str, Any]) -> User:
+def sign_in(session: Session, claims: dict[str, Any], *, client: str = "sso") -> User:
     """The Tipoff user for verified ID token ``claims``; raises Forbidden with the reason."""
     subject = str(claims.get("sub") or "")
     raw_email = claims.get("email")
@@ -67,7 +67,7 @@ def sign_in(session: Session, claims: dict[str, Any]) -> User:
     user = session.get(User, identity.user_id) if identity else None
     if user is None:
         user = session.exec(select(User).where(User.email == email)).first()
-    if user is not None and not roles.is_active(user):
+    if user is not None and not user.active:
         raise Forbidden(
             "your Tipoff account is deactivated: ask an admin of your Tipoff if this is a mistake"
         )
@@ -85,12 +85,20 @@ def sign_in(session: Session, claims: dict[str, Any]) -> User:
         name = str(claims.get("name") or claims.get("given_name") or email.split("@")[0])
         first_role = role or (invite.role if invite else Role.member)
         user = create_user(session, email=email, name=name[:120] or email, role=first_role)
+        audit.record(
+            session,
+            actor=None,
+            action="user.join_sso",
+            target=audit.user_target(user),
+            client=client,
+            detail={"role": str(user.role), "invited": invite is not None},
+        )
         if invite is not None:
             invite.used_at = utcnow()
             invite.used_by_id = user.id
             session.add(invite)
     elif role is not None:
-        roles.apply_role(session, user, role)
+        roles.apply_role(session, user, role, client=client)
 
     if identity is None and subject:
         assert user.id is not None

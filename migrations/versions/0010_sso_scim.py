@@ -1,7 +1,7 @@
 """Single sign-on and SCIM provisioning (issue 15, parts 3 and 4).
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import core.models.base
 
 revision = "0010"
-down_revision = "0005"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

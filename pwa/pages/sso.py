@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from api.deps import WriteSessionDep
+from api.deps import WriteSessionDep, client_address
 from api.routes.auth import set_session_cookie
 from core import accounts
 from core.errors import TipoffError
@@ -73,12 +73,12 @@ def oidc_callback(
             error=error,
             iss=iss,
         )
-        user = sso.sign_in(session, result.claims)
+        user = sso.sign_in(session, result.claims, client=client_address(request))
     except TipoffError as exc:
         page = error_page(request, exc.status_code, f"Single sign-on failed: {exc.detail}")
         page.delete_cookie(oidc.LOGIN_COOKIE, path=_COOKIE_PATH)
         return page
     response = RedirectResponse(safe_next(result.next_path), status_code=303)
-    set_session_cookie(response, accounts.start_web_session(session, user))
+    set_session_cookie(response, accounts.start_web_session(session, user, method="oidc"))
     response.delete_cookie(oidc.LOGIN_COOKIE, path=_COOKIE_PATH)
     return response

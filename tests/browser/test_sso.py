@@ -40,6 +40,7 @@ ACCOUNTS: dict[str, dict[str, Any]] = {
     "carol": {"email": "carol@northwind.example", "email_verified": True, "groups": []},
     "eve": {"email": "eve@elsewhere.example", "email_verified": True, "name": "Eve"},
     "mallory": {"email": "mallory@northwind.example", "email_verified": False},
+    "dora": {"email": "dora@northwind.example", "email_verified": True, "name": "Dora"},
 }
 
 
@@ -64,6 +65,19 @@ class SsoSite:
                     password=password,
                 )  # fmt: skip
                 return user.id or 0
+        finally:
+            engine.dispose()
+
+    def deactivate(self, email: str) -> None:
+        from core import accounts
+        from core.db import make_engine, session_scope
+        from core.people import lifecycle
+
+        engine = make_engine(self.database_url)
+        try:
+            with session_scope(engine) as session:
+                user = accounts.get_user_by_email(session, email)
+                lifecycle.deactivate(session, user, actor=None, client="cli")
         finally:
             engine.dispose()
 
@@ -174,9 +188,13 @@ def test_an_existing_account_is_linked_by_verified_email_and_roles_are_reread(si
     [
         ("eve", "addresses at elsewhere.example may not join this Tipoff"),
         ("mallory", "has not verified the address"),
+        ("dora", "your Tipoff account is deactivated"),
     ],
 )
 def test_refusals_say_why(site, browser_page, login, reason):
+    if login == "dora":
+        site.add_user("dora@northwind.example", "member")
+        site.deactivate("dora@northwind.example")
     sso_sign_in(browser_page, login)
     assert "/auth/oidc/callback" in browser_page.url
     assert reason in browser_page.content()
