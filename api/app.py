@@ -22,6 +22,7 @@ from api.routes import (
     meetings,
     moderation,
     pwa_views,
+    scim,
     tips,
 )
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
@@ -70,6 +71,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         devices.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
+    scim.install(app)
     app.include_router(pwa_router)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

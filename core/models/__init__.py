@@ -10,7 +10,7 @@ from core.models.calendar import Calendar, Meeting
 from core.models.invite import Invite
 from core.models.mail import MailState, OutgoingMail
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
-from core.models.sso import ExternalIdentity, ScimGroup, ScimGroupMember, ScimToken
+from core.models.sso import ExternalIdentity, ScimGroup, ScimGroupMember, ScimToken, ScimUser
 from core.models.tip import (
     Flag,
     Tip,
@@ -43,6 +43,7 @@ __all__ = [
     "ScimGroup",
     "ScimGroupMember",
     "ScimToken",
+    "ScimUser",
     "Tip",
     "TipAccount",
     "TipFacet",

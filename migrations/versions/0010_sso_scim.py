@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("display_name", sa.String(length=255), nullable=False),
         sa.Column("external_id", sa.String(length=255), nullable=True),
+        sa.Column("resource", sa.JSON(), nullable=False),
         sa.Column("created_at", core.models.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", core.models.base.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -63,9 +64,25 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("group_id", "user_id"),
     )
     op.create_index("ix_scim_group_member_user_id", "scim_group_member", ["user_id"])
+    op.create_table(
+        "scim_user",
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("user_name", sa.String(length=320), nullable=False),
+        sa.Column("user_name_key", sa.String(length=320), nullable=False),
+        sa.Column("external_id", sa.String(length=255), nullable=True),
+        sa.Column("resource", sa.JSON(), nullable=False),
+        sa.Column("created_at", core.models.base.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", core.models.base.UTCDateTime(), nullable=False),
+        sa.Column("deleted_at", core.models.base.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["user.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("user_id"),
+    )
+    op.create_index("ix_scim_user_user_name_key", "scim_user", ["user_name_key"], unique=True)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_scim_user_user_name_key", table_name="scim_user")
+    op.drop_table("scim_user")
     op.drop_index("ix_scim_group_member_user_id", table_name="scim_group_member")
     op.drop_table("scim_group_member")
     op.drop_index("ix_scim_group_display_name", table_name="scim_group")
