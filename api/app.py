@@ -21,6 +21,7 @@ from api.routes import (
     me,
     meetings,
     moderation,
+    operator,
     pwa_views,
     scim,
     tips,
@@ -55,6 +56,10 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         version="0.1.0",
         summary="Peer-written tips, pushed to your phone just before each customer meeting.",
         lifespan=lifespan,
+        # served by api/routes/operator.py, for admins and the metrics token only
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     install_error_handlers(app)
     for router in (
@@ -72,6 +77,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     scim.install(app)
+    app.include_router(operator.docs_router(app))
     app.include_router(pwa_router)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from tests.browser.conftest import PASSWORD, PHONE, free_port
-from tests.browser.launch import oidc_provider, serve_tipoff, tipoff_env
+from tests.live import oidc_provider, serve_tipoff, tipoff_env
 
 pytestmark = pytest.mark.browser
 

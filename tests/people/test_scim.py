@@ -161,9 +161,7 @@ def test_delete_deactivates_keeps_tips_and_can_be_undone(scim, client, session, 
     listed = scim("GET", f'/Users?filter=userName eq "{member.email}"', expect=200)
     assert listed["totalResults"] == 0
 
-    again = scim(
-        "POST", "/Users", {"schemas": [USER_SCHEMA], "userName": member.email}, expect=201
-    )
+    again = scim("POST", "/Users", {"schemas": [USER_SCHEMA], "userName": member.email}, expect=201)
     assert again["id"] == created["id"]
     session.refresh(user)
     assert user.active is True
@@ -187,7 +185,8 @@ def test_groups_set_roles_through_the_sso_group_names(scim, session, monkeypatch
     assert session.get(User, int(rep["id"])).role == Role.curator
     scim(
         "POST", "/Groups",
-        {"schemas": [GROUP_SCHEMA], "displayName": "tipoff admins", "members": [{"value": lead["id"]}]},
+        {"schemas": [GROUP_SCHEMA], "displayName": "tipoff admins",
+         "members": [{"value": lead["id"]}]},
         expect=201,
     )  # fmt: skip
     assert session.get(User, int(lead["id"])).role == Role.admin
@@ -219,7 +218,10 @@ def test_a_group_member_must_exist(scim):
 
 @pytest.mark.parametrize(
     ("path", "scim_type"),
-    [('/Users?filter=userName eq', "invalidFilter"), ("/Users?filter=nosuch eq 1", "invalidFilter")],
+    [
+        ("/Users?filter=userName eq", "invalidFilter"),
+        ("/Users?filter=nosuch eq 1", "invalidFilter"),
+    ],
 )
 def test_bad_filters_are_scim_errors(scim, path, scim_type):
     assert scim("GET", path, expect=400)["scimType"] == scim_type

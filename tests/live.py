@@ -1,4 +1,4 @@
-"""Starting real processes for the browser suite: ``tipoff serve``, the OpenID provider, Caddy.
+"""Starting real processes for the live tests: ``tipoff serve``, the OpenID provider, Caddy.
 
 Each runs as a subprocess on loopback with its output collected, and is waited
 for until it answers; the caller stops it with ``stop``. Nothing here is a mock:
@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -23,7 +24,7 @@ from typing import Any
 
 import httpx
 
-OIDC_DIR = Path(__file__).resolve().parents[1] / "oidc"
+OIDC_DIR = Path(__file__).resolve().parent / "oidc"
 
 
 @dataclass
@@ -41,6 +42,12 @@ class Process:
             self.popen.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.popen.kill()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def start(command: list[str], env: dict[str, str], cwd: Path | None = None) -> Process:
