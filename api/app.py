@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 from api.errors import ERROR_RESPONSES, install_error_handlers
+from api.hardening import harden
 from api.metrics import MetricsMiddleware
 from api.routes import (
     auth,
@@ -26,7 +27,7 @@ from api.routes import (
     scim,
     tips,
 )
-from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
+from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from core.settings import get_settings
 from pwa.routes import router as pwa_router
 
@@ -86,6 +87,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
 
 
 def create_app(*, run_scheduler: bool | None = None) -> ASGIApp:
-    """The served application: the FastAPI app behind CSRF protection."""
+    """The served application: the FastAPI app behind CSRF protection and the
+    outer guards (request ids, admission control, body checks: ``api.hardening``)."""
     settings = get_settings()
-    return with_csrf(create_fastapi(run_scheduler=run_scheduler), settings.ensure_secret_key())
+    return harden(create_fastapi(run_scheduler=run_scheduler), settings.ensure_secret_key())

@@ -47,11 +47,16 @@ WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function"
 
 
 def _bearer_token(request: Request) -> str | None:
+    """The bearer token, None without one; a blank one is refused, never ignored (the
+    CSRF layer lets any ``Bearer`` request through, so falling back to the session
+    cookie would skip the CSRF check)."""
     header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return value.strip()
-    return None
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    if not value.strip():
+        raise Unauthorized("empty bearer token")
+    return value.strip()
 
 
 def get_optional_user(request: Request, session: SessionDep) -> User | None:
@@ -77,6 +82,25 @@ def get_current_user(user: OptionalUser) -> User:
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def get_read_session() -> Iterator[Session]:
+    """A short read-only unit of work of its own (tests override it with theirs)."""
+    with session_scope(reads_only=True) as session:
+        yield session
+
+
+def get_user_before_writing(
+    request: Request, session: Annotated[Session, Depends(get_read_session, scope="function")]
+) -> User:
+    """Who is asking, looked up in a read-only unit of its own, so a route can do its
+    CPU-heavy preparation (profiling a tip) *before* its own unit of work first
+    touches the database: on SQLite the write slot is then held only for the writes.
+    The user returned is detached: use it for who-is-asking, do not modify it."""
+    return get_current_user(get_optional_user(request, session))
+
+
+UserBeforeWriting = Annotated[User, Depends(get_user_before_writing)]
 
 
 def get_current_curator(user: CurrentUser) -> User:

@@ -12,9 +12,10 @@ import json
 from asgi_csrf import asgi_csrf
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.settings import get_settings
+
 CSRF_COOKIE = "csrftoken"
 CSRF_HEADER = "x-csrftoken"
-MAX_BODY_BYTES = 1024 * 1024
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -67,25 +68,21 @@ class SecurityHeadersMiddleware:
 
 
 class BodySizeLimitMiddleware:
-    """Refuse declared bodies over the cap before anything reads them."""
+    """The body checks of ``api.body`` inside the FastAPI app too (tests call it bare);
+    skipped when the outer copy in ``api.hardening`` has already run."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int | None = None) -> None:
+        from api.body import BodyGuardMiddleware
+        from core.settings import get_settings
+
         self.app = app
-        self.max_bytes = max_bytes
+        self.guard = BodyGuardMiddleware(app, max_bytes or get_settings().max_body_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            length = dict(scope.get("headers", [])).get(b"content-length")
-            if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-                from starlette.responses import JSONResponse
-
-                response = JSONResponse(
-                    {"detail": f"request body too large (limit {self.max_bytes} bytes)"},
-                    status_code=413,
-                )
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope.get("tipoff.body_checked"):
+            await self.app(scope, receive, send)
+        else:
+            await self.guard(scope, receive, send)
 
 
 def with_csrf(app: ASGIApp, secret: str) -> ASGIApp:
@@ -95,6 +92,7 @@ def with_csrf(app: ASGIApp, secret: str) -> ASGIApp:
         cookie_name=CSRF_COOKIE,
         http_header=CSRF_HEADER,
         cookie_samesite="Lax",
+        cookie_secure=get_settings().public_url.startswith("https://"),
         always_set_cookie=True,
         send_csrf_failed=_csrf_failed,
     )

@@ -98,8 +98,18 @@ def serve(
         log_level=settings.log_level.lower(),
         # Uvicorn's own loggers (access log included) go through our redacting handler.
         log_config=None,
-        proxy_headers=True,
+        # X-Forwarded-For/-Proto only from the proxies named in TIPOFF_TRUSTED_PROXIES:
+        # believed from anyone, a client could pick the address rate limits count.
+        **proxy_options(settings.trusted_proxies),
     )
+
+
+def proxy_options(trusted: str) -> dict[str, Any]:
+    """uvicorn's proxy settings for ``TIPOFF_TRUSTED_PROXIES`` (empty: trust none)."""
+    hosts = [host.strip() for host in trusted.split(",") if host.strip()]
+    if not hosts:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": hosts}
 
 
 @app.command()

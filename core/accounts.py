@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -13,13 +14,28 @@ from core.models import ApiToken, Role, User, WebSession, utcnow
 from core.models.user import UserUpdate
 from core.security import hash_password, new_token, token_hash, verify_password
 from core.settings import get_settings
+from core.textrules import check_text
 
 
 def normalise_email(email: str) -> str:
+    """The one form of an address, the same at sign-up, sign-in and invite: NFKC (so a
+    fullwidth or otherwise look-alike spelling is the same address), IDNA domain,
+    lower case."""
+    check_text("email", email)
+    folded = unicodedata.normalize("NFKC", email.strip())
     try:
-        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+        return validate_email(folded, check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
         raise InvalidInput(f"not a valid email address: {email!r}") from exc
+
+
+def email_key(email: str) -> str:
+    """What to look an address up by: its normal form, or (not a valid address at all)
+    the folded text, which matches no one."""
+    try:
+        return normalise_email(email)
+    except InvalidInput:
+        return unicodedata.normalize("NFKC", email.strip()).lower()
 
 
 def validate_timezone(name: str) -> str:
@@ -61,7 +77,7 @@ def create_user(
 
 
 def get_user_by_email(session: Session, email: str) -> User:
-    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    user = session.exec(select(User).where(User.email == email_key(email))).first()
     if user is None:
         raise NotFound(f"no user with email {email}")
     return user
@@ -90,7 +106,7 @@ def set_password(session: Session, user: User, password: str) -> None:
 
 
 def authenticate(session: Session, email: str, password: str) -> User:
-    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    user = session.exec(select(User).where(User.email == email_key(email))).first()
     if not verify_password(user.password_hash if user else None, password) or user is None:
         raise Unauthorized("wrong email or password")
     if not user.active:

@@ -3,19 +3,37 @@
 A unit of work commits or rolls back in exactly one place: ``session_scope`` for
 jobs and the CLI, the request dependency in ``api.deps`` for HTTP. Core
 functions take a session and only ``flush``.
+
+Under load the database must degrade by queueing, never by collapsing. SQLite
+has one writer at a time whatever we do, so we make that explicit: a write
+unit of work takes the engine's *write slot* (a process-wide lock, see
+``core.dbgate``) before ``BEGIN IMMEDIATE`` and gives it back right after its
+COMMIT or ROLLBACK. Writers queue on a Python lock instead of spinning in
+SQLite's busy handler, and one that cannot get the slot in
+``TIPOFF_WRITE_WAIT_SECONDS`` is refused with ``Overloaded`` (503 with
+Retry-After) instead of waiting half a minute. Readers begin deferred and never
+wait (WAL). On PostgreSQL the pool is bounded, checkouts wait at most
+``TIPOFF_POOL_TIMEOUT_SECONDS`` and every statement at most
+``TIPOFF_STATEMENT_TIMEOUT_SECONDS``. SQL parameters never reach error
+messages or logs (``hide_parameters``): they can hold password hashes and
+personal data.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from core.dbgate import WriteGate
 from core.settings import get_settings, normalise_database_url
 
 
@@ -41,26 +59,67 @@ _BEGIN_OPTION = "tipoff_sqlite_begin"
 
 def _sqlite_begin(connection: Any) -> None:
     mode = connection.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
+    if mode == "IMMEDIATE":
+        dbapi_connection = connection.connection.dbapi_connection
+        gate = WriteGate.of(connection.engine)
+        gate.acquire(dbapi_connection)
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            gate.release(dbapi_connection)
+            raise
+        return
     connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _postgres_session(dbapi_connection: Any, _record: Any) -> None:
+    seconds = get_settings().statement_timeout_seconds
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+    dbapi_connection.commit()
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_database_url(url)
+    settings = get_settings()
+    kwargs.setdefault("hide_parameters", True)
+    kwargs.setdefault("pool_timeout", settings.pool_timeout_seconds)
     if url.startswith("sqlite"):
         if ":memory:" not in url and url.startswith("sqlite:///"):
-            from pathlib import Path
-
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            secure_database_path(Path(url.removeprefix("sqlite:///")))
+        # Connections are cheap and one per worker thread (anyio's 40, the scheduler's):
+        # a checkout should never be what a request waits for.
+        if ":memory:" not in url:
+            kwargs.setdefault("pool_size", 20)
+            kwargs.setdefault("max_overflow", 40)
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 10}, **kwargs
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        WriteGate.install(engine, settings.write_wait_seconds)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
-    return create_engine(url, **kwargs)
+    kwargs.setdefault("max_overflow", 30)
+    connect_args = kwargs.pop("connect_args", {})
+    connect_args.setdefault("connect_timeout", max(1, int(settings.pool_timeout_seconds)))
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+    event.listen(engine, "connect", _postgres_session)
+    return engine
+
+
+def secure_database_path(path: Path) -> None:
+    """A new data folder is 0700 and the database file 0600 (it holds password hashes);
+    SQLite gives its -wal and -shm files the database file's mode."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            if candidate.stat().st_mode & 0o077:
+                candidate.chmod(0o600)
 
 
 @lru_cache

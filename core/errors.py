@@ -53,4 +53,24 @@ class RateLimited(TipoffError):
 
 
 class Unavailable(TipoffError):
+    """The service cannot answer now; clients should retry after ``retry_after`` seconds."""
+
     status_code = 503
+
+    def __init__(self, detail: str, retry_after: int = 5) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
+class Overloaded(Unavailable):
+    """More work than the server can take on right now: a fast refusal, not a long wait."""
+
+
+class DatabaseUnavailable(Unavailable):
+    """The database cannot be reached (or answered too slowly)."""
+
+
+class InsufficientStorage(TipoffError):
+    """The database's disk is full: nothing can be written until space is freed."""
+
+    status_code = 507

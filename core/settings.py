@@ -46,6 +46,34 @@ class Settings(BaseSettings):
     )
     log_level: str = Field(default="INFO")
 
+    # Load and robustness
+    write_wait_seconds: float = Field(
+        default=5.0, gt=0, description="SQLite: longest wait for the write slot before a 503."
+    )
+    pool_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="Longest wait for a database connection before a 503."
+    )
+    statement_timeout_seconds: float = Field(
+        default=15.0, gt=0, description="PostgreSQL: longest a statement may run."
+    )
+    max_in_flight: int = Field(
+        default=32, ge=1, description="Requests handled at once; more wait in a queue."
+    )
+    max_in_flight_heavy: int = Field(
+        default=2, ge=1, description="CPU-heavy requests (tip writes: embeddings) at once."
+    )
+    queue_seconds: float = Field(
+        default=3.0, gt=0, description="Longest a request waits for its turn before a 503."
+    )
+    max_body_bytes: int = Field(
+        default=1024 * 1024, ge=1024, description="Largest request body (streamed or not)."
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses/networks whose X-Forwarded-* headers are "
+        "believed (uvicorn forwarded_allow_ips); empty = trust none.",
+    )
+
     # Library health
     flag_threshold: int = Field(default=3, ge=1, description="Distinct flags that hide a tip.")
     rate_limit_posts: str = Field(default="20/hour", description="Tip posts per member.")
@@ -190,7 +218,7 @@ class Settings(BaseSettings):
         if path.exists():
             self.secret_key = path.read_text().strip()
             return self.secret_key
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         key = secrets.token_urlsafe(48)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:

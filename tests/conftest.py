@@ -117,7 +117,7 @@ def _fresh_rate_limits() -> Iterator[None]:
 def app(session: Session):
     """The FastAPI app, with every request using the test's session."""
     from api.app import create_fastapi
-    from api.deps import get_session, get_write_session
+    from api.deps import get_read_session, get_session, get_write_session
 
     application = create_fastapi(run_scheduler=False)
 
@@ -131,6 +131,7 @@ def app(session: Session):
 
     application.dependency_overrides[get_session] = test_session
     application.dependency_overrides[get_write_session] = test_session
+    application.dependency_overrides[get_read_session] = test_session
     return application
 
 
@@ -147,9 +148,9 @@ def browser_client(app):
     """A client through the full middleware stack, CSRF included (cookie-authenticated)."""
     from fastapi.testclient import TestClient
 
-    from api.security import with_csrf
+    from api.hardening import harden
 
-    with TestClient(with_csrf(app, "test-secret-key-not-for-production")) as test_client:
+    with TestClient(harden(app, "test-secret-key-not-for-production")) as test_client:
         yield test_client
 
 

@@ -41,7 +41,7 @@ def login(
 ) -> UserPublic:
     settings = get_settings()
     ratelimit.check(
-        "login", f"{client_ip(request)}:{body.email.lower()}", settings.rate_limit_login
+        "login", f"{client_ip(request)}:{accounts.email_key(body.email)}", settings.rate_limit_login
     )
     user = accounts.authenticate(session, body.email, body.password)
     set_session_cookie(response, accounts.start_web_session(session, user))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import CurrentCurator, CurrentUser, IdPath, SessionDep
+from api.deps import CurrentCurator, CurrentUser, IdPath, SessionDep, UserBeforeWriting
 from core import ratelimit
 from core.models.tip import (
     AuthorPublic,
@@ -29,9 +29,10 @@ def _one(session: SessionDep, tip_id: IdPath, user: CurrentUser) -> TipPublic:
 
 
 @router.post("", status_code=201, response_model=TipPublic)
-def create_tip(data: TipCreate, user: CurrentUser, session: SessionDep) -> TipPublic:
+def create_tip(data: TipCreate, user: UserBeforeWriting, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "post", get_settings().rate_limit_posts)
-    tip = service.create_tip(session, user, data)
+    prepared = service.prepare_tip(data)  # CPU only, before the write unit touches the database
+    tip = service.create_tip(session, user, data, prepared=prepared)
     return service.to_public([tip], session)[0]
 
 
