@@ -121,3 +121,35 @@ def oidc_provider(
     process = start([node, str(OIDC_DIR / "provider.mjs")], env, cwd=OIDC_DIR)
     wait_until(process, lambda: any(line.startswith("READY") for line in process.output), "oidc")
     return process
+
+
+def add_person(
+    database_url: str, email: str, role: str = "member", password: str | None = None
+) -> tuple[int, str]:
+    """A person in a live server's database (core functions): their id and an API token."""
+    from core import accounts
+    from core.db import make_engine, session_scope
+    from core.models import Role
+
+    engine = make_engine(database_url)
+    try:
+        with session_scope(engine) as session:
+            user = accounts.create_user(
+                session, email=email, name=email.split("@")[0].title(), role=Role(role),
+                password=password,
+            )  # fmt: skip
+            return user.id or 0, accounts.create_api_token(session, user)
+    finally:
+        engine.dispose()
+
+
+def caddy(env: dict[str, str], port: int) -> Process:
+    """Debian's Caddy running ``deploy/Caddyfile`` with the given environment."""
+    binary = shutil.which("caddy")
+    if binary is None:
+        raise RuntimeError("caddy is not installed: run `make caddy` (Debian's package)")
+    config = Path(__file__).resolve().parents[1] / "deploy" / "Caddyfile"
+    process = start([binary, "run", "--config", str(config), "--adapter", "caddyfile"], env)
+    url = f"https://127.0.0.1:{port}/healthz"
+    wait_until(process, lambda: httpx.get(url, verify=False, timeout=2).status_code == 200, "caddy")
+    return process
