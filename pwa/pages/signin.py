@@ -82,5 +82,7 @@ def join(request: Request, token: Token, session: SessionDep) -> Response:
             "endpoint": "/api/invites/accept",
             "token": token,
             "info": info,
+            # password accounts off: an invited address joins through SSO instead
+            "sso_only": None if get_settings().password_login else oidc.provider_name(),
         },
     )

@@ -41,6 +41,7 @@ ACCOUNTS: dict[str, dict[str, Any]] = {
     "eve": {"email": "eve@elsewhere.example", "email_verified": True, "name": "Eve"},
     "mallory": {"email": "mallory@northwind.example", "email_verified": False},
     "dora": {"email": "dora@northwind.example", "email_verified": True, "name": "Dora"},
+    "gus": {"email": "gus@partner.example", "email_verified": True, "name": "Gus Guest"},
 }
 
 
@@ -65,6 +66,26 @@ class SsoSite:
                     password=password,
                 )  # fmt: skip
                 return user.id or 0
+        finally:
+            engine.dispose()
+
+    def invite(self, email: str) -> str:
+        """An admin's invite link for ``email`` (core functions), as a path."""
+        from core import invites
+        from core.db import make_engine, session_scope
+        from core.models import User
+        from core.models.invite import InviteCreate
+
+        admin_id = self.add_user(f"inviter-{email}", "admin")
+        engine = make_engine(self.database_url)
+        try:
+            with session_scope(engine) as session:
+                admin = session.get(User, admin_id)
+                assert admin is not None
+                made = invites.create_invite(
+                    session, admin, InviteCreate(email=email), base_url=self.url
+                )
+                return made.url.removeprefix(self.url)
         finally:
             engine.dispose()
 
@@ -239,3 +260,15 @@ def test_password_sign_in_is_off_except_for_break_glass_admins(site, browser_pag
     page.click("button[type=submit]")
     page.wait_for_url(f"{site.url}/")
     assert me(page)["email"] == "root@northwind.example"
+
+
+def test_an_invite_leads_to_sso_when_passwords_are_off(site, browser_page):
+    page = browser_page
+    page.goto(site.invite("gus@partner.example"))
+    assert page.locator("#password").count() == 0
+    page.get_by_text("Sign in with Northwind ID").click()
+    page.fill("input[name=login]", "gus")
+    page.fill("input[name=password]", "anything")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{site.url}/")
+    assert me(page)["email"] == "gus@partner.example"  # partner.example is not allowed: invited
