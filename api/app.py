@@ -13,6 +13,7 @@ from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.hardening import harden
 from api.metrics import MetricsMiddleware
 from api.routes import (
+    audit,
     auth,
     briefs,
     calendars,
@@ -26,6 +27,7 @@ from api.routes import (
     pwa_views,
     scim,
     tips,
+    users,
 )
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from core.settings import get_settings
@@ -75,6 +77,8 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         meetings.router,
         briefs.router,
         devices.router,
+        users.router,
+        audit.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     scim.install(app)

@@ -6,8 +6,9 @@ the one place a request's work is committed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Request
 from sqlmodel import Session
@@ -15,7 +16,7 @@ from sqlmodel import Session
 from core import accounts
 from core.db import session_scope
 from core.errors import Forbidden, Unauthorized
-from core.models import User
+from core.models import User, utcnow
 
 SESSION_COOKIE = "tipoff_session"
 
@@ -23,12 +24,24 @@ SESSION_COOKIE = "tipoff_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+_WRITES_ON_READ = "__tipoff_writes_on_read__"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def writes_on_read(endpoint: F) -> F:
+    """Mark a GET route that writes (an audited download): its unit of work takes
+    SQLite's write lock up front like any write, instead of beginning deferred."""
+    setattr(endpoint, _WRITES_ON_READ, True)
+    return endpoint
+
+
 def get_session(request: Request) -> Iterator[Session]:
     """The request's unit of work: the same commit-or-rollback as jobs use.
 
     Safe methods read only, so on SQLite they never wait for the write lock.
     """
-    with session_scope(reads_only=request.method in SAFE_METHODS) as session:
+    writes = getattr(request.scope.get("endpoint"), _WRITES_ON_READ, False)
+    with session_scope(reads_only=request.method in SAFE_METHODS and not writes) as session:
         yield session
 
 
@@ -61,15 +74,28 @@ def _bearer_token(request: Request) -> str | None:
 
 def get_optional_user(request: Request, session: SessionDep) -> User | None:
     token = _bearer_token(request)
+    user: User | None = None
     if token is not None:
         user = accounts.user_for_api_token(session, token)
         if user is None:
             raise Unauthorized("invalid or revoked API token")
-        return user
-    cookie = request.cookies.get(SESSION_COOKIE)
-    if cookie:
-        return accounts.user_for_web_session(session, cookie)
-    return None
+    elif cookie := request.cookies.get(SESSION_COOKIE):
+        user = accounts.user_for_web_session(session, cookie)
+    if user is not None and request.method not in SAFE_METHODS:
+        _seen(session, user)
+    return user
+
+
+SEEN_EVERY = timedelta(minutes=5)
+
+
+def _seen(session: Session, user: User) -> None:
+    """Keep "last seen" (People page) to within minutes: on sign-in, and on writes at most
+    every 5 minutes. Reads never write, so they never wait for SQLite's write lock."""
+    now = utcnow()
+    if user.last_seen_at is None or user.last_seen_at < now - SEEN_EVERY:
+        user.last_seen_at = now
+        session.add(user)
 
 
 OptionalUser = Annotated[User | None, Depends(get_optional_user)]

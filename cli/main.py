@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from cli.backup import backup_command, restore_command
 from cli.base import app, fail, ready_engine
 from cli.breakglass import break_glass  # noqa: F401  (registers `users break-glass`)
 from cli.calendars import calendars_app, sync_command
@@ -40,6 +41,8 @@ app.command("sync")(sync_command)
 app.command("eval")(eval_command)
 app.add_typer(ranking_app, name="ranking")
 app.command("vapid")(vapid_command)
+app.command("backup")(backup_command)
+app.command("restore")(restore_command)
 
 
 @app.command()

@@ -9,6 +9,7 @@ import typer
 from cli.base import fail, ready_engine
 from core import accounts
 from core.db import session_scope
+from core.people import audit
 
 tokens_app = typer.Typer(help="Create and revoke API tokens.", no_args_is_help=True)
 
@@ -22,6 +23,14 @@ def create_token(
     with session_scope(ready_engine()) as session:
         user = accounts.get_user_by_email(session, email)
         token = accounts.create_api_token(session, user, name=name)
+        audit.record(
+            session,
+            actor=None,
+            action="token.create",
+            target=audit.user_target(user),
+            client="cli",
+            detail={"prefix": token[:10], "name": name},
+        )
     typer.echo(f"token for {user.email} (store it now; it cannot be shown again):")
     typer.echo(token)
 
@@ -37,6 +46,15 @@ def revoke_token(
     with session_scope(ready_engine()) as session:
         user = accounts.get_user_by_email(session, email)
         count = accounts.revoke_api_tokens(session, user, prefix=prefix)
+        if count:
+            audit.record(
+                session,
+                actor=None,
+                action="token.revoke",
+                target=audit.user_target(user),
+                client="cli",
+                detail={"count": count, "prefix": prefix[:10] if prefix else None},
+            )
     if count == 0:
         fail("no active token matched")
     typer.echo(f"revoked {count} token(s) of {user.email}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from pwa.pages import account, agenda, library, shell, signin, sso
+from pwa.pages import account, agenda, library, people, shell, signin, sso
 
 router = APIRouter(include_in_schema=False)
-for module in (shell, signin, sso, agenda, library, account):
+for module in (shell, signin, sso, agenda, library, account, people):
     router.include_router(module.router)

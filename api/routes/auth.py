@@ -7,10 +7,15 @@ from pydantic import BaseModel, Field
 
 from api.deps import SESSION_COOKIE, CurrentUser, SessionDep, client_address
 from core import accounts, ratelimit
-from core.models.user import UserPublic
+from core.models.user import ForgotPassword, PasswordResetRequest, UserPublic
+from core.people import passwords
 from core.settings import get_settings
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+
+class Accepted(BaseModel):
+    detail: str = "If the address has an account, a link to choose a new password is on its way."
 
 
 class LoginRequest(BaseModel, extra="forbid"):
@@ -45,6 +50,35 @@ def login(
     )
     user = accounts.authenticate(session, body.email, body.password)
     set_session_cookie(response, accounts.start_web_session(session, user))
+    return UserPublic.model_validate(user, from_attributes=True)
+
+
+@router.post("/forgot", status_code=202, response_model=Accepted)
+def forgot_password(body: ForgotPassword, request: Request, session: SessionDep) -> Accepted:
+    """Mail a one-time link to choose a new password, if the address has an active
+    account. The answer is the same either way, so it tells nobody who has an account."""
+    settings = get_settings()
+    address = body.email.strip().lower()
+    limit = settings.rate_limit_password_reset
+    ratelimit.check("password reset", f"ip:{client_ip(request)}", limit)
+    ratelimit.check("password reset", f"email:{address}", limit)
+    # The link's address comes from TIPOFF_PUBLIC_URL, never from the request's Host
+    # header: a forged Host would otherwise mail the victim a link to the attacker.
+    passwords.request_reset(session, address, base_url=settings.public_url)
+    return Accepted()
+
+
+@router.post("/reset", response_model=UserPublic)
+def reset_password(
+    body: PasswordResetRequest, request: Request, response: Response, session: SessionDep
+) -> UserPublic:
+    """Choose a new password through the mailed link; signs this browser in (and every
+    other browser out)."""
+    ratelimit.check("reset", client_ip(request), get_settings().rate_limit_login)
+    user = passwords.reset_password(
+        session, body.token, body.new_password, client=client_ip(request)
+    )
+    set_session_cookie(response, accounts.start_web_session(session, user, method="reset"))
     return UserPublic.model_validate(user, from_attributes=True)
 
 

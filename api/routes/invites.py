@@ -10,10 +10,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from api.deps import CurrentAdmin, IdPath, SessionDep
+from api.deps import ClientAddress, CurrentAdmin, IdPath, SessionDep
 from api.routes.auth import client_ip, set_session_cookie
 from core import accounts, invites, ratelimit
 from core.models.invite import (
+    InviteBulkCreate,
+    InviteBulkReport,
     InviteCreate,
     InviteCreated,
     InviteInfo,
@@ -22,6 +24,7 @@ from core.models.invite import (
     SignupRequest,
 )
 from core.models.user import UserPublic
+from core.people import invitations
 from core.settings import get_settings
 
 router = APIRouter(tags=["invites"])
@@ -39,9 +42,31 @@ def public_base_url(request: Request) -> str:
 
 @router.post("/api/invites", status_code=201, response_model=InviteCreated)
 def create_invite(
-    data: InviteCreate, request: Request, admin: CurrentAdmin, session: SessionDep
+    data: InviteCreate,
+    request: Request,
+    admin: CurrentAdmin,
+    session: SessionDep,
+    client: ClientAddress,
 ) -> InviteCreated:
-    return invites.create_invite(session, admin, data, base_url=public_base_url(request))
+    """An invite link; with `email`, it is also mailed there (`emailed: true`)."""
+    return invitations.create_invite(
+        session, admin, data, base_url=public_base_url(request), client=client
+    )
+
+
+@router.post("/api/invites/bulk", response_model=InviteBulkReport)
+def bulk_invite(
+    data: InviteBulkCreate,
+    request: Request,
+    admin: CurrentAdmin,
+    session: SessionDep,
+    client: ClientAddress,
+) -> InviteBulkReport:
+    """Mail an invite to each address; the answer says per address: `sent`,
+    `already_member` or `invalid`."""
+    return invitations.bulk_invite(
+        session, admin, data, base_url=public_base_url(request), client=client
+    )
 
 
 @router.get("/api/invites", response_model=InviteList)
@@ -50,8 +75,10 @@ def list_invites(_admin: CurrentAdmin, session: SessionDep) -> InviteList:
 
 
 @router.delete("/api/invites/{invite_id}", status_code=204)
-def revoke_invite(invite_id: IdPath, _admin: CurrentAdmin, session: SessionDep) -> Response:
-    invites.revoke_invite(session, invite_id)
+def revoke_invite(
+    invite_id: IdPath, admin: CurrentAdmin, session: SessionDep, client: ClientAddress
+) -> Response:
+    invitations.revoke_invite(session, admin, invite_id, client=client)
     return Response(status_code=204)
 
 
@@ -64,7 +91,7 @@ def _join(
 ) -> UserPublic:
     ratelimit.check("signup", client_ip(request), get_settings().rate_limit_login)
     user = invites.redeem(session, data, kind)
-    set_session_cookie(response, accounts.start_web_session(session, user))
+    set_session_cookie(response, accounts.start_web_session(session, user, method="invite"))
     return UserPublic.model_validate(user, from_attributes=True)
 
 

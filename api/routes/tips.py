@@ -6,8 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import CurrentCurator, CurrentUser, IdPath, SessionDep, UserBeforeWriting
+from api.deps import (
+    ClientAddress,
+    CurrentCurator,
+    CurrentUser,
+    IdPath,
+    SessionDep,
+    UserBeforeWriting,
+)
 from core import ratelimit
+from core.models import Tip
 from core.models.tip import (
     AuthorPublic,
     FlagCreate,
@@ -18,6 +26,7 @@ from core.models.tip import (
     TipPublic,
     TipUpdate,
 )
+from core.people import audit
 from core.settings import get_settings
 from core.tips import moderation, service, votes
 
@@ -57,17 +66,34 @@ def read_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPubli
     return _one(session, tip_id, user)
 
 
+def _audit_others_tip(
+    session: SessionDep, user: CurrentUser, tip: Tip, action: str, client: str
+) -> None:
+    """A curator changing someone else's tip is a privileged action: record it."""
+    if tip.author_id != user.id:
+        audit.record(
+            session, actor=user, action=action, target=f"tip:{tip.id}", client=client,
+            detail={"author_id": tip.author_id},
+        )  # fmt: skip
+
+
 @router.patch("/{tip_id}", response_model=TipPublic)
 def update_tip(
-    tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep
+    tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep, client: ClientAddress
 ) -> TipPublic:
     tip = service.update_tip(session, user, tip_id, data)
+    _audit_others_tip(session, user, tip, "tip.edit", client)
     return service.to_public([tip], session)[0]
 
 
 @router.delete("/{tip_id}", status_code=204)
-def delete_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> Response:
+def delete_tip(
+    tip_id: IdPath, user: CurrentUser, session: SessionDep, client: ClientAddress
+) -> Response:
     service.delete_tip(session, user, tip_id)
+    tip = session.get(Tip, tip_id)
+    if tip is not None:
+        _audit_others_tip(session, user, tip, "tip.delete", client)
     return Response(status_code=204)
 
 

@@ -73,6 +73,24 @@ class InviteCreated(InvitePublic):
     """The one response that carries the link: only its hash is kept."""
 
     url: str
+    emailed: bool = Field(default=False, description="The link was mailed to `email`.")
+
+
+class InviteBulkCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    emails: list[str] = Field(min_length=1, max_length=500)
+    role: Role = Role.member
+
+
+class InviteBulkResult(SQLModel):
+    email: str
+    status: str  # sent | already_member | invalid
+    detail: str = ""
+
+
+class InviteBulkReport(SQLModel):
+    results: list[InviteBulkResult]
 
 
 class InviteList(SQLModel):

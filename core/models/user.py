@@ -122,3 +122,56 @@ class PasswordReset(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# --- people admin (GET/PATCH /api/users) -------------------------------------------
+
+
+class UserListItem(SQLModel):
+    id: int
+    email: str
+    name: str
+    role: Role
+    active: bool
+    auth: str  # how they sign in: "password", "none" (API tokens only), or an SSO method
+    last_seen_at: datetime | None
+    created_at: datetime
+
+
+class UserList(SQLModel):
+    items: list[UserListItem]
+
+
+class UserAdminUpdate(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    role: Role | None = None
+    active: bool | None = None
+    name: str | None = Field(default=None, min_length=1, max_length=120)
+
+
+class PasswordChange(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    current_password: str = Field(max_length=512)
+    new_password: str = Field(min_length=8, max_length=512)
+
+
+class ForgotPassword(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    email: str = Field(min_length=1, max_length=320)
+
+
+class PasswordResetRequest(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    token: str = Field(min_length=10, max_length=200)
+    new_password: str = Field(min_length=8, max_length=512)
+
+
+class EraseMe(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    password: str | None = Field(default=None, max_length=512)
+    delete_tips: bool = Field(default=False, description="Delete my tips too (else they stay).")

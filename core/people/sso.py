@@ -12,15 +12,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, col, select
 
 from core.accounts import create_user, normalise_email
 from core.errors import Forbidden, InvalidInput
 from core.models import ExternalIdentity, Invite, Role, User, utcnow
-from core.people import audit, roles
+from core.people import audit, directory, roles
 from core.settings import get_settings
 
 OIDC = "oidc"
+
+
+def linked_method(user: User) -> str | None:
+    """ "oidc" for someone who has signed in through SSO (the admins' list shows it)."""
+    session = object_session(user)
+    if session is None or user.id is None:
+        return None
+    query = select(ExternalIdentity.id).where(
+        ExternalIdentity.user_id == user.id, ExternalIdentity.provider == OIDC
+    )
+    return OIDC if session.execute(query).first() else None
+
+
+directory.AUTH_METHODS.append(linked_method)
 
 
 def _groups(claims: dict[str, Any]) -> list[str]:

@@ -15,9 +15,16 @@ import pytest
 # Routes anyone may call, with why.
 PUBLIC_ROUTES = {
     ("POST", "/api/auth/login"),  # how you become non-anonymous
+    ("POST", "/api/auth/forgot"),  # "forgot password": 202 whoever asks, rate-limited
+    ("POST", "/api/auth/reset"),  # the mailed one-time link is the credential
     ("GET", "/api/push/key"),  # the VAPID public key is public by design
+    # sign-up through a one-time link: the link is the credential
+    ("GET", "/api/invites/{token}"),
+    ("POST", "/api/invites/accept"),
+    ("GET", "/api/setup/{token}"),
+    ("POST", "/api/setup"),
 }
-PUBLIC_PREFIXES = ("/api/invites/", "/api/setup")  # sign-up through a one-time link
+PUBLIC_PREFIXES: tuple[str, ...] = ()
 
 
 def api_routes(app):
@@ -81,6 +88,52 @@ def test_another_member_vs_a_curator(
         url = path.replace("{id}", str(tip_of(member)))
         response = client.request(method, url, headers=person.headers, json=body)
         assert response.status_code == expected, f"{person.role}: {method} {path}: {response.text}"
+
+
+# Admin-only routes (issue 15): members and curators get 403, admins succeed.
+ADMIN_ONLY = [
+    ("GET", "/api/users", None, 200),
+    ("PATCH", "/api/users/{member}", {"name": "Renamed"}, 200),
+    ("DELETE", "/api/users/{member}", None, 204),
+    ("GET", "/api/audit", None, 200),
+    ("GET", "/api/audit?format=csv", None, 200),
+    ("POST", "/api/invites", {"email": "new@northwind.example"}, 201),
+    ("POST", "/api/invites/bulk", {"emails": ["new@northwind.example"]}, 200),
+    ("GET", "/api/invites", None, 200),
+]
+
+
+@pytest.mark.parametrize("method, path, body, admin_status", ADMIN_ONLY)
+def test_people_admin_is_for_admins_only(
+    client, member, other_member, curator, admin, method, path, body, admin_status
+):
+    url = path.replace("{member}", str(other_member.id))
+    for person in (member, curator):
+        response = client.request(method, url, headers=person.headers, json=body)
+        assert response.status_code == 403, f"{person.role}: {method} {path}: {response.text}"
+    response = client.request(method, url, headers=admin.headers, json=body)
+    assert response.status_code == admin_status, f"admin: {method} {path}: {response.text}"
+
+
+@pytest.mark.parametrize(
+    "method, path, body, status",
+    [
+        ("GET", "/api/me/export", None, 200),
+        (
+            "POST",
+            "/api/me/password",
+            {"current_password": "correct horse battery", "new_password": "another password"},
+            204,
+        ),
+        ("DELETE", "/api/me", {"password": "correct horse battery"}, 204),
+    ],
+)
+def test_my_data_routes_act_on_me_only(client, member, other_member, method, path, body, status):
+    response = client.request(method, path, headers=member.headers, json=body)
+    assert response.status_code == status, response.text
+    # The other member is untouched and still signed in.
+    me = client.get("/api/me", headers=other_member.headers)
+    assert me.status_code == 200 and me.json()["email"] == other_member.email
 
 
 def test_admin_has_curator_rights(client, tip_of, member, admin):

@@ -32,9 +32,14 @@ def _queue(session: Session, to: str = "sam@northwind.example", **extra) -> Outg
         site="https://tips.example.com",
     )
     return enqueue_mail(
-        session, to=to, subject=mail.subject, text=mail.text, html=mail.html, kind="invite",
+        session,
+        to=to,
+        subject=mail.subject,
+        text=mail.text,
+        html=mail.html,
+        kind="invite",
         **extra,
-    )  # fmt: skip
+    )
 
 
 def test_a_queued_mail_arrives_as_text_and_html(session, smtp_server, mail_unit_of_work):

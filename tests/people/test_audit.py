@@ -14,8 +14,14 @@ from core.people import audit
 def test_record_and_page(session: Session, admin):
     actor = session.get(User, admin.id)
     for n in range(5):
-        audit.record(session, actor=actor, action="test.action", target=f"thing:{n}",
-                     client="192.0.2.1", detail={"n": n})  # fmt: skip
+        audit.record(
+            session,
+            actor=actor,
+            action="test.action",
+            target=f"thing:{n}",
+            client="192.0.2.1",
+            detail={"n": n},
+        )
     audit.record(session, actor=None, action="test.cli", client="cli")
     first = audit.page(session, limit=4)
     assert [e.action for e in first.items][:1] == ["test.cli"]

@@ -48,22 +48,34 @@ def give_them_everything(session: Session, user: User) -> dict[str, int]:
     session.add(calendar)
     session.flush()
     meeting = Meeting(
-        user_id=user.id, calendar_id=calendar.id, uid="u1", original_start=now, start=now,
-        end=now + timedelta(hours=1), title="Acme review",
+        user_id=user.id,
+        calendar_id=calendar.id,
+        uid="u1",
+        original_start=now,
+        start=now,
+        end=now + timedelta(hours=1),
+        title="Acme review",
         attendees=[{"email": "buyer@acme.example"}],
-    )  # fmt: skip
-    device = Device(user_id=user.id, endpoint=f"https://push.example/{user.id}", p256dh="k",
-                    auth="a")  # fmt: skip
+    )
+    device = Device(
+        user_id=user.id, endpoint=f"https://push.example/{user.id}", p256dh="k", auth="a"
+    )
     session.add_all([meeting, device])
     session.flush()
     notification = Notification(
-        device_id=device.id, user_id=user.id, meeting_id=meeting.id, occurrence="o1",
-        kind="brief", due_at=now + timedelta(minutes=5), expires_at=now + timedelta(hours=1),
-    )  # fmt: skip
+        device_id=device.id,
+        user_id=user.id,
+        meeting_id=meeting.id,
+        occurrence="o1",
+        kind="brief",
+        due_at=now + timedelta(minutes=5),
+        expires_at=now + timedelta(hours=1),
+    )
     session.add(notification)
     accounts.start_web_session(session, user)
-    enqueue_mail(session, to=user.email, subject="s", text="t", html=None, kind="test",
-                 user_id=user.id)  # fmt: skip
+    enqueue_mail(
+        session, to=user.email, subject="s", text="t", html=None, kind="test", user_id=user.id
+    )
     tip = create_tip(session, user, TipCreate(body="Ask Acme about their audit calendar."))
     session.flush()
     return {"meeting": meeting.id or 0, "tip": tip.id or 0}
@@ -120,11 +132,15 @@ def test_erasure_keeps_tips_under_a_former_colleague(session: Session, member, o
     voter = _user(session, other_member)
     made = give_them_everything(session, user)
     theirs = create_tip(session, voter, TipCreate(body="Bring the signed NDA to Acme."))
-    session.add_all([
-        Vote(tip_id=theirs.id, user_id=user.id),
-        Flag(tip_id=theirs.id, user_id=user.id, reason="outdated"),
-        BriefFeedback(meeting_id=made["meeting"], tip_id=theirs.id, user_id=user.id, helpful=True),
-    ])  # fmt: skip
+    session.add_all(
+        [
+            Vote(tip_id=theirs.id, user_id=user.id),
+            Flag(tip_id=theirs.id, user_id=user.id, reason="outdated"),
+            BriefFeedback(
+                meeting_id=made["meeting"], tip_id=theirs.id, user_id=user.id, helpful=True
+            ),
+        ]
+    )
     session.flush()
     removed = lifecycle.erase(session, user, actor=user, delete_tips=False)
     assert removed["votes"] == 1 and removed["flags"] == 1 and removed["tips_deleted"] == 0

@@ -239,3 +239,12 @@ def test_password_sign_in_off_leaves_only_break_glass_admins(session, make_user,
     assert accounts.authenticate(session, admin.email, "correct horse battery").id == admin.id
     with pytest.raises(InvalidInput, match="only admins"):
         set_break_glass(session, session.get(User, member.id), enabled=True)
+
+
+def test_the_people_list_shows_who_signs_in_through_sso(session, sso_settings, make_user):
+    from core.people import directory, sso
+
+    make_user("member", email="pat@northwind.example")
+    sso.sign_in(session, claims("pat@northwind.example"))
+    methods = {item.email: item.auth for item in directory.list_people(session)}
+    assert methods["pat@northwind.example"] == "oidc"

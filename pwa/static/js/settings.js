@@ -203,6 +203,35 @@ if (inviteForm) {
   });
 }
 
+// --- password and erasure -----------------------------------------------------------------
+
+$("password-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  if (!checkForm(form, $("password-error"))) return;
+  const values = formValues(form);
+  const done = await busy(form.querySelector("button[type=submit]"), $("password-error"), () =>
+    api("POST", "/api/me/password", values),
+  );
+  if (done !== undefined) {
+    form.reset();
+    say("Password changed. Your other browsers are signed out.");
+  }
+});
+
+$("erase-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  if (!confirm("Delete your Tipoff account for good?")) return;
+  const done = await busy(form.querySelector("button[type=submit]"), $("erase-error"), () =>
+    api("DELETE", "/api/me", {
+      password: form.elements.password.value || null,
+      delete_tips: form.elements.delete_tips.checked,
+    }),
+  );
+  if (done !== undefined) location.assign("/signin");
+});
+
 // --- sign out ----------------------------------------------------------------------------
 
 $("sign-out").addEventListener("click", async (event) => {
