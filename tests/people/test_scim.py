@@ -263,3 +263,28 @@ def test_the_last_admin_cannot_be_deprovisioned(scim, admin, session):
     )
     error = scim("DELETE", f"/Users/{created['id']}", expect=409)
     assert "last active admin" in error["detail"]
+
+
+def test_erasure_forgets_what_the_provider_said_and_export_shows_it(scim, session, member):
+    from core.models import ExternalIdentity, ScimGroupMember, ScimUser, User
+    from core.people import lifecycle
+    from core.people.export import export_user
+
+    created = scim(
+        "POST", "/Users",
+        {"schemas": [USER_SCHEMA], "userName": member.email, "title": "Key account manager"},
+        expect=201,
+    )  # fmt: skip
+    scim("POST", "/Groups", {"schemas": [GROUP_SCHEMA], "displayName": "Sales",
+                             "members": [{"value": created["id"]}]}, expect=201)  # fmt: skip
+    session.add(ExternalIdentity(user_id=member.id, provider="oidc", subject="sub-1"))
+    session.commit()
+    user = session.get(User, member.id)
+    exported = export_user(session, user)["identity_provider"]
+    assert exported["sso_subjects"] == ["sub-1"]
+    assert exported["scim_profile"]["title"] == "Key account manager"
+
+    lifecycle.erase(session, user, actor=None, delete_tips=False)
+    for table in (ExternalIdentity, ScimUser, ScimGroupMember):
+        assert session.exec(select(table).where(table.user_id == member.id)).first() is None
+    scim("GET", f"/Users/{created['id']}", expect=404)
