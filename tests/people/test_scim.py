@@ -237,6 +237,9 @@ def test_bad_bodies_and_unknown_ids(scim, client):
     scim("GET", "/Users/abc", expect=404)
     scim("GET", f"/Users/{2**40}", expect=404)
     scim("GET", "/Groups/12345", expect=404)
+    scim("GET", f"/Groups/{2**40}", expect=404)
+    too_long = {"schemas": [USER_SCHEMA], "userName": "x" * 330 + "@northwind.example"}
+    assert scim("POST", "/Users", too_long, expect=400)["scimType"] == "invalidValue"
     scim("GET", "/Nothing", expect=404)
     scim("POST", "/Schemas", {}, expect=405)
 

@@ -24,8 +24,10 @@ _NOT_STORED = ("id", "meta", "displayName", "externalId")
 
 
 def _get(session: Session, resource_id: str) -> ScimGroup:
-    group = session.get(ScimGroup, int(resource_id)) if resource_id.isdigit() else None
-    if group is None or int(resource_id) >= 2**31:
+    if not resource_id.isdigit() or not 0 < int(resource_id) < 2**31:
+        raise NotFound(f"no group {resource_id!r}")
+    group = session.get(ScimGroup, int(resource_id))
+    if group is None:
         raise NotFound(f"no group {resource_id!r}")
     return group
 
@@ -105,6 +107,8 @@ def _apply(session: Session, group: ScimGroup, resource: Any, client: str) -> Sc
     name = (resource.display_name or "").strip()
     if not name:
         raise InvalidInput("displayName is required")
+    if len(name) > 255 or len(resource.external_id or "") > 255:
+        raise InvalidInput("displayName and externalId are limited to 255 characters")
     clash = session.exec(select(ScimGroup).where(ScimGroup.display_name == name)).first()
     if clash is not None and clash.id != group.id:
         raise Conflict(f"a group named {name!r} already exists")

@@ -136,8 +136,7 @@ def _store(session: Session, user: User, row: ScimUser | None, resource: Any) ->
 
 def _apply(session: Session, user: User, row: ScimUser | None, resource: Any, client: str) -> User:
     """Write the provider's view onto the person: email, name, then active (audited)."""
-    if not resource.user_name:
-        raise InvalidInput("userName is required")
+    _check_lengths(resource)
     email = _email_of(resource)
     _check_free(session, email=email, key=resource.user_name.casefold(), user_id=user.id)
     user.email, user.name = email, _name_of(resource, email)
@@ -149,6 +148,13 @@ def _apply(session: Session, user: User, row: ScimUser | None, resource: Any, cl
     elif resource.active is not False and not user.active:
         lifecycle.reactivate(session, user, actor=None, client=client)
     return user
+
+
+def _check_lengths(resource: Any) -> None:
+    if not resource.user_name:
+        raise InvalidInput("userName is required")
+    if len(resource.user_name) > 320 or len(resource.external_id or "") > 255:
+        raise InvalidInput("userName is limited to 320 characters, externalId to 255")
 
 
 def _audit(session: Session, action: str, user: User, client: str) -> None:
@@ -172,8 +178,7 @@ def _parse(payload: dict[str, Any], context: Context) -> Any:
 
 def create(session: Session, payload: dict[str, Any], *, client: str) -> dict[str, Any]:
     resource = _parse(payload, Context.RESOURCE_CREATION_REQUEST)
-    if not resource.user_name:
-        raise InvalidInput("userName is required")
+    _check_lengths(resource)
     key = resource.user_name.casefold()
     email = _email_of(resource)
     row = session.exec(select(ScimUser).where(ScimUser.user_name_key == key)).first()
