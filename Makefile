@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export TIPOFF_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres install install-test chromium lint bench fuzz clean
+.PHONY: run test test-sqlite test-postgres install install-test chromium caddy oidc-provider lint bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,22 @@ chromium:
 		echo "installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## The https tests put Debian's Caddy in front of `tipoff serve` (tls internal, loopback).
+caddy:
+	@command -v caddy >/dev/null 2>&1 || { \
+		echo "installing Debian's caddy for the https tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy >/dev/null; }
+
+## Single sign-on is tested against a real OpenID provider (npm `oidc-provider`, pinned by
+## tests/oidc/package-lock.json) on loopback; Node 20+ and npm come with the machine.
+oidc-provider: tests/oidc/node_modules/.installed
+
+tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## The whole suite, once on SQLite and once on PostgreSQL.
-test: install-test chromium
+test: install-test chromium caddy oidc-provider
 	TIPOFF_TEST_DB=sqlite $(BIN)/pytest
 	TIPOFF_TEST_DB=postgres $(BIN)/pytest
 

@@ -58,6 +58,15 @@ def get_units() -> UnitOfWork:
 UnitsDep = Annotated[UnitOfWork, Depends(get_units)]
 
 
+def get_write_session() -> Iterator[Session]:
+    """For the few GET routes that must write (a sign-in callback starts a session)."""
+    with session_scope() as session:
+        yield session
+
+
+WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
+
+
 def _bearer_token(request: Request) -> str | None:
     """The bearer token, None without one; a blank one is refused, never ignored (the
     CSRF layer lets any ``Bearer`` request through, so falling back to the session

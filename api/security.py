@@ -45,9 +45,19 @@ SECURITY_HEADERS = [
 ]
 
 
+# Sent when the public URL is https: browsers then refuse plain http for a year, so a
+# phone on hostile Wi-Fi cannot be downgraded (whatever proxy terminates TLS).
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp) -> None:
+        from core.settings import get_settings
+
         self.app = app
+        self.headers = list(SECURITY_HEADERS)
+        if get_settings().effective_public_url.startswith("https://"):
+            self.headers.append(HSTS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -58,7 +68,7 @@ class SecurityHeadersMiddleware:
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.extend(SECURITY_HEADERS)
+                headers.extend(self.headers)
                 if not docs:
                     headers.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
                 message["headers"] = headers

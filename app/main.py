@@ -16,7 +16,7 @@ from starlette.types import ASGIApp
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.hardening import harden
 from api.metrics import MetricsMiddleware
-from api.routes import ROUTERS
+from api.routes import ROUTERS, operator, scim
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from core.settings import get_settings
 from pwa.routes import router as pwa_router
@@ -41,10 +41,16 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         version="0.1.0",
         summary="Peer-written tips, pushed to your phone just before each customer meeting.",
         lifespan=lifespan,
+        # served by api/routes/operator.py, for admins and the metrics token only
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, responses=ERROR_RESPONSES)
+    scim.install(app)
+    app.include_router(operator.docs_router(app))
     app.include_router(pwa_router)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

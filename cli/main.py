@@ -13,8 +13,10 @@ import typer
 
 from cli.backup import backup_command, restore_command
 from cli.base import app, fail, ready_engine
+from cli.breakglass import break_glass  # noqa: F401  (registers `users break-glass`)
 from cli.calendars import calendars_app, sync_command
 from cli.eval import eval_command, ranking_app
+from cli.scim import scim_app
 from cli.tips import tips_app
 from cli.tokens import tokens_app
 from cli.users import users_app
@@ -33,6 +35,7 @@ except ImportError:  # pragma: no cover
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(tips_app, name="tips")
+app.add_typer(scim_app, name="scim")
 app.add_typer(calendars_app, name="calendars")
 app.command("sync")(sync_command)
 app.command("eval")(eval_command)

@@ -54,3 +54,12 @@ def decrypt(ciphertext: str, purpose: str = "secrets") -> str:
         raise DecryptionFailed(
             "a stored secret cannot be decrypted (was the secret key changed?)"
         ) from exc
+
+
+def decrypt_fresh(ciphertext: str, purpose: str, max_age_seconds: int) -> str | None:
+    """Decrypt something sealed at most ``max_age_seconds`` ago; None if older or forged."""
+    key = get_settings().ensure_secret_key()
+    try:
+        return _fernet(key, purpose).decrypt(ciphertext.encode(), ttl=max_age_seconds).decode()
+    except InvalidToken:
+        return None

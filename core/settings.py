@@ -11,12 +11,28 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BeforeValidator, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SECRET_KEY_FILE = "secret_key"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
+
+
+def _comma_list(value: object) -> object:
+    """``a, b`` or a JSON list in the environment: both are a list of trimmed names."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            import json
+
+            return json.loads(text)
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return value
+
+
+CommaList = Annotated[list[str], BeforeValidator(_comma_list), NoDecode]
 
 
 class Settings(BaseSettings):
@@ -151,6 +167,29 @@ class Settings(BaseSettings):
         default=30, ge=1, description="Meetings, attendee lists and brief feedback kept this long."
     )
 
+    # Single sign-on (OpenID Connect) and provisioning (SCIM): docs/sso.md
+    oidc_issuer: str = Field(default="", description="OpenID provider's issuer URL; empty = off.")
+    oidc_client_id: str = Field(default="")
+    oidc_client_secret: SecretStr = Field(default=SecretStr(""), description="Never logged.")
+    oidc_provider_name: str = Field(
+        default="", description='Shown as "Sign in with <name>"; empty = the issuer\'s host.'
+    )
+    oidc_allowed_domains: CommaList = Field(
+        default_factory=list, description="Email domains that may join through SSO uninvited."
+    )
+    oidc_groups_claim: str = Field(default="groups", description="ID token claim with groups.")
+    oidc_curator_groups: CommaList = Field(default_factory=list, description="Groups -> curator.")
+    oidc_admin_groups: CommaList = Field(default_factory=list, description="Groups -> admin.")
+    password_login: bool = Field(
+        default=True, description="false = only break-glass admins may sign in with a password."
+    )
+
+    # Operations
+    metrics_token: SecretStr = Field(
+        default=SecretStr(""), description="Bearer token that may read /metrics and /docs."
+    )
+    public_metrics: bool = Field(default=False, description="/metrics and /docs open to all.")
+
     # Scheduler
     run_scheduler: bool = Field(default=True, description="Run the job loop inside `serve`.")
     scheduler_poll_seconds: float = Field(default=5.0, gt=0)
@@ -165,6 +204,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return normalise_database_url(self.database_url)
         return f"sqlite:///{(self.data_dir / 'tipoff.db').resolve()}"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
 
     @property
     def is_sqlite(self) -> bool:

@@ -103,7 +103,7 @@ def _fresh_rate_limits() -> Iterator[None]:
 @pytest.fixture
 def app(session: Session):
     """The FastAPI app, with every request using the test's session."""
-    from api.deps import get_read_session, get_session, get_units
+    from api.deps import get_read_session, get_session, get_units, get_write_session
     from app.main import create_fastapi
     from core.db import units_within
 
@@ -118,6 +118,7 @@ def app(session: Session):
             raise
 
     application.dependency_overrides[get_session] = test_session
+    application.dependency_overrides[get_write_session] = test_session
     application.dependency_overrides[get_read_session] = test_session
     application.dependency_overrides[get_units] = lambda: units_within(session)
     return application

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from api import metrics
+from api.routes.operator import Operator
 from core.db import database_answers
 
 router = APIRouter(tags=["operations"])
@@ -20,5 +21,5 @@ def healthz() -> JSONResponse:
 
 
 @router.get("/metrics", response_class=Response)
-def prometheus_metrics() -> Response:
+def prometheus_metrics(_operator: Operator) -> Response:
     return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)

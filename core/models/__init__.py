@@ -17,6 +17,7 @@ from core.models.calendar import Calendar, Meeting
 from core.models.invite import Invite
 from core.models.mail import MailState, OutgoingMail
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
+from core.models.sso import ExternalIdentity, ScimGroup, ScimGroupMember, ScimToken, ScimUser
 from core.models.tip import (
     Flag,
     Tip,
@@ -34,6 +35,7 @@ __all__ = [
     "BriefFeedback",
     "Calendar",
     "Device",
+    "ExternalIdentity",
     "FeedbackMark",
     "Flag",
     "Invite",
@@ -46,6 +48,10 @@ __all__ = [
     "PasswordReset",
     "RankingTerm",
     "Role",
+    "ScimGroup",
+    "ScimGroupMember",
+    "ScimToken",
+    "ScimUser",
     "Tip",
     "TipAccount",
     "TipFacet",

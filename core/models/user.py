@@ -39,6 +39,8 @@ class User(UserBase, table=True):
     last_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     deactivated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # May sign in with a password even when TIPOFF_PASSWORD_LOGIN=false (set by the CLI only).
+    break_glass: bool = Field(default=False)
 
     @property
     def is_curator(self) -> bool:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from email_validator import EmailNotValidError, validate_email
 from sqlmodel import Session, col, func, select
 
-from core.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from core.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from core.models import ApiToken, Role, User, WebSession, utcnow
 from core.models.user import UserUpdate
 from core.security import hash_password, new_token, token_hash, verify_password
@@ -111,7 +111,14 @@ def authenticate(session: Session, email: str, password: str) -> User:
         raise Unauthorized("wrong email or password")
     if not user.active:
         raise Unauthorized("this account is deactivated: ask an admin")
+    if not password_login_allowed(user):
+        raise Forbidden("password sign-in is turned off here: sign in with single sign-on")
     return user
+
+
+def password_login_allowed(user: User) -> bool:
+    """TIPOFF_PASSWORD_LOGIN=false leaves passwords only to break-glass admins (CLI-made)."""
+    return get_settings().password_login or (user.break_glass and user.role == Role.admin)
 
 
 def update_profile(session: Session, user: User, changes: UserUpdate) -> User:

@@ -19,9 +19,11 @@ from core.models import (
     BriefFeedback,
     Calendar,
     Device,
+    ExternalIdentity,
     Flag,
     Meeting,
     OutgoingMail,
+    ScimUser,
     Tip,
     TipRevision,
     User,
@@ -55,6 +57,15 @@ def export_user(session: Session, user: User) -> dict[str, Any]:
             "active": user.active,
             "created_at": _when(user.created_at),
             "last_seen_at": _when(user.last_seen_at),
+        },
+        # what the company's identity provider told Tipoff (single sign-on, SCIM)
+        "identity_provider": {
+            "sso_subjects": list(
+                session.exec(
+                    select(ExternalIdentity.subject).where(ExternalIdentity.user_id == uid)
+                )
+            ),
+            "scim_profile": scim.resource if (scim := session.get(ScimUser, uid)) else None,
         },
         "tips": [
             {

@@ -185,6 +185,11 @@ def info(session: Session, token: str, kind: InviteKind) -> InviteInfo:
 
 def redeem(session: Session, data: SignupRequest, kind: InviteKind) -> User:
     """Create the account an invite (or the setup link) stands for, and use the link up."""
+    if kind == InviteKind.invite and not get_settings().password_login:
+        raise Forbidden(
+            "password accounts are turned off here: sign in with single sign-on "
+            "using the invited address"
+        )
     invite = _open_invite(session, data.token, kind)
     email = accounts.normalise_email(str(data.email))
     if invite.email and invite.email != email:

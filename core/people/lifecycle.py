@@ -30,12 +30,15 @@ from core.models import (
     BriefFeedback,
     Calendar,
     Device,
+    ExternalIdentity,
     Flag,
     Invite,
     Meeting,
     OutgoingMail,
     PasswordReset,
     Role,
+    ScimGroupMember,
+    ScimUser,
     Tip,
     TipAccount,
     TipRevision,
@@ -223,6 +226,9 @@ def erase(
     session.execute(delete(PasswordReset).where(col(PasswordReset.user_id) == user_id))
     session.execute(delete(OutgoingMail).where(col(OutgoingMail.user_id) == user_id))
     session.execute(update(Invite).where(col(Invite.used_by_id) == user_id).values(email=None))
+    # what the identity provider said about them (SSO subject, SCIM profile, groups)
+    for table in (ExternalIdentity, ScimUser, ScimGroupMember):
+        session.execute(delete(table).where(col(table.user_id) == user_id))
     session.expire_all()
     tombstone = session.get(User, user_id)
     assert tombstone is not None
@@ -277,8 +283,8 @@ def _delete_tips(session: Session, user_id: int) -> int:
     The rows stay (status ``deleted``, like any deleted tip) so other people's
     votes and feedback keep a valid reference until they are purged.
     """
-    from core.ranking.index import tip_changed
     from core.fulltext import unindex_tip
+    from core.ranking.index import tip_changed
 
     tips = list(session.exec(select(Tip).where(Tip.author_id == user_id)))
     for tip in tips:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
@@ -10,7 +11,8 @@ from fastapi.responses import RedirectResponse, Response
 from api.deps import OptionalUser, SessionDep
 from core.models.invite import InviteKind
 from core.models.user import Role
-from core.people import invites
+from core.people import invites, oidc
+from core.settings import get_settings
 from pwa.auth import safe_next
 from pwa.render import PageRoute, render
 
@@ -20,11 +22,22 @@ Token = Annotated[str, Path(min_length=10, max_length=200)]
 
 
 @router.get("/signin")
-def signin(request: Request, user: OptionalUser, next: str | None = None) -> Response:
+def signin(
+    request: Request, user: OptionalUser, next: str | None = None, breakglass: bool = False
+) -> Response:
     target = safe_next(next)
     if user is not None:
         return RedirectResponse(target, status_code=303)
-    return render(request, "pages/signin.html", {"next": target})
+    settings = get_settings()
+    context = {
+        "next": target,
+        "sso_name": oidc.provider_name() if settings.oidc_enabled else None,
+        "sso_url": "/auth/oidc/login"
+        + (f"?next={quote(target, safe='')}" if target != "/" else ""),
+        # With password sign-in off the form is shown only to a break-glass admin who asks.
+        "password_form": settings.password_login or breakglass,
+    }
+    return render(request, "pages/signin.html", context)
 
 
 @router.get("/setup/{token}")
@@ -61,5 +74,7 @@ def join(request: Request, token: Token, session: SessionDep) -> Response:
             "endpoint": "/api/invites/accept",
             "token": token,
             "info": info,
+            # password accounts off: an invited address joins through SSO instead
+            "sso_only": None if get_settings().password_login else oidc.provider_name(),
         },
     )

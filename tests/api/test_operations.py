@@ -23,9 +23,9 @@ def test_healthz_really_asks_the_database(monkeypatch):
     assert database_answers(dead) is False
 
 
-def test_metrics_count_requests_by_route_template(client, member):
+def test_metrics_count_requests_by_route_template(client, member, admin):
     client.get("/api/tips/12345", headers=member.headers)
-    text = client.get("/metrics").text
+    text = client.get("/metrics", headers=admin.headers).text
     assert (
         'tipoff_http_requests_total{method="GET",route="/api/tips/{tip_id}",status="404"}' in text
     )
@@ -33,9 +33,28 @@ def test_metrics_count_requests_by_route_template(client, member):
     assert "/api/tips/12345" not in text
 
 
-def test_openapi_and_docs(client):
-    assert client.get("/openapi.json").json()["info"]["title"] == "Tipoff"
-    assert client.get("/docs").status_code == 200
+def test_openapi_and_docs(client, admin):
+    assert client.get("/openapi.json", headers=admin.headers).json()["info"]["title"] == "Tipoff"
+    assert client.get("/docs", headers=admin.headers).status_code == 200
+    assert client.get("/redoc", headers=admin.headers).status_code == 200
+
+
+def test_operator_pages_need_an_admin_or_the_metrics_token(client, member, admin, monkeypatch):
+    from pydantic import SecretStr
+
+    from core.settings import get_settings
+
+    paths = ("/metrics", "/docs", "/redoc", "/openapi.json")
+    for path in paths:
+        assert client.get(path).status_code == 401
+        assert client.get(path, headers=member.headers).status_code == 403
+        assert client.get(path, headers=admin.headers).status_code == 200
+        assert client.get(path, headers={"Authorization": "Bearer nope"}).status_code == 401
+    monkeypatch.setattr(get_settings(), "metrics_token", SecretStr("scrape-me-please"))
+    scrape = {"Authorization": "Bearer scrape-me-please"}
+    assert all(client.get(path, headers=scrape).status_code == 200 for path in paths)
+    monkeypatch.setattr(get_settings(), "public_metrics", True)
+    assert all(client.get(path).status_code == 200 for path in paths)
 
 
 def test_errors_are_json_with_detail(client):
