@@ -6,6 +6,7 @@ Each concern has its own module; add new ones to the import list below.
 from core.models.base import UTCDateTime, utcnow
 from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
 from core.models.calendar import Calendar, Meeting
+from core.models.delivery import Absence, BriefEmail
 from core.models.invite import Invite
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
 from core.models.tip import (
@@ -20,7 +21,9 @@ from core.models.tip import (
 from core.models.user import ApiToken, Role, User, WebSession
 
 __all__ = [
+    "Absence",
     "ApiToken",
+    "BriefEmail",
     "BriefFeedback",
     "Calendar",
     "Device",

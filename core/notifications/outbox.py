@@ -11,7 +11,8 @@ The rules (docs/pushes.md explains them for people):
 - a move re-times a pending brief; a brief already sent is sent again only when
   the meeting moved so much later that the old one came far too early;
 - a meeting that disappears drops its pending pushes and withdraws a brief that
-  was (or may have been) shown, with the same Topic so it replaces it;
+  was shown (its receipt came), with the same Topic so it replaces it; a brief
+  never shown is simply dropped (``core.notifications.receipts``);
 - after the meeting a "debrief" push asks what was learned: one row per device
   and occurrence, so at most one per meeting.
 
@@ -36,6 +37,7 @@ from core.models import (
     User,
     utcnow,
 )
+from core.notifications import receipts
 from core.push import payloads
 from core.settings import get_settings
 
@@ -111,6 +113,9 @@ def rearm(row: Notification, *, due_at: datetime, expires_at: datetime, now: dat
     row.lease_until = None
     row.last_error = None
     row.sent_at = None
+    row.receipt_hash = None
+    row.shown_at = None
+    row.opened_at = None
     row.updated_at = now
 
 
@@ -282,20 +287,23 @@ def withdraw_meetings(
                 continue
             if row.kind == NotificationKind.debrief and not still_relevant:
                 continue
-            leased_until = row.lease_until
-            in_flight = leased_until is not None and leased_until > now
+            # A brief leased right now may be on its way: if the phone shows it, its
+            # "shown" receipt finds it dropped and queues the withdraw then
+            # (core.notifications.receipts).
             row.state = NotificationState.dropped
             row.lease_until = None
             row.updated_at = now
             touched += 1
-            if row.kind == NotificationKind.brief and in_flight and still_relevant:
-                # A worker may be sending it right now: withdraw once that send is over.
-                assert leased_until is not None
-                touched += _queue_withdraw(session, meeting, row, existing, now, leased_until)
         if not still_relevant:
             continue
         for row in by_occurrence.get(occurrence, []):
-            if row.kind == NotificationKind.brief and row.state == NotificationState.sent:
+            # Only a brief that was shown is withdrawn: one never shown is simply
+            # dropped, and one shown later is withdrawn when its receipt comes.
+            if (
+                row.kind == NotificationKind.brief
+                and row.state == NotificationState.sent
+                and row.shown_at is not None
+            ):
                 touched += _queue_withdraw(session, meeting, row, existing, now, now)
     session.flush()
     return touched
@@ -310,7 +318,6 @@ def _queue_withdraw(
     due_at: datetime,
 ) -> int:
     key = (brief.device_id, brief.occurrence, NotificationKind.withdraw.value)
-    payload = payloads.withdraw(meeting_ref(meeting)).decode()
     row = existing.get(key)
     if row is None:
         row = Notification(
@@ -330,6 +337,6 @@ def _queue_withdraw(
         return 0
     else:
         rearm(row, due_at=due_at, expires_at=meeting.end, now=now)
-    row.payload = payload
+    row.payload = payloads.withdraw(meeting_ref(meeting), receipt=receipts.arm(row)).decode()
     row.updated_at = now
     return 1
