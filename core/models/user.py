@@ -42,6 +42,13 @@ class User(UserBase, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     emails: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Lifecycle (core/people/lifecycle.py). A deactivated person cannot sign in and
+    # gets nothing; an erased one is a tombstone named "a former colleague" that
+    # keeps the tips they chose to leave.
+    active: bool = Field(default=True)
+    last_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    deactivated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     @property
     def quiet_hours(self) -> QuietHours | None:
@@ -129,5 +136,22 @@ class WebSession(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
     token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)  # = signed in at
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    # How this browser signed in: "password", "invite", "reset", or an SSO method
+    # ("oidc"). With created_at it tells whether a sign-in is fresh enough to erase
+    # an account that has no password (core/people/lifecycle.py: confirm_erasure).
+    method: str = Field(default="password", max_length=16)
+
+
+class PasswordReset(SQLModel, table=True):
+    """A one-time "choose a new password" link. Only the token's hash is stored."""
+
+    __tablename__ = "password_reset"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True, index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

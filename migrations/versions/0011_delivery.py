@@ -1,7 +1,7 @@
 """Delivery (issue 16): receipts, email channel bookkeeping, timing settings, absences.
 
 Revision ID: 0011
-Revises: 0005
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import core.models.base
 
 revision = "0011"
-down_revision = "0005"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
