@@ -6,8 +6,10 @@ outbox can re-time, drop or withdraw notifications while the rows still exist.
 
 The rules (docs/pushes.md explains them for people):
 
-- a brief is due ``lead_minutes`` before the start; one synced when that moment
-  has passed but the meeting has not started is simply due now;
+- a brief is due ``lead_minutes`` before the start (plus ``travel_minutes`` for
+  a meeting somewhere, held past quiet hours: ``core.notifications.timing``);
+  one synced when that moment has passed but the meeting has not started is
+  simply due now;
 - a move re-times a pending brief; a brief already sent is sent again only when
   the meeting moved so much later that the old one came far too early;
 - a meeting that disappears drops its pending pushes and withdraws a brief that
@@ -37,7 +39,7 @@ from core.models import (
     User,
     utcnow,
 )
-from core.notifications import receipts
+from core.notifications import receipts, timing
 from core.push import payloads
 from core.settings import get_settings
 
@@ -186,7 +188,7 @@ def plan_meetings(
             )
             if meeting.end > now:
                 debrief = existing.get((device.id, occurrence, NotificationKind.debrief))
-                due = meeting.end + debrief_delay
+                due = timing.debrief_due(meeting, user, debrief_delay)
                 expires = meeting.end + timedelta(hours=12)
                 if debrief is None:
                     session.add(
@@ -223,7 +225,7 @@ def _plan_brief(
     assert device.id is not None
     if meeting.start <= now:
         return 0  # too late for a brief
-    due = meeting.start - timedelta(minutes=user.lead_minutes)
+    due = timing.brief_due(meeting, user)
     brief = existing.get((device.id, occurrence, NotificationKind.brief))
     withdrawn = existing.get((device.id, occurrence, NotificationKind.withdraw))
     was_withdrawn = withdrawn is not None and withdrawn.state in (
@@ -256,6 +258,15 @@ def _plan_brief(
         rearm(brief, due_at=due, expires_at=meeting.start, now=now)
         return 1
     return 0
+
+
+def replan_user(session: Session, user: User, *, now: datetime | None = None) -> int:
+    """Re-time everything still ahead for ``user`` after their delivery settings changed."""
+    now = now or utcnow()
+    meetings = session.exec(
+        select(Meeting).where(Meeting.user_id == user.id, Meeting.end > now)
+    ).all()
+    return plan_meetings(session, meetings, now=now)
 
 
 def plan_device(session: Session, device: Device, *, now: datetime | None = None) -> int:

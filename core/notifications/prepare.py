@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from core.models import Meeting, Notification, NotificationKind, NotificationState, User
 from core.notifications import receipts
+from core.notifications.away import is_away
 from core.notifications.outbox import meeting_ref
 from core.push import payloads
 from core.ranking.brief import brief_for_meeting
@@ -64,14 +65,24 @@ def prepare(session: Session, rows: Sequence[Notification], now: datetime) -> in
     users = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(user_ids)))}
     briefs: dict[int, list[payloads.TipText]] = {}
     had_brief = _had_brief(session, todo)
+    away = {
+        (m.user_id, m.id)
+        for m in meetings.values()
+        if m.id is not None and is_away(session, m.user_id, m.start)
+    }
     for row in todo:
         meeting = meetings.get(row.meeting_id)
         user = users.get(row.user_id)
         if meeting is None or user is None or meeting.id is None:
             _skip(row, "the meeting is gone", now)
+        elif (meeting.user_id, meeting.id) in away:
+            _skip(row, "out of office", now)
         elif row.kind == NotificationKind.brief:
             if meeting.start <= now:
                 _skip(row, "the meeting has started", now)
+                continue
+            if user.brief_channel == "email":
+                _skip(row, "briefs go by email", now)
                 continue
             if meeting.id not in briefs:
                 briefs[meeting.id] = brief_tips(session, user, meeting)
@@ -84,6 +95,8 @@ def prepare(session: Session, rows: Sequence[Notification], now: datetime) -> in
         elif row.kind == NotificationKind.debrief:
             if not user.debrief_enabled:
                 _skip(row, "debriefs are switched off", now)
+            elif user.brief_channel == "email":
+                _skip(row, "debriefs go by email", now)
             elif not meeting.external_domains and (row.device_id, row.occurrence) not in had_brief:
                 _skip(row, "no brief and no customer: nothing to ask about", now)
             else:
