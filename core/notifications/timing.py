@@ -4,7 +4,7 @@
   phone link, not one of the office's own rooms) gets its brief
   ``lead_minutes + travel_minutes`` early: the rep reads it before leaving, not
   while driving. A call gets it ``lead_minutes`` early.
-- Quiet hours (``quiet_start``–``quiet_end`` on the person's wall clock; a
+- Quiet hours (``quiet_start`` to ``quiet_end`` on the person's wall clock; a
   start after the end spans midnight) hold every push until they end, except a
   brief for a meeting that is itself inside them (an early flight's customer
   breakfast still gets its brief).

@@ -253,12 +253,15 @@ def test_the_worker_sends_receipts_for_shown_and_opened(live_server, phone, acme
     from core.models import Device, Notification
     from core.notifications import receipts
 
-    person, meeting = acme_day["person"], acme_day["meeting"]
+    person = acme_day["person"]
     engine = make_engine(live_server.database_url)
     try:
         with session_scope(engine) as session:
             device = Device(
-                user_id=person.id, endpoint=f"https://push.example/{person.id}", p256dh="x", auth="y"
+                user_id=person.id,
+                endpoint=f"https://push.example/{person.id}",
+                p256dh="x",
+                auth="y",
             )
             session.add(device)
             session.flush()
@@ -309,7 +312,9 @@ def test_the_worker_sends_receipts_for_shown_and_opened(live_server, phone, acme
     worker.evaluate(
         """token => new Promise((resolve) => {
              onNotificationClick({
-               notification: { close() {}, data: { url: "/settings", event: "test", receipt: token } },
+               notification: {
+                 close() {}, data: { url: "/settings", event: "test", receipt: token },
+               },
                waitUntil(promise) { promise.then(resolve, resolve); },
              });
            })""",
