@@ -10,7 +10,7 @@ Recognised from what calendars really write:
   "Betriebsferien", "annual leave" … — matched with the ranking lexicon's cue
   syntax on folded text (``core.ranking.lexicon``, the same machinery its
   "personal, not work" detection uses), in English and German;
-- a timed block of at least four hours with such a title ("OOO 9–17").
+- a timed block of at least four hours with such a title ("OOO 9 to 5").
 
 A cancelled event is not an absence. All-day dates are read in the owner's time
 zone (a holiday on 24 December is the whole of their 24 December).
@@ -25,20 +25,13 @@ from typing import Any
 from core.ranking.lexicon import Facet
 from core.ranking.text import fold
 
-AWAY = Facet(
-    "absence:away",
-    "away",
-    tuple(
-        cue.strip()
-        for cue in """out of office, out of the office, ooo, oof, away=, vacation*, holiday*,
+_CUES = """out of office, out of the office, ooo, oof, away=, vacation*, holiday*,
         day off, days off, off work, pto, annual leave, sick leave, sick day*, off sick, sick=,
         parental leave, maternity leave, paternity leave, leave=, on leave, time off, sabbatical,
         urlaub*, *urlaub, abwesend, abwesenheit*, nicht im buero, ausser haus, feiertag*,
         krank=, krankmeldung, krankgeschrieben, elternzeit, betriebsferien, ferien,
-        brueckentag, gleittag, zeitausgleich, freier tag, frei=, conge*, vacances""".split(",")
-        if cue.strip()
-    ),
-)
+        brueckentag, gleittag, zeitausgleich, freier tag, frei=, conge*, vacances"""
+AWAY = Facet("absence:away", "away", tuple(c.strip() for c in _CUES.split(",") if c.strip()))
 LONG_ENOUGH = timedelta(hours=4)
 
 

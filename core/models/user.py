@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import ConfigDict, EmailStr
+from pydantic import ConfigDict, EmailStr, field_validator, model_validator
 from sqlalchemy import JSON, Column, String
 from sqlmodel import Field, SQLModel
 
 from core.models.base import UTCDateTime, utcnow
 
-HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def check_hhmm(value: str) -> str:
+    if not HHMM.match(value):
+        raise ValueError("a time of day as HH:MM, e.g. 07:30")
+    return value
 
 
 class Role(StrEnum):
@@ -79,8 +86,19 @@ class QuietHours(SQLModel):
 
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
-    start: str = Field(regex=HHMM)
-    end: str = Field(regex=HHMM)
+    start: str
+    end: str
+
+    @field_validator("start", "end")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        return check_hhmm(value)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> QuietHours:
+        if self.start == self.end:
+            raise ValueError("quiet hours must start and end at different times")
+        return self
 
 
 class UserPublic(SQLModel):
@@ -111,8 +129,13 @@ class UserUpdate(SQLModel):
     brief_channel: Literal["push", "email", "both"] | None = None
     fallback_minutes: int | None = Field(default=None, ge=0, le=30)
     travel_minutes: int | None = Field(default=None, ge=0, le=180)
-    digest_at: str | None = Field(default=None, regex=HHMM)  # null switches it off
+    digest_at: str | None = None  # "HH:MM"; null switches it off
     quiet_hours: QuietHours | None = None  # null switches them off
+
+    @field_validator("digest_at")
+    @classmethod
+    def _digest_clock(cls, value: str | None) -> str | None:
+        return None if value is None else check_hhmm(value)
 
 
 class ApiToken(SQLModel, table=True):

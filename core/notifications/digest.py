@@ -34,10 +34,9 @@ def plan_digests(session: Session, *, now: datetime | None = None) -> int:
     """Queue today's digest for everyone whose digest time has come; return rows added."""
     now = now or utcnow()
     users = session.exec(
-        select(User)
-        .where(col(User.digest_at).is_not(None))
-        .join(Device, col(Device.user_id) == col(User.id))
-        .distinct()
+        select(User).where(
+            col(User.digest_at).is_not(None), col(User.id).in_(select(Device.user_id))
+        )
     ).all()
     added = 0
     for user in users:

@@ -192,7 +192,7 @@ def test_goals_no_brief_lost(
     """Three people, three ways a push fails; every brief reaches its person."""
     dead, asleep, fine = (make_user("member") for _ in range(3))
     dead_phone, _ = subscribe(dead.id)
-    asleep_phone, _ = subscribe(asleep.id)
+    subscribe(asleep.id)
     fine_phone, _ = subscribe(fine.id)
     push_service.script(dead_phone, [(410, {})])
     meetings = {p.id: make_meeting(p.id, in_minutes=25) for p in (dead, asleep, fine)}
