@@ -16,7 +16,8 @@ an idempotency key in the outbox too.
 
 The email has the brief's tips, the same links as the app, and a "this
 helped" link per tip that needs no sign-in (``core.notifications.helped``).
-People on email also get the debrief prompt by email.
+People on email (and people with no device, when email is set up) also get
+the debrief prompt by email.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, exists, or_
+from sqlalchemy import ColumnElement, and_, exists, false, or_, true
 from sqlmodel import Session, col, select
 
 from core.mail.render import render_mail
@@ -229,7 +230,13 @@ def plan_debriefs(session: Session, *, now: datetime | None = None) -> int:
         select(Meeting)
         .join(User, col(User.id) == col(Meeting.user_id))
         .where(
-            col(User.brief_channel).in_(["email", "both"]),
+            or_(
+                col(User.brief_channel).in_(["email", "both"]),
+                # no device: email is all they have (when it is set up)
+                and_(~exists().where(col(Device.user_id) == col(User.id)), true())
+                if email_ready()
+                else false(),
+            ),
             col(User.debrief_enabled).is_(True),
             col(Meeting.end) <= now - delay,
             col(Meeting.end) > now - DEBRIEF_WINDOW,

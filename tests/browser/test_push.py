@@ -438,3 +438,40 @@ def test_subscription_change_registers_the_new_one(live_server, phone, acme_day)
         )
     devices = person.api("GET", "/api/devices")["items"]
     assert [d["push_service"] for d in devices] == ["127.0.0.1"]
+
+
+def test_notification_actions_send_feedback_without_opening_the_app(live_server, phone, acme_day):
+    person, meeting = acme_day["person"], acme_day["meeting"]
+    phone.grant_permissions(["notifications"], origin=live_server.url)
+    page = phone.new_page()
+    sign_in(page, person, path="/settings")
+    wait_for_service_worker(page)
+    page.reload()  # the page hands the worker its CSRF token
+    brief = person.api("GET", f"/api/meetings/{meeting['id']}/brief")
+    top = brief["tips"][0]
+    worker = worker_of(phone, live_server.url)
+    tap = """([action, data]) => new Promise((resolve) => {
+               onNotificationClick({
+                 action,
+                 notification: { close() {}, data },
+                 waitUntil(promise) { promise.then(resolve, resolve); },
+               });
+             })"""
+    data = {
+        "url": f"/m/{meeting['id']}",
+        "event": "brief",
+        "meeting": meeting["id"],
+        "tips": [t["id"] for t in brief["tips"]],
+        "receipt": "",
+    }
+    pages_before = len(phone.pages)
+    worker.evaluate(tap, ["helpful", data])
+    after = person.api("GET", f"/api/meetings/{meeting['id']}/brief")
+    counts = {t["id"]: t["helpful_count"] for t in after["tips"]}
+    assert counts[top["id"]] == top["helpful_count"] + 1
+    assert len(phone.pages) == pages_before  # the app was not opened
+    shown = page.evaluate(NOTIFICATIONS)
+    assert any(n["title"] == "Thanks" for n in shown)
+    worker.evaluate(tap, ["not-for-this", data])
+    after = person.api("GET", f"/api/meetings/{meeting['id']}/brief")
+    assert top["id"] not in {t["id"] for t in after["tips"]}  # not for this meeting any more

@@ -205,3 +205,14 @@ def test_goals_no_brief_lost(
     assert sorted(m.recipients[0] for m in received) == sorted([dead.email, asleep.email])
     shown = session.exec(select(Notification).where(Notification.shown_at.is_not(None))).all()
     assert [n.user_id for n in shown] == [fine.id]
+
+
+def test_no_device_people_get_the_debrief_by_email_too(
+    session, member, make_meeting, acme_tip, clock, smtp_server, mail_unit_of_work
+):
+    meeting = make_meeting(member.id, in_minutes=25)
+    assert email_round(session, clock) == 1  # the brief
+    clock.advance(minutes=25 + 30 + 6)
+    assert email_round(session, clock) == 1  # the debrief
+    _, debrief = mails(smtp_server, mail_unit_of_work, clock, 2)
+    assert f"/compose?meeting={meeting.id}" in debrief.text
