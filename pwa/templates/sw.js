@@ -313,7 +313,7 @@ async function showBrief(payload) {
   const url = payload.url || `/m/${meeting.id}`;
   const tipIds = tips.slice(0, 3).map((tip) => Number(tip.id)).filter(Number.isInteger);
   const canAct = tipIds.length > 0 && Number.isInteger(Number(meeting.id));
-  await Promise.allSettled([
+  const [shown] = await Promise.allSettled([
     notify(
       meeting.title || "Your next meeting",
       {
@@ -328,6 +328,7 @@ async function showBrief(payload) {
     ),
     saveBrief(safePath(url)),
   ]);
+  if (shown.status === "rejected") throw shown.reason; // handlePush shows a generic one
 }
 
 async function withdrawBrief(payload) {
