@@ -123,3 +123,58 @@ def test_an_offline_brief_says_when_it_was_saved(live_server, phone, acme_day):
         screenshot(page, "brief-offline")
     finally:
         phone.set_offline(False)
+
+
+def test_settings_say_when_a_phone_stopped_receiving(live_server, phone, acme_day):
+    """Three pushes went out to an iPhone and none was confirmed shown: Settings says so,
+    with the fix for an iPhone; the delivery settings save through PATCH /api/me."""
+    from datetime import UTC, datetime, timedelta
+
+    from core.db import make_engine, session_scope
+    from core.models import Device, Notification
+    from core.notifications import receipts
+
+    person = acme_day["person"]
+    engine = make_engine(live_server.database_url)
+    try:
+        with session_scope(engine) as session:
+            device = Device(
+                user_id=person.id,
+                endpoint=f"https://web.push.apple.com/{secrets.token_hex(8)}",
+                p256dh="x",
+                auth="y",
+                name="iPhone",
+            )
+            session.add(device)
+            session.flush()
+            sent = datetime.now(UTC) - timedelta(hours=2)
+            for n in range(3):
+                row = Notification(
+                    device_id=device.id or 0, user_id=person.id, occurrence=f"h{n}-{person.id}",
+                    kind="brief", state="sent", due_at=sent, expires_at=sent, sent_at=sent,
+                )  # fmt: skip
+                receipts.arm(row)
+                session.add(row)
+            device.last_sent_at = sent
+    finally:
+        engine.dispose()
+    page = phone.new_page()
+    sign_in(page, person, path="/settings")
+    health = page.locator("li[data-health=not_receiving] .health")
+    health.wait_for()
+    assert "Home Screen" in health.inner_text()
+    page.evaluate("document.getElementById('notifications').scrollIntoView({block: 'start'})")
+    screenshot(page, "device-health")
+
+    page.fill("#travel", "45")
+    page.select_option("#channel", "both")
+    page.fill("#digest", "07:30")
+    page.fill("#quiet-start", "22:00")
+    page.fill("#quiet-end", "06:30")
+    page.evaluate("document.getElementById('travel').scrollIntoView({block: 'center'})")
+    screenshot(page, "settings-delivery")
+    page.click("#profile-form button[type=submit]")
+    page.locator("#status", has_text="Saved").wait_for()
+    me = person.api("GET", "/api/me")
+    assert (me["travel_minutes"], me["brief_channel"], me["digest_at"]) == (45, "both", "07:30")
+    assert me["quiet_hours"] == {"start": "22:00", "end": "06:30"}
