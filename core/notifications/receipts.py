@@ -26,6 +26,7 @@ import json
 import secrets
 from datetime import datetime, timedelta
 from typing import Literal
+from urllib.parse import urlsplit
 
 from sqlmodel import Session, col, select
 
@@ -139,8 +140,6 @@ def device_health(
     session: Session, device: Device, *, now: datetime | None = None
 ) -> DeviceListItem:
     """The device as Settings lists it, with whether pushes are reaching it."""
-    from urllib.parse import urlsplit
-
     now = now or utcnow()
     recent = session.exec(
         select(Notification.shown_at)

@@ -45,16 +45,17 @@ def count(token: str, request: Request, session: SessionDep) -> Response:
     except NotFound as exc:
         return error_page(request, 404, exc.detail)
     except Conflict:
-        row, tip_id = helped.verify(session, token)
+        _row, tip_id = helped.verify(session, token)
         return render(request, "pages/helped.html", {"tip": session.get(Tip, tip_id), "done": True})
     user = session.get(User, row.user_id)
-    if user is not None:
-        if row.meeting_id is not None:
-            feedback.record(
-                session, user, row.meeting_id, FeedbackCreate(tip_id=tip_id, helpful=True)
-            )
-        else:  # the meeting has left the calendar since: the vote still counts
+    try:
+        if user is not None and row.meeting_id is not None:
+            vote = FeedbackCreate(tip_id=tip_id, helpful=True)
+            feedback.record(session, user, row.meeting_id, vote)
+        elif user is not None:  # the meeting has left the calendar since: the vote still counts
             votes.add_vote(session, user, tip_id)
+    except NotFound:
+        return error_page(request, 404, "This tip is no longer in the library.")
     return render(
         request,
         "pages/helped.html",
