@@ -107,8 +107,16 @@ def fallback_reason(
 
 
 def plan_briefs(session: Session, *, now: datetime | None = None) -> int:
-    """Email the briefs that are due by email now; return how many rows were written."""
+    """Email the briefs that are due by email now; return how many rows were written.
+
+    Nothing happens while email is not set up (``TIPOFF_SMTP_URL``): the briefs of
+    meetings still ahead go once it is. Candidates are read light (ids and the
+    owner's lead and travel), narrowed to those whose brief can be due, and then
+    handled in chunks, so meetings not yet due never crowd out those that are.
+    """
     now = now or utcnow()
+    if not email_ready():
+        return 0
     has_device = exists().where(col(Device.user_id) == col(Meeting.user_id))
     push_unconfirmed = exists().where(
         and_(
@@ -118,8 +126,10 @@ def plan_briefs(session: Session, *, now: datetime | None = None) -> int:
             col(Notification.shown_at).is_(None),
         )
     )
-    meetings = session.exec(
-        select(Meeting)
+    candidates = session.exec(
+        select(
+            col(Meeting.id), col(Meeting.start), col(User.lead_minutes), col(User.travel_minutes)
+        )
         .join(User, col(User.id) == col(Meeting.user_id))
         .where(
             col(Meeting.start) > now,
@@ -132,10 +142,24 @@ def plan_briefs(session: Session, *, now: datetime | None = None) -> int:
             ),
         )
         .order_by(col(Meeting.start))
-        .limit(BATCH)
     ).all()
-    if not meetings:
-        return 0
+    # travel only ever makes a brief earlier: lead + travel bounds when it can be due
+    ids = [
+        meeting_id
+        for meeting_id, start, lead, travel in candidates
+        if start - timedelta(minutes=lead + travel) <= now
+    ]
+    written = 0
+    for chunk in range(0, len(ids), BATCH):
+        written += _plan_chunk(session, ids[chunk : chunk + BATCH], now)
+        if written >= BATCH:
+            break  # the next pass (seconds later) goes on
+    session.flush()
+    return written
+
+
+def _plan_chunk(session: Session, ids: list[int | None], now: datetime) -> int:
+    meetings = list(session.exec(select(Meeting).where(col(Meeting.id).in_(ids))).all())
     users = {
         u.id or 0: u
         for u in session.exec(
@@ -147,10 +171,10 @@ def plan_briefs(session: Session, *, now: datetime | None = None) -> int:
             select(Device.user_id).where(col(Device.user_id).in_(list(users))).distinct()
         ).all()
     )
-    pushes = _push_state(session, list(meetings))
+    pushes = _push_state(session, meetings)
     away = away_users(session, list(users), now)
     written = 0
-    for meeting in meetings:
+    for meeting in sorted(meetings, key=lambda m: m.start):
         user = users.get(meeting.user_id)
         if user is None or not getattr(user, "active", True) or user.id in away:
             continue
@@ -163,7 +187,6 @@ def plan_briefs(session: Session, *, now: datetime | None = None) -> int:
         if reason is None:
             continue
         written += _email_brief(session, user, meeting, occurrence, reason, now)
-    session.flush()
     return written
 
 
