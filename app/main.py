@@ -11,14 +11,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.hardening import harden
+from api.head import HeadAsGetMiddleware
 from api.metrics import MetricsMiddleware
 from api.routes import ROUTERS, operator, scim
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from core.settings import get_settings
+from pwa import errors as pwa_errors
 from pwa.routes import router as pwa_router
 from scheduler.loop import run_in_background
 
@@ -47,6 +50,8 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         openapi_url=None,
     )
     install_error_handlers(app)
+    # Unknown pages get the app's own 404 page (JSON stays under /api): pwa/errors.py.
+    app.add_exception_handler(StarletteHTTPException, pwa_errors.http_error)
     for router in ROUTERS:
         app.include_router(router, responses=ERROR_RESPONSES)
     scim.install(app)
@@ -55,6 +60,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)  # HEAD wherever GET works (uptime monitors)
     return app
 
 

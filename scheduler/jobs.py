@@ -14,7 +14,7 @@ from datetime import timedelta
 from core.calendars.claims import run_due
 from core.db import session_scope
 from core.models import utcnow
-from core.notifications import replan
+from core.notifications import digest, email_briefs, replan
 from core.notifications.deliver import deliver_due
 from core.notifications.mail_outbox import deliver_due_mail
 from core.people.retention import purge_expired
@@ -74,3 +74,23 @@ def _purge_expired() -> int:
 async def purge_expired_data() -> int:
     """Apply ``TIPOFF_RETENTION_DAYS`` in bounded batches (core/people/retention.py)."""
     return await asyncio.to_thread(_purge_expired)
+
+
+def _email_briefs() -> int:
+    with session_scope() as session:
+        return email_briefs.plan_briefs(session) + email_briefs.plan_debriefs(session)
+
+
+async def plan_email_briefs() -> int:
+    """Briefs and debriefs by email: email people, no device, or no receipt in time."""
+    return await asyncio.to_thread(_email_briefs)
+
+
+def _plan_digests() -> int:
+    with session_scope() as session:
+        return digest.plan_digests(session)
+
+
+async def plan_digests() -> int:
+    """The morning digest for people who asked for one, in their time zone."""
+    return await asyncio.to_thread(_plan_digests)

@@ -1,8 +1,9 @@
 """The job loop: run every job until nothing is due, sleep, repeat.
 
 ``JOBS`` is the order of a pass, written out: calendars first (their changes
-plan notifications), then planning, then sending what planning made due, then
-mail, then the retention purge (every ten minutes). A job
+plan notifications), then planning (pushes, digests), then sending what planning
+made due; then briefs that go by email (after the pushes, whose missing receipts
+decide the fallback), sending mail, and the retention purge (every ten minutes). A job
 with ``every`` runs at most that often; the loop remembers when, per loop, so no
 state lives in a module. What is due lives in the database, so a crash loses
 nothing and several loops (in ``serve`` and in ``tipoff worker`` processes)
@@ -41,7 +42,9 @@ JOBS: tuple[Job, ...] = (
     Job("sync-calendars", jobs.sync_calendars),
     Job("plan-notifications", jobs.plan_notifications),
     Job("catch-up-notifications", jobs.catch_up_notifications, every=60.0),
+    Job("plan-digests", jobs.plan_digests),
     Job("send-notifications", jobs.send_notifications),
+    Job("email-briefs", jobs.plan_email_briefs),
     Job("send-mail", jobs.send_mail),
     Job("purge-expired", jobs.purge_expired_data, every=600.0),
 )

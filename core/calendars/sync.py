@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import IO
 
-from sqlmodel import Session
+from sqlalchemy import delete
+from sqlmodel import Session, col
 
 from core.calendars import caldav_source, timings
+from core.calendars.absence import AbsenceSpan
 from core.calendars.fetch import fetch_feed
 from core.calendars.parse import (
     PARSER_VERSION,
@@ -38,7 +40,7 @@ from core.calendars.parse import (
 from core.calendars.upsert import lock_calendar, reconcile
 from core.crypto import decrypt, mac_key
 from core.errors import TipoffError
-from core.models import Calendar, User
+from core.models import Absence, Calendar, User
 from core.settings import Settings, get_settings
 
 log = logging.getLogger("tipoff.calendars")
@@ -276,11 +278,29 @@ def apply_parsed(
     calendar.body_hash = body_hash if parsed.complete else None
     if not calendar.name and parsed.name:
         calendar.name = parsed.name
+    if parsed.complete:
+        replace_absences(session, calendar, parsed.absences)
     session.add(calendar)
     session.flush()
     stages = {**(spent or parsed.timings), "upsert": time.perf_counter() - started}
     timings.record(calendar.id, stages, f"+{added} ~{updated} -{removed}")
     return SyncResult(added, updated, removed, calendar.last_error)
+
+
+def replace_absences(session: Session, calendar: Calendar, spans: Sequence[AbsenceSpan]) -> None:
+    """The calendar's out-of-office spans, as of this (complete) read."""
+    session.execute(delete(Absence).where(col(Absence.calendar_id) == calendar.id))
+    assert calendar.id is not None
+    for span in spans:
+        session.add(
+            Absence(
+                user_id=calendar.user_id,
+                calendar_id=calendar.id,
+                start=span.start,
+                end=span.end,
+                why=span.why,
+            )
+        )
 
 
 def record_failure(

@@ -14,6 +14,7 @@ from core.models.brief import (
     TipProfile,
 )
 from core.models.calendar import Calendar, Meeting
+from core.models.delivery import Absence, BriefEmail
 from core.models.invite import Invite
 from core.models.mail import MailState, OutgoingMail
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
@@ -30,8 +31,10 @@ from core.models.tip import (
 from core.models.user import ApiToken, PasswordReset, Role, User, WebSession
 
 __all__ = [
+    "Absence",
     "ApiToken",
     "AuditEvent",
+    "BriefEmail",
     "BriefFeedback",
     "Calendar",
     "Device",

@@ -19,9 +19,9 @@ from sqlmodel import Session, col, func, select
 from core.errors import Conflict, InvalidInput
 from core.models import Device, Notification, NotificationKind, User, utcnow
 from core.models.ownership import owned
-from core.models.push import DeviceCreate, DeviceList, DeviceListItem, SubscriptionKeys
+from core.models.push import DeviceCreate, DeviceList, SubscriptionKeys
 from core.net.ssrf import Unreachable, UrlRefused, checked_addresses, normalise_url
-from core.notifications import outbox
+from core.notifications import outbox, receipts
 from core.push import payloads
 from core.push.vapid import b64url_decode
 from core.settings import get_settings
@@ -105,18 +105,8 @@ def list_devices(session: Session, user: User) -> DeviceList:
     devices = session.exec(
         select(Device).where(Device.user_id == user.id).order_by(col(Device.id))
     ).all()
-    return DeviceList(
-        items=[
-            DeviceListItem(
-                id=d.id or 0,
-                name=d.name,
-                created_at=d.created_at,
-                push_service=urlsplit(d.endpoint).hostname or "",
-                last_sent_at=d.last_sent_at,
-            )
-            for d in devices
-        ]
-    )
+    now = utcnow()
+    return DeviceList(items=[receipts.device_health(session, d, now=now) for d in devices])
 
 
 def delete(session: Session, user: User, device_id: int) -> None:
@@ -136,8 +126,10 @@ def queue_test(session: Session, user: User, device_id: int) -> Notification:
         kind=NotificationKind.test,
         due_at=now,
         expires_at=now + TEST_TTL,
-        payload=payloads.test(device.id, device.name).decode(),
     )
+    notification.payload = payloads.test(
+        device.id, device.name, receipt=receipts.arm(notification)
+    ).decode()
     session.add(notification)
     session.flush()
     return notification

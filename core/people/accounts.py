@@ -133,6 +133,14 @@ def update_profile(session: Session, user: User, changes: UserUpdate) -> User:
         user.debrief_enabled = data["debrief_enabled"]
     if data.get("emails") is not None:
         user.emails = sorted({normalise_email(e) for e in data["emails"]} - {user.email})
+    for name in ("brief_channel", "fallback_minutes", "travel_minutes"):
+        if data.get(name) is not None:
+            setattr(user, name, data[name])
+    if "digest_at" in data:  # null switches the morning digest off
+        user.digest_at = data["digest_at"]
+    if "quiet_hours" in data:  # null switches quiet hours off
+        quiet = changes.quiet_hours
+        user.quiet_start, user.quiet_end = (quiet.start, quiet.end) if quiet else (None, None)
     session.add(user)
     session.flush()
     return user

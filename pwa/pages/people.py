@@ -13,9 +13,9 @@ from core.models import Role
 from core.people import directory, invites, passwords
 from core.settings import get_settings
 from pwa.auth import PageUser
-from pwa.render import error_page, render
+from pwa.render import PageRoute, error_page, render
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 Token = Annotated[str, Path(min_length=10, max_length=200)]
 

@@ -20,9 +20,9 @@ from core.errors import TipoffError
 from core.people import accounts, oidc, sso
 from core.settings import get_settings
 from pwa.auth import safe_next
-from pwa.render import error_page
+from pwa.render import PageRoute, error_page
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 _COOKIE_PATH = "/auth/oidc"
 Param = Annotated[str | None, Query(max_length=4096)]
