@@ -6,6 +6,17 @@ Each concern has its own module; add new ones to the import list below.
 from core.models.base import UTCDateTime, utcnow
 from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
 from core.models.calendar import Calendar, Meeting
+from core.models.insights import (
+    Contact,
+    InsightsPolicy,
+    RequestAnswer,
+    RequestState,
+    TipRequest,
+    UsageCount,
+    UsageCursor,
+    UsageSalt,
+    UsageSeen,
+)
 from core.models.invite import Invite
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
 from core.models.tip import (
@@ -23,24 +34,33 @@ __all__ = [
     "ApiToken",
     "BriefFeedback",
     "Calendar",
+    "Contact",
     "Device",
     "Flag",
+    "InsightsPolicy",
     "Invite",
     "Meeting",
     "Notification",
     "NotificationKind",
     "NotificationState",
     "RankingTerm",
+    "RequestAnswer",
+    "RequestState",
     "Role",
     "Tip",
     "TipAccount",
     "TipFacet",
     "TipOrg",
     "TipProfile",
+    "TipRequest",
     "TipRevision",
     "TipStatus",
     "TipTag",
     "UTCDateTime",
+    "UsageCount",
+    "UsageCursor",
+    "UsageSalt",
+    "UsageSeen",
     "User",
     "VapidKey",
     "Vote",

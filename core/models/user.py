@@ -25,6 +25,10 @@ class UserBase(SQLModel):
     timezone: str = Field(default="UTC", max_length=64)
     lead_minutes: int = Field(default=30, ge=5, le=240)
     debrief_enabled: bool = Field(default=True)
+    # Requests for tips may reach this person (they met the customer); opt-out.
+    requests_enabled: bool = Field(default=True)
+    # Listed on the helpers page (tips written, helpful marks); opt-in.
+    show_in_helpers: bool = Field(default=False)
 
 
 class User(UserBase, table=True):
@@ -32,6 +36,8 @@ class User(UserBase, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     emails: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The last "N of your tips need a look" reminder: at most one a week.
+    review_reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     @property
     def is_curator(self) -> bool:
@@ -59,6 +65,8 @@ class UserPublic(SQLModel):
     timezone: str
     lead_minutes: int
     debrief_enabled: bool
+    requests_enabled: bool = True
+    show_in_helpers: bool = False
     emails: list[str]
     created_at: datetime
 
@@ -71,6 +79,8 @@ class UserUpdate(SQLModel):
     lead_minutes: int | None = Field(default=None, ge=5, le=240)
     emails: list[EmailStr] | None = Field(default=None, max_length=20)
     debrief_enabled: bool | None = None
+    requests_enabled: bool | None = None
+    show_in_helpers: bool | None = None
 
 
 class ApiToken(SQLModel, table=True):
