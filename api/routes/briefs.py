@@ -11,6 +11,7 @@ from core.models.brief import BriefPublic, BriefTipPublic, FeedbackCreate, Feedb
 from core.ranking import feedback
 from core.ranking.brief import brief_for_meeting
 from core.settings import get_settings
+from core.tips import freshness
 
 router = APIRouter(prefix="/api/meetings", tags=["briefs"])
 
@@ -30,6 +31,7 @@ def read_brief(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> Br
                 helpful_count=ranked.tip.helpful_count,
                 score=ranked.score,
                 reasons=ranked.reasons,
+                stale=freshness.is_stale(ranked.tip),
             )
             for ranked in brief.tips
         ],

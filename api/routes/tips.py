@@ -19,7 +19,7 @@ from core.models.tip import (
     TipUpdate,
 )
 from core.settings import get_settings
-from core.tips import moderation, service, votes
+from core.tips import freshness, moderation, service, votes
 
 router = APIRouter(prefix="/api/tips", tags=["tips"])
 
@@ -43,11 +43,21 @@ def list_tips(
     tag: Annotated[str | None, Query(max_length=64)] = None,
     account: Annotated[str | None, Query(max_length=253)] = None,
     author: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    owner: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    stale: Annotated[bool | None, Query(description="only tips past their review date")] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = service.PAGE_SIZE,
 ) -> TipPage:
     return service.list_tips(
-        session, q=q, tag=tag, account=account, author=author, cursor=cursor, limit=limit
+        session,
+        q=q,
+        tag=tag,
+        account=account,
+        author=author,
+        owner=owner,
+        stale=stale,
+        cursor=cursor,
+        limit=limit,
     )
 
 
@@ -68,6 +78,13 @@ def update_tip(
 def delete_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> Response:
     service.delete_tip(session, user, tip_id)
     return Response(status_code=204)
+
+
+@router.post("/{tip_id}/verify", response_model=TipPublic)
+def verify_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
+    """The owner or a curator confirms the tip is still true; the next review is an interval away."""
+    tip = freshness.verify(session, user, tip_id)
+    return service.to_public([tip], session)[0]
 
 
 @router.get("/{tip_id}/history", response_model=list[RevisionPublic])

@@ -136,6 +136,21 @@ def debrief(meeting: MeetingRef) -> bytes:
     )
 
 
+def note(event: str, *, title: str, body: str, url: str, tag: str) -> bytes:
+    """A short message to a person (a request, its answer, tips to review): title, body, link."""
+    return _fit(
+        lambda limit: {
+            "event": event,
+            "v": PAYLOAD_VERSION,
+            "title": trim(title, 120),
+            "body": trim(body, limit),
+            "tag": tag,
+            "url": url,
+        },
+        (600, 300, 120),
+    )
+
+
 def test(device_id: int, device_name: str) -> bytes:
     return encode(
         {

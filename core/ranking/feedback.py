@@ -13,9 +13,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core.calendars import meetings
+from core.errors import InvalidInput
 from core.models import BriefFeedback, Meeting, User, utcnow
 from core.models.brief import FeedbackCreate, FeedbackPublic
-from core.tips import votes
+from core.tips import freshness, votes
 from core.tips.service import get_visible_tip
 
 
@@ -25,6 +26,8 @@ def own_meeting(session: Session, user: User, meeting_id: int) -> Meeting:
 
 
 def record(session: Session, user: User, meeting_id: int, data: FeedbackCreate) -> FeedbackPublic:
+    if data.reason == "outdated" and data.helpful:
+        raise InvalidInput('reason "outdated" goes with helpful: false')
     meeting = own_meeting(session, user, meeting_id)
     tip = get_visible_tip(session, user, data.tip_id)
     assert user.id is not None and meeting.id is not None and tip.id is not None
@@ -44,6 +47,8 @@ def record(session: Session, user: User, meeting_id: int, data: FeedbackCreate) 
     session.add(row)
     session.flush()
     tip = (votes.add_vote if data.helpful else votes.remove_vote)(session, user, tip.id)
+    if data.reason == "outdated":
+        freshness.mark_outdated(session, tip)
     return FeedbackPublic(
         meeting_id=meeting.id,
         tip_id=tip.id or 0,

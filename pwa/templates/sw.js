@@ -5,6 +5,7 @@
  * the briefs of upcoming meetings — fetched network-first and kept so they
  * open with no network. Push payloads carry a versioned `event` field:
  * {"event": "brief"|"test"|"withdraw"|"debrief", "v": 1, "meeting": {id, title, start}, "tips": [...], "url": "/m/<id>"}
+ * or a note {"event": "request"|"answer"|"review", "v": 1, "title", "body", "tag", "url"}
  */
 "use strict";
 
@@ -151,6 +152,10 @@ function handlePush(payload) {
       return askDebrief(payload);
     case "test":
       return showTest(payload);
+    case "request":
+    case "answer":
+    case "review":
+      return showNote(payload);
     default:
       return notify("Tipoff", { body: "Open Tipoff to see what is new.", tag: "tipoff" }, "/");
   }
@@ -222,6 +227,16 @@ function askDebrief(payload) {
     },
     payload.url || `/compose?meeting=${meeting.id}`,
     "debrief",
+  );
+}
+
+// A request for a tip, its answer, tips to review: the server wrote the words.
+function showNote(payload) {
+  return notify(
+    payload.title || "Tipoff",
+    { body: payload.body || "", tag: `note-${payload.tag || payload.event}` },
+    payload.url || "/",
+    payload.event,
   );
 }
 
