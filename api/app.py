@@ -17,11 +17,13 @@ from api.routes import (
     calendars,
     devices,
     health,
+    insights,
     invites,
     me,
     meetings,
     moderation,
     pwa_views,
+    requests,
     tips,
 )
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
@@ -68,6 +70,8 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         meetings.router,
         briefs.router,
         devices.router,
+        insights.router,
+        requests.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     app.include_router(pwa_router)

@@ -21,6 +21,9 @@ SESSION_COOKIE = "tipoff_session"
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Reads that also count (a brief viewed by its owner counts as "opened", see
+# core.insights.signals): they take the write lock like any write.
+COUNTING_READS = frozenset({"/api/meetings/{meeting_id}/brief", "/m/{meeting_id}"})
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -28,7 +31,9 @@ def get_session(request: Request) -> Iterator[Session]:
 
     Safe methods read only, so on SQLite they never wait for the write lock.
     """
-    with session_scope(reads_only=request.method in SAFE_METHODS) as session:
+    route = getattr(request.scope.get("route"), "path", None)
+    reads_only = request.method in SAFE_METHODS and route not in COUNTING_READS
+    with session_scope(reads_only=reads_only) as session:
         yield session
 
 

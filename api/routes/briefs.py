@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from api.deps import CurrentUser, IdPath, SessionDep
 from core import ratelimit
 from core.calendars.meetings import to_public
+from core.insights import signals
 from core.models.brief import BriefPublic, BriefTipPublic, FeedbackCreate, FeedbackPublic
 from core.ranking import feedback
 from core.ranking.brief import brief_for_meeting
@@ -20,6 +21,7 @@ router = APIRouter(prefix="/api/meetings", tags=["briefs"])
 def read_brief(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> BriefPublic:
     meeting = feedback.own_meeting(session, user, meeting_id)
     brief = brief_for_meeting(session, user, meeting, limit=get_settings().brief_size)
+    signals.brief_viewed(session, user, meeting, [r.tip.id for r in brief.tips if r.tip.id])
     return BriefPublic(
         meeting=to_public(meeting),
         tips=[
@@ -43,4 +45,4 @@ def give_feedback(
     meeting_id: IdPath, data: FeedbackCreate, user: CurrentUser, session: SessionDep
 ) -> FeedbackPublic:
     ratelimit.check_member(user, "vote", get_settings().rate_limit_votes)
-    return feedback.record(session, user, meeting_id, data)
+    return signals.give_feedback(session, user, meeting_id, data)

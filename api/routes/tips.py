@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import CurrentCurator, CurrentUser, IdPath, SessionDep
 from core import ratelimit
+from core.insights import signals
 from core.models.tip import (
     AuthorPublic,
     FlagCreate,
@@ -31,7 +32,7 @@ def _one(session: SessionDep, tip_id: IdPath, user: CurrentUser) -> TipPublic:
 @router.post("", status_code=201, response_model=TipPublic)
 def create_tip(data: TipCreate, user: CurrentUser, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "post", get_settings().rate_limit_posts)
-    tip = service.create_tip(session, user, data)
+    tip = signals.post_tip(session, user, data)
     return service.to_public([tip], session)[0]
 
 
@@ -82,7 +83,7 @@ def delete_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> Respon
 
 @router.post("/{tip_id}/verify", response_model=TipPublic)
 def verify_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
-    """The owner or a curator confirms the tip is still true; the next review is an interval away."""
+    """The owner or a curator confirms the tip is still true; next review one interval on."""
     tip = freshness.verify(session, user, tip_id)
     return service.to_public([tip], session)[0]
 
@@ -95,7 +96,7 @@ def tip_history(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> list[
 @router.post("/{tip_id}/vote", response_model=TipPublic)
 def vote(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "vote", get_settings().rate_limit_votes)
-    votes.add_vote(session, user, tip_id)
+    signals.vote(session, user, tip_id)
     return _one(session, tip_id, user)
 
 

@@ -10,7 +10,6 @@ key → tips) and ``ranking_term`` (how many tips use a word, for its weight).
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Literal
 
 from pydantic import ConfigDict

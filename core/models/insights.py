@@ -41,7 +41,7 @@ class RequestState(StrEnum):
 
 
 class TipRequest(SQLModel, table=True):
-    """"Does anyone know Acme?": a request for a tip, sent to colleagues who met them."""
+    """ "Does anyone know Acme?": a request for a tip, sent to colleagues who met them."""
 
     __tablename__ = "tip_request"
     __table_args__ = (Index("ix_tip_request_account", "account", "created_at"),)
@@ -74,7 +74,7 @@ class RequestCreate(SQLModel):
 
     account: str | None = Field(default=None, max_length=253)
     topic: str | None = Field(default=None, max_length=120)
-    note: str = Field(default="", max_length=1000)
+    note: str = Field(min_length=1, max_length=1000)
 
 
 class AnswerPublic(SQLModel):
@@ -90,7 +90,7 @@ class RequestPublic(SQLModel):
     auto: bool
     state: str
     mine: bool
-    asked: int
+    asked: int | None  # for the requester and curators only; nobody sees *who*
     answers: list[AnswerPublic]
     created_at: datetime
     compose_url: str

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from core.errors import Forbidden, InvalidInput, NotFound
 from core.models import NotificationKind, Tip, TipRevision, TipStatus, User, utcnow
@@ -90,7 +91,7 @@ def _tip(session: Session, tip_id: int) -> Tip:
 
 
 def verify(session: Session, user: User, tip_id: int, *, now: datetime | None = None) -> Tip:
-    """The owner (or a curator) confirms the tip is still true: the next review is an interval away."""
+    """The owner (or a curator) confirms the tip is still true; next review one interval on."""
     now = now or utcnow()
     tip = _tip(session, tip_id)
     if not can_review(user, tip) or (tip.status != TipStatus.active and not user.is_curator):
@@ -112,7 +113,7 @@ def reassign(session: Session, curator: User, tip: Tip, owner_id: int) -> None:
 
 
 def mark_outdated(session: Session, tip: Tip, *, now: datetime | None = None) -> bool:
-    """A reader says the tip is outdated: due at once, and its owner hears. False if it already was."""
+    """A reader says the tip is outdated: due at once, its owner hears. False if already due."""
     now = now or utcnow()
     if is_stale(tip, now):
         return False
@@ -136,7 +137,7 @@ def mark_outdated(session: Session, tip: Tip, *, now: datetime | None = None) ->
     return True
 
 
-def due_query(now: datetime):  # type: ignore[no-untyped-def]
+def due_query(now: datetime) -> SelectOfScalar[Tip]:
     return select(Tip).where(
         Tip.status == TipStatus.active,
         col(Tip.review_due_at).is_not(None),
@@ -154,13 +155,13 @@ def due_tips(
 
 
 def remind_owners(session: Session, *, now: datetime | None = None) -> int:
-    """"N of your tips need a look", to each owner with due tips, at most once a week."""
+    """ "N of your tips need a look", to each owner with due tips, at most once a week."""
     now = now or utcnow()
     due = due_query(now).subquery()
     counts = session.exec(
-        select(due.c.owner_id, func.count()).where(due.c.owner_id.is_not(None)).group_by(
-            due.c.owner_id
-        )
+        select(due.c.owner_id, func.count())
+        .where(due.c.owner_id.is_not(None))
+        .group_by(due.c.owner_id)
     ).all()
     reminded = 0
     for owner_id, count in counts:

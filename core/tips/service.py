@@ -229,7 +229,7 @@ def list_tips(
     cursor: str | None = None,
     limit: int = PAGE_SIZE,
 ) -> TipPage:
-    """Active tips, newest first; with ``q``, best match first. ``stale``: past their review date."""
+    """Active tips, newest first; with ``q``, best match first. ``stale``: past review date."""
     position = _decode_cursor(cursor)
     query = select(Tip).where(Tip.status == TipStatus.active)
     if owner is not None:
