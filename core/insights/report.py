@@ -172,3 +172,20 @@ def usage_report(
     return UsageReport(
         start=start, end=end, by=by, min_group=min_group, items=items, other=other, funnel=funnel
     )
+
+
+def team_totals(session: Session) -> dict[str, int]:
+    """All-time team totals for ``/metrics``; empty while the team is below the floor."""
+    first, last = date(2000, 1, 3), week_of(utcnow())
+    numbers = counts(session, (first, last), [ALL, FUNNEL], None)
+    people = people_by_week(session, (first, last), [ALL, FUNNEL], None)
+    min_group = floor(session)
+    totals: dict[str, int] = {}
+    for key in (ALL, FUNNEL):
+        if max((n for (_, k), n in people.items() if k == key), default=0) < min_group:
+            continue
+        for (_, k), metrics in numbers.items():
+            if k == key:
+                for metric, n in metrics.items():
+                    totals[metric] = totals.get(metric, 0) + n
+    return totals

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import Table, delete, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -40,6 +40,10 @@ PEOPLE = "people"
 ALL = "all"
 FUNNEL = "funnel"
 ONCE = "once"
+# Core tables, not ORM entities: ON CONFLICT … RETURNING / counts behave the same on both databases.
+SEEN: Table = UsageSeen.__table__  # type: ignore[attr-defined]
+SALT: Table = UsageSalt.__table__  # type: ignore[attr-defined]
+COUNT: Table = UsageCount.__table__  # type: ignore[attr-defined]
 
 
 def week_of(moment: datetime | date) -> date:
@@ -55,8 +59,8 @@ def _insert(session: Session) -> Any:
 def _salt(session: Session, week: date) -> str:
     row = session.get(UsageSalt, week)
     if row is None:
-        statement = _insert(session)(UsageSalt).values(week=week, salt=secrets.token_hex(32))
-        session.exec(statement.on_conflict_do_nothing(index_elements=["week"]))
+        statement = _insert(session)(SALT).values(week=week, salt=secrets.token_hex(32))
+        session.execute(statement.on_conflict_do_nothing(index_elements=["week"]))
         row = session.get(UsageSalt, week, populate_existing=True)
         assert row is not None
     return row.salt
@@ -68,19 +72,19 @@ def _digest(salt: str, *parts: object) -> str:
 
 
 def _first_time(session: Session, week: date, key: str, digest: str) -> bool:
-    statement = _insert(session)(UsageSeen).values(week=week, key=key, digest=digest)
-    result = session.exec(statement.on_conflict_do_nothing())
-    return bool(result.rowcount)
+    statement = _insert(session)(SEEN).values(week=week, key=key, digest=digest)
+    inserted = session.execute(statement.on_conflict_do_nothing().returning(SEEN.c.week))
+    return inserted.first() is not None
 
 
 def _bump(session: Session, week: date, key: str, metric: str, by: int = 1) -> None:
     insert = _insert(session)
-    statement = insert(UsageCount).values(week=week, key=key, metric=metric, count=by)
+    statement = insert(COUNT).values(week=week, key=key, metric=metric, count=by)
     statement = statement.on_conflict_do_update(
         index_elements=["week", "key", "metric"],
-        set_={"count": UsageCount.__table__.c.count + statement.excluded.count},  # type: ignore[attr-defined]
+        set_={"count": COUNT.c.count + statement.excluded.count},
     )
-    session.exec(statement)
+    session.execute(statement)
 
 
 def _tip_keys(session: Session, tip_ids: Sequence[int]) -> dict[int, list[str]]:

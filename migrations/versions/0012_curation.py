@@ -29,9 +29,7 @@ def _tip_columns() -> None:
         # keys on, the drop would cascade into tip_tag, votes, …). SQLite does not
         # reflect ON DELETE of such a column, so like author_id it has none: whoever
         # removes a person hands their tips on first.
-        op.execute(
-            'ALTER TABLE tip ADD COLUMN owner_id INTEGER REFERENCES "user" (id)'
-        )
+        op.execute('ALTER TABLE tip ADD COLUMN owner_id INTEGER REFERENCES "user" (id)')
     else:
         op.add_column("tip", sa.Column("owner_id", sa.Integer(), nullable=True))
         op.create_foreign_key("tip_owner_id_fkey", "tip", "user", ["owner_id"], ["id"])

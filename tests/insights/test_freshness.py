@@ -73,7 +73,10 @@ def test_past_due_the_brief_says_may_be_outdated_and_at_twice_it_leaves(
 
 def test_only_the_owner_or_a_curator_verifies(client, member, other_member, curator):
     tip = post_tip(client, member)
-    assert client.post(f"/api/tips/{tip['id']}/verify", headers=other_member.headers).status_code == 403
+    assert (
+        client.post(f"/api/tips/{tip['id']}/verify", headers=other_member.headers).status_code
+        == 403
+    )
     assert client.post(f"/api/tips/{tip['id']}/verify", headers=curator.headers).status_code == 200
     assert client.post("/api/tips/999999/verify", headers=curator.headers).status_code == 404
 
@@ -91,7 +94,10 @@ def test_curators_reassign_the_owner_and_members_cannot(client, member, other_me
     assert moved.json()["owner"]["id"] == other_member.id
     assert moved.json()["author"]["id"] == member.id
     # The new owner may verify it now; the author (no longer owner) may still edit it.
-    assert client.post(f"/api/tips/{tip['id']}/verify", headers=other_member.headers).status_code == 200
+    assert (
+        client.post(f"/api/tips/{tip['id']}/verify", headers=other_member.headers).status_code
+        == 200
+    )
     bad = client.patch(f"/api/tips/{tip['id']}", headers=curator.headers, json={"owner_id": 999999})
     assert bad.status_code == 422
 
