@@ -93,6 +93,14 @@ def get_current_admin(user: CurrentUser) -> User:
 CurrentAdmin = Annotated[User, Depends(get_current_admin)]
 
 
+def client_address(request: Request) -> str:
+    """Where a request comes from, for rate limits and the audit log."""
+    return request.client.host if request.client else "unknown"
+
+
+ClientAddress = Annotated[str, Depends(client_address)]
+
+
 # Every integer id in a path: bounded so absurd ids are a 422, not a database overflow.
 MAX_ID = 2**31 - 1
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]

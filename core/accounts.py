@@ -68,12 +68,16 @@ def get_user_by_email(session: Session, email: str) -> User:
 
 
 def list_users(session: Session) -> list[User]:
-    return list(session.exec(select(User).order_by(col(User.id))))
+    return list(
+        session.exec(select(User).where(col(User.erased_at).is_(None)).order_by(col(User.id)))
+    )
 
 
 def admin_exists(session: Session) -> bool:
     count = session.exec(
-        select(func.count()).select_from(User).where(User.role == Role.admin)
+        select(func.count())
+        .select_from(User)
+        .where(User.role == Role.admin, col(User.active).is_(True))
     ).one()
     return count > 0
 
@@ -89,6 +93,8 @@ def authenticate(session: Session, email: str, password: str) -> User:
     user = session.exec(select(User).where(User.email == email.strip().lower())).first()
     if not verify_password(user.password_hash if user else None, password) or user is None:
         raise Unauthorized("wrong email or password")
+    if not user.active:
+        raise Unauthorized("this account is deactivated: ask an admin")
     return user
 
 
@@ -105,6 +111,14 @@ def update_profile(session: Session, user: User, changes: UserUpdate) -> User:
             setattr(user, flag, data[flag])
     if data.get("emails") is not None:
         user.emails = sorted({normalise_email(e) for e in data["emails"]} - {user.email})
+    for name in ("brief_channel", "fallback_minutes", "travel_minutes"):
+        if data.get(name) is not None:
+            setattr(user, name, data[name])
+    if "digest_at" in data:  # null switches the morning digest off
+        user.digest_at = data["digest_at"]
+    if "quiet_hours" in data:  # null switches quiet hours off
+        quiet = changes.quiet_hours
+        user.quiet_start, user.quiet_end = (quiet.start, quiet.end) if quiet else (None, None)
     session.add(user)
     session.flush()
     return user
@@ -145,31 +159,48 @@ def user_for_api_token(session: Session, token: str) -> User | None:
     ).first()
     if row is None:
         return None
-    return session.get(User, row.user_id)
+    user = session.get(User, row.user_id)
+    return user if user is not None and user.active else None
 
 
 # --- browser sessions ------------------------------------------------------------
 
 
-def start_web_session(session: Session, user: User) -> str:
+def start_web_session(session: Session, user: User, *, method: str = "password") -> str:
+    """Sign a browser in. ``method`` (password, invite, reset, oidc ...) is kept with the
+    session: with its ``created_at`` it tells how fresh and how strong the sign-in was."""
     token = new_token(prefix="")
     assert user.id is not None
+    if not user.active:
+        raise Unauthorized("this account is deactivated: ask an admin")
+    now = utcnow()
     session.add(
         WebSession(
             user_id=user.id,
             token_hash=token_hash(token),
-            expires_at=utcnow() + timedelta(days=get_settings().session_days),
+            expires_at=now + timedelta(days=get_settings().session_days),
+            method=method,
         )
     )
+    user.last_seen_at = now
+    session.add(user)
     session.flush()
     return token
 
 
-def user_for_web_session(session: Session, token: str) -> User | None:
+def web_session_for(session: Session, token: str) -> WebSession | None:
     row = session.exec(select(WebSession).where(WebSession.token_hash == token_hash(token))).first()
     if row is None or row.expires_at < utcnow():
         return None
-    return session.get(User, row.user_id)
+    return row
+
+
+def user_for_web_session(session: Session, token: str) -> User | None:
+    row = web_session_for(session, token)
+    if row is None:
+        return None
+    user = session.get(User, row.user_id)
+    return user if user is not None and user.active else None
 
 
 def end_web_session(session: Session, token: str) -> None:

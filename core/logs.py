@@ -10,6 +10,8 @@ import re
 _PATTERNS = [
     (re.compile(r"tip_[A-Za-z0-9_\-]{20,}"), "tip_***"),
     (re.compile(r"inv_[A-Za-z0-9_\-]{20,}"), "inv_***"),  # one-time setup/invite links
+    (re.compile(r"pwr_[A-Za-z0-9_\-]{20,}"), "pwr_***"),  # password reset links
+    (re.compile(r"(smtps?)://[^\s/@]+@"), r"\1://***@"),  # SMTP credentials
     (re.compile(r"(https?|webcal)://[^\s/@]+@"), r"\1://***@"),
     (re.compile(r"((?:https?|webcal)://[^\s?#]+)\?[^\s]*"), r"\1?***"),
 ]

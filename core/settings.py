@@ -12,7 +12,7 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SECRET_KEY_FILE = "secret_key"
@@ -112,6 +112,30 @@ class Settings(BaseSettings):
         default=5,
         ge=0,
         description="The 'what did you learn?' push comes this long after a meeting.",
+    )
+
+    # Email (core/mail, the outbox in core/notifications/mail_outbox.py)
+    smtp_url: SecretStr = Field(
+        default=SecretStr(""),
+        description="smtp://user:pass@host:587 (STARTTLS), smtps://user:pass@host:465, or "
+        "smtp://host:25 (a local relay); empty = mails wait in the outbox. A secret.",
+    )
+    mail_from: str = Field(
+        default="", description="From address; empty = tipoff@<public_url host>."
+    )
+    mail_max_attempts: int = Field(default=8, ge=1, description="Tries before a mail fails.")
+    mail_retry_seconds: float = Field(default=60.0, gt=0, description="First retry backoff.")
+    mail_lease_seconds: int = Field(default=300, ge=10, description="A send claim holds this long.")
+    mail_timeout_seconds: float = Field(default=30.0, gt=0, description="Per SMTP connection.")
+    mail_batch_size: int = Field(default=50, ge=1, le=1000, description="Mails per job round.")
+
+    # People and data lifecycle
+    rate_limit_password_reset: str = Field(
+        default="5/hour", description="'Forgot password' mails per address, and per IP."
+    )
+    password_reset_minutes: int = Field(default=60, ge=5, le=24 * 60)
+    retention_days: int = Field(
+        default=30, ge=1, description="Meetings, attendee lists and brief feedback kept this long."
     )
 
     # Scheduler

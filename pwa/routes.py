@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from pwa.pages import account, agenda, library, shell, signin
+from pwa.pages import account, agenda, helped, library, shell, signin
 
 router = APIRouter(include_in_schema=False)
-for module in (shell, signin, agenda, library, account):
+for module in (shell, signin, agenda, library, account, helped):
     router.include_router(module.router)

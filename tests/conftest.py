@@ -22,6 +22,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+pytest_plugins = ["tests.mail.fixtures"]  # smtp_server, mail_unit_of_work
+
 TEST_DB = os.environ.get("TIPOFF_TEST_DB", "sqlite")
 PG_URL = os.environ.get("TIPOFF_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from api.deps import SESSION_COOKIE, CurrentUser, SessionDep
+from api.deps import SESSION_COOKIE, CurrentUser, SessionDep, client_address
 from core import accounts, ratelimit
 from core.models.user import UserPublic
 from core.settings import get_settings
@@ -19,7 +19,7 @@ class LoginRequest(BaseModel, extra="forbid"):
 
 
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    return client_address(request)
 
 
 def set_session_cookie(response: Response, token: str) -> None:

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
-from sqlmodel import SQLModel
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response
+from pydantic import ConfigDict
+from sqlmodel import Field, SQLModel
 
 from api.deps import CurrentUser, IdPath, SessionDep
 from core import ratelimit
 from core.models.push import DeviceList, DevicePublic, NotificationPublic
+from core.notifications import receipts
 from core.push import devices, vapid
 
 router = APIRouter(tags=["devices"])
 TEST_PUSH_LIMIT = "12/hour"  # each one buzzes a phone and spends push-service quota
+# Receipts need no sign-in (the service worker may have no session), so they are
+# limited per address: a phone sends two per notification at most.
+RECEIPT_LIMIT = "120/minute"
+
+
+class Receipt(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    receipt: str = Field(min_length=1, max_length=100)
+    event: Literal["shown", "opened"]
 
 
 class PushKey(SQLModel):
@@ -46,3 +60,13 @@ def test_device(device_id: IdPath, user: CurrentUser, session: SessionDep) -> No
     """Queue a test push; the next worker pass (seconds) sends it."""
     ratelimit.check("push-test", f"user:{user.id}", TEST_PUSH_LIMIT)
     return NotificationPublic.model_validate(devices.queue_test(session, user, device_id))
+
+
+@router.post("/api/push/receipts", status_code=204, responses={404: {"description": "unknown"}})
+def push_receipt(data: Receipt, request: Request, session: SessionDep) -> Response:
+    """The service worker says a notification was shown or opened. No cookie needed:
+    the receipt token is the proof, and it is good for nothing else."""
+    address = request.client.host if request.client else "unknown"
+    ratelimit.check("push-receipt", f"ip:{address}", RECEIPT_LIMIT)
+    receipts.record(session, data.receipt, data.event)
+    return Response(status_code=204)

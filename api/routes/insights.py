@@ -5,7 +5,7 @@ also comes as CSV with ``?format=csv``."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -26,7 +26,9 @@ GAP_COLUMNS = (
     "empty_briefs", "weak_briefs", "library_url",
 )  # fmt: skip
 CSV_TYPE = "text/csv; charset=utf-8"
-CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
 
 
 def csv_response(body: str, name: str) -> Response:

@@ -29,10 +29,12 @@ import icalendar
 import x_wr_timezone
 from recurring_ical_events import EventAdapter, Series
 
+from core.calendars import absence
 from core.calendars import attendees as people
+from core.calendars.absence import AbsenceSpan
 from core.calendars.reading import NotACalendar, read_calendars, short
 
-PARSER_VERSION = "1"  # bump when the rules change, so unchanged feeds are re-read
+PARSER_VERSION = "2"  # bump when the rules change, so unchanged feeds are re-read (2: absences)
 MAX_RULE_STEPS = 200_000  # dateutil walks every step from DTSTART; ~1 s of work
 EXPANSION_SECONDS = 30.0  # a whole feed's expansion budget
 _SLACK = timedelta(days=1)  # floating times may sit up to ±14 h from UTC
@@ -114,6 +116,7 @@ class ParsedFeed:
     problems: list[str] = field(default_factory=list)
     complete: bool = True  # the whole file was read; only then may absences remove meetings
     broken_uids: set[str] = field(default_factory=set)  # series skipped: keep what is stored
+    absences: list[AbsenceSpan] = field(default_factory=list)  # out of office (absence.py)
 
 
 def parse_feed(
@@ -199,8 +202,12 @@ def _expand_series(
         recurring = any("RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e for e in events)
         kept = []
         people_cache: dict[tuple[int, int], Any] = {}
+        away = []
         for found_occurrence in found:
             component = found_occurrence.as_component(False)
+            span = absence.of(component, owner.timezone)
+            if span is not None and span.end > window.start and span.start < window.end:
+                away.append(span)
             occurrence = _meeting(component, uid, recurring, owner, people_cache)
             if occurrence is not None and _overlaps(occurrence, window):
                 kept.append(occurrence)
@@ -209,6 +216,7 @@ def _expand_series(
         parsed.broken_uids.add(uid)
         return
     parsed.occurrences.extend(kept)
+    parsed.absences.extend(away)
 
 
 def _overlaps(occurrence: Occurrence, window: Window) -> bool:

@@ -21,9 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlmodel import Session
+from sqlalchemy import delete
+from sqlmodel import Session, col
 
 from core.calendars import caldav_source
+from core.calendars.absence import AbsenceSpan
 from core.calendars.fetch import fetch_feed
 from core.calendars.parse import (
     PARSER_VERSION,
@@ -37,7 +39,7 @@ from core.calendars.upsert import lock_calendar, reconcile
 from core.crypto import decrypt
 from core.db import is_postgres
 from core.errors import TipoffError
-from core.models import Calendar, User, utcnow
+from core.models import Absence, Calendar, User, utcnow
 from core.settings import Settings, get_settings
 
 log = logging.getLogger("tipoff.calendars")
@@ -258,9 +260,27 @@ def apply_parsed(
     calendar.sync_fingerprint = plan.fingerprint if parsed.complete else None
     if not calendar.name and parsed.name:
         calendar.name = parsed.name
+    if parsed.complete:
+        replace_absences(session, calendar, parsed.absences)
     session.add(calendar)
     session.flush()
     return SyncResult(added, updated, removed, calendar.last_error)
+
+
+def replace_absences(session: Session, calendar: Calendar, spans: Sequence[AbsenceSpan]) -> None:
+    """The calendar's out-of-office spans, as of this (complete) read."""
+    session.execute(delete(Absence).where(col(Absence.calendar_id) == calendar.id))
+    assert calendar.id is not None
+    for span in spans:
+        session.add(
+            Absence(
+                user_id=calendar.user_id,
+                calendar_id=calendar.id,
+                start=span.start,
+                end=span.end,
+                why=span.why,
+            )
+        )
 
 
 def record_failure(

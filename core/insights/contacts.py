@@ -72,6 +72,7 @@ def colleagues_who_met(
             Contact.org == registrable(org),
             col(Contact.met_on) >= since,
             col(User.requests_enabled).is_(True),
+            col(User.active).is_(True),
             col(Contact.user_id).not_in(exclude or {0}),
         )
         .group_by(col(Contact.user_id))

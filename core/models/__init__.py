@@ -3,9 +3,11 @@
 Each concern has its own module; add new ones to the import list below.
 """
 
+from core.models.audit import AuditEvent
 from core.models.base import UTCDateTime, utcnow
 from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
 from core.models.calendar import Calendar, Meeting
+from core.models.delivery import Absence, BriefEmail
 from core.models.insights import (
     Contact,
     InsightsPolicy,
@@ -18,6 +20,7 @@ from core.models.insights import (
     UsageSeen,
 )
 from core.models.invite import Invite
+from core.models.mail import MailState, OutgoingMail
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
 from core.models.tip import (
     Flag,
@@ -28,10 +31,13 @@ from core.models.tip import (
     TipTag,
     Vote,
 )
-from core.models.user import ApiToken, Role, User, WebSession
+from core.models.user import ApiToken, PasswordReset, Role, User, WebSession
 
 __all__ = [
+    "Absence",
     "ApiToken",
+    "AuditEvent",
+    "BriefEmail",
     "BriefFeedback",
     "Calendar",
     "Contact",
@@ -39,10 +45,13 @@ __all__ = [
     "Flag",
     "InsightsPolicy",
     "Invite",
+    "MailState",
     "Meeting",
     "Notification",
     "NotificationKind",
     "NotificationState",
+    "OutgoingMail",
+    "PasswordReset",
     "RankingTerm",
     "RequestAnswer",
     "RequestState",

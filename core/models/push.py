@@ -46,6 +46,7 @@ class Device(DeviceBase, table=True):
     expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     last_sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_shown_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class DevicePublic(DeviceBase):
@@ -56,6 +57,10 @@ class DevicePublic(DeviceBase):
 class DeviceListItem(DevicePublic):
     push_service: str  # the endpoint's host only, e.g. fcm.googleapis.com
     last_sent_at: datetime | None
+    last_shown_at: datetime | None = None
+    # new: nothing confirmed yet; ok: receipts arrive; not_receiving: the last
+    # pushes (at least 3) went out and none was confirmed shown.
+    health: str = "new"
 
 
 class DeviceList(SQLModel):
@@ -70,6 +75,7 @@ class NotificationKind(StrEnum):
     request = "request"  # a colleague asks for a tip about a customer you met
     answer = "answer"  # someone answered your request with a tip
     review = "review"  # your tips need a look (weekly at most), or one was marked outdated
+    digest = "digest"  # the morning list of today's meetings with briefs
 
 
 class NotificationState(StrEnum):
@@ -111,6 +117,11 @@ class Notification(SQLModel, table=True):
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = Field(default=None, max_length=500)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Receipts (docs/pushes.md): the payload carries a random token, the row only its
+    # SHA-256; the service worker reports "shown" and "opened" with it.
+    receipt_hash: str | None = Field(default=None, max_length=64, unique=True)
+    shown_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    opened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

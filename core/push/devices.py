@@ -20,8 +20,8 @@ from sqlmodel import Field, Session, SQLModel, col, func, select
 from core.calendars.ssrf import Unreachable, UrlRefused, checked_addresses, normalise_url
 from core.errors import Conflict, InvalidInput, NotFound
 from core.models import Device, Notification, NotificationKind, User, utcnow
-from core.models.push import DeviceList, DeviceListItem
-from core.notifications import outbox
+from core.models.push import DeviceList
+from core.notifications import outbox, receipts
 from core.push import payloads
 from core.push.vapid import b64url_decode
 from core.settings import get_settings
@@ -123,18 +123,8 @@ def list_devices(session: Session, user: User) -> DeviceList:
     devices = session.exec(
         select(Device).where(Device.user_id == user.id).order_by(col(Device.id))
     ).all()
-    return DeviceList(
-        items=[
-            DeviceListItem(
-                id=d.id or 0,
-                name=d.name,
-                created_at=d.created_at,
-                push_service=urlsplit(d.endpoint).hostname or "",
-                last_sent_at=d.last_sent_at,
-            )
-            for d in devices
-        ]
-    )
+    now = utcnow()
+    return DeviceList(items=[receipts.device_health(session, d, now=now) for d in devices])
 
 
 def get_own(session: Session, user: User, device_id: int) -> Device:
@@ -161,8 +151,10 @@ def queue_test(session: Session, user: User, device_id: int) -> Notification:
         kind=NotificationKind.test,
         due_at=now,
         expires_at=now + TEST_TTL,
-        payload=payloads.test(device.id, device.name).decode(),
     )
+    notification.payload = payloads.test(
+        device.id, device.name, receipt=receipts.arm(notification)
+    ).decode()
     session.add(notification)
     session.flush()
     return notification

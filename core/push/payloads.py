@@ -1,7 +1,9 @@
 """What a push says, and the Web Push headers that go with it.
 
 Every payload is JSON with a versioned ``event`` (brief / test / withdraw /
-debrief) so the service worker can show the right notification, and it is cut
+debrief / digest) so the service worker can show the right notification, and a
+``receipt`` token the service worker hands back when it has shown (and when
+someone opened) it. It is cut
 to ``MAX_PAYLOAD_BYTES``: push services accept about 4 KB of ciphertext, and the
 record header, padding delimiter and tag eat ~100 bytes of that. Tip bodies are
 trimmed first, then titles, then tips are dropped, so the brief degrades
@@ -79,12 +81,17 @@ def _fit(build: Any, steps: Sequence[Any]) -> bytes:
     raise ValueError("payload does not fit even at its smallest")
 
 
-def brief(meeting: MeetingRef, tips: Sequence[TipText]) -> bytes:
+def _receipt(receipt: str) -> dict[str, str]:
+    return {"receipt": receipt} if receipt else {}
+
+
+def brief(meeting: MeetingRef, tips: Sequence[TipText], *, receipt: str = "") -> bytes:
     """``{"event": "brief", "v": 1, "meeting": {id, title, start}, "tips": [...], "url"}``."""
 
     def build(step: tuple[int, int, int]) -> dict[str, Any]:
         count, body_limit, title_limit = step
         return {
+            **_receipt(receipt),
             "event": "brief",
             "v": PAYLOAD_VERSION,
             "meeting": _meeting(meeting, title_limit),
@@ -110,10 +117,11 @@ def brief(meeting: MeetingRef, tips: Sequence[TipText]) -> bytes:
     return _fit(build, steps)
 
 
-def withdraw(meeting: MeetingRef) -> bytes:
-    """The meeting is gone: the service worker replaces (same tag) or closes the brief."""
+def withdraw(meeting: MeetingRef, *, receipt: str = "") -> bytes:
+    """The meeting is gone: the service worker replaces the brief (same tag) with a quiet note."""
     return _fit(
         lambda limit: {
+            **_receipt(receipt),
             "event": "withdraw",
             "v": PAYLOAD_VERSION,
             "meeting": _meeting(meeting, limit),
@@ -123,10 +131,11 @@ def withdraw(meeting: MeetingRef) -> bytes:
     )
 
 
-def debrief(meeting: MeetingRef) -> bytes:
+def debrief(meeting: MeetingRef, *, receipt: str = "") -> bytes:
     """After the meeting: "What did you learn?", opening compose with the meeting prefilled."""
     return _fit(
         lambda limit: {
+            **_receipt(receipt),
             "event": "debrief",
             "v": PAYLOAD_VERSION,
             "meeting": _meeting(meeting, limit),
@@ -136,10 +145,11 @@ def debrief(meeting: MeetingRef) -> bytes:
     )
 
 
-def note(event: str, *, title: str, body: str, url: str, tag: str) -> bytes:
+def note(event: str, *, title: str, body: str, url: str, tag: str, receipt: str = "") -> bytes:
     """A short message to a person (a request, its answer, tips to review): title, body, link."""
     return _fit(
         lambda limit: {
+            **_receipt(receipt),
             "event": event,
             "v": PAYLOAD_VERSION,
             "title": trim(title, 120),
@@ -151,15 +161,35 @@ def note(event: str, *, title: str, body: str, url: str, tag: str) -> bytes:
     )
 
 
-def test(device_id: int, device_name: str) -> bytes:
+def test(device_id: int, device_name: str, *, receipt: str = "") -> bytes:
     return encode(
         {
+            **_receipt(receipt),
             "event": "test",
             "v": PAYLOAD_VERSION,
             "device": {"id": device_id, "name": trim(device_name, 120)},
             "url": "/settings",
         }
     )
+
+
+def digest(day: str, meetings: Sequence[MeetingRef], *, receipt: str = "") -> bytes:
+    """The morning list: today's meetings that have briefs; a tap opens Next up."""
+
+    def build(step: tuple[int, int]) -> dict[str, Any]:
+        count, title_limit = step
+        return {
+            **_receipt(receipt),
+            "event": "digest",
+            "v": PAYLOAD_VERSION,
+            "day": day,
+            "meetings": [_meeting(m, title_limit) for m in meetings[:count]],
+            "count": len(meetings),
+            "url": "/",
+        }
+
+    steps = [(count, title) for count in range(len(meetings), 0, -1) for title in (80, 40)]
+    return _fit(build, steps or [(0, 80)])
 
 
 def occurrence_topic(calendar_id: int, uid: str, original_start: datetime | None) -> str:
@@ -184,7 +214,13 @@ def check_topic(topic: str) -> str:
     return topic
 
 
-URGENCY = {"brief": "high", "test": "high", "withdraw": "normal", "debrief": "normal"}
+URGENCY = {
+    "brief": "high",
+    "test": "high",
+    "withdraw": "normal",
+    "debrief": "normal",
+    "digest": "normal",
+}
 
 
 def ttl_seconds(expires_at: datetime, now: datetime) -> int:

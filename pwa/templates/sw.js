@@ -4,8 +4,9 @@
  * versioned), and the pages people need on the way to a meeting — Next up and
  * the briefs of upcoming meetings — fetched network-first and kept so they
  * open with no network. Push payloads carry a versioned `event` field:
- * {"event": "brief"|"test"|"withdraw"|"debrief", "v": 1, "meeting": {id, title, start}, "tips": [...], "url": "/m/<id>"}
- * or a note {"event": "request"|"answer"|"review", "v": 1, "title", "body", "tag", "url"}
+ * {"event": "brief"|"test"|"withdraw"|"debrief"|"digest", "v": 1, "receipt": "…",
+ *  "meeting": {id, title, start}, "tips": [...], "url": "/m/<id>"}
+ * or a note {"event": "request"|"answer"|"review", "v": 1, "receipt", "title", "body", "tag", "url"}
  */
 "use strict";
 
@@ -129,6 +130,10 @@ async function getMeta(key) {
 }
 
 // --- push: one notification per meeting (tag = meeting id) --------------------------
+// Every push ends in a visible notification: browsers take the permission away from
+// sites that push silently (Safari on iOS after a few). After showing it, the worker
+// reports a receipt ("shown"), and a tap reports "opened": the server learns what
+// reached the phone and emails a brief nobody saw.
 
 function onPush(event) {
   event.waitUntil(handlePush(readPayload(event)));
@@ -142,7 +147,17 @@ function readPayload(event) {
   }
 }
 
-function handlePush(payload) {
+async function handlePush(payload) {
+  try {
+    await showFor(payload);
+  } catch (error) {
+    // whatever went wrong, something must be on screen
+    await notify("Tipoff", { body: "Open Tipoff to see what is new.", tag: "tipoff" }, "/");
+  }
+  await sendReceipt(payload.receipt, "shown");
+}
+
+function showFor(payload) {
   switch (payload.event) {
     case "brief":
       return showBrief(payload);
@@ -150,6 +165,8 @@ function handlePush(payload) {
       return withdrawBrief(payload);
     case "debrief":
       return askDebrief(payload);
+    case "digest":
+      return showDigest(payload);
     case "test":
       return showTest(payload);
     case "request":
@@ -161,13 +178,28 @@ function handlePush(payload) {
   }
 }
 
-function notify(title, options, url, event) {
+async function sendReceipt(receipt, event) {
+  if (typeof receipt !== "string" || !receipt) return;
+  try {
+    // no cookie: the token is the only proof needed, and it proves nothing else
+    await fetch("/api/push/receipts", {
+      method: "POST",
+      credentials: "omit",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ receipt, event }),
+    });
+  } catch (error) {
+    // offline: the notification is shown all the same; the server may email a copy
+  }
+}
+
+function notify(title, options, url, event, extra) {
   return self.registration.showNotification(title, {
     icon: ICON,
     badge: BADGE,
     lang: "en",
     ...options,
-    data: { url: safePath(url), event: event || "other" },
+    data: { url: safePath(url), event: event || "other", ...(extra || {}) },
   });
 }
 
@@ -182,7 +214,12 @@ function clock(iso) {
     : when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
-function showBrief(payload) {
+const BRIEF_ACTIONS = [
+  { action: "helpful", title: "Helpful" },
+  { action: "not-for-this", title: "Not for this" },
+];
+
+async function showBrief(payload) {
   const meeting = payload.meeting || {};
   const tips = Array.isArray(payload.tips) ? payload.tips : [];
   const lines = tips.slice(0, 3).map((tip) => `• ${tip.title || tip.body || ""}`.slice(0, 120));
@@ -190,12 +227,20 @@ function showBrief(payload) {
     .filter(Boolean)
     .join(" · ");
   const url = payload.url || `/m/${meeting.id}`;
-  return Promise.allSettled([
+  const tipIds = tips.slice(0, 3).map((tip) => Number(tip.id)).filter(Number.isInteger);
+  const canAct = tipIds.length > 0 && Number.isInteger(Number(meeting.id));
+  await Promise.allSettled([
     notify(
       meeting.title || "Your next meeting",
-      { body: [head, ...lines].join("\n"), tag: meetingTag(payload), renotify: true },
+      {
+        body: [head, ...lines].join("\n"),
+        tag: meetingTag(payload),
+        renotify: true,
+        ...(canAct ? { actions: BRIEF_ACTIONS } : {}),
+      },
       url,
       "brief",
+      { receipt: payload.receipt || "", meeting: Number(meeting.id) || 0, tips: tipIds },
     ),
     saveBrief(safePath(url)),
   ]);
@@ -206,8 +251,8 @@ async function withdrawBrief(payload) {
   const open = await self.registration.getNotifications({ tag });
   open.forEach((notification) => notification.close());
   await forget(`/m/${tag}`);
-  if (open.length === 0) return;
-  // The brief was on screen: say why it went, quietly, in the same place.
+  // Always a quiet note in the brief's place (never a silent push): the server only
+  // withdraws a brief the phone confirmed it showed, so this is about something seen.
   const title = (payload.meeting && payload.meeting.title) || "A meeting";
   await notify(
     `Cancelled: ${title}`,
@@ -227,6 +272,20 @@ function askDebrief(payload) {
     },
     payload.url || `/compose?meeting=${meeting.id}`,
     "debrief",
+    { receipt: payload.receipt || "" },
+  );
+}
+
+function showDigest(payload) {
+  const meetings = Array.isArray(payload.meetings) ? payload.meetings : [];
+  const count = Number(payload.count) || meetings.length;
+  const lines = meetings.slice(0, 4).map((m) => `${clock(m.start)} ${m.title || ""}`.trim());
+  return notify(
+    count === 1 ? "Today: 1 meeting with a brief" : `Today: ${count} meetings with briefs`,
+    { body: lines.join("\n") || "Open Tipoff for today's meetings.", tag: "digest" },
+    "/",
+    "digest",
+    { receipt: payload.receipt || "" },
   );
 }
 
@@ -237,6 +296,7 @@ function showNote(payload) {
     { body: payload.body || "", tag: `note-${payload.tag || payload.event}` },
     payload.url || "/",
     payload.event,
+    { receipt: payload.receipt || "" },
   );
 }
 
@@ -249,15 +309,55 @@ function showTest(payload) {
     },
     payload.url || "/settings",
     "test",
+    { receipt: payload.receipt || "" },
   );
 }
 
-// --- notificationclick: focus an open window, or open one ---------------------------
+// --- notificationclick: focus an open window, or open one; actions answer in place ---
 
 function onNotificationClick(event) {
   event.notification.close();
   const data = event.notification.data || {};
-  event.waitUntil(focusOrOpen(safePath(data.url)));
+  if (event.action === "helpful" || event.action === "not-for-this") {
+    event.waitUntil(sendFeedback(data, event.action === "helpful"));
+    return;
+  }
+  event.waitUntil(
+    Promise.allSettled([sendReceipt(data.receipt, "opened"), focusOrOpen(safePath(data.url))]),
+  );
+}
+
+async function sendFeedback(data, helpful) {
+  // "Helpful" counts for the top tip; "Not for this" for every tip the brief showed.
+  const tips = Array.isArray(data.tips) ? data.tips : [];
+  const chosen = helpful ? tips.slice(0, 1) : tips;
+  const headers = { "Content-Type": "application/json", "X-CSRFToken": await csrfToken() };
+  const sent = await Promise.allSettled(
+    chosen.map((tipId) =>
+      fetch(`/api/meetings/${Number(data.meeting)}/feedback`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers,
+        body: JSON.stringify({ tip_id: tipId, helpful }),
+      }),
+    ),
+  );
+  await sendReceipt(data.receipt, "opened");
+  const ok = sent.every((r) => r.status === "fulfilled" && r.value.ok);
+  await notify(
+    ok ? "Thanks" : "Not sent",
+    {
+      body: ok
+        ? helpful
+          ? "Glad it helped: the author will know."
+          : "Noted: briefs like this will come less often."
+        : "Open Tipoff to give feedback on this brief.",
+      tag: `feedback-${Number(data.meeting) || 0}`,
+      silent: true,
+    },
+    data.url || "/",
+    "feedback",
+  );
 }
 
 function safePath(url) {

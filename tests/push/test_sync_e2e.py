@@ -66,7 +66,7 @@ def feed():
 
 
 def test_sync_brief_move_cancel(
-    client, session, member, acme_tip, push_service, feed, deliver, clock
+    client, session, member, acme_tip, push_service, feed, deliver, clock, phone
 ):
     subscriber = push_service.subscribe()
     added = client.post("/api/devices", json=subscriber.to_json(), headers=member.headers)
@@ -96,6 +96,7 @@ def test_sync_brief_move_cancel(
     )
 
     # Cancelled: the event vanishes from the feed, the shown brief is withdrawn.
+    assert phone.show(subscriber) == 1  # the first brief's token died with the move
     feed.publish(member.email)
     assert (
         client.post(f"/api/calendars/{calendar_id}/sync", headers=member.headers).status_code == 200

@@ -170,6 +170,14 @@ $("profile-form").addEventListener("submit", async (event) => {
       lead_minutes: Number(values.lead_minutes),
       timezone: values.timezone,
       debrief_enabled: form.elements.debrief_enabled.checked,
+      travel_minutes: Number(values.travel_minutes),
+      brief_channel: values.brief_channel,
+      fallback_minutes: Number(values.fallback_minutes),
+      digest_at: values.digest_at || null,
+      quiet_hours:
+        values.quiet_start && values.quiet_end
+          ? { start: values.quiet_start, end: values.quiet_end }
+          : null,
     }),
   );
   if (saved) say("Saved.");

@@ -1,0 +1,1 @@
+"""People: accounts, audit log, lifecycle (deactivate, erase, export), password resets."""
