@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from pwa.pages import account, agenda, helped, library, shell, signin
+from pwa.pages import account, agenda, helped, insights, library, shell, signin
 
 router = APIRouter(include_in_schema=False)
-for module in (shell, signin, agenda, library, account, helped):
+# insights before library: /tips/review is more specific than the library's /tips routes
+for module in (shell, signin, agenda, insights, library, account, helped):
     router.include_router(module.router)

@@ -18,6 +18,7 @@ from core.insights.gaps import GapReport
 from core.insights.helpers import HelperList
 from core.insights.report import FloorPublic, UsageReport
 from core.insights.usage import TIP_METRICS
+from core.views.insights import InsightsPage, insights_page
 
 router = APIRouter(prefix="/api/insights", tags=["insights"])
 Format = Annotated[Literal["json", "csv"], Query(description="csv: the same table as CSV")]
@@ -81,6 +82,18 @@ def read_helpers(
     if format == "csv":
         return csv_response(to_csv(found.items, ("name", "tips", "helpful")), "helpers.csv")
     return found
+
+
+@router.get("/page", response_model=InsightsPage)
+def read_page(
+    curator: CurrentCurator,
+    session: SessionDep,
+    days: Annotated[int, Query(ge=1, le=gaps.MAX_DAYS)] = 14,
+    start: Annotated[date | None, Query(alias="from")] = None,
+    end: Annotated[date | None, Query(alias="to")] = None,
+) -> InsightsPage:
+    """The Insights page's data as JSON: gaps, requests, tips due, usage by week and top tips."""
+    return insights_page(session, curator, days=days, start=start, end=end)
 
 
 class FloorChange(BaseModel, extra="forbid"):

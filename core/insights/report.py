@@ -26,6 +26,7 @@ from core.insights.usage import (
     week_of,
 )
 from core.models import InsightsPolicy, Role, Tip, User, utcnow
+from core.people import audit
 from core.settings import get_settings
 
 By = Literal["tip", "tag", "week"]
@@ -94,8 +95,16 @@ def set_floor(session: Session, admin: User, min_group: int) -> InsightsPolicy:
         raise Forbidden("only admins can change the privacy floor")
     if min_group < 2:
         raise InvalidInput("the privacy floor is at least 2 people")
+    before = floor(session)
     row = InsightsPolicy(min_group=min_group, changed_by_id=admin.id)
     session.add(row)
+    audit.record(
+        session,
+        actor=admin,
+        action="insights.privacy_floor",
+        target="insights",
+        detail={"from": before, "to": min_group, "lowered": min_group < before},
+    )
     session.flush()
     return row
 

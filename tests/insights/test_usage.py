@@ -121,7 +121,7 @@ def test_a_closed_week_keeps_numbers_and_forgets_digests(client, session, curato
 
 
 def test_only_admins_change_the_floor_and_it_is_recorded(client, session, curator, admin, briefed):
-    from core.models import InsightsPolicy
+    from core.models import AuditEvent, InsightsPolicy
 
     briefed(4)
     assert (
@@ -140,6 +140,12 @@ def test_only_admins_change_the_floor_and_it_is_recorded(client, session, curato
     assert changed.status_code == 200 and changed.json()["min_group"] == 3
     assert [(p.min_group, p.changed_by_id) for p in session.exec(select(InsightsPolicy))] == [
         (3, admin.id)
+    ]
+    events = session.exec(
+        select(AuditEvent).where(AuditEvent.action == "insights.privacy_floor")
+    ).all()
+    assert [(e.actor_id, e.detail) for e in events] == [
+        (admin.id, {"from": 5, "to": 3, "lowered": True})
     ]
     assert len(usage(client, curator, by="tip")["items"]) == 1
 

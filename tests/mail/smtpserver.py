@@ -66,7 +66,7 @@ class MailServer:
     # aiosmtpd handler hooks
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
-    ) -> str:  # noqa: E501
+    ) -> str:
         reply = self.refuse.get(address)
         if reply:
             return reply
@@ -84,7 +84,7 @@ class MailServer:
 
     def _authenticate(
         self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any
-    ) -> AuthResult:  # noqa: E501
+    ) -> AuthResult:
         ok = (
             isinstance(data, LoginPassword)
             and data.login.decode() == self.username

@@ -1,0 +1,1 @@
+"""Read models that pages and their JSON twins share (the curator's Insights page first)."""
