@@ -9,8 +9,10 @@ from tests.insights.conftest import ACME_TIP, post_tip
 def test_insights_page_is_for_curators(client, curator, member):
     page = client.get("/insights", headers=curator.headers)
     assert page.status_code == 200
-    expected = ("Gaps in the next 14 days", "Requests", "Tips due for review", "Per week",
-                "Top tips", "Debrief funnel", "/insights/charts/weekly.svg", "format=csv")  # fmt: skip
+    expected = (
+        "Gaps in the next 14 days", "Requests", "Tips due for review", "Per week",
+        "Top tips", "Debrief funnel", "/insights/charts/weekly.svg", "format=csv",
+    )  # fmt: skip
     for words in expected:
         assert words in page.text, words
     assert client.get("/insights", headers=member.headers).status_code == 403
