@@ -85,3 +85,27 @@ def test_curators_see_edit_and_owner_controls_on_any_card(client, member, curato
     assert 'data-action="verify"' in html
     mine = client.get("/tips", headers=member.headers).text
     assert 'data-action="edit"' in mine and 'name="owner_id"' not in mine
+
+
+def test_opening_a_brief_page_counts_once_and_the_service_worker_does_not(
+    client, session, member, make_meeting
+):
+    from sqlmodel import select
+
+    from core.models import UsageCount
+
+    post_tip(client, member, **ACME_TIP)
+    meeting = make_meeting(member.id, in_minutes=120)
+    session.commit()
+
+    def opened() -> int:
+        rows = session.exec(
+            select(UsageCount).where(UsageCount.key == "all", UsageCount.metric == "opened")
+        ).all()
+        return sum(r.count for r in rows)
+
+    client.get(f"/m/{meeting.id}", headers={**member.headers, "Sec-Fetch-Dest": "empty"})
+    assert opened() == 0  # the service worker caching it for offline use
+    client.get(f"/m/{meeting.id}", headers={**member.headers, "Sec-Fetch-Dest": "document"})
+    client.get(f"/m/{meeting.id}", headers=member.headers)
+    assert opened() == 1
