@@ -7,9 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from api.errors import ERROR_RESPONSES, install_error_handlers
+from api.head import HeadAsGetMiddleware
 from api.metrics import MetricsMiddleware
 from api.routes import (
     auth,
@@ -28,6 +30,7 @@ from api.routes import (
 )
 from api.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware, with_csrf
 from core.settings import get_settings
+from pwa import errors as pwa_errors
 from pwa.routes import router as pwa_router
 
 log = logging.getLogger("tipoff")
@@ -58,6 +61,8 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    # Unknown pages get the app's own 404 page (JSON stays under /api): pwa/errors.py.
+    app.add_exception_handler(StarletteHTTPException, pwa_errors.http_error)
     for router in (
         health.router,
         auth.router,
@@ -78,6 +83,7 @@ def create_fastapi(*, run_scheduler: bool | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)  # HEAD wherever GET works (uptime monitors)
     return app
 
 

@@ -27,6 +27,7 @@ self.addEventListener("message", onMessage);
 self.addEventListener("push", onPush);
 self.addEventListener("notificationclick", onNotificationClick);
 self.addEventListener("pushsubscriptionchange", onPushSubscriptionChange);
+self.addEventListener("sync", onSync);
 
 // --- install / activate: the app shell ------------------------------------------
 
@@ -65,7 +66,7 @@ async function cacheFirst(request) {
 }
 
 function isKept(url) {
-  return url.pathname === "/" || BRIEF_PATH.test(url.pathname);
+  return url.pathname === "/" || url.pathname === "/compose" || BRIEF_PATH.test(url.pathname);
 }
 
 async function networkFirst(request, url) {
@@ -117,7 +118,95 @@ function onMessage(event) {
     event.waitUntil(caches.delete(PAGES_CACHE).then(() => caches.delete(META_CACHE)));
   } else if (message.type === "meta" && typeof message.key === "string") {
     event.waitUntil(putMeta(message.key, String(message.value || "")));
+  } else if (message.type === "queue-tip" && message.tip && event.ports[0]) {
+    event.waitUntil(queueTip(message.tip).then((answer) => event.ports[0].postMessage(answer)));
+  } else if (message.type === "flush-tips") {
+    event.waitUntil(flushTips().catch(() => undefined)); // what is left waits for the next try
   }
+}
+
+// --- tips written offline: queued here, posted when the network is back --------------------
+
+const TIP_QUEUE = "tip-queue";
+const MAX_QUEUED = 20;
+
+async function readQueue() {
+  try {
+    const list = JSON.parse((await getMeta(TIP_QUEUE)) || "[]");
+    return Array.isArray(list) ? list : [];
+  } catch (error) {
+    return [];
+  }
+}
+
+async function queueTip(tip) {
+  const queue = (await readQueue()).slice(-(MAX_QUEUED - 1));
+  queue.push({ tip, at: Date.now() });
+  await putMeta(TIP_QUEUE, JSON.stringify(queue));
+  let sync = false;
+  if (self.registration.sync) {
+    try {
+      await self.registration.sync.register("post-tips");
+      sync = true;
+    } catch (error) {
+      sync = false; // no Background Sync here: the next open posts it
+    }
+  }
+  return { queued: queue.length, sync };
+}
+
+let flushing = null;
+
+function flushTips() {
+  // one flush at a time: a sync event and a page's message may arrive together
+  flushing = flushing || postQueued().finally(() => (flushing = null));
+  return flushing;
+}
+
+async function postQueued() {
+  const queue = await readQueue();
+  if (!queue.length) return;
+  const left = [];
+  let posted = 0;
+  let offline = false;
+  for (const item of queue) {
+    if (offline) {
+      left.push(item);
+      continue;
+    }
+    try {
+      const response = await fetch("/api/tips", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": await csrfToken() },
+        body: JSON.stringify(item.tip),
+      });
+      if (response.ok) posted += 1;
+      else if ([401, 403, 429].includes(response.status) || response.status >= 500) left.push(item);
+      // any other answer (422): the tip can never be posted as it is; it is dropped
+    } catch (error) {
+      offline = true;
+      left.push(item);
+    }
+  }
+  await putMeta(TIP_QUEUE, JSON.stringify(left));
+  if (posted) {
+    const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+    windows.forEach((client) => client.postMessage({ type: "tips-posted", count: posted }));
+    if (!windows.length && self.Notification && Notification.permission === "granted") {
+      await notify(
+        posted === 1 ? "Your tip was posted" : `${posted} tips were posted`,
+        { body: "Written offline, posted now that you are back online.", tag: "tips-posted" },
+        "/tips",
+        "posted",
+      );
+    }
+  }
+  if (offline || left.length) throw new Error("some tips are still waiting"); // sync retries
+}
+
+function onSync(event) {
+  if (event.tag === "post-tips") event.waitUntil(flushTips());
 }
 
 async function putMeta(key, value) {

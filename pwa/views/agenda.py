@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, select
 
 from core.calendars import meetings, service
-from core.models import User, utcnow
+from core.models import Meeting, User, utcnow
 from core.ranking.brief import brief_for_meeting
 from pwa.views.common import MeetingRef, meeting_ref
+from pwa.views.timing import SyncTrouble, status_label, sync_trouble
 
 MAX_MEETINGS = 40
 
@@ -24,6 +25,7 @@ class TipGlance(SQLModel):
 
 class MeetingCard(MeetingRef):
     tips: list[TipGlance]
+    status: str = ""  # "in 35 min", "now", "ended" (the page keeps it current)
 
 
 class AgendaDay(SQLModel):
@@ -37,6 +39,7 @@ class NextUp(SQLModel):
     generated_at: datetime
     calendars: int
     days: list[AgendaDay]
+    sync_trouble: list[SyncTrouble] = []
 
 
 def _glance(title: str, body: str) -> str:
@@ -55,11 +58,23 @@ def next_up(session: Session, user: User, *, now: datetime | None = None) -> Nex
     soon = [
         m for m in meetings.upcoming(session, user, now=now, limit=MAX_MEETINGS) if m.start < until
     ]
+    # Today's meetings that are over stay on the list, marked "ended" (a debrief is a tap away).
+    ended = session.exec(
+        select(Meeting)
+        .where(
+            Meeting.user_id == user.id,
+            col(Meeting.end) <= now,
+            col(Meeting.start) >= datetime.combine(today, time(), zone),
+        )
+        .order_by(col(Meeting.start))
+        .limit(MAX_MEETINGS)
+    ).all()
     by_day: dict[date, list[MeetingCard]] = {day: [] for day in days}
-    for meeting in soon:
+    for meeting in [*ended, *soon]:
         brief = brief_for_meeting(session, user, meeting)
         card = MeetingCard(
             **meeting_ref(meeting).model_dump(),
+            status=status_label(meeting.start, meeting.end, now),
             tips=[
                 TipGlance(
                     id=r.tip.id or 0, title=_glance(r.tip.title, r.tip.body), reasons=r.reasons
@@ -74,6 +89,7 @@ def next_up(session: Session, user: User, *, now: datetime | None = None) -> Nex
         timezone=user.timezone,
         generated_at=now,
         calendars=calendars,
+        sync_trouble=sync_trouble(session, user),
         days=[
             AgendaDay(label=label, date=day, meetings=by_day[day])
             for label, day in zip(("Today", "Tomorrow"), days, strict=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, SQLModel
 
-from core.models import User
+from core.models import User, utcnow
 from core.ranking.brief import brief_for_meeting
 from core.tips import service
 from pwa.views.cards import TipCard, cards
 from pwa.views.common import MeetingRef, meeting_ref, own_meeting
+from pwa.views.timing import Attendee, attendees
 
 
 class BriefMeeting(MeetingRef):
@@ -18,6 +21,8 @@ class BriefMeeting(MeetingRef):
 class BriefPage(SQLModel):
     meeting: BriefMeeting
     tips: list[TipCard]
+    attendees: list[Attendee] = []
+    saved_at: datetime | None = None  # when this copy was made (an offline copy says so)
 
 
 def brief_page(session: Session, user: User, meeting_id: int) -> BriefPage:
@@ -28,4 +33,6 @@ def brief_page(session: Session, user: User, meeting_id: int) -> BriefPage:
     return BriefPage(
         meeting=BriefMeeting(**meeting_ref(meeting).model_dump(), description=meeting.description),
         tips=cards(session, user, service.to_public(tips, session), reasons),
+        attendees=attendees(meeting, user),
+        saved_at=utcnow(),
     )

@@ -16,6 +16,7 @@ import pytest
 PUBLIC_ROUTES = {
     ("POST", "/api/auth/login"),  # how you become non-anonymous
     ("GET", "/api/push/key"),  # the VAPID public key is public by design
+    ("POST", "/api/push/receipts"),  # the service worker's receipt: the token is the proof
 }
 PUBLIC_PREFIXES = ("/api/invites/", "/api/setup")  # sign-up through a one-time link
 

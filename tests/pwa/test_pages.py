@@ -69,7 +69,8 @@ def test_next_up_lists_today_and_tomorrow_with_brief_at_a_glance(
     later = add_meeting(
         member, "Globex intro", start=utcnow() + timedelta(days=1, hours=1), domains=("globex.com",)
     )
-    add_meeting(member, "Old meeting", start=utcnow() - timedelta(hours=3))  # over: not shown
+    # yesterday's is not shown (today's finished ones are, marked "ended": test_delivery_pages)
+    add_meeting(member, "Old meeting", start=utcnow() - timedelta(days=1, hours=1))
     add_meeting(member, "Next week", start=utcnow() + timedelta(days=4))  # too far: not shown
     html = client.get("/", headers=member.headers).text
     assert f'href="/m/{soon.id}"' in html and "Pricing call with Acme" in html
