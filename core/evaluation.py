@@ -42,7 +42,7 @@ from core.tips.service import create_tip
 CUTOFF = 3
 GOAL_NDCG = 0.85
 GOAL_RATIO = 1.25
-GOAL_QUIET = 0.9
+GOAL_QUIET = 0.95
 
 
 @dataclass

@@ -102,6 +102,8 @@ class Occurrence:
     location: str
     attendees: list[dict[str, str]]
     external_domains: list[str]
+    private: bool = False  # CLASS:PRIVATE or CONFIDENTIAL
+    free: bool = False  # TRANSP:TRANSPARENT ("show as free")
 
     @property
     def key(self) -> tuple[str, datetime | None]:
@@ -268,6 +270,8 @@ def _meeting(
         location=_text(component.get("LOCATION"), 500),
         attendees=[dict(a) for a in attendees],
         external_domains=list(domains),
+        private=str(component.get("CLASS", "")).strip().upper() in ("PRIVATE", "CONFIDENTIAL"),
+        free=str(component.get("TRANSP", "")).strip().upper() == "TRANSPARENT",
     )
 
 

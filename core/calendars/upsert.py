@@ -119,6 +119,8 @@ def _values(occurrence: Occurrence) -> dict[str, object]:
         "location": occurrence.location,
         "attendees": occurrence.attendees,
         "external_domains": occurrence.external_domains,
+        "private": occurrence.private,
+        "free": occurrence.free,
     }
 
 

@@ -5,7 +5,14 @@ Each concern has its own module; add new ones to the import list below.
 
 from core.models.audit import AuditEvent
 from core.models.base import UTCDateTime, utcnow
-from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
+from core.models.brief import (
+    BriefFeedback,
+    FeedbackMark,
+    RankingTerm,
+    TipFacet,
+    TipOrg,
+    TipProfile,
+)
 from core.models.calendar import Calendar, Meeting
 from core.models.delivery import Absence, BriefEmail
 from core.models.insights import (
@@ -42,6 +49,7 @@ __all__ = [
     "Calendar",
     "Contact",
     "Device",
+    "FeedbackMark",
     "Flag",
     "InsightsPolicy",
     "Invite",

@@ -79,6 +79,33 @@ class BriefFeedback(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class FeedbackMark(SQLModel, table=True):
+    """What the team learns from one person's feedback on one tip in one meeting.
+
+    It keeps the meeting's *context* (series, customers, kinds, whether anyone
+    external attended, its embedding), not the meeting itself, so it outlives the
+    calendar entry; ``core.ranking.learning`` turns marks into later briefs' scores.
+    """
+
+    __tablename__ = "feedback_mark"
+    __table_args__ = (
+        UniqueConstraint("tip_id", "user_id", "occasion", name="uq_feedback_mark"),
+        Index("ix_feedback_mark_series", "series", "helpful"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tip_id: int = Field(foreign_key="tip.id", index=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    occasion: str = Field(max_length=64)  # hash of the occurrence's identity
+    series: str = Field(max_length=64)  # hash of what recurs (series UID or normalised title)
+    orgs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    kinds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    external: bool = Field(default=False)
+    vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    helpful: bool
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class FeedbackCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 

@@ -16,6 +16,8 @@ from core.calendars import meetings
 from core.errors import InvalidInput
 from core.models import BriefFeedback, Meeting, User, utcnow
 from core.models.brief import FeedbackCreate, FeedbackPublic
+from core.ranking import learning
+from core.ranking.brief import meeting_profile
 from core.tips import freshness, votes
 from core.tips.service import get_visible_tip
 
@@ -46,6 +48,8 @@ def record(session: Session, user: User, meeting_id: int, data: FeedbackCreate) 
     row.updated_at = utcnow()
     session.add(row)
     session.flush()
+    profile = meeting_profile(session, meeting)
+    learning.remember(session, user.id, tip.id, meeting, profile, data.helpful)
     tip = (votes.add_vote if data.helpful else votes.remove_vote)(session, user, tip.id)
     if data.reason == "outdated":
         freshness.mark_outdated(session, tip)

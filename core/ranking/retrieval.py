@@ -181,10 +181,17 @@ def _word_ids(
     return [row[0] for row in rows]
 
 
-def candidates(session: Session, profile: MeetingProfile, stats: LibraryStats) -> list[Candidate]:
-    """Active tips through the three doors, with their facets (words and vectors come later)."""
+def candidates(
+    session: Session,
+    profile: MeetingProfile,
+    stats: LibraryStats,
+    extra_ids: list[int] | None = None,
+) -> list[Candidate]:
+    """Active tips through the three doors (and ``extra_ids``: tips the team found helpful in
+    this series), with their facets (words and vectors come later)."""
     by_words = set(_word_ids(session, stats.idf, profile.words_by_term, stats.docs))
     ids = by_words | set(_account_ids(session, profile)) | set(_facet_ids(session, profile))
+    ids |= set(extra_ids or ())
     if not ids:
         return []
     rows: Any = session.execute(

@@ -1,7 +1,7 @@
 """The curator's loop: tip owners and review dates, who met whom, requests, usage (issue 17).
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0011, 0007
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from alembic import op
 import core.models.base
 
 revision = "0012"
-down_revision = "0011"
+down_revision = ("0011", "0007")  # joins the delivery (16) and learning (13) lines
 branch_labels = None
 depends_on = None
 

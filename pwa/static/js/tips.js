@@ -1,4 +1,5 @@
-// "This helped" and flags on tip cards (brief page and tips feed).
+// "This helped", "Not for this meeting", "Outdated", flags, and tending (edit, delete, verify)
+// on tip cards (brief page, tips feed, review page).
 import { api, busy, formValues, say, splitList } from "./api.js";
 
 async function toggleHelped(card, button) {
@@ -17,6 +18,25 @@ async function toggleHelped(card, button) {
     button.querySelector(".count").textContent = answer.helpful_count;
     say(helped ? "Thanks — marked as helpful." : "Vote taken back.");
   });
+}
+
+// "Not for this meeting": the tip leaves this brief, and the team's later briefs of this
+// kind of meeting learn from it (core/ranking/learning.py).
+async function notForThis(card, button) {
+  const sent = await busy(button, null, () =>
+    api("POST", `/api/meetings/${card.dataset.meeting}/feedback`, {
+      tip_id: Number(card.dataset.tip),
+      helpful: false,
+    }),
+  );
+  if (sent) {
+    const note = document.createElement("p");
+    note.className = "muted not-for-note";
+    note.textContent = "Noted — this tip will not show for this meeting again.";
+    card.querySelector(".actions").replaceWith(note);
+    card.classList.add("dismissed");
+    say("Noted. Similar meetings will learn from it.");
+  }
 }
 
 async function flag(card, form) {
@@ -41,6 +61,8 @@ async function flag(card, form) {
 document.addEventListener("click", (event) => {
   const button = event.target.closest('button[data-action="vote"]');
   if (button) toggleHelped(button.closest("[data-tip]"), button);
+  const notFor = event.target.closest('button[data-action="not-for"]');
+  if (notFor) notForThis(notFor.closest("[data-tip]"), notFor);
 });
 
 document.addEventListener("submit", (event) => {
