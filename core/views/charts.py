@@ -40,7 +40,9 @@ COMMON = {
     "print_values": False,
     "show_y_guides": True,
     "explicit_size": False,
-    "no_data_text": "Not enough people yet",
+    "no_data_text": "Too few people yet",
+    "no_data_font_size": 24,
+    "truncate_label": 28,
 }
 
 
@@ -63,9 +65,8 @@ def weekly(report: UsageReport) -> str:
 
 def top_tips(report: UsageReport, limit: int = 8) -> str:
     rows = report.items[:limit]
-    chart = pygal.HorizontalBar(
-        title="Top tips", **{**COMMON, "height": 80 + 40 * max(1, len(rows))}
-    )
+    height = 240 + 60 * max(1, len(rows))
+    chart = pygal.HorizontalBar(title="Top tips", **{**COMMON, "height": height})
     chart.x_labels = [row.label[:40] for row in rows]
     chart.add("delivered", [row.delivered for row in rows])
     chart.add("helpful", [row.helpful for row in rows])

@@ -9,10 +9,11 @@ import secrets
 import httpx
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, screenshot, sign_in, upcoming_events
+from tests.browser.conftest import screenshot, sign_in, upcoming_events
 
 pytestmark = pytest.mark.browser
 LAPTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "en-GB", "timezone_id": "UTC"}
+TALL_LAPTOP = {**LAPTOP, "viewport": {"width": 1280, "height": 2300}}  # the whole page at once
 
 
 @pytest.fixture
@@ -81,13 +82,12 @@ def test_insights_page_on_phone_and_laptop(live_server, chromium, phone, curated
     page.evaluate("document.getElementById('usage-h').scrollIntoView()")
     screenshot(page, "insights")
 
-    laptop = chromium.new_context(base_url=live_server.url, **LAPTOP)
+    laptop = chromium.new_context(base_url=live_server.url, **TALL_LAPTOP)
     try:
         wide = laptop.new_page()
         sign_in(wide, curated["curator"], path="/insights")
         _charts_loaded(wide)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        wide.screenshot(path=str(SCREENSHOTS / "insights-laptop.png"), full_page=True)
+        screenshot(wide, "insights-laptop")
     finally:
         laptop.close()
 
