@@ -22,9 +22,9 @@ def briefed(client, session, make_user, make_meeting, subscribe, deliver, push_s
         from core.insights.signals import collect_outbox
 
         people = [make_user("member") for _ in range(n)]
-        meetings = {}
+        meetings, phones = {}, {}
         for person in people:
-            subscribe(person.id)
+            phones[person.id] = subscribe(person.id)[0]
             meetings[person.id] = make_meeting(person.id, in_minutes=20)
         session.commit()
         from core.notifications.outbox import plan_meetings
@@ -32,6 +32,14 @@ def briefed(client, session, make_user, make_meeting, subscribe, deliver, push_s
         plan_meetings(session, list(meetings.values()))
         session.commit()
         deliver()
+        for person in people:  # each phone shows its brief; the service worker says so
+            brief = next(
+                p for p in push_service.delivered(phones[person.id]) if p["event"] == "brief"
+            )
+            shown = client.post(
+                "/api/push/receipts", json={"receipt": brief["receipt"], "event": "shown"}
+            )
+            assert shown.status_code == 204, shown.text
         assert collect_outbox(session) >= n
         for person in people:
             meeting = meetings[person.id]
@@ -83,7 +91,7 @@ def test_five_people_make_a_row_counted_once_per_brief(client, curator, briefed)
             "key": f"tip:{tip['id']}",
             "label": tip["title"],
             "delivered": 5,
-            "shown": 0,
+            "shown": 5,
             "opened": 5,
             "helpful": 5,
             "not_helpful": 0,
