@@ -22,6 +22,9 @@ SESSION_COOKIE = "tipoff_session"
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Reads that also count (a brief viewed by its owner counts as "opened", see
+# core.insights.signals): they take the write lock like any write.
+COUNTING_READS = frozenset({"/api/meetings/{meeting_id}/brief", "/m/{meeting_id}"})
 
 
 _WRITES_ON_READ = "__tipoff_writes_on_read__"

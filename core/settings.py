@@ -111,6 +111,24 @@ class Settings(BaseSettings):
     # Briefs
     brief_size: int = Field(default=3, ge=1, le=10)
 
+    # The curator's loop (core/tips/freshness.py, core/insights/)
+    tip_review_days: int = Field(
+        default=180, ge=30, le=730, description="Default days between a tip's reviews."
+    )
+    insights_min_group: int = Field(
+        default=5, ge=2, description="Usage rows from fewer distinct people fold into 'other'."
+    )
+    gap_strong_score: float = Field(
+        default=0.8, gt=0, description="A brief with no tip scoring this much is weak (a gap)."
+    )
+    request_reach: int = Field(default=5, ge=1, le=20, description="Colleagues a request asks.")
+    request_lookback_days: int = Field(
+        default=90, ge=1, description="A colleague 'met' a customer within this many days."
+    )
+    contact_retention_days: int = Field(
+        default=180, ge=1, description="How long 'who met which customer, when' is kept."
+    )
+
     # Pushes
     vapid_subject: str = Field(
         default="",

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from core.calendars.claims import run_due
 from core.db import session_scope
+from core.insights.tending import tend
 from core.models import utcnow
 from core.notifications import digest, email_briefs, replan
 from core.notifications.deliver import deliver_due
@@ -94,3 +95,14 @@ def _plan_digests() -> int:
 async def plan_digests() -> int:
     """The morning digest for people who asked for one, in their time zone."""
     return await asyncio.to_thread(_plan_digests)
+
+
+def _curation() -> int:
+    with session_scope() as session:
+        tend(session)
+    return 0  # one pass is complete: nothing to repeat at once
+
+
+async def curation() -> int:
+    """The curator's loop upkeep: who met whom, automatic requests, review reminders."""
+    return await asyncio.to_thread(_curation)

@@ -1,11 +1,12 @@
 """The job loop: run every job until nothing is due, sleep, repeat.
 
 ``JOBS`` is the order of a pass, written out: calendars first (their changes
-plan notifications), then planning (pushes, digests), then sending what planning
-made due; then briefs that go by email (after the pushes, whose missing receipts
-decide the fallback), sending mail, and the retention purge (every ten minutes). A job
-with ``every`` runs at most that often; the loop remembers when, per loop, so no
-state lives in a module. What is due lives in the database, so a crash loses
+plan notifications); the curators' upkeep (every five minutes: the requests and
+reminders it queues go out in the same pass); planning (pushes, digests);
+sending what planning made due; briefs that go by email (after the pushes, whose
+missing receipts decide the fallback); sending mail; and the retention purge
+(every ten minutes). A job with ``every`` runs at most that often; the loop
+remembers when, per loop, so no state lives in a module. What is due lives in the database, so a crash loses
 nothing and several loops (in ``serve`` and in ``tipoff worker`` processes)
 share the work.
 
@@ -40,6 +41,7 @@ class Job:
 
 JOBS: tuple[Job, ...] = (
     Job("sync-calendars", jobs.sync_calendars),
+    Job("curation", jobs.curation, every=300.0),
     Job("plan-notifications", jobs.plan_notifications),
     Job("catch-up-notifications", jobs.catch_up_notifications, every=60.0),
     Job("plan-digests", jobs.plan_digests),

@@ -31,9 +31,12 @@ def read_compose(
     title: Annotated[str | None, Query(max_length=500)] = None,
     text: Annotated[str | None, Query(max_length=4000)] = None,
     url: Annotated[str | None, Query(max_length=2000)] = None,
+    request_id: Annotated[int | None, Query(alias="request", ge=1, le=2**31 - 1)] = None,
 ) -> ComposeForm:
     """What compose is prefilled with: from a meeting (accounts, tag suggestions) or a share."""
-    return compose_form(session, user, meeting_id=meeting, title=title, text=text, url=url)
+    return compose_form(
+        session, user, meeting_id=meeting, title=title, text=text, url=url, request_id=request_id
+    )
 
 
 @router.post("/api/compose/preview", response_model=PreviewResponse)

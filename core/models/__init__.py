@@ -15,6 +15,17 @@ from core.models.brief import (
 )
 from core.models.calendar import Calendar, Meeting
 from core.models.delivery import Absence, BriefEmail
+from core.models.insights import (
+    Contact,
+    InsightsPolicy,
+    RequestAnswer,
+    RequestState,
+    TipRequest,
+    UsageCount,
+    UsageCursor,
+    UsageSalt,
+    UsageSeen,
+)
 from core.models.invite import Invite
 from core.models.mail import MailState, OutgoingMail
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
@@ -37,10 +48,12 @@ __all__ = [
     "BriefEmail",
     "BriefFeedback",
     "Calendar",
+    "Contact",
     "Device",
     "ExternalIdentity",
     "FeedbackMark",
     "Flag",
+    "InsightsPolicy",
     "Invite",
     "MailState",
     "Meeting",
@@ -50,6 +63,8 @@ __all__ = [
     "OutgoingMail",
     "PasswordReset",
     "RankingTerm",
+    "RequestAnswer",
+    "RequestState",
     "Role",
     "ScimGroup",
     "ScimGroupMember",
@@ -60,10 +75,15 @@ __all__ = [
     "TipFacet",
     "TipOrg",
     "TipProfile",
+    "TipRequest",
     "TipRevision",
     "TipStatus",
     "TipTag",
     "UTCDateTime",
+    "UsageCount",
+    "UsageCursor",
+    "UsageSalt",
+    "UsageSeen",
     "User",
     "VapidKey",
     "Vote",

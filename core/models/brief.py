@@ -10,6 +10,7 @@ key → tips) and ``ranking_term`` (how many tips use a word, for its weight).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import ConfigDict
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
@@ -110,6 +111,9 @@ class FeedbackCreate(SQLModel):
 
     tip_id: int = Field(ge=1, le=2**31 - 1)
     helpful: bool
+    # "outdated": not helpful because it is no longer true. The tip becomes due for
+    # review at once and its owner hears about it.
+    reason: Literal["outdated"] | None = None
 
 
 class FeedbackPublic(SQLModel):
@@ -129,6 +133,7 @@ class BriefTipPublic(SQLModel):
     helpful_count: int
     score: float
     reasons: list[str]
+    stale: bool = False  # past its review date: "may be outdated"
 
 
 class BriefPublic(SQLModel):

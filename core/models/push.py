@@ -74,6 +74,9 @@ class NotificationKind(StrEnum):
     debrief = "debrief"  # "what did you learn?", after it
     withdraw = "withdraw"  # the meeting is gone: replace the brief that was shown
     test = "test"  # "send a test" from the settings page
+    request = "request"  # a colleague asks for a tip about a customer you met
+    answer = "answer"  # someone answered your request with a tip
+    review = "review"  # your tips need a look (weekly at most), or one was marked outdated
     digest = "digest"  # the morning list of today's meetings with briefs
 
 

@@ -35,6 +35,10 @@ class UserBase(SQLModel):
     timezone: str = Field(default="UTC", max_length=64)
     lead_minutes: int = Field(default=30, ge=5, le=240)
     debrief_enabled: bool = Field(default=True)
+    # Requests for tips may reach this person (they met the customer); opt-out.
+    requests_enabled: bool = Field(default=True)
+    # Listed on the helpers page (tips written, helpful marks); opt-in.
+    show_in_helpers: bool = Field(default=False)
     # Delivery (issue 16): how briefs reach the person, and when.
     brief_channel: str = Field(default="push", sa_type=String(8))  # push | email | both
     fallback_minutes: int = Field(default=5, ge=0, le=30)  # no "shown" receipt → email; 0 = off
@@ -49,6 +53,8 @@ class User(UserBase, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     emails: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The last "N of your tips need a look" reminder: at most one a week.
+    review_reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Lifecycle (core/people/lifecycle.py). A deactivated person cannot sign in and
     # gets nothing; an erased one is a tombstone named "a former colleague" that
     # keeps the tips they chose to leave.
@@ -111,6 +117,8 @@ class UserPublic(SQLModel):
     timezone: str
     lead_minutes: int
     debrief_enabled: bool
+    requests_enabled: bool = True
+    show_in_helpers: bool = False
     emails: list[str]
     created_at: datetime
     brief_channel: str = "push"
@@ -128,6 +136,8 @@ class UserUpdate(SQLModel):
     lead_minutes: int | None = Field(default=None, ge=5, le=240)
     emails: list[EmailStr] | None = Field(default=None, max_length=20)
     debrief_enabled: bool | None = None
+    requests_enabled: bool | None = None
+    show_in_helpers: bool | None = None
     brief_channel: Literal["push", "email", "both"] | None = None
     fallback_minutes: int | None = Field(default=None, ge=0, le=30)
     travel_minutes: int | None = Field(default=None, ge=0, le=180)

@@ -129,8 +129,9 @@ def update_profile(session: Session, user: User, changes: UserUpdate) -> User:
         user.timezone = validate_timezone(data["timezone"])
     if data.get("lead_minutes") is not None:
         user.lead_minutes = data["lead_minutes"]
-    if data.get("debrief_enabled") is not None:
-        user.debrief_enabled = data["debrief_enabled"]
+    for flag in ("debrief_enabled", "requests_enabled", "show_in_helpers"):
+        if data.get(flag) is not None:
+            setattr(user, flag, data[flag])
     if data.get("emails") is not None:
         user.emails = sorted({normalise_email(e) for e in data["emails"]} - {user.email})
     for name in ("brief_channel", "fallback_minutes", "travel_minutes"):

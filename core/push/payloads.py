@@ -138,6 +138,22 @@ def debrief(meeting: MeetingRef, *, receipt: str = "") -> bytes:
     )
 
 
+def note(event: str, *, title: str, body: str, url: str, tag: str, receipt: str = "") -> bytes:
+    """A short message to a person (a request, its answer, tips to review): title, body, link."""
+    return _fit(
+        lambda limit: {
+            **_receipt(receipt),
+            "event": event,
+            "v": PAYLOAD_VERSION,
+            "title": trim(title, 120),
+            "body": trim(body, limit),
+            "tag": tag,
+            "url": url,
+        },
+        (600, 300, 120),
+    )
+
+
 def test(device_id: int, device_name: str, *, receipt: str = "") -> bytes:
     return encode(
         {

@@ -20,11 +20,12 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import numpy as np
+from sqlalchemy import or_
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from core.fulltext import matching_tip_ids
-from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, TipStatus
+from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, TipStatus, utcnow
 from core.ranking import embedding, lexicon
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
@@ -184,6 +185,8 @@ def candidates(
         .join(TipProfile, col(TipProfile.tip_id) == Tip.id)
         .where(col(Tip.id).in_(sorted(ids)))
         .where(col(Tip.status) == TipStatus.active)
+        # Unverified for twice its review interval: out of briefs until verified.
+        .where(or_(col(Tip.retires_at).is_(None), col(Tip.retires_at) > utcnow()))
     ).all()
     return [
         Candidate(

@@ -12,16 +12,19 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from core.errors import InvalidInput
 from core.models import BriefFeedback, Meeting, User, utcnow
 from core.models.brief import FeedbackCreate, FeedbackPublic
 from core.models.ownership import owned
 from core.ranking import learning
 from core.ranking.brief import meeting_profile
-from core.tips import votes
+from core.tips import freshness, votes
 from core.tips.service import get_visible_tip
 
 
 def record(session: Session, user: User, meeting_id: int, data: FeedbackCreate) -> FeedbackPublic:
+    if data.reason == "outdated" and data.helpful:
+        raise InvalidInput('reason "outdated" goes with helpful: false')
     meeting = owned(session, Meeting, meeting_id, user)
     tip = get_visible_tip(session, user, data.tip_id)
     assert user.id is not None and meeting.id is not None and tip.id is not None
@@ -43,6 +46,8 @@ def record(session: Session, user: User, meeting_id: int, data: FeedbackCreate) 
     profile = meeting_profile(session, meeting)
     learning.remember(session, user.id, tip.id, meeting, profile, data.helpful)
     tip = (votes.add_vote if data.helpful else votes.remove_vote)(session, user, tip.id)
+    if data.reason == "outdated":
+        freshness.mark_outdated(session, tip)
     return FeedbackPublic(
         meeting_id=meeting.id,
         tip_id=tip.id or 0,

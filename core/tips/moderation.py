@@ -97,6 +97,8 @@ def decide(session: Session, curator: User, tip_id: int, action: str) -> Tip:
     ):
         flag.resolved_at = now
         session.add(flag)
+    # "keep" dismisses the flags and keeps the tip ("restore" is its older name).
+    action = "restore" if action == "keep" else action
     status = TipStatus.active if action == "restore" else TipStatus.removed
     set_status(session, tip, curator, status, action=action)
     return tip

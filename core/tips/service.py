@@ -26,6 +26,7 @@ from core.models.tip import (
 )
 from core.ranking import index as ranking_index
 from core.textrules import check_text
+from core.tips import freshness
 from core.tips.text import normalise_accounts, normalise_tags, render_markdown
 
 PAGE_SIZE = 20
@@ -119,6 +120,7 @@ def create_tip(
         accounts=prepared.accounts,
         author_id=author.id,
     )
+    freshness.start(tip, data.review_days)
     session.add(tip)
     session.flush()
     assert tip.id is not None
@@ -162,6 +164,10 @@ def update_tip(session: Session, user: User, tip_id: int, data: TipUpdate) -> Ti
         tip.tags = normalise_tags(changes["tags"])
     if changes.get("accounts") is not None:
         tip.accounts = normalise_accounts(changes["accounts"])
+    if changes.get("owner_id") is not None:
+        freshness.reassign(session, user, tip, changes["owner_id"])
+    if changes.get("review_days") is not None:
+        freshness.set_interval(tip, changes["review_days"])
     tip.updated_at = utcnow()
     session.add(tip)
     _replace_keywords(session, tip)
@@ -217,11 +223,12 @@ def history(session: Session, user: User, tip_id: int) -> list[RevisionPublic]:
 
 
 def to_public(session: Session, tips: Sequence[Tip]) -> list[TipPublic]:
-    """The tips as the API shows them, their authors looked up in one query."""
-    author_ids = {tip.author_id for tip in tips}
+    """The tips as the API shows them, their authors and owners looked up in one query."""
+    people_ids = {tip.author_id for tip in tips} | {t.owner_id for t in tips if t.owner_id}
     authors = {
-        user.id: user for user in session.exec(select(User).where(col(User.id).in_(author_ids)))
+        user.id: user for user in session.exec(select(User).where(col(User.id).in_(people_ids)))
     }
+    now = utcnow()
     return [
         TipPublic(
             id=tip.id or 0,
@@ -234,6 +241,15 @@ def to_public(session: Session, tips: Sequence[Tip]) -> list[TipPublic]:
             helpful_count=tip.helpful_count,
             created_at=tip.created_at,
             updated_at=tip.updated_at,
+            owner=(
+                AuthorPublic(id=tip.owner_id, name=authors[tip.owner_id].name)
+                if tip.owner_id in authors and tip.owner_id is not None
+                else None
+            ),
+            review_days=tip.review_days,
+            verified_at=tip.verified_at,
+            review_due_at=tip.review_due_at,
+            stale=freshness.is_stale(tip, now),
         )
         for tip in tips
     ]
@@ -262,12 +278,19 @@ def list_tips(
     tag: str | None = None,
     account: str | None = None,
     author: int | None = None,
+    owner: int | None = None,
+    stale: bool | None = None,
     cursor: str | None = None,
     limit: int = PAGE_SIZE,
 ) -> TipPage:
-    """Active tips, newest first; with ``q``, best match first."""
+    """Active tips, newest first; with ``q``, best match first. ``stale``: past review date."""
     position = _decode_cursor(cursor)
     query = select(Tip).where(Tip.status == TipStatus.active)
+    if owner is not None:
+        query = query.where(Tip.owner_id == owner)
+    if stale is not None:
+        due = col(Tip.review_due_at) <= utcnow()
+        query = query.where(due if stale else ~due)
     if tag:
         tags = normalise_tags([tag])
         query = query.where(

@@ -1,2 +1,3 @@
 """What each page shows, built from core calls: the page routes render these and the
-JSON twins in ``api.routes.pwa_views`` return them, so HTML and JSON never disagree."""
+JSON twins (``api.routes.pwa_views``, the insights routes) return them, so HTML and JSON
+never disagree."""

@@ -25,6 +25,15 @@ class TipCard(SQLModel):
     voted: bool = False
     flagged: bool = False
     own: bool = False
+    # Tending (issue 17): the raw text for the edit form, freshness, who may do what.
+    body: str = ""
+    owner: str = ""
+    owner_id: int | None = None
+    review_days: int = 180
+    stale: bool = False
+    can_edit: bool = False  # author or curator: edit and delete
+    can_verify: bool = False  # owner or curator
+    curator: bool = False  # reassign the owner
 
 
 def cards(
@@ -48,6 +57,14 @@ def cards(
             voted=t.id in voted,
             flagged=t.id in flagged,
             own=t.author.id == user.id,
+            body=t.body,
+            owner=t.owner.name if t.owner else "",
+            owner_id=t.owner.id if t.owner else None,
+            review_days=t.review_days,
+            stale=t.stale,
+            can_edit=user.is_curator or t.author.id == user.id,
+            can_verify=user.is_curator or (t.owner is not None and t.owner.id == user.id),
+            curator=user.is_curator,
         )
         for t in tips
     ]

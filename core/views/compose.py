@@ -14,6 +14,7 @@ import re
 from slugify import slugify
 from sqlmodel import Session, SQLModel, col, func, select
 
+from core.insights import requests
 from core.models import Meeting, TipTag, User
 from core.models.ownership import owned
 from core.models.tip import BODY_MAX, TITLE_MAX
@@ -24,8 +25,18 @@ MAX_SUGGESTIONS = 8
 POPULAR_TAGS = 300
 
 
+class RequestRef(SQLModel):
+    """The request a tip is being written for (from its push or the requests page)."""
+
+    id: int
+    account: str | None
+    topic: str
+    note: str
+
+
 class ComposeForm(SQLModel):
     meeting: MeetingRef | None
+    request: RequestRef | None = None
     title: str
     body: str
     tags: list[str]
@@ -79,13 +90,23 @@ def compose_form(
     title: str | None = None,
     text: str | None = None,
     url: str | None = None,
+    request_id: int | None = None,
 ) -> ComposeForm:
     meeting = owned(session, Meeting, meeting_id, user) if meeting_id is not None else None
+    asked = requests.get_open(session, request_id) if request_id is not None else None
+    accounts = list(meeting.external_domains) if meeting else []
+    if asked is not None and asked.account and asked.account not in accounts:
+        accounts.append(asked.account)
     return ComposeForm(
         meeting=meeting_ref(meeting) if meeting else None,
+        request=(
+            RequestRef(id=asked.id or 0, account=asked.account, topic=asked.topic, note=asked.note)
+            if asked is not None
+            else None
+        ),
         title=(title or "").strip()[:TITLE_MAX],
         body=shared_body(text, url),
         tags=[],
-        accounts=list(meeting.external_domains) if meeting else [],
+        accounts=accounts,
         suggested_tags=suggested_tags(session, user, meeting_id) if meeting_id is not None else [],
     )

@@ -3,7 +3,7 @@
 ``GET /helped/{token}`` only shows the tip and a button (mail scanners open links
 to check them: a GET must never vote); the button posts to the same address.
 The token is checked and used up by ``core.notifications.helped``; the vote is
-recorded like the app's feedback (``core.ranking.feedback``), with the meeting
+recorded like the app's feedback (``core.tips.feedback``), with the meeting
 when it still exists.
 """
 

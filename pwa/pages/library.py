@@ -54,6 +54,15 @@ def compose(
     title: Annotated[str | None, Query(max_length=500)] = None,
     text: Annotated[str | None, Query(max_length=4000)] = None,
     url: Annotated[str | None, Query(max_length=2000)] = None,
+    request_id: Annotated[int | None, Query(alias="request", ge=1, le=2**31 - 1)] = None,
 ) -> Response:
-    form = compose_form(session, user, meeting_id=meeting, title=title, text=text, url=url)
+    form = compose_form(
+        session,
+        user,
+        meeting_id=meeting,
+        title=title,
+        text=text,
+        url=url,
+        request_id=request_id,
+    )
     return render(request, "pages/compose.html", {"form": form}, user=user)

@@ -6,6 +6,7 @@
  * open with no network. Push payloads carry a versioned `event` field:
  * {"event": "brief"|"test"|"withdraw"|"debrief"|"digest", "v": 1, "receipt": "…",
  *  "meeting": {id, title, start}, "tips": [...], "url": "/m/<id>"}
+ * or a note {"event": "request"|"answer"|"review", "v": 1, "receipt", "title", "body", "tag", "url"}
  */
 "use strict";
 
@@ -257,6 +258,10 @@ function showFor(payload) {
       return showDigest(payload);
     case "test":
       return showTest(payload);
+    case "request":
+    case "answer":
+    case "review":
+      return showNote(payload);
     default:
       return notify("Tipoff", { body: "Open Tipoff to see what is new.", tag: "tipoff" }, "/");
   }
@@ -370,6 +375,17 @@ function showDigest(payload) {
     { body: lines.join("\n") || "Open Tipoff for today's meetings.", tag: "digest" },
     "/",
     "digest",
+    { receipt: payload.receipt || "" },
+  );
+}
+
+// A request for a tip, its answer, tips to review: the server wrote the words.
+function showNote(payload) {
+  return notify(
+    payload.title || "Tipoff",
+    { body: payload.body || "", tag: `note-${payload.tag || payload.event}` },
+    payload.url || "/",
+    payload.event,
     { receipt: payload.receipt || "" },
   );
 }

@@ -262,7 +262,8 @@ def test_moderation_queue_for_curators_only(
         )
     html = client.get("/moderation", headers=curator.headers).text
     assert "Risky" in html and "not our policy" in html and "Hidden from members" in html
-    assert 'data-decision="restore"' in html and 'data-decision="remove"' in html
+    assert 'data-decision="keep"' in html and 'data-decision="remove"' in html
+    assert "Keep (dismiss the flags)" in html
     refused = client.get("/moderation", headers=member.headers)
     assert refused.status_code == 403 and "curators" in refused.text
 

@@ -142,6 +142,9 @@ form.addEventListener("submit", async (event) => {
     body: values.body,
     tags: splitList(values.tags),
     accounts: splitList(values.accounts),
+    // Written from a request it answers it; after a meeting it closes the debrief loop.
+    request_id: form.dataset.request ? Number(form.dataset.request) : null,
+    meeting_id: form.dataset.meeting ? Number(form.dataset.meeting) : null,
   };
   let offline = !navigator.onLine;
   const tip = offline

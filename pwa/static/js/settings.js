@@ -170,6 +170,8 @@ $("profile-form").addEventListener("submit", async (event) => {
       lead_minutes: Number(values.lead_minutes),
       timezone: values.timezone,
       debrief_enabled: form.elements.debrief_enabled.checked,
+      requests_enabled: form.elements.requests_enabled.checked,
+      show_in_helpers: form.elements.show_in_helpers.checked,
       travel_minutes: Number(values.travel_minutes),
       brief_channel: values.brief_channel,
       fallback_minutes: Number(values.fallback_minutes),
