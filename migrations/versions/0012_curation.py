@@ -1,7 +1,7 @@
 """The curator's loop: tip owners and review dates, who met whom, requests, usage (issue 17).
 
 Revision ID: 0012
-Revises: 0011, 0007
+Revises: 0011
 """
 
 from __future__ import annotations
