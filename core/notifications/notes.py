@@ -59,7 +59,7 @@ def queue_note(
     if not ids:
         return 0
     if email_ready():
-        site = get_settings().public_url.rstrip("/")
+        site = get_settings().effective_public_url.rstrip("/")
         for person in people:
             enqueue_mail(
                 session,
