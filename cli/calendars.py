@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
@@ -110,15 +111,17 @@ def sync_command(
         raise typer.Exit(1)
 
 
-def _read(source: str) -> bytes:
+def _read(source: str) -> IO[bytes]:
+    """The feed as a file: the parser pre-selects from it without reading it all into memory."""
     if "://" in source:
         from core.calendars.fetch import fetch_feed
 
-        return fetch_feed(source).body  # SSRF-guarded like any user link
+        fetched = fetch_feed(source)  # SSRF-guarded like any user link
+        return fetched.file or io.BytesIO()
     path = Path(source)
     if not path.is_file():
         fail(f"no such file: {source}")
-    return path.read_bytes()
+    return path.open("rb")
 
 
 def _moment(text: str, zone: ZoneInfo, option: str) -> datetime:

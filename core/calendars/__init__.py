@@ -1,6 +1,8 @@
 """Calendars: connect ICS links and CalDAV accounts, fetch them safely, keep meetings right.
 
-- ``fetch``: conditional GET of ICS feeds with size, time and redirect limits.
+- ``fetch``: conditional GET of ICS feeds with size, time and redirect limits,
+  streamed to a temporary file with a keyed hash of the body.
+- ``preselect``, ``preselect_rules``: leave out what cannot meet the window, before parsing.
 - ``reading``: bytes to icalendar components, salvaging broken files.
 - ``parse``: iCalendar to meeting occurrences (the one parse-and-filter path).
 - ``attendees``, ``freemail``: who is in a meeting, the owner's answer, customer domains.
@@ -9,6 +11,7 @@
 - ``upsert``: occurrences into ``Meeting`` rows by identity (moved, added, removed).
 - ``caldav_source``: discovery and event download with the ``caldav`` library.
 - ``service``, ``meetings``: what the API and CLI call (connect, list, delete; meeting reads).
+- ``timings``: where a sync's time goes (DEBUG log, Prometheus histogram).
 - ``claims``: the one claim-and-sync shape (``sync_one``, ``run_due``): leases, SKIP LOCKED,
   read → download → write, each a short unit of work.
 

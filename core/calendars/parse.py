@@ -174,7 +174,8 @@ def parse_feed(
             parsed.complete = False
             break
         _expand_series(parsed, uid, events, owner, window, max_occurrences)
-    parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    # A total order: the library yields same-start occurrences of a UID in no fixed order.
+    parsed.occurrences.sort(key=lambda o: (o.start, o.uid, o.original_start, o.end, o.title))
     parsed.timings.update(
         scan=scanned - started, parse=read_at - scanned, expand=time.perf_counter() - read_at
     )

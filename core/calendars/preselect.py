@@ -303,13 +303,14 @@ def _finish(scan: _Scan, event: _Event, buf: bytes, end: int, offset: int, valid
     props = event.props
     uid = uid_value(props.get(b"UID"))
     seen = uid is not None and uid in scan.seen
+    key = b""
     if uid is not None:
         key = coarse_key(uid)
         scan.shared[key] = scan.shared.get(key, 0) + 1
         scan.seen.add(uid)
         if is_master(props):
             scan.masters.add(uid)
-    verdict = judge(props, scan.days, seen)
+    verdict = judge(props, scan.days, uid, key, seen)
     if verdict is None:
         return
     if any(not _nested_ok(buf[start:stop]) for start, stop in event.nested):

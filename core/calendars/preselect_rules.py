@@ -18,7 +18,6 @@ MARGIN = timedelta(days=3)
 LONG_UID = 400  # icalendar cuts UIDs at 500 characters; longer ones are always kept
 _VALUE_PARAM = re.compile(rb";[ \t]*VALUE[ \t]*=[ \t]*([^;:]*)", re.IGNORECASE)
 _RANGE_PARAM = re.compile(rb";[ \t]*RANGE[ \t]*=", re.IGNORECASE)
-_RECURRING = (b"RRULE", b"RDATE", b"EXRULE", b"EXDATE")
 # What the coarse UID key leaves out: whitespace and controls (icalendar strips),
 # backslashes and n/N (escapes), every non-ASCII byte (decoding, Unicode spaces).
 _UID_DELETE = bytes(range(0x21)) + b"\\nN" + bytes(range(0x7F, 0x100))
@@ -50,12 +49,17 @@ class Verdict:
     key: bytes
 
 
-def judge(props: dict[bytes, list[bytes]], days: Days, uid_seen: bool) -> Verdict | None:
-    """The condition under which this event may be left out, or None: keep it."""
-    if any(name in props for name in _RECURRING):
+def judge(
+    props: dict[bytes, list[bytes]], days: Days, uid: bytes | None, key: bytes, uid_seen: bool
+) -> Verdict | None:
+    """The condition under which this event may be left out, or None: keep it.
+
+    ``uid`` is the event's exact UID value, ``key`` its ``coarse_key``, ``uid_seen``
+    whether an earlier VEVENT had exactly this UID.
+    """
+    if b"RRULE" in props or b"RDATE" in props or b"EXDATE" in props or b"EXRULE" in props:
         return None
-    uid = _value(props.get(b"UID"))
-    if uid is None or len(uid) > LONG_UID or not coarse_key(uid):
+    if uid is None or len(uid) > LONG_UID or not key:
         return None
     rid_lines = props.get(b"RECURRENCE-ID")
     if rid_lines is not None:
@@ -68,7 +72,7 @@ def judge(props: dict[bytes, list[bytes]], days: Days, uid_seen: bool) -> Verdic
         return None
     if rid_lines is not None:
         return Verdict(OVERRIDE, uid)
-    return Verdict(SINGLE, coarse_key(uid))
+    return Verdict(SINGLE, key)
 
 
 def coarse_key(uid: bytes) -> bytes:

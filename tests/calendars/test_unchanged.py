@@ -113,3 +113,16 @@ def test_sync_stages_are_in_the_metrics(allow_private, feed_server, session, me,
     text = client.get("/metrics").text
     for stage in ("download", "scan", "parse", "expand", "upsert"):
         assert f'tipoff_calendar_sync_stage_seconds_count{{stage="{stage}"}}' in text
+
+
+def test_a_sync_reads_the_streamed_file_through_pre_selection(
+    allow_private, feed_server, session, me
+):
+    long_ago = datetime(2016, 1, 4, 9, tzinfo=UTC)
+    body = calendar(vevent("old", long_ago, summary="Old"), vevent("a", soon(1), summary="Near"))
+    cal = connect(session, me, feed_server.serve("/c.ics", body))
+    plan = sync.plan_sync(session, cal, now=datetime.now(UTC))
+    got = sync.download(plan)
+    assert got.parsed is not None and got.parsed.dropped == 1
+    assert [o.title for o in got.parsed.occurrences] == ["Near"]
+    assert set(got.timings) == {"download", "scan", "parse", "expand"}
