@@ -11,7 +11,9 @@ from datetime import timedelta
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Request
-from sqlmodel import Session
+from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlmodel import Session, col
 
 from core.db import UnitOfWork, session_scope, units_of
 from core.errors import Forbidden, Unauthorized
@@ -105,8 +107,10 @@ def _seen(session: Session, user: User) -> None:
     every 5 minutes. Reads never write, so they never wait for SQLite's write lock."""
     now = utcnow()
     if user.last_seen_at is None or user.last_seen_at < now - SEEN_EVERY:
-        user.last_seen_at = now
-        session.add(user)
+        # A plain UPDATE, not a dirty object: routes that close their read snapshot
+        # before slow network work (calendar connect) require a clean session.
+        session.execute(update(User).where(col(User.id) == user.id).values(last_seen_at=now))
+        set_committed_value(user, "last_seen_at", now)
 
 
 OptionalUser = Annotated[User | None, Depends(get_optional_user)]

@@ -411,3 +411,14 @@ def test_roles_stay_enums(session, make_user):
     person = make_user("curator")
     assert session.get(User, person.id).role == Role.curator
     assert session.exec(select(Tip)).all() == []
+
+
+def test_last_seen_is_kept_on_writes_without_dirtying_the_session(client, session, member):
+    from core.models import User
+
+    client.post("/api/tips", headers=member.headers, json={"body": "advice"})
+    session.expire_all()
+    seen = session.get(User, member.id).last_seen_at
+    assert seen is not None
+    listed = client.get("/api/users", headers=member.headers)
+    assert listed.status_code == 403
