@@ -31,6 +31,7 @@ from core.settings import get_settings
 
 By = Literal["tip", "tag", "week"]
 MAX_RANGE_DAYS = 3 * 366
+EARLIEST, LATEST = date(2000, 1, 3), date(2999, 12, 31)
 
 
 class UsageRow(SQLModel):
@@ -113,6 +114,9 @@ def date_range(
     start: date | None, end: date | None, *, today: date | None = None
 ) -> tuple[date, date]:
     today = today or utcnow().date()
+    for given in (start, end):
+        if given is not None and not EARLIEST <= given <= LATEST:
+            raise InvalidInput(f"dates from {EARLIEST} to {LATEST}")
     end = end or today
     start = start or end - timedelta(days=12 * 7 - 1)
     if start > end:
@@ -185,7 +189,7 @@ def usage_report(
 
 def team_totals(session: Session) -> dict[str, int]:
     """All-time team totals for ``/metrics``; empty while the team is below the floor."""
-    first, last = date(2000, 1, 3), week_of(utcnow())
+    first, last = EARLIEST, week_of(utcnow())
     numbers = counts(session, (first, last), [ALL, FUNNEL], None)
     people = people_by_week(session, (first, last), [ALL, FUNNEL], None)
     min_group = floor(session)

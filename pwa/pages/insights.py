@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import SessionDep
+from core.errors import TipoffError
 from core.insights import requests
 from core.insights.report import usage_report
 from core.views import charts
@@ -34,7 +35,10 @@ def insights(
 ) -> Response:
     if not user.is_curator:
         return error_page(request, 403, "Insights are for curators and admins.", user=user)
-    view = insights_page(session, user, days=days, start=start, end=end)
+    try:
+        view = insights_page(session, user, days=days, start=start, end=end)
+    except TipoffError as exc:
+        return error_page(request, exc.status_code, exc.detail, user=user)
     query = f"from={view.start.isoformat()}&to={view.end.isoformat()}"
     return render(request, "pages/insights.html", {"view": view, "range": query}, user=user)
 
@@ -50,7 +54,10 @@ def chart(
     if not user.is_curator:
         return Response(status_code=403)
     by: Literal["week", "tip"] = "week" if name == "weekly" else "tip"
-    report = usage_report(session, start=start, end=end, by=by)
+    try:
+        report = usage_report(session, start=start, end=end, by=by)
+    except TipoffError as exc:
+        return Response(exc.detail, status_code=exc.status_code, media_type="text/plain")
     draw = {"weekly": charts.weekly, "top": charts.top_tips, "funnel": charts.funnel}[name]
     return Response(
         draw(report),

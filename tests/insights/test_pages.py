@@ -18,6 +18,8 @@ def test_insights_page_is_for_curators(client, curator, member):
     assert client.get("/insights", headers=member.headers).status_code == 403
     assert client.get("/api/insights/page", headers=curator.headers).status_code == 200
     assert client.get("/api/insights/page", headers=member.headers).status_code == 403
+    bad = client.get("/insights?from=0001-01-01", headers=curator.headers)
+    assert bad.status_code == 422 and "dates from" in bad.text
 
 
 def test_charts_are_svg_images_without_script(client, curator, member):

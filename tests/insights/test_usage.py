@@ -167,6 +167,11 @@ def test_usage_is_for_curators_and_ranges_are_checked(client, member, curator):
     )
     assert bad.status_code == 422
     assert client.get("/api/insights/usage?by=person", headers=curator.headers).status_code == 422
+    for query in ("to=0001-01-01", "from=9999-12-31", "from=0001-01-01&to=0001-01-02"):
+        assert (
+            client.get(f"/api/insights/usage?{query}", headers=curator.headers).status_code == 422
+        )
+        assert client.get(f"/api/insights/page?{query}", headers=curator.headers).status_code == 422
 
 
 def test_helpers_are_opt_in(client, member, other_member):
