@@ -8,7 +8,8 @@ database connection) for at most ``TIPOFF_QUEUE_SECONDS``, and one that still
 has no turn gets ``503`` with ``Retry-After``. CPU-heavy requests (writing a
 tip computes its embedding, ~0.1-0.2 s of CPU) have a smaller lane of their
 own, ``TIPOFF_MAX_IN_FLIGHT_HEAVY`` (not counted in the other), so a burst of posts
-cannot starve the cheap reads, nor a crowd of readers the posts. Health checks and metrics are never queued.
+cannot starve the cheap reads, nor a crowd of readers the posts. Health checks and
+metrics are never queued.
 """
 
 from __future__ import annotations

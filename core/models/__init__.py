@@ -6,6 +6,7 @@ Each concern has its own module; add new ones to the import list below.
 from core.models.base import UTCDateTime, utcnow
 from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
 from core.models.calendar import Calendar, Meeting
+from core.models.health import HealthProbe
 from core.models.invite import Invite
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
 from core.models.tip import (
@@ -25,6 +26,7 @@ __all__ = [
     "Calendar",
     "Device",
     "Flag",
+    "HealthProbe",
     "Invite",
     "Meeting",
     "Notification",

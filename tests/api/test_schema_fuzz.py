@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
     response_schema_conformance,
 )
+
+from tests.fuzzing import examples
 
 
 @pytest.fixture
@@ -37,11 +39,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
+@settings(max_examples=examples(25))
 def test_api_never_errors_and_keeps_its_schema(case, client, curator):
     if case.path in ("/api/auth/logout",):
         pytest.skip("would end the fuzzer's own session")
