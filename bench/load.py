@@ -167,7 +167,7 @@ def server_env(database_url: str, data_dir: Path) -> dict[str, str]:
     }
 
 
-def seed(database_url: str) -> tuple[list[str], dict[str, list[int]]]:
+def seed(database_url: str, tips: int = SEED_TIPS) -> tuple[list[str], dict[str, list[int]]]:
     """Members with tokens, their meetings and a library: (tokens, token -> meeting ids)."""
     from core import accounts
     from core.db import make_engine, session_scope
@@ -222,7 +222,7 @@ def seed(database_url: str) -> tuple[list[str], dict[str, list[int]]]:
                 ids.append(meeting.id or 0)
             meetings[token] = ids
             if n == 0:
-                for _ in range(SEED_TIPS):
+                for _ in range(tips):
                     create_tip(session, user, tip_payload(rng, TipCreate))
     engine.dispose()
     return tokens, meetings
@@ -376,16 +376,36 @@ async def run_level(
     return level
 
 
-def measure(kind: str, clients: list[int], seconds: float, timeout: float = 10.0) -> list[Level]:
-    """One fresh database and server per level, so every level starts from the same library."""
-    levels = []
-    for count in clients:
-        with database(kind) as database_url:
-            tokens, meetings = seed(database_url)
-            with serve(database_url) as url:
-                level = asyncio.run(run_level(url, tokens, meetings, count, seconds, timeout))
+def measure(
+    kind: str,
+    clients: list[int],
+    seconds: float,
+    timeout: float = 10.0,
+    *,
+    seed_tips: int = SEED_TIPS,
+    fresh: bool = True,
+) -> list[Level]:
+    """By default one fresh database and server per level, so every level starts from the
+    same library; ``fresh=False`` runs the levels one after another on one server."""
+    levels: list[Level] = []
+
+    def run(url: str, tokens: list[str], meetings: dict[str, list[int]], count: int) -> None:
+        level = asyncio.run(run_level(url, tokens, meetings, count, seconds, timeout))
         print("  " + level.line(), flush=True)
         levels.append(level)
+
+    if not fresh:
+        with database(kind) as database_url:
+            tokens, meetings = seed(database_url, seed_tips)
+            with serve(database_url) as url:
+                for count in clients:
+                    run(url, tokens, meetings, count)
+        return levels
+    for count in clients:
+        with database(kind) as database_url:
+            tokens, meetings = seed(database_url, seed_tips)
+            with serve(database_url) as url:
+                run(url, tokens, meetings, count)
     return levels
 
 

@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from core.logs import describe
 from core.settings import get_settings
 from scheduler.jobs import load_jobs
 
@@ -28,8 +29,9 @@ async def run_once() -> dict[str, int]:
         for _ in range(MAX_ROUNDS_PER_PASS):
             try:
                 handled = await job.run()
-            except Exception:
-                log.exception("job %s failed; it will be retried on the next pass", name)
+            except Exception as exc:  # one line; the traceback at DEBUG only
+                log.error("job %s failed (%s); retried on the next pass", name, describe(exc))
+                log.debug("traceback", exc_info=True)
                 break
             total += handled
             if handled == 0:

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from core.calendars.sync import SyncResult, apply_download, download, plan_sync, record_failure
 from core.calendars.upsert import lock_calendar
 from core.db import is_postgres, session_scope
+from core.logs import describe
 from core.models import Calendar, utcnow
 from core.settings import get_settings
 
@@ -82,8 +83,9 @@ def sync_claimed(
             result = apply_download(session, calendar, plan, got, now=moment)
             release(session, calendar)
         return result
-    except Exception:
-        log.exception("calendar %s: sync failed unexpectedly", calendar_id)
+    except Exception as exc:  # one line; the traceback at DEBUG only
+        log.error("calendar %s: sync failed unexpectedly: %s", calendar_id, describe(exc))
+        log.debug("traceback", exc_info=True)
         with session_scope(engine) as session:
             lock_calendar(session, calendar_id)
             calendar = session.get(Calendar, calendar_id)
