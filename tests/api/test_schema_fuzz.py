@@ -6,6 +6,7 @@ tips in place, so generated requests reach real code paths, not just 401s.
 
 from __future__ import annotations
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import settings
@@ -47,15 +48,20 @@ def test_api_never_errors_and_keeps_its_schema(case, client, curator):
     # trips over urllib3-future, which caldav's niquests installs.
     kwargs = case.as_transport_kwargs(base_url="http://testserver", headers=curator.headers)
     kwargs.pop("cookies", None)
-    response = client.request(
-        kwargs.pop("method"),
-        kwargs.pop("url"),
-        **{
-            k: v
-            for k, v in kwargs.items()
-            if k in ("headers", "params", "json", "content", "data", "files")
-        },
-    )
+    try:
+        response = client.request(
+            kwargs.pop("method"),
+            kwargs.pop("url"),
+            **{
+                k: v
+                for k, v in kwargs.items()
+                if k in ("headers", "params", "json", "content", "data", "files")
+            },
+        )
+    except httpx.InvalidURL:
+        # Found by `make fuzz`: 4,000 characters of non-ASCII text in a query parameter
+        # percent-encode past httpx's 64 KiB URL limit; no client can send that request.
+        return
     case.validate_response(
         response,
         checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
