@@ -6,7 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import CurrentCurator, CurrentUser, IdPath, SessionDep, UserBeforeWriting
+from api.deps import (
+    CurrentCurator,
+    CurrentUser,
+    IdPath,
+    ReadSessionDep,
+    SessionDep,
+    UserBeforeWriting,
+)
 from core import ratelimit
 from core.models.tip import (
     AuthorPublic,
@@ -59,9 +66,14 @@ def read_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPubli
 
 @router.patch("/{tip_id}", response_model=TipPublic)
 def update_tip(
-    tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep
+    tip_id: IdPath,
+    data: TipUpdate,
+    user: UserBeforeWriting,
+    reader: ReadSessionDep,
+    session: SessionDep,
 ) -> TipPublic:
-    tip = service.update_tip(session, user, tip_id, data)
+    prepared = service.prepare_update(reader, user, tip_id, data)  # reads and CPU only
+    tip = service.update_tip(session, user, tip_id, data, prepared=prepared)
     return service.to_public([tip], session)[0]
 
 
