@@ -57,6 +57,16 @@ test-sqlite: install-test
 test-postgres: install-test
 	TIPOFF_TEST_DB=postgres $(BIN)/pytest $(ARGS)
 
+## A long randomised pass for developers (a few minutes per database): fresh random
+## examples, TIPOFF_FUZZ_SCALE x the examples of every property test (tests/fuzzing.py).
+## Keep each case it finds as a plain test; `make test` stays deterministic.
+## Property tests written with tests.fuzzing.examples() join by adding their file here.
+FUZZ_SCALE ?= 20
+FUZZ_TESTS ?= tests/api/test_schema_fuzz.py tests/core/test_textrules.py
+fuzz: install-test
+	TIPOFF_FUZZ=1 TIPOFF_FUZZ_SCALE=$(FUZZ_SCALE) TIPOFF_TEST_DB=sqlite $(BIN)/pytest -p no:cacheprovider -o timeout=3600 $(FUZZ_TESTS) $(ARGS)
+	TIPOFF_FUZZ=1 TIPOFF_FUZZ_SCALE=$(FUZZ_SCALE) TIPOFF_TEST_DB=postgres $(BIN)/pytest -p no:cacheprovider -o timeout=3600 $(FUZZ_TESTS) $(ARGS)
+
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -72,6 +82,7 @@ bench: install-test
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/push.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

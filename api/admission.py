@@ -7,15 +7,15 @@ handled at once; the rest wait on the event loop (holding no thread, no
 database connection) for at most ``TIPOFF_QUEUE_SECONDS``, and one that still
 has no turn gets ``503`` with ``Retry-After``. CPU-heavy requests (writing a
 tip computes its embedding, ~0.1-0.2 s of CPU) have a smaller lane of their
-own, ``TIPOFF_MAX_IN_FLIGHT_HEAVY``, so a burst of posts cannot starve the
-cheap reads. Health checks and metrics are never queued.
+own, ``TIPOFF_MAX_IN_FLIGHT_HEAVY`` (not counted in the other), so a burst of posts
+cannot starve the cheap reads, nor a crowd of readers the posts. Health checks and
+metrics are never queued.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
-import time
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -53,26 +53,19 @@ class AdmissionMiddleware:
         if self._general is None or self._heavy is None:
             self._general = asyncio.Semaphore(self.max_in_flight)
             self._heavy = asyncio.Semaphore(self.max_heavy)
-        lanes = [self._general]
-        if is_heavy(scope["method"], scope["path"]):
-            lanes.insert(0, self._heavy)
-        deadline = time.monotonic() + self.queue_seconds
-        taken: list[asyncio.Semaphore] = []
+        lane = self._heavy if is_heavy(scope["method"], scope["path"]) else self._general
         try:
-            for lane in lanes:
-                try:
-                    await asyncio.wait_for(lane.acquire(), max(0.0, deadline - time.monotonic()))
-                except TimeoutError:
-                    self.refused += 1
-                    await send_json(
-                        send,
-                        503,
-                        {"detail": "the server is busy; try again in a moment"},
-                        [(b"retry-after", str(RETRY_AFTER).encode())],
-                    )
-                    return
-                taken.append(lane)
+            await asyncio.wait_for(lane.acquire(), self.queue_seconds)
+        except TimeoutError:
+            self.refused += 1
+            await send_json(
+                send,
+                503,
+                {"detail": "the server is busy; try again in a moment"},
+                [(b"retry-after", str(RETRY_AFTER).encode())],
+            )
+            return
+        try:
             await self.app(scope, receive, send)
         finally:
-            for lane in taken:
-                lane.release()
+            lane.release()

@@ -144,6 +144,8 @@ def get_user_before_writing(
 
 
 UserBeforeWriting = Annotated[User, Depends(get_user_before_writing)]
+# A read-only unit beside the request's own, for CPU-heavy checks before any write.
+ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
 
 
 def get_current_curator(user: CurrentUser) -> User:

@@ -20,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import RateLimited, TipoffError, Unavailable
+from core.health import is_disk_full
 from core.logs import Throttled, describe
 
 log = logging.getLogger("tipoff.api")
@@ -53,14 +54,6 @@ async def http_error_json(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(
         {"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None)
     )
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    original = getattr(exc, "orig", exc)
-    if getattr(original, "sqlstate", None) == "53100":  # PostgreSQL disk_full
-        return True
-    text = str(original).lower()
-    return "database or disk is full" in text or "no space left on device" in text
 
 
 def database_error_response(exc: BaseException) -> JSONResponse:

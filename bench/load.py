@@ -4,7 +4,9 @@ half reading briefs, on loopback only.
     .venv/bin/python bench/load.py [--db sqlite|postgres] [--clients 10,50,200] [--seconds 30]
 
 Each level starts from the same seeded database (10 members with API tokens, 5 meetings
-each, 60 tips) behind one ``tipoff serve`` subprocess; every client is a closed loop
+each, 60 tips) behind one ``tipoff serve`` subprocess, whose briefs are read once, untimed,
+before the clock starts (as on a server that has been up: meeting embeddings cached); every
+client is a closed loop
 (send, wait for the answer, send again) on its own keep-alive connection. Per level
 it prints throughput, latency percentiles and how every request ended:
 
@@ -77,6 +79,7 @@ WORDS = [
     "competitor",
     "reference",
 ]
+server_pid = 0  # the running server's process id (for profilers)
 CUSTOMERS = ["acme.com", "globex.com", "initech.com", "umbrella.com", "hooli.com"]
 
 
@@ -164,7 +167,7 @@ def server_env(database_url: str, data_dir: Path) -> dict[str, str]:
     }
 
 
-def seed(database_url: str) -> tuple[list[str], dict[str, list[int]]]:
+def seed(database_url: str, tips: int = SEED_TIPS) -> tuple[list[str], dict[str, list[int]]]:
     """Members with tokens, their meetings and a library: (tokens, token -> meeting ids)."""
     from core.db import make_engine, session_scope
     from core.migrate import upgrade
@@ -219,7 +222,7 @@ def seed(database_url: str) -> tuple[list[str], dict[str, list[int]]]:
                 ids.append(meeting.id or 0)
             meetings[token] = ids
             if n == 0:
-                for _ in range(SEED_TIPS):
+                for _ in range(tips):
                     create_tip(session, user, tip_payload(rng, TipCreate))
     engine.dispose()
     return tokens, meetings
@@ -252,6 +255,8 @@ def serve(database_url: str) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
+        global server_pid
+        server_pid = process.pid
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
@@ -341,6 +346,19 @@ async def client_loop(
                 level.client_errors += 1
 
 
+async def warm_up(url: str, meetings: dict[str, list[int]]) -> None:
+    """Read every brief once, untimed: a server that has been up has ranked these meetings
+    before (the push pipeline prepares briefs ahead), so their embeddings are cached."""
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
+        for token, ids in meetings.items():
+            for meeting in ids:
+                async with http.get(
+                    f"{url}/api/meetings/{meeting}/brief",
+                    headers={"Authorization": f"Bearer {token}"},
+                ) as response:
+                    await response.read()
+
+
 async def run_level(
     url: str,
     tokens: list[str],
@@ -349,6 +367,7 @@ async def run_level(
     seconds: float,
     timeout: float = 10.0,
 ) -> Level:
+    await warm_up(url, meetings)
     level = Level(clients=clients, seconds=seconds)
     stop_at = time.monotonic() + seconds
     await asyncio.gather(
@@ -357,16 +376,36 @@ async def run_level(
     return level
 
 
-def measure(kind: str, clients: list[int], seconds: float, timeout: float = 10.0) -> list[Level]:
-    """One fresh database and server per level, so every level starts from the same library."""
-    levels = []
-    for count in clients:
-        with database(kind) as database_url:
-            tokens, meetings = seed(database_url)
-            with serve(database_url) as url:
-                level = asyncio.run(run_level(url, tokens, meetings, count, seconds, timeout))
+def measure(
+    kind: str,
+    clients: list[int],
+    seconds: float,
+    timeout: float = 10.0,
+    *,
+    seed_tips: int = SEED_TIPS,
+    fresh: bool = True,
+) -> list[Level]:
+    """By default one fresh database and server per level, so every level starts from the
+    same library; ``fresh=False`` runs the levels one after another on one server."""
+    levels: list[Level] = []
+
+    def run(url: str, tokens: list[str], meetings: dict[str, list[int]], count: int) -> None:
+        level = asyncio.run(run_level(url, tokens, meetings, count, seconds, timeout))
         print("  " + level.line(), flush=True)
         levels.append(level)
+
+    if not fresh:
+        with database(kind) as database_url:
+            tokens, meetings = seed(database_url, seed_tips)
+            with serve(database_url) as url:
+                for count in clients:
+                    run(url, tokens, meetings, count)
+        return levels
+    for count in clients:
+        with database(kind) as database_url:
+            tokens, meetings = seed(database_url, seed_tips)
+            with serve(database_url) as url:
+                run(url, tokens, meetings, count)
     return levels
 
 

@@ -91,6 +91,11 @@ def serve(
     setup_logging(settings.log_level)
     settings.ensure_secret_key()
     ready_engine()
+    # Load the sentence encoder now, not inside the first requests: every tip write and
+    # brief needs it, and under a burst they would all queue behind its loading.
+    from core.ranking import embedding
+
+    embedding.encode(["warm up"])  # reads the tokenizer and weights (seconds under load)
     hint = first_run_hint(f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}")
     if hint:
         print(hint, flush=True)

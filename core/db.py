@@ -83,13 +83,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_database_url(url)
     settings = get_settings()
     kwargs.setdefault("hide_parameters", True)
-    kwargs.setdefault("pool_timeout", settings.pool_timeout_seconds)
+    if ":memory:" not in url and url not in ("sqlite://", "sqlite+pysqlite://"):
+        kwargs.setdefault("pool_timeout", settings.pool_timeout_seconds)
     if url.startswith("sqlite"):
         if ":memory:" not in url and url.startswith("sqlite:///"):
             secure_database_path(Path(url.removeprefix("sqlite:///")))
         # Connections are cheap and one per worker thread (anyio's 40, the scheduler's):
         # a checkout should never be what a request waits for.
-        if ":memory:" not in url:
+        if "pool_timeout" in kwargs:  # a file, not an in-memory database
             kwargs.setdefault("pool_size", 20)
             kwargs.setdefault("max_overflow", 40)
         engine = create_engine(

@@ -83,6 +83,9 @@ class WriteGate:
         self.waited += time.monotonic() - started
         self._holder = self._key(dbapi_connection)
 
+    def busy(self) -> bool:
+        return self._lock.locked()
+
     def release(self, dbapi_connection: Any) -> None:
         if self._holder is not None and self._holder == self._key(dbapi_connection):
             self._holder = None

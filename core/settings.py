@@ -60,13 +60,13 @@ class Settings(BaseSettings):
         default=15.0, gt=0, description="PostgreSQL: longest a statement may run."
     )
     max_in_flight: int = Field(
-        default=32, ge=1, description="Requests handled at once; more wait in a queue."
+        default=8, ge=1, description="Requests handled at once; more wait in a queue."
     )
     max_in_flight_heavy: int = Field(
-        default=2, ge=1, description="CPU-heavy requests (tip writes: embeddings) at once."
+        default=1, ge=1, description="CPU-heavy requests (tip writes: embeddings) at once."
     )
     queue_seconds: float = Field(
-        default=3.0, gt=0, description="Longest a request waits for its turn before a 503."
+        default=2.0, gt=0, description="Longest a request waits for its turn before a 503."
     )
     max_body_bytes: int = Field(
         default=1024 * 1024, ge=1024, description="Largest request body (streamed or not)."

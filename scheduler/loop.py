@@ -6,9 +6,9 @@ reminders it queues go out in the same pass); planning (pushes, digests);
 sending what planning made due; briefs that go by email (after the pushes, whose
 missing receipts decide the fallback); sending mail; and the retention purge
 (every ten minutes). A job with ``every`` runs at most that often; the loop
-remembers when, per loop, so no state lives in a module. What is due lives in the database, so a crash loses
-nothing and several loops (in ``serve`` and in ``tipoff worker`` processes)
-share the work.
+remembers when, per loop, so no state lives in a module. What is due lives in
+the database, so a crash loses nothing and several loops (in ``serve`` and in
+``tipoff worker`` processes) share the work.
 
 The loop also owns the process's shared push sender: it closes it when it stops,
 so neither ``serve`` nor ``worker`` has to remember to.
@@ -24,6 +24,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+from core.logs import describe
 from core.push.webpush import close_shared_sender
 from core.settings import get_settings
 from scheduler import jobs
@@ -72,8 +73,11 @@ class Loop:
             for _ in range(MAX_ROUNDS_PER_PASS):
                 try:
                     handled = await job.run()
-                except Exception:
-                    log.exception("job %s failed; it will be retried on the next pass", job.name)
+                except Exception as exc:  # one line; the traceback at DEBUG only
+                    log.error(
+                        "job %s failed (%s); retried on the next pass", job.name, describe(exc)
+                    )
+                    log.debug("traceback", exc_info=True)
                     break
                 total += handled
                 if handled == 0:

@@ -53,6 +53,11 @@ os.environ.update(
 )
 
 
+from tests.fuzzing import load_profile  # noqa: E402 - after the environment is set
+
+load_profile()
+
+
 @pytest.fixture(scope="session")
 def engine() -> Iterator[Engine]:
     from core.db import get_engine

@@ -9,7 +9,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from api import metrics
 from api.deps import SessionDep
 from api.routes.operator import Operator
-from core.db import database_answers
+from core import health
 from core.insights import report
 
 router = APIRouter(tags=["operations"])
@@ -17,9 +17,11 @@ router = APIRouter(tags=["operations"])
 
 @router.get("/healthz")
 def healthz() -> JSONResponse:
-    if database_answers():
+    """200 when the database answers and takes writes; 503 with the reason otherwise."""
+    state = health.check()
+    if state.ok:
         return JSONResponse({"status": "ok"})
-    return JSONResponse({"detail": "database unavailable"}, status_code=503)
+    return JSONResponse({"detail": state.detail}, status_code=503, headers={"Retry-After": "5"})
 
 
 @router.get("/metrics", response_class=Response)

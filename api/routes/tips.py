@@ -11,6 +11,7 @@ from api.deps import (
     CurrentCurator,
     CurrentUser,
     IdPath,
+    ReadSessionDep,
     SessionDep,
     UserBeforeWriting,
 )
@@ -90,9 +91,15 @@ def _audit_others_tip(
 
 @router.patch("/{tip_id}", response_model=TipPublic)
 def update_tip(
-    tip_id: IdPath, data: TipUpdate, user: CurrentUser, session: SessionDep, client: ClientAddress
+    tip_id: IdPath,
+    data: TipUpdate,
+    user: UserBeforeWriting,
+    reader: ReadSessionDep,
+    session: SessionDep,
+    client: ClientAddress,
 ) -> TipPublic:
-    tip = service.update_tip(session, user, tip_id, data)
+    prepared = service.prepare_update(reader, user, tip_id, data)  # reads and CPU only
+    tip = service.update_tip(session, user, tip_id, data, prepared=prepared)
     _audit_others_tip(session, user, tip, "tip.edit", client)
     return service.to_public(session, [tip])[0]
 

@@ -28,6 +28,7 @@ from core.calendars.sync import (
 from core.calendars.upsert import lock_calendar
 from core.db import UnitOfWork, is_postgres, units_of
 from core.errors import Conflict, NotFound
+from core.logs import describe
 from core.models import Calendar, User, utcnow
 from core.models.ownership import owned
 from core.settings import get_settings
@@ -100,8 +101,9 @@ def sync_claimed(
             result = apply_download(session, calendar, plan, got, now=moment)
             release(session, calendar)
         return result
-    except Exception:
-        log.exception("calendar %s: sync failed unexpectedly", calendar_id)
+    except Exception as exc:  # one line; the traceback at DEBUG only
+        log.error("calendar %s: sync failed unexpectedly: %s", calendar_id, describe(exc))
+        log.debug("traceback", exc_info=True)
         with units() as session:
             lock_calendar(session, calendar_id)
             calendar = session.get(Calendar, calendar_id)

@@ -126,6 +126,8 @@ def fetch_feed(
                     )
             except httpx.TimeoutException:
                 raise FetchFailed(f"{host} did not answer within {_seconds(settings)}") from None
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError) as exc:
+                raise ssrf.UrlRefused(f"that is not a valid link: {exc}") from None
             except httpx.HTTPError as exc:
                 if "SSL" in str(exc) or "CERTIFICATE" in str(exc).upper():
                     raise FetchFailed(
@@ -140,7 +142,11 @@ def fetch_feed(
 
 def _next_hop(current: str, location: str) -> str:
     """Where a redirect points, normalised; a hop from https down to http is refused."""
-    target = ssrf.normalise_url(str(httpx.URL(current).join(location)))
+    try:
+        joined = str(httpx.URL(current).join(location))
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        raise FetchFailed(f"the link redirected to an invalid address: {exc}") from None
+    target = ssrf.normalise_url(joined)
     if current.startswith("https:") and target.startswith("http:"):
         raise ssrf.UrlRefused("the link redirects from https to plain http; refused")
     return target

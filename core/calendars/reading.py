@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import icalendar
 
 from core.errors import InvalidInput
+from core.textrules import strip_bad
 
 _BLOCK_LINE = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)[ \t]*$", re.IGNORECASE)
 _PROPERTY_LINE = re.compile(r"^[A-Za-z0-9-]+[;:]")
@@ -40,15 +41,17 @@ def decode(data: bytes) -> str:
 
     Lines are unfolded on bytes first: some writers fold at 75 octets in the middle
     of a multi-byte character, which only decodes once the halves are joined.
+    NUL bytes (and any unpaired surrogate) are dropped: no database stores them, and
+    one stray NUL in a SUMMARY must not stop a whole calendar from syncing.
     """
-    data = _FOLD.sub(b"", data)
+    data = _FOLD.sub(b"", data).replace(b"\x00", b"")
     if data.startswith(_BOM):  # also when the rest turns out not to be UTF-8
         data = data[len(_BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return text.lstrip("\ufeff")
+    return strip_bad(text).lstrip("\ufeff")
 
 
 def require_calendar(text: str) -> None:

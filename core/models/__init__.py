@@ -15,6 +15,7 @@ from core.models.brief import (
 )
 from core.models.calendar import Calendar, Meeting
 from core.models.delivery import Absence, BriefEmail
+from core.models.health import HealthProbe
 from core.models.insights import (
     Contact,
     InsightsPolicy,
@@ -53,6 +54,7 @@ __all__ = [
     "ExternalIdentity",
     "FeedbackMark",
     "Flag",
+    "HealthProbe",
     "InsightsPolicy",
     "Invite",
     "MailState",

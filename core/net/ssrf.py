@@ -127,7 +127,12 @@ def normalise_url(raw: str) -> str:
     if parts.username is not None:
         userinfo = parts.username + (f":{parts.password}" if parts.password is not None else "")
         netloc = f"{userinfo}@{netloc}"
-    return urlunsplit(SplitResult(scheme, netloc, parts.path or "/", parts.query, ""))
+    result = urlunsplit(SplitResult(scheme, netloc, parts.path or "/", parts.query, ""))
+    try:  # what the HTTP client will refuse (bad IDNA labels, control characters ...)
+        httpx.URL(result)
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        raise UrlRefused(f"that is not a valid link: {exc}") from None
+    return result
 
 
 def host_of(url: str) -> str:

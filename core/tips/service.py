@@ -146,24 +146,36 @@ def get_visible_tip(session: Session, user: User, tip_id: int) -> Tip:
     return tip
 
 
-def update_tip(session: Session, user: User, tip_id: int, data: TipUpdate) -> Tip:
+def prepare_update(session: Session, user: User, tip_id: int, data: TipUpdate) -> PreparedTip:
+    """Check an edit and profile the resulting text; reads only (the CPU-heavy part of an
+    edit, done before the write unit begins, as for ``prepare_tip``)."""
     tip = get_visible_tip(session, user, tip_id)
     if not can_edit(user, tip):
         raise Forbidden("only the author or a curator can edit this tip")
     changes = data.model_dump(exclude_unset=True)
     title = (changes.get("title") or "").strip() if "title" in changes else tip.title
     body = changes["body"] if changes.get("body") is not None else tip.body
-    _check_lengths(title, body)
-    check_text("title", title)
-    check_text("body", body)
-    for field in ("tags", "accounts"):
-        for value in changes.get(field) or []:
-            check_text(field, value)
-    tip.title, tip.body, tip.body_html = title, body, render_markdown(body)
-    if changes.get("tags") is not None:
-        tip.tags = normalise_tags(changes["tags"])
-    if changes.get("accounts") is not None:
-        tip.accounts = normalise_accounts(changes["accounts"])
+    tags = changes["tags"] if changes.get("tags") is not None else list(tip.tags)
+    accounts = changes["accounts"] if changes.get("accounts") is not None else list(tip.accounts)
+    return prepare_tip(TipCreate(title=title, body=body, tags=tags, accounts=accounts))
+
+
+def update_tip(
+    session: Session,
+    user: User,
+    tip_id: int,
+    data: TipUpdate,
+    *,
+    prepared: PreparedTip | None = None,
+) -> Tip:
+    prepared = prepared or prepare_update(session, user, tip_id, data)
+    tip = get_visible_tip(session, user, tip_id)
+    if not can_edit(user, tip):
+        raise Forbidden("only the author or a curator can edit this tip")
+    assert tip.id is not None
+    tip.title, tip.body, tip.body_html = prepared.title, prepared.body, prepared.body_html
+    tip.tags, tip.accounts = prepared.tags, prepared.accounts
+    changes = data.model_dump(exclude_unset=True)
     if changes.get("owner_id") is not None:
         freshness.reassign(session, user, tip, changes["owner_id"])
     if changes.get("review_days") is not None:
@@ -173,7 +185,7 @@ def update_tip(session: Session, user: User, tip_id: int, data: TipUpdate) -> Ti
     _replace_keywords(session, tip)
     _record(session, tip, user, "edit")
     fulltext.index_tip(session, tip)
-    ranking_index.tip_changed(session, tip)
+    ranking_index.store_profiles(session, [replace(prepared.profile, tip_id=tip.id)])
     session.flush()
     return tip
 

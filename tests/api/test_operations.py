@@ -9,11 +9,12 @@ def test_healthz_ok(client):
 
 
 def test_healthz_503_when_the_database_is_down(client, monkeypatch):
-    from api.routes import health
+    from core import health
 
-    monkeypatch.setattr(health, "database_answers", lambda: False)
+    monkeypatch.setattr(health, "check", lambda: health.Health(False, "down"))
     response = client.get("/healthz")
-    assert response.status_code == 503 and response.json()["detail"]
+    assert response.status_code == 503 and response.json()["detail"] == "down"
+    assert response.headers["retry-after"]
 
 
 def test_healthz_really_asks_the_database(monkeypatch):

@@ -6,14 +6,17 @@ tips in place, so generated requests reach real code paths, not just 401s.
 
 from __future__ import annotations
 
+import httpx
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
     response_schema_conformance,
 )
+
+from tests.fuzzing import examples
 
 
 @pytest.fixture
@@ -39,11 +42,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
+@settings(max_examples=examples(25))
 def test_api_never_errors_and_keeps_its_schema(case, client, curator):
     if case.path in ("/api/auth/logout",):
         pytest.skip("would end the fuzzer's own session")
@@ -51,15 +50,20 @@ def test_api_never_errors_and_keeps_its_schema(case, client, curator):
     # trips over urllib3-future, which caldav's niquests installs.
     kwargs = case.as_transport_kwargs(base_url="http://testserver", headers=curator.headers)
     kwargs.pop("cookies", None)
-    response = client.request(
-        kwargs.pop("method"),
-        kwargs.pop("url"),
-        **{
-            k: v
-            for k, v in kwargs.items()
-            if k in ("headers", "params", "json", "content", "data", "files")
-        },
-    )
+    try:
+        response = client.request(
+            kwargs.pop("method"),
+            kwargs.pop("url"),
+            **{
+                k: v
+                for k, v in kwargs.items()
+                if k in ("headers", "params", "json", "content", "data", "files")
+            },
+        )
+    except httpx.InvalidURL:
+        # Found by `make fuzz`: 4,000 characters of non-ASCII text in a query parameter
+        # percent-encode past httpx's 64 KiB URL limit; no client can send that request.
+        return
     case.validate_response(
         response,
         checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
