@@ -9,7 +9,9 @@ synthetic library (English and German tips, tags, 30% tied to an account) is
 bulk-inserted into a throwaway SQLite database that grows 1k → 10k → 100k;
 every tip is profiled through ``core.ranking.index.index_tips`` (facets, word
 statistics, embeddings — the same code a tip write runs) and full-text indexed
-through ``core.fulltext``. Then a fixed set of meetings (customer calls,
+through ``core.fulltext``; a tenth as many feedback marks as tips are added
+(half of them in the benched meetings' series), so the team's learning is read
+as in a busy deployment. Then a fixed set of meetings (customer calls,
 German titles, internal meetings, errands) is briefed repeatedly.
 
 Printed per size: p50/p95 of the whole brief (``brief_for_meeting``, warm:
@@ -42,6 +44,7 @@ from typing import Any  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("TIPOFF_SECRET_KEY", "bench-secret-key-not-for-production")
 
+import numpy as np  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import Session, col, func, select  # noqa: E402
@@ -49,8 +52,18 @@ from sqlmodel import Session, col, func, select  # noqa: E402
 from core import fulltext  # noqa: E402
 from core.db import make_engine, read_only  # noqa: E402
 from core.migrate import upgrade  # noqa: E402
-from core.models import Calendar, Meeting, Role, Tip, TipAccount, TipTag, User, utcnow  # noqa: E402
-from core.ranking import embedding  # noqa: E402
+from core.models import (  # noqa: E402
+    Calendar,
+    FeedbackMark,
+    Meeting,
+    Role,
+    Tip,
+    TipAccount,
+    TipTag,
+    User,
+    utcnow,
+)
+from core.ranking import embedding, learning  # noqa: E402
 from core.ranking.brief import brief_for_meeting  # noqa: E402
 from core.ranking.index import ComputedProfile, compute_profiles, store_profiles  # noqa: E402
 
@@ -155,6 +168,30 @@ def grow(session: Session, author_id: int, orgs: list[str], count: int, workers:
             store_profiles(session, computed)
             session.commit()
     return time.perf_counter() - started
+
+
+MARKS_PER_TIP = 0.1  # feedback marks kept per tip in the library (a busy team's year)
+
+
+def add_marks(session: Session, user_id: int, count: int, meetings: list[Meeting]) -> None:
+    """Feedback marks from the team: random tips, half of them in the bench meetings' series."""
+    top = session.exec(select(func.max(Tip.id))).one() or 1
+    series = [learning.series_key(m) for m in meetings]
+    kinds = ["kind:negotiation", "kind:demo", "kind:renewal", "kind:forecast", "kind:service"]
+    rows = []
+    for n in range(count):
+        vector = [RNG.gauss(0, 1) for _ in range(embedding.DIMENSIONS)]
+        norm = sum(v * v for v in vector) ** 0.5
+        rows.append({
+            "tip_id": RNG.randint(1, top), "user_id": user_id, "occasion": f"bench-{RNG.random()}",
+            "series": RNG.choice(series) if n % 2 else f"other-{n}", "orgs": [],
+            "kinds": [RNG.choice(kinds)], "external": bool(n % 3),
+            "vector": embedding.to_bytes(np.array(vector) / norm), "helpful": bool(n % 4),
+            "updated_at": utcnow(),
+        })  # fmt: skip
+    for start in range(0, len(rows), 2000):
+        session.execute(insert(FeedbackMark), rows[start : start + 2000])
+    session.commit()
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -279,6 +316,10 @@ def main() -> None:
             if size > have:
                 with Session(engine, expire_on_commit=False) as session:
                     built = grow(session, author_id, orgs, size - have, args.build_workers)
+                    bench_meetings = list(
+                        session.exec(select(Meeting).where(Meeting.user_id == rep_id))
+                    )
+                    add_marks(session, rep_id, int((size - have) * MARKS_PER_TIP), bench_meetings)
                 have = size
             elif size < have:
                 print(f"{size:>7} skipped: the kept library already has {have} tips")

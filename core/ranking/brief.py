@@ -139,6 +139,7 @@ def rank(
                 said,
                 params=params,
                 learned=learned.get(c.tip.id or 0, 0.0),
+                helped_in_series=c.tip.id in helped_here,
             )
         )
         is not None

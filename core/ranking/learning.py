@@ -10,14 +10,17 @@ A later brief reads the marks of its finalist tips and weighs each by how much
 the mark's meeting is like this one:
 
 - the same series (next occurrence): 1.0;
+- their meaning: the cosine of the embeddings, from ``SIMILAR_FLOOR`` → 0 to
+  ``SIMILAR_FULL`` → 1;
 - when both meetings have kinds (lexicon facets): ``SHARED_KIND`` times the
-  share of their kinds they have in common (Jaccard), nothing if none: what
-  helped in a price negotiation says nothing about an installation, even with
-  the same customer;
-- otherwise their meaning (cosine of the embeddings, from ``SIMILAR_FLOOR`` → 0
-  to ``SIMILAR_FULL`` → 1);
-- plus ``SAME_CUSTOMER`` for the same customer (an account's kind of meeting),
-  halved when one had someone external and the other did not.
+  share of their kinds they have in common (Jaccard) times (0.5 + 0.5 x
+  meaning), nothing if they share none: what helped in a price negotiation
+  says nothing about an installation, even with the same customer;
+  plus ``SAME_CUSTOMER`` for the same customer (an account's kind of meeting);
+- otherwise only meetings that read almost the same count (cosine from
+  ``ALIKE_FLOOR`` → 0 to ``ALIKE_FULL`` → 1): a shared customer name alone
+  makes texts look alike;
+- halved when one had someone external and the other did not.
 
 Per person the weighted marks add up and are capped at ±1 (``PERSON_CAP``):
 a few clicks by one person cannot take over everyone's briefs. The team's sum
@@ -47,8 +50,10 @@ from core.ranking import embedding
 from core.ranking.meeting import MeetingProfile, embed
 from core.ranking.text import fold
 
-SIMILAR_FLOOR = 0.5
-SIMILAR_FULL = 0.9
+SIMILAR_FLOOR = 0.1
+SIMILAR_FULL = 0.6
+ALIKE_FLOOR = 0.5
+ALIKE_FULL = 0.9
 SHARED_KIND = 0.7
 KIND_MIN = 0.5
 SAME_CUSTOMER = 0.3
@@ -138,16 +143,18 @@ def likeness(
     if profile.series and mark_series == profile.series:
         return 1.0
     ours, theirs = set(meeting_kinds(profile)), set(mark_kinds)
+    cos = float(np.dot(mark_vector, vector)) if mark_vector is not None else 0.0
+    meaning = min(1.0, max(0.0, (cos - SIMILAR_FLOOR) / (SIMILAR_FULL - SIMILAR_FLOOR)))
     if ours and theirs:
-        # Another kind of meeting: what helped there says nothing here.
-        weight = SHARED_KIND * len(ours & theirs) / len(ours | theirs)
-    elif mark_vector is not None and np.any(vector):
-        cos = float(np.dot(mark_vector, vector))
-        weight = min(1.0, max(0.0, (cos - SIMILAR_FLOOR) / (SIMILAR_FULL - SIMILAR_FLOOR)))
-    else:
-        return 0.0
-    if weight and set(mark_orgs) & profile.orgs:
-        weight = min(1.0, weight + SAME_CUSTOMER)
+        # Another kind of meeting: what helped there says nothing here. The same kind counts
+        # half on its own and fully when the meetings also read alike (a factory acceptance
+        # test and a commissioning are both "installation" to the lexicon, not to people).
+        shared = len(ours & theirs) / len(ours | theirs)
+        weight = SHARED_KIND * shared * (0.5 + 0.5 * meaning)
+        if weight and set(mark_orgs) & profile.orgs:  # the account's kind of meeting
+            weight = min(1.0, weight + SAME_CUSTOMER)
+    else:  # no kind to go by: only meetings that read almost the same
+        weight = min(1.0, max(0.0, (cos - ALIKE_FLOOR) / (ALIKE_FULL - ALIKE_FLOOR)))
     if mark_external != profile.external:
         weight *= OTHER_SETTING
     return weight

@@ -101,7 +101,8 @@ FACETS: tuple[Facet, ...] = (
         "kind:negotiation",
         "negotiation",
         """negotiat*, commercial terms, commercials, deal terms, terms and pricing, discount,
-        concession, haggl*, best and final, bafo, counter offer, konditionen=, kondition*,
+        concession, haggl*, best and final, bafo, final offer, best offer, counter offer,
+        letztes angebot, konditionen=, kondition*,
         *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt, *rabatt, nachlass,
         *nachlass, preisgespraech, zugestaendnis*""",
     ),
@@ -213,6 +214,7 @@ FACETS: tuple[Facet, ...] = (
         "kind:forecast",
         "forecast review",
         """forecast*, pipeline*, deal review*, commit call, sales review, revenue review,
+        numbers call, numbers review, number call, zahlenrunde, zahlen call, umsatzrunde,
         prognose*, *prognose, umsatzplanung, vertriebsrunde, *pipeline""",
     ),
     _facet(
@@ -226,7 +228,7 @@ FACETS: tuple[Facet, ...] = (
         "kind:team",
         "team meeting",
         """standup, stand up, daily, team meeting, team sync, team weekly, weekly sync,
-        all hands, town hall, townhall, retro, retrospective, teammeeting, teambesprechung,
+        retro, retrospective, teammeeting, teambesprechung,
         team runde, teamrunde, abteilungsmeeting, abteilungsrunde""",
     ),
     _facet(
@@ -247,7 +249,7 @@ FACETS: tuple[Facet, ...] = (
         "pricing",
         """price, prices, pricing, priced, list price, quote, quotes, quotation*, proposal*,
         cost, costs, total cost, tco, preis*, *preis, angebot*, *angebot,
-        kosten, *kosten, kalkulation""",
+        kosten, *kosten, kalkulation, offert*, *offert*, kostenvoranschlag*, estimate, estimates""",
     ),
     _facet(
         "topic:competition",
@@ -291,7 +293,8 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "role:finance",
         "finance",
-        """cfo, finance, financial, controller, controlling, treasurer, commercial director,
+        """cfo, fd=, finance director, financial director, finance, financial, controller,
+        controlling, treasurer, commercial director, finanzleiter*, finanzchef*,
         finanz*, *finanz, kaufmaennisch*, kaufm""",
     ),
     _facet(
@@ -417,6 +420,15 @@ FACETS: tuple[Facet, ...] = (
         airport, flughafen, taxi, uber, commute, pendeln, layover, boarding, terminal,
         check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
         fahrt nach, rueckfahrt, hinfahrt""",
+    ),
+    _facet(
+        "offwork:company",
+        "company event",
+        """all hands, all hand, town hall, townhall, company meeting, company event,
+        company update, staff meeting, christmas party, holiday party, summer party,
+        team event, team building, teambuilding, offsite, off site, sales kick off, sko=,
+        kick off party, weihnachtsfeier, sommerfest, betriebsausflug, firmenfeier,
+        betriebsversammlung, mitarbeiterversammlung, teamevent, firmenevent""",
     ),
     _facet(
         "offwork:focus",

@@ -47,7 +47,7 @@ class MeetingProfile:
     org_terms: set[str]  # word stems of the customers' names
     facets: dict[str, float]
     setting: str  # "onsite" | "virtual" | "unknown"
-    offwork: str | None  # "personal" | "travel" | "focus" when it is not work
+    offwork: str | None  # "personal" | "travel" | "focus" | "company" when it is no customer work
     terms: list[str]
     text: str  # what the embedding reads
     words_by_term: dict[str, str] = field(default_factory=dict)  # stem → a word, for reasons
@@ -158,7 +158,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
 
 
 def _offwork(hits: dict[str, int]) -> str | None:
-    for name in ("offwork:focus", "offwork:travel", "offwork:personal"):
+    for name in ("offwork:focus", "offwork:travel", "offwork:personal", "offwork:company"):
         if hits.get(name):
             return name.split(":", 1)[1]
     return None

@@ -61,10 +61,10 @@ class Params:
     figure comes from values fitted on the other sets only.
     """
 
-    meaning_weight: float = 1.5
-    min_evidence: float = 0.55  # generic tips: kind fit + words + meaning must reach this
-    min_score: float = 0.35  # any tip: the final score must reach this
-    learned_weight: float = 1.0  # the team's feedback, at most this many points up or down
+    meaning_weight: float = 2.0
+    min_evidence: float = 0.45  # generic tips: kind fit + words + meaning must reach this
+    min_score: float = 0.3  # any tip: the final score must reach this
+    learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
 
 
 DEFAULT = Params()
@@ -92,11 +92,13 @@ def score(
     *,
     params: Params = DEFAULT,
     learned: float = 0.0,
+    helped_in_series: bool = False,
 ) -> Scored | None:
     """The candidate's score and reasons, or None when it must not be shown.
 
     ``learned`` is the team's feedback for this tip in similar meetings, in
-    [-1, 1] (``core.ranking.learning``).
+    [-1, 1] (``core.ranking.learning``); ``helped_in_series``: someone found it helpful in
+    this very series, which is evidence enough that it fits.
     """
     tip = candidate.tip
     reasons: list[str] = []
@@ -125,7 +127,7 @@ def score(
     plain_fit, _ = facet_fit(profile.facets, candidate.facets, {})
     team = params.learned_weight * learned
     evidence = plain_fit + WORD_WEIGHT * overlap + meaning + max(0.0, team)
-    if not tip.accounts and evidence < params.min_evidence:
+    if not tip.accounts and evidence < params.min_evidence and not helped_in_series:
         return None
     total += fit + WORD_WEIGHT * overlap + meaning - mismatch + team
 

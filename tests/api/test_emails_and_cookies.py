@@ -7,8 +7,8 @@ import pytest
 
 
 def test_lookalike_addresses_cannot_register_twice(session):
-    from core import accounts
     from core.errors import Conflict
+    from core.people import accounts
 
     accounts.create_user(session, email="u@example.com", name="U")
     with pytest.raises(Conflict):
@@ -32,9 +32,9 @@ def test_sign_in_uses_the_same_normal_form_as_sign_up(client, make_user):
 
 
 def test_invites_use_the_same_normal_form(session, make_user):
-    from core import accounts, invites
     from core.errors import Conflict
     from core.models.invite import InviteCreate
+    from core.people import accounts, invites
 
     admin = accounts.get_user_by_email(session, make_user("admin").email)
     accounts.create_user(session, email="u@example.com", name="U")

@@ -97,9 +97,9 @@ def test_query_strings_follow_the_same_rule(client, member, query):
 
 def test_the_rule_holds_in_core_too(session, make_user):
     """Imports and the CLI reach core without the HTTP layer."""
-    from core import accounts
     from core.errors import InvalidInput
     from core.models.tip import TipCreate
+    from core.people import accounts
     from core.tips.service import create_tip
 
     author = accounts.get_user_by_email(session, make_user().email)
@@ -185,8 +185,8 @@ def test_form_and_multipart_posts_are_415_json_with_a_cookie(browser_client, mem
 
 @pytest.mark.parametrize("header", ["Bearer ", "Bearer    ", "bearer \t", "Bearer"])
 def test_a_blank_bearer_token_is_401_not_a_cookie_fallback(client, member, header):
-    from core import accounts
     from core.db import session_scope  # noqa: F401 - the session fixture is the test's
+    from core.people import accounts
 
     response = client.get("/api/me", headers={"Authorization": header})
     assert response.status_code == 401
@@ -194,7 +194,7 @@ def test_a_blank_bearer_token_is_401_not_a_cookie_fallback(client, member, heade
 
 
 def test_a_blank_bearer_token_does_not_skip_csrf_into_the_cookie(browser_client, session, member):
-    from core import accounts
+    from core.people import accounts
 
     user = accounts.get_user_by_email(session, member.email)
     cookie = accounts.start_web_session(session, user)

@@ -201,8 +201,9 @@ def test_the_server_recovers_by_itself_when_postgres_comes_back(monkeypatch):
 def test_a_full_disk_is_507_with_a_clear_message(tmp_path, monkeypatch):
     from sqlalchemy import event, text
 
-    from core import accounts, db
+    from core import db
     from core.migrate import upgrade
+    from core.people import accounts
 
     engine = db.make_engine(f"sqlite:///{tmp_path / 'full.db'}")
     upgrade(engine)

@@ -1,4 +1,4 @@
-"""`tipoff eval` on the dev set and on our own held-out-style set: the issue's goals, measured."""
+"""`tipoff eval`: one set, and all four sets leave-one-set-out with the feedback simulation."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import pytest
 
 from cli.main import main
 
-DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "relevance-dev.json"
-HELD_OUT = Path(__file__).parent / "datasets" / "heldout-medtech.json"
-HELD_OUT_2 = Path(__file__).parent / "datasets" / "heldout-machinery.json"
+SETS = Path(__file__).parent / "datasets"
+DEV_SET = SETS / "relevance-dev.json"
+DEV_SET_2 = SETS / "relevance-dev2.json"
+HELD_OUT = SETS / "heldout-medtech.json"
+HELD_OUT_2 = SETS / "heldout-machinery.json"
+ALL_SETS = [DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2]
 
 
 def run_eval(path: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
@@ -23,12 +26,10 @@ def run_eval(path: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: i
     "path", [DEV_SET, HELD_OUT, HELD_OUT_2], ids=["dev", "held-out-medtech", "held-out-machinery"]
 )
 def test_eval_meets_the_goals(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    if not path.exists():
-        pytest.skip(f"{path} is not here (the dev set lives in ../shared)")
     report = run_eval(path, capsys)
     assert report["ndcg"] >= 0.85, report["ndcg"]
     assert report["ratio"] >= 1.25, (report["ndcg"], report["bm25_ndcg"])
-    assert report["quiet_rate"] >= 0.9, report["quiet_rate"]
+    assert report["quiet_rate"] >= 0.95, report["quiet_rate"]
     assert report["bm25_quiet_rate"] == 0.0  # the baseline always answers
     assert report["goals_met"] is True
     every = {row["key"] for row in report["per_meeting"]}
@@ -48,3 +49,25 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "user" in err[0]
     assert main(["eval", str(tmp_path / "missing.json")]) != 0
+
+
+def test_all_sets_leave_one_set_out_with_feedback() -> None:
+    from core.evaluation_sets import evaluate_sets
+
+    from cli.eval import _multi_table
+
+    report = evaluate_sets(ALL_SETS, feedback=True)
+    assert len(report.sets) == 4 and report.grid_size == 27
+    for item in report.sets:
+        held_out = item.report
+        assert held_out.dataset not in item.fitted_on and len(item.fitted_on) == 3
+        assert held_out.quiet_rate >= 0.95, (held_out.dataset, held_out.quiet_rate)
+        assert held_out.ndcg >= 0.8, (held_out.dataset, held_out.ndcg)  # the held-out floor today
+        assert held_out.ratio >= 1.1, (held_out.dataset, held_out.ratio)
+        feedback = item.feedback or {}
+        assert feedback["marks"] > 0
+        assert feedback["earlier"] + feedback["later"] == held_out.meetings
+        assert feedback["after"]["quiet_rate"] >= feedback["before"]["quiet_rate"]
+    assert report.mean["ndcg"] >= 0.85 and report.mean["quiet_rate"] >= 0.95
+    out = _multi_table(report, verbose=False)
+    assert "held-out figures" in out and "worst set" in out and "mean gain" in out
