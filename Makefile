@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export TIPOFF_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres install install-test chromium caddy oidc-provider lint bench clean
+.PHONY: run test test-sqlite test-postgres install install-test chromium caddy oidc-provider lint bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_architecture.py  # imports flow one way
+
+## Property tests (pytest -m fuzz) with many more examples and fresh random seeds.
+## TIPOFF_FUZZ_EXAMPLES=20000 make fuzz for a longer run.
+fuzz: install-test
+	TIPOFF_FUZZ=1 TIPOFF_TEST_DB=sqlite $(BIN)/pytest -m fuzz -p no:cacheprovider $(ARGS)
 
 bench: install-test
 	$(BIN)/python bench/sync.py

@@ -13,15 +13,18 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Path, Request
 from sqlmodel import Session
 
-from core import accounts
-from core.db import session_scope
+from core.db import UnitOfWork, session_scope, units_of
 from core.errors import Forbidden, Unauthorized
 from core.models import User, utcnow
+from core.people import accounts
 
 SESSION_COOKIE = "tipoff_session"
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Reads that also count (a brief viewed by its owner counts as "opened", see
+# core.insights.signals): they take the write lock like any write.
+COUNTING_READS = frozenset({"/api/meetings/{meeting_id}/brief", "/m/{meeting_id}"})
 
 
 _WRITES_ON_READ = "__tipoff_writes_on_read__"
@@ -48,6 +51,14 @@ def get_session(request: Request) -> Iterator[Session]:
 # scope="function": commit as soon as the route returns, *before* the response is
 # sent, so a client never sees 2xx for work that then fails to commit.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def get_units() -> UnitOfWork:
+    """How a flow opens its own units of work (tests swap in ``units_within``)."""
+    return units_of()
+
+
+UnitsDep = Annotated[UnitOfWork, Depends(get_units)]
 
 
 def get_write_session() -> Iterator[Session]:
@@ -120,9 +131,11 @@ def get_user_before_writing(
     request: Request, session: Annotated[Session, Depends(get_read_session, scope="function")]
 ) -> User:
     """Who is asking, looked up in a read-only unit of its own, so a route can do its
-    CPU-heavy preparation (profiling a tip) *before* its own unit of work first
-    touches the database: on SQLite the write slot is then held only for the writes.
-    The user returned is detached: use it for who-is-asking, do not modify it."""
+    slow part *before* any write unit touches the database: CPU-heavy preparation
+    (profiling a tip) before its ``SessionDep``, or a download (connecting or syncing
+    a calendar) before the flow opens its own write units through ``UnitsDep``. On
+    SQLite the write slot is then held only for the writes. The user returned is
+    detached: use it for who-is-asking, do not modify it."""
     return get_current_user(get_optional_user(request, session))
 
 

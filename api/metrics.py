@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import text
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.calendars.timings import STAGE_SECONDS as CALENDAR_SYNC_STAGE_SECONDS
 from core.db import get_engine
 
 REGISTRY = CollectorRegistry()
@@ -53,10 +54,33 @@ class LibraryCollector(Collector):
 
 
 REGISTRY.register(LibraryCollector())
+REGISTRY.register(CALENDAR_SYNC_STAGE_SECONDS)  # where calendar syncs spend their time
 
 
 def render() -> bytes:
     return generate_latest(REGISTRY)
+
+
+class _Usage(Collector):
+    def __init__(self, totals: dict[str, int]) -> None:
+        self.totals = totals
+
+    def collect(self) -> Iterable[CounterMetricFamily]:
+        family = CounterMetricFamily(
+            "tipoff_usage",
+            "Team-wide usage (tip events, debrief funnel); absent below the privacy floor",
+            labels=["metric"],
+        )
+        for metric, count in sorted(self.totals.items()):
+            family.add_metric([metric], count)
+        yield family
+
+
+def render_usage(totals: dict[str, int]) -> bytes:
+    """The usage counters of ``core.insights.report.team_totals``, read per scrape."""
+    registry = CollectorRegistry()
+    registry.register(_Usage(totals))
+    return generate_latest(registry)
 
 
 class MetricsMiddleware:

@@ -56,7 +56,7 @@ class SecurityHeadersMiddleware:
 
         self.app = app
         self.headers = list(SECURITY_HEADERS)
-        if get_settings().public_url.startswith("https://"):
+        if get_settings().effective_public_url.startswith("https://"):
             self.headers.append(HSTS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -69,7 +69,9 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers.extend(self.headers)
-                if not docs:
+                # A response with a policy of its own keeps it (the charts' SVG images).
+                own = any(name.lower() == b"content-security-policy" for name, _ in headers)
+                if not docs and not own:
                     headers.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
                 message["headers"] = headers
             await send(message)
@@ -102,7 +104,7 @@ def with_csrf(app: ASGIApp, secret: str) -> ASGIApp:
         cookie_name=CSRF_COOKIE,
         http_header=CSRF_HEADER,
         cookie_samesite="Lax",
-        cookie_secure=get_settings().public_url.startswith("https://"),
+        cookie_secure=get_settings().effective_public_url.startswith("https://"),
         always_set_cookie=True,
         send_csrf_failed=_csrf_failed,
     )

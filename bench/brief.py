@@ -9,7 +9,7 @@ synthetic library (English and German tips, tags, 30% tied to an account) is
 bulk-inserted into a throwaway SQLite database that grows 1k → 10k → 100k;
 every tip is profiled through ``core.ranking.index.index_tips`` (facets, word
 statistics, embeddings — the same code a tip write runs) and full-text indexed
-through ``core.tips.search``. Then a fixed set of meetings (customer calls,
+through ``core.fulltext``. Then a fixed set of meetings (customer calls,
 German titles, internal meetings, errands) is briefed repeatedly.
 
 Printed per size: p50/p95 of the whole brief (``brief_for_meeting``, warm:
@@ -46,13 +46,13 @@ from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import Session, col, func, select  # noqa: E402
 
+from core import fulltext  # noqa: E402
 from core.db import make_engine, read_only  # noqa: E402
 from core.migrate import upgrade  # noqa: E402
 from core.models import Calendar, Meeting, Role, Tip, TipAccount, TipTag, User, utcnow  # noqa: E402
 from core.ranking import embedding  # noqa: E402
 from core.ranking.brief import brief_for_meeting  # noqa: E402
 from core.ranking.index import ComputedProfile, compute_profiles, store_profiles  # noqa: E402
-from core.tips import search  # noqa: E402
 
 RNG = random.Random(5)
 OPENERS = [
@@ -151,7 +151,7 @@ def grow(session: Session, author_id: int, orgs: list[str], count: int, workers:
         for batch, computed in zip(batches, pool.map(_compute, plain), strict=True):
             tips = session.exec(select(Tip).where(col(Tip.id).in_(batch))).all()
             for tip in tips:
-                search.index_tip(session, tip)
+                fulltext.index_tip(session, tip)
             store_profiles(session, computed)
             session.commit()
     return time.perf_counter() - started

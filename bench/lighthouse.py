@@ -167,9 +167,9 @@ def start_server(data: Path) -> tuple[subprocess.Popen[str], str, str]:
 
 def seed(url: str, database_url: str) -> tuple[str, int]:
     """A rep with a calendar and colleagues' tips; returns (session cookie, brief meeting id)."""
-    from core import accounts
     from core.db import make_engine, session_scope
     from core.models import Role
+    from core.people import accounts
 
     engine = make_engine(database_url)
     with session_scope(engine) as session:

@@ -166,11 +166,11 @@ def server_env(database_url: str, data_dir: Path) -> dict[str, str]:
 
 def seed(database_url: str) -> tuple[list[str], dict[str, list[int]]]:
     """Members with tokens, their meetings and a library: (tokens, token -> meeting ids)."""
-    from core import accounts
     from core.db import make_engine, session_scope
     from core.migrate import upgrade
     from core.models import Calendar, Meeting, Role, utcnow
     from core.models.tip import TipCreate
+    from core.people import accounts
     from core.tips.service import create_tip
 
     rng = random.Random(12)

@@ -55,6 +55,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--encrypt-processes", type=int, default=None, help="TIPOFF_PUSH_ENCRYPT_PROCESSES"
     )
+    parser.add_argument(
+        "--no-receipts",
+        action="store_true",
+        help="payloads without receipt tokens (the before-receipts baseline, same code)",
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the first send run")
     parser.add_argument("--profile-sort", default="tottime")
     return parser.parse_args()
@@ -119,6 +124,10 @@ def main() -> int:
     from tests.push.pushservice_process import PushServiceProcess, make_subscribers
     from tests.push.seed import seed_meetings, seed_tips
 
+    if args.no_receipts:
+        from core.notifications import receipts
+
+        receipts.arm = lambda row: ""  # type: ignore[assignment]  # no token, no hash
     settings = get_settings()
     per_device = max(1, args.n // args.devices)
     n = per_device * args.devices
@@ -226,7 +235,8 @@ def main() -> int:
 
     p, b = statistics.median(pipeline), statistics.median(naive)
     print()
-    print(f"push benchmark ({args.db}, loop={args.loop}, concurrency={settings.push_concurrency}, "
+    print(f"push benchmark ({args.db}, receipts {'off' if args.no_receipts else 'on'}, "
+          f"loop={args.loop}, concurrency={settings.push_concurrency}, "
           f"batch={settings.push_batch_size}, encrypt processes={encryptor.processes}, "
           f"{args.devices} devices, {os.cpu_count()} cores)")  # fmt: skip
     plan_rate, prepare_rate = n / plan_seconds, prepared / prepare_seconds

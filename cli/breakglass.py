@@ -9,8 +9,8 @@ import typer
 
 from cli.base import ready_engine
 from cli.users import users_app
-from core import accounts
 from core.db import session_scope
+from core.people import accounts
 from core.people.breakglass import set_break_glass
 
 

@@ -76,10 +76,11 @@ def sync_command(
     """Sync calendars now (all of them, or one user's), skipping any a worker is syncing."""
     from sqlmodel import col, select
 
-    from core import accounts
-    from core.calendars.claims import claim, sync_claimed
-    from core.db import session_scope
-    from core.models import Calendar, utcnow
+    from core.calendars.claims import sync_one
+    from core.db import session_scope, units_of
+    from core.errors import Conflict, NotFound
+    from core.models import Calendar
+    from core.people import accounts
 
     engine = ready_engine()
     with session_scope(engine) as session:
@@ -91,14 +92,14 @@ def sync_command(
         typer.echo("no calendars to sync")
         return
     failed = 0
+    units = units_of(engine)
     for calendar_id in ids:
-        with session_scope(engine) as session:
-            claimed = claim(session, now=utcnow(), limit=1, calendar_ids=[calendar_id])
-        if not claimed:
+        try:
+            result = sync_one(calendar_id, units=units)
+        except Conflict:
             typer.echo(f"calendar {calendar_id}: being synced by a worker right now; skipped")
             continue
-        result = sync_claimed(calendar_id, engine=engine)
-        if result is None:
+        except NotFound:  # deleted meanwhile
             continue
         counts = f"+{result.added} ~{result.updated} -{result.removed}"
         typer.echo(f"calendar {calendar_id}: {counts}")

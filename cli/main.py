@@ -58,12 +58,12 @@ def first_run_hint(base_url: str | None = None) -> str | None:
     While no admin exists, each start prints a fresh one-time setup link (only
     the newest works): opening it on a phone creates the first admin.
     """
-    from core import accounts, invites
     from core.db import session_scope
+    from core.people import accounts, invites
 
     settings = get_settings()
-    if base_url is None or "public_url" in settings.model_fields_set:
-        base_url = settings.public_url
+    if base_url is None or settings.public_url is not None:
+        base_url = settings.effective_public_url
     with session_scope() as session:
         if accounts.admin_exists(session):
             return None
@@ -85,7 +85,7 @@ def serve(
     """Apply migrations, then serve the API and the PWA (with the scheduler in-process)."""
     import uvicorn
 
-    from api.app import create_app
+    from app.main import create_app
 
     settings = get_settings()
     setup_logging(settings.log_level)
@@ -136,9 +136,6 @@ def worker(
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         await run_forever(stop)
-        from core.push.webpush import close_shared_sender
-
-        await close_shared_sender()  # close push connections cleanly
 
     run_event_loop(forever())
 

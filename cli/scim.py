@@ -28,7 +28,7 @@ def scim_token(
             fail("there is no provisioning token")
         typer.echo("provisioning token removed: SCIM requests are refused until you make a new one")
         return
-    base = get_settings().public_url.rstrip("/")
+    base = get_settings().effective_public_url.rstrip("/")
     typer.echo(f"SCIM base URL: {base}/scim/v2 (authentication: bearer token)")
     typer.echo(
         "Provisioning token (store it in your identity provider now; it is not shown again):"

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from cli.base import ready_engine
-from core import accounts
 from core.db import session_scope
+from core.people import accounts
 from core.tips.importer import import_tips, load_tip_file
 
 tips_app = typer.Typer(help="Manage the tip library.", no_args_is_help=True)

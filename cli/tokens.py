@@ -7,9 +7,8 @@ from typing import Annotated
 import typer
 
 from cli.base import fail, ready_engine
-from core import accounts
 from core.db import session_scope
-from core.people import audit
+from core.people import accounts, audit
 
 tokens_app = typer.Typer(help="Create and revoke API tokens.", no_args_is_help=True)
 

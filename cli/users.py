@@ -13,10 +13,9 @@ import typer
 from sqlmodel import Session
 
 from cli.base import fail, ready_engine
-from core import accounts
 from core.db import session_scope
 from core.models import Role, User
-from core.people import audit, lifecycle, passwords
+from core.people import accounts, audit, lifecycle, passwords
 from core.settings import get_settings
 
 users_app = typer.Typer(help="Create, list and manage users.", no_args_is_help=True)
@@ -98,7 +97,7 @@ def reset_password(
     settings = get_settings()
     with session_scope(ready_engine()) as session:
         user = _person(session, email)
-        link = passwords.create_reset_link(session, user, base_url=settings.public_url)
+        link = passwords.create_reset_link(session, user, base_url=settings.effective_public_url)
         audit.record(
             session,
             actor=None,

@@ -29,6 +29,18 @@ def _fernet(secret_key: str, purpose: str) -> Fernet:
     return Fernet(base64.urlsafe_b64encode(derived))
 
 
+@lru_cache(maxsize=8)
+def _mac_key(secret_key: str, purpose: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=b"tipoff-mac", info=purpose.encode()
+    ).derive(secret_key.encode())
+
+
+def mac_key(purpose: str) -> bytes:
+    """A key for keyed hashes (HMAC) of one purpose, derived like the encryption keys."""
+    return _mac_key(get_settings().ensure_secret_key(), purpose)
+
+
 def encrypt(plaintext: str, purpose: str = "secrets") -> str:
     key = get_settings().ensure_secret_key()
     return _fernet(key, purpose).encrypt(plaintext.encode()).decode()

@@ -24,10 +24,10 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import lru_cache
+from contextlib import AbstractContextManager, contextmanager
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -163,6 +163,37 @@ def session_scope(engine: Engine | None = None, *, reads_only: bool = False) -> 
         raise
     finally:
         session.close()
+
+
+class UnitOfWork(Protocol):
+    """Opens one unit of work: ``with units() as session: ...`` commits or rolls back.
+
+    Flows that talk to the network between reads and writes (a calendar sync)
+    take one of these instead of a session, so each of their transactions is
+    short and none stays open across a download.
+    """
+
+    def __call__(self, *, reads_only: bool = False) -> AbstractContextManager[Session]: ...
+
+
+def units_of(engine: Engine | None = None) -> UnitOfWork:
+    """Units of work on ``engine`` (default: the app's), each its own transaction."""
+    return partial(session_scope, engine)
+
+
+def units_within(session: Session) -> UnitOfWork:
+    """Units of work nested in a session the caller owns (a savepoint each).
+
+    For callers that already hold the transaction (``tipoff eval``'s throwaway
+    database, tests that roll everything back): the caller commits, not the flow.
+    """
+
+    @contextmanager
+    def unit(*, reads_only: bool = False) -> Iterator[Session]:
+        with session.begin_nested():
+            yield session
+
+    return unit
 
 
 def database_answers(engine: Engine | None = None) -> bool:

@@ -27,6 +27,8 @@ _PATTERNS = [
     (re.compile(r"\$(?:2[abxy]|5|6|scrypt|pbkdf2[^$]*)\$[^\s'\",)]*"), "$hash***"),
     (re.compile(r"\b[0-9a-fA-F]{32,}\b"), "<hex***>"),  # token hashes (SHA-256), keys
     (re.compile(r"\bgAAAAA[A-Za-z0-9_\-=]{20,}"), "<fernet***>"),  # secrets at rest
+    (re.compile(r"pwr_[A-Za-z0-9_\-]{20,}"), "pwr_***"),  # password reset links
+    (re.compile(r"(smtps?)://[^\s/@]+@"), r"\1://***@"),  # SMTP credentials
     (re.compile(r"(https?|webcal)://[^\s/@]+@"), r"\1://***@"),
     (re.compile(r"((?:https?|webcal)://[^\s?#]+)\?[^\s]*"), r"\1?***"),
 ]

@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SECRET_KEY_FILE = "secret_key"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 
 def _comma_list(value: object) -> object:
@@ -39,7 +40,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default=Path("./data"), description="Where SQLite and keys live.")
     database_url: str = Field(default="", description="SQLAlchemy URL; empty = SQLite in data_dir.")
-    public_url: str = Field(default="http://127.0.0.1:8000", description="Base URL users reach.")
+    public_url: str | None = Field(
+        default=None, description="Base URL users reach; unset = http://127.0.0.1:8000."
+    )
     secret_key: str = Field(default="", description="Root secret; generated when empty.")
     allow_private_networks: bool = Field(
         default=False, description="Let user-supplied URLs reach loopback/private addresses."
@@ -107,6 +110,24 @@ class Settings(BaseSettings):
 
     # Briefs
     brief_size: int = Field(default=3, ge=1, le=10)
+
+    # The curator's loop (core/tips/freshness.py, core/insights/)
+    tip_review_days: int = Field(
+        default=180, ge=30, le=730, description="Default days between a tip's reviews."
+    )
+    insights_min_group: int = Field(
+        default=5, ge=2, description="Usage rows from fewer distinct people fold into 'other'."
+    )
+    gap_strong_score: float = Field(
+        default=0.8, gt=0, description="A brief with no tip scoring this much is weak (a gap)."
+    )
+    request_reach: int = Field(default=5, ge=1, le=20, description="Colleagues a request asks.")
+    request_lookback_days: int = Field(
+        default=90, ge=1, description="A colleague 'met' a customer within this many days."
+    )
+    contact_retention_days: int = Field(
+        default=180, ge=1, description="How long 'who met which customer, when' is kept."
+    )
 
     # Pushes
     vapid_subject: str = Field(
@@ -209,6 +230,11 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.effective_database_url.startswith("sqlite")
+
+    @property
+    def effective_public_url(self) -> str:
+        """Where people reach this server: the setting, else the local default."""
+        return self.public_url or DEFAULT_PUBLIC_URL
 
     def ensure_secret_key(self) -> str:
         """Return the secret key, creating ``data_dir/secret_key`` (mode 0600) on first use."""

@@ -28,6 +28,7 @@ def signin_location(request: Request) -> str:
 def page_user(request: Request, user: OptionalUser) -> User:
     if user is None:
         raise HTTPException(status_code=303, headers={"Location": signin_location(request)})
+    request.state.page_user = user  # for the error page's navigation (``PageRoute``)
     return user
 
 

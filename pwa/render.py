@@ -6,15 +6,18 @@ tip's ``body_html``, which core sanitised with nh3 when the tip was saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from fastapi.routing import APIRoute
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from core.errors import TipoffError
 from core.models import User
 from pwa.assets import asset_url
 
@@ -81,3 +84,25 @@ def error_page(
         user=user,
         status_code=status_code,
     )
+
+
+class PageRoute(APIRoute):
+    """Every page's one error handler: a domain error becomes the app's error page.
+
+    Page functions just call ``core`` and let ``TipoffError`` rise (a meeting that
+    is not yours, an expired invite): this turns it into HTML with the same status
+    the JSON API would give, and the navigation of whoever is signed in
+    (``pwa.auth.page_user`` leaves them on ``request.state``).
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def handle_page(request: Request) -> Response:
+            try:
+                return await handle(request)
+            except TipoffError as exc:
+                user = getattr(request.state, "page_user", None)
+                return error_page(request, exc.status_code, exc.detail, user=user)
+
+        return handle_page

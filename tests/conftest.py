@@ -93,19 +93,6 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture(autouse=True)
-def _settings_restored() -> Iterator[None]:
-    """Tests monkeypatch the shared settings object; pydantic remembers a patched field as
-    "explicitly set" even after the undo, and some code asks exactly that (is
-    public_url configured?). Put the record back after every test."""
-    from core.settings import get_settings
-
-    settings = get_settings()
-    explicitly_set = set(settings.model_fields_set)
-    yield
-    object.__setattr__(settings, "__pydantic_fields_set__", explicitly_set)
-
-
-@pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> Iterator[None]:
     from core import ratelimit
 
@@ -116,8 +103,9 @@ def _fresh_rate_limits() -> Iterator[None]:
 @pytest.fixture
 def app(session: Session):
     """The FastAPI app, with every request using the test's session."""
-    from api.app import create_fastapi
-    from api.deps import get_read_session, get_session, get_write_session
+    from api.deps import get_read_session, get_session, get_units, get_write_session
+    from app.main import create_fastapi
+    from core.db import units_within
 
     application = create_fastapi(run_scheduler=False)
 
@@ -132,6 +120,7 @@ def app(session: Session):
     application.dependency_overrides[get_session] = test_session
     application.dependency_overrides[get_write_session] = test_session
     application.dependency_overrides[get_read_session] = test_session
+    application.dependency_overrides[get_units] = lambda: units_within(session)
     return application
 
 
@@ -171,8 +160,8 @@ class Person:
 
 @pytest.fixture
 def make_user(session: Session):
-    from core import accounts
     from core.models import Role
+    from core.people import accounts
 
     counter = iter(range(1, 10_000))
 

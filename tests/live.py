@@ -127,9 +127,9 @@ def add_person(
     database_url: str, email: str, role: str = "member", password: str | None = None
 ) -> tuple[int, str]:
     """A person in a live server's database (core functions): their id and an API token."""
-    from core import accounts
     from core.db import make_engine, session_scope
     from core.models import Role
+    from core.people import accounts
 
     engine = make_engine(database_url)
     try:

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field
 
 from api.deps import SESSION_COOKIE, CurrentUser, SessionDep, client_address
-from core import accounts, ratelimit
-from core.models.user import ForgotPassword, PasswordResetRequest, UserPublic
-from core.people import passwords
+from core import ratelimit
+from core.models.user import (
+    Accepted,
+    ForgotPassword,
+    LoginRequest,
+    PasswordResetRequest,
+    UserPublic,
+)
+from core.people import accounts, passwords
 from core.settings import get_settings
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
-
-
-class Accepted(BaseModel):
-    detail: str = "If the address has an account, a link to choose a new password is on its way."
-
-
-class LoginRequest(BaseModel, extra="forbid"):
-    email: str = Field(max_length=320)
-    password: str = Field(max_length=512)
 
 
 def client_ip(request: Request) -> str:
@@ -35,7 +31,7 @@ def set_session_cookie(response: Response, token: str) -> None:
         max_age=settings.session_days * 86400,
         httponly=True,
         samesite="lax",
-        secure=settings.public_url.startswith("https://"),
+        secure=settings.effective_public_url.startswith("https://"),
         path="/",
     )
 
@@ -64,7 +60,7 @@ def forgot_password(body: ForgotPassword, request: Request, session: SessionDep)
     ratelimit.check("password reset", f"email:{address}", limit)
     # The link's address comes from TIPOFF_PUBLIC_URL, never from the request's Host
     # header: a forged Host would otherwise mail the victim a link to the attacker.
-    passwords.request_reset(session, address, base_url=settings.public_url)
+    passwords.request_reset(session, address, base_url=settings.effective_public_url)
     return Accepted()
 
 

@@ -6,21 +6,25 @@ from fastapi import APIRouter
 
 from api.deps import CurrentUser, IdPath, SessionDep
 from core import ratelimit
-from core.calendars.meetings import to_public
+from core.insights import signals
+from core.models import Meeting
 from core.models.brief import BriefPublic, BriefTipPublic, FeedbackCreate, FeedbackPublic
-from core.ranking import feedback
+from core.models.calendar import MeetingPublic
+from core.models.ownership import owned
 from core.ranking.brief import brief_for_meeting
 from core.settings import get_settings
+from core.tips import freshness
 
 router = APIRouter(prefix="/api/meetings", tags=["briefs"])
 
 
 @router.get("/{meeting_id}/brief", response_model=BriefPublic)
 def read_brief(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> BriefPublic:
-    meeting = feedback.own_meeting(session, user, meeting_id)
+    meeting = owned(session, Meeting, meeting_id, user)
     brief = brief_for_meeting(session, user, meeting, limit=get_settings().brief_size)
+    signals.brief_viewed(session, user, meeting, [r.tip.id for r in brief.tips if r.tip.id])
     return BriefPublic(
-        meeting=to_public(meeting),
+        meeting=MeetingPublic.model_validate(meeting),
         tips=[
             BriefTipPublic(
                 id=ranked.tip.id or 0,
@@ -30,6 +34,7 @@ def read_brief(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> Br
                 helpful_count=ranked.tip.helpful_count,
                 score=ranked.score,
                 reasons=ranked.reasons,
+                stale=freshness.is_stale(ranked.tip),
             )
             for ranked in brief.tips
         ],
@@ -41,4 +46,4 @@ def give_feedback(
     meeting_id: IdPath, data: FeedbackCreate, user: CurrentUser, session: SessionDep
 ) -> FeedbackPublic:
     ratelimit.check_member(user, "vote", get_settings().rate_limit_votes)
-    return feedback.record(session, user, meeting_id, data)
+    return signals.give_feedback(session, user, meeting_id, data)

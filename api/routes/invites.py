@@ -12,7 +12,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from api.deps import ClientAddress, CurrentAdmin, IdPath, SessionDep
 from api.routes.auth import client_ip, set_session_cookie
-from core import accounts, invites, ratelimit
+from core import ratelimit
 from core.models.invite import (
     InviteBulkCreate,
     InviteBulkReport,
@@ -24,7 +24,7 @@ from core.models.invite import (
     SignupRequest,
 )
 from core.models.user import UserPublic
-from core.people import invitations
+from core.people import accounts, invitations, invites
 from core.settings import get_settings
 
 router = APIRouter(tags=["invites"])
@@ -35,7 +35,7 @@ Token = Annotated[str, Path(min_length=10, max_length=200)]
 def public_base_url(request: Request) -> str:
     """Where people reach this server: TIPOFF_PUBLIC_URL when set, else the request's host."""
     settings = get_settings()
-    if "public_url" in settings.model_fields_set:
+    if settings.public_url is not None:
         return settings.public_url
     return str(request.base_url)
 

@@ -14,11 +14,14 @@ from api.deps import (
     SessionDep,
     writes_on_read,
 )
-from core import accounts
 from core.models import utcnow
 from core.models.user import EraseMe, PasswordChange, UserPublic, UserUpdate
-from core.people import audit, lifecycle, passwords
+from core.notifications import outbox
+from core.people import accounts, audit, lifecycle, passwords
 from core.people.export import export_user
+
+# Settings that decide when (and whether) a push goes: changing one re-plans the outbox.
+TIMING_FIELDS = {"lead_minutes", "travel_minutes", "quiet_hours", "timezone", "brief_channel"}
 
 router = APIRouter(prefix="/api/me", tags=["me"])
 
@@ -31,6 +34,8 @@ def read_me(user: CurrentUser) -> UserPublic:
 @router.patch("", response_model=UserPublic)
 def update_me(changes: UserUpdate, user: CurrentUser, session: SessionDep) -> UserPublic:
     accounts.update_profile(session, user, changes)
+    if changes.model_fields_set & TIMING_FIELDS:
+        outbox.replan_user(session, user)  # pushes still ahead follow the new settings
     return UserPublic.model_validate(user, from_attributes=True)
 
 

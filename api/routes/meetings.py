@@ -8,7 +8,9 @@ from fastapi import APIRouter, Query
 
 from api.deps import CurrentUser, IdPath, SessionDep
 from core.calendars import meetings
+from core.models import Meeting
 from core.models.calendar import MeetingPage, MeetingPublic
+from core.models.ownership import owned
 
 router = APIRouter(prefix="/api/meetings", tags=["meetings"])
 
@@ -21,9 +23,9 @@ def list_meetings(
 ) -> MeetingPage:
     """Upcoming meetings (not yet ended), soonest first."""
     found = meetings.upcoming(session, user, limit=limit)
-    return MeetingPage(items=[meetings.to_public(m) for m in found])
+    return MeetingPage(items=[MeetingPublic.model_validate(m) for m in found])
 
 
 @router.get("/{meeting_id}", response_model=MeetingPublic)
 def read_meeting(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> MeetingPublic:
-    return meetings.to_public(meetings.get_meeting(session, user, meeting_id))
+    return MeetingPublic.model_validate(owned(session, Meeting, meeting_id, user))

@@ -34,4 +34,4 @@ def decide(
         client=client,
         detail={"author_id": tip.author_id},
     )
-    return service.to_public([tip], session)[0]
+    return service.to_public(session, [tip])[0]

@@ -1,29 +1,20 @@
 """JSON twins of the PWA pages that no other router covers: Next up, and compose
 (its prefill/suggestions and the Markdown preview). The pages render the very
-same view objects (``pwa.views``), so what the HTML shows is what this returns."""
+same view objects (``core.views``), so what the HTML shows is what this returns."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
 
 from api.deps import CurrentUser, SessionDep
-from core.models.tip import BODY_MAX
+from core.models.tip import PreviewRequest, PreviewResponse
 from core.tips.text import render_markdown
-from pwa.views.agenda import NextUp, next_up
-from pwa.views.compose import ComposeForm, compose_form
+from core.views.agenda import NextUp, next_up
+from core.views.compose import ComposeForm, compose_form
 
 router = APIRouter(tags=["app"])
-
-
-class PreviewRequest(BaseModel, extra="forbid"):
-    body: str = Field(max_length=BODY_MAX)
-
-
-class PreviewResponse(BaseModel):
-    body_html: str
 
 
 @router.get("/api/next-up", response_model=NextUp)
@@ -40,9 +31,12 @@ def read_compose(
     title: Annotated[str | None, Query(max_length=500)] = None,
     text: Annotated[str | None, Query(max_length=4000)] = None,
     url: Annotated[str | None, Query(max_length=2000)] = None,
+    request_id: Annotated[int | None, Query(alias="request", ge=1, le=2**31 - 1)] = None,
 ) -> ComposeForm:
     """What compose is prefilled with: from a meeting (accounts, tag suggestions) or a share."""
-    return compose_form(session, user, meeting_id=meeting, title=title, text=text, url=url)
+    return compose_form(
+        session, user, meeting_id=meeting, title=title, text=text, url=url, request_id=request_id
+    )
 
 
 @router.post("/api/compose/preview", response_model=PreviewResponse)

@@ -15,6 +15,7 @@ from api.deps import (
     UserBeforeWriting,
 )
 from core import ratelimit
+from core.insights import signals
 from core.models import Tip
 from core.models.tip import (
     AuthorPublic,
@@ -28,21 +29,21 @@ from core.models.tip import (
 )
 from core.people import audit
 from core.settings import get_settings
-from core.tips import moderation, service, votes
+from core.tips import freshness, moderation, service, votes
 
 router = APIRouter(prefix="/api/tips", tags=["tips"])
 
 
 def _one(session: SessionDep, tip_id: IdPath, user: CurrentUser) -> TipPublic:
-    return service.to_public([service.get_visible_tip(session, user, tip_id)], session)[0]
+    return service.to_public(session, [service.get_visible_tip(session, user, tip_id)])[0]
 
 
 @router.post("", status_code=201, response_model=TipPublic)
 def create_tip(data: TipCreate, user: UserBeforeWriting, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "post", get_settings().rate_limit_posts)
     prepared = service.prepare_tip(data)  # CPU only, before the write unit touches the database
-    tip = service.create_tip(session, user, data, prepared=prepared)
-    return service.to_public([tip], session)[0]
+    tip = signals.post_tip(session, user, data, prepared=prepared)
+    return service.to_public(session, [tip])[0]
 
 
 @router.get("", response_model=TipPage)
@@ -53,11 +54,21 @@ def list_tips(
     tag: Annotated[str | None, Query(max_length=64)] = None,
     account: Annotated[str | None, Query(max_length=253)] = None,
     author: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    owner: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    stale: Annotated[bool | None, Query(description="only tips past their review date")] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = service.PAGE_SIZE,
 ) -> TipPage:
     return service.list_tips(
-        session, q=q, tag=tag, account=account, author=author, cursor=cursor, limit=limit
+        session,
+        q=q,
+        tag=tag,
+        account=account,
+        author=author,
+        owner=owner,
+        stale=stale,
+        cursor=cursor,
+        limit=limit,
     )
 
 
@@ -83,7 +94,7 @@ def update_tip(
 ) -> TipPublic:
     tip = service.update_tip(session, user, tip_id, data)
     _audit_others_tip(session, user, tip, "tip.edit", client)
-    return service.to_public([tip], session)[0]
+    return service.to_public(session, [tip])[0]
 
 
 @router.delete("/{tip_id}", status_code=204)
@@ -97,6 +108,13 @@ def delete_tip(
     return Response(status_code=204)
 
 
+@router.post("/{tip_id}/verify", response_model=TipPublic)
+def verify_tip(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
+    """The owner or a curator confirms the tip is still true; next review one interval on."""
+    tip = freshness.verify(session, user, tip_id)
+    return service.to_public(session, [tip])[0]
+
+
 @router.get("/{tip_id}/history", response_model=list[RevisionPublic])
 def tip_history(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> list[RevisionPublic]:
     return service.history(session, user, tip_id)
@@ -105,7 +123,7 @@ def tip_history(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> list[
 @router.post("/{tip_id}/vote", response_model=TipPublic)
 def vote(tip_id: IdPath, user: CurrentUser, session: SessionDep) -> TipPublic:
     ratelimit.check_member(user, "vote", get_settings().rate_limit_votes)
-    votes.add_vote(session, user, tip_id)
+    signals.vote(session, user, tip_id)
     return _one(session, tip_id, user)
 
 

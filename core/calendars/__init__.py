@@ -1,6 +1,5 @@
 """Calendars: connect ICS links and CalDAV accounts, fetch them safely, keep meetings right.
 
-- ``ssrf``: the guard every user-given URL goes through (address policy, pinned connections).
 - ``fetch``: conditional GET of ICS feeds with size, time and redirect limits.
 - ``reading``: bytes to icalendar components, salvaging broken files.
 - ``parse``: iCalendar to meeting occurrences (the one parse-and-filter path).
@@ -9,6 +8,10 @@
 - ``sync``: plan, download and apply a sync; report problems, back off.
 - ``upsert``: occurrences into ``Meeting`` rows by identity (moved, added, removed).
 - ``caldav_source``: discovery and event download with the ``caldav`` library.
-- ``service``, ``meetings``: what the API and CLI call (connect, list, delete, sync now).
-- ``claims``: which worker syncs which calendar (leases, SKIP LOCKED).
+- ``service``, ``meetings``: what the API and CLI call (connect, list, delete; meeting reads).
+- ``claims``: the one claim-and-sync shape (``sync_one``, ``run_due``): leases, SKIP LOCKED,
+  read → download → write, each a short unit of work.
+
+Every URL goes through ``core.net.ssrf``; a change to meetings re-plans the
+notification outbox (``core.notifications.outbox``, the room below).
 """

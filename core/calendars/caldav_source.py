@@ -4,7 +4,11 @@ The library talks HTTP through niquests; its session is replaced by one whose
 DNS resolver is the SSRF guard (``ssrf.guarded_resolver``), so discovery,
 redirects and every later request connect only to checked addresses. A
 calendar's sync token (RFC 6578) or CTag plays the role of an ICS feed's ETag:
-when it has not changed, nothing is downloaded.
+when it has not changed, nothing is downloaded. Otherwise the server is asked
+for the window only (a ``calendar-query`` REPORT with a ``time-range``, widened
+by the pre-selection margin); a server that refuses that gets a REPORT without
+the range, and one that refuses REPORT altogether is listed (PROPFIND) and read
+object by object. Either way the parser judges every occurrence itself.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from core.calendars import quiet, ssrf
+from core.calendars import quiet
 from core.calendars.fetch import FetchFailed
+from core.calendars.preselect import MARGIN
 from core.errors import BadRequest, InvalidInput, TipoffError
+from core.net import ssrf
 from core.settings import get_settings
 
 if TYPE_CHECKING:
@@ -71,13 +77,39 @@ def download(
         tag = _change_tag(calendar)
         if known_tag and tag == known_tag:
             return CalDavDownload(True, [], tag)
-        objects = calendar.search(
-            start=window.start, end=window.end, event=True, expand=False, post_filter=False
-        )
-        documents = [_bytes(obj.data) for obj in objects]
+        documents = [_bytes(obj.data) for obj in _events_in(calendar, window, host)]
     if sum(len(d) for d in documents) > settings.fetch_max_bytes:
         raise FetchFailed(f"the calendar at {host} is larger than the download limit")
     return CalDavDownload(False, documents, tag)
+
+
+def _events_in(calendar: Any, window: Window, host: str) -> list[Any]:
+    """The event objects that may overlap the window, asking the server to filter if it can."""
+    from caldav.lib import error as caldav_error
+
+    refused = (caldav_error.ReportError, caldav_error.ResponseError)
+    try:
+        return list(
+            calendar.search(
+                start=window.start - MARGIN, end=window.end + MARGIN, event=True,
+                expand=False, post_filter=False,
+            )
+        )  # fmt: skip
+    except refused as exc:
+        log.info("%s refused a time-range query (%s); asking for every event", host, _name(exc))
+    try:
+        return list(calendar.search(event=True, expand=False, post_filter=False))
+    except refused as exc:
+        log.info("%s refused a calendar query (%s); reading event by event", host, _name(exc))
+    return [
+        calendar.event_by_url(url)
+        for url, kind, _name_prop in calendar.children()
+        if not str(url).endswith("/")  # the collection itself, or a sub-collection
+    ]
+
+
+def _name(exc: BaseException) -> str:
+    return type(exc).__name__
 
 
 def _bytes(data: Any) -> bytes:

@@ -10,17 +10,26 @@ lease (``lease_until``) makes a crashed worker's claim expire: nothing is lost.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, update
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from core.calendars.sync import SyncResult, apply_download, download, plan_sync, record_failure
+from core.calendars.sync import (
+    Download,
+    SyncPlan,
+    SyncResult,
+    apply_download,
+    download,
+    plan_sync,
+    record_failure,
+)
 from core.calendars.upsert import lock_calendar
-from core.db import is_postgres, session_scope
-from core.models import Calendar, utcnow
+from core.db import UnitOfWork, is_postgres, units_of
+from core.errors import Conflict, NotFound
+from core.models import Calendar, User, utcnow
+from core.models.ownership import owned
 from core.settings import get_settings
 
 log = logging.getLogger("tipoff.calendars")
@@ -55,26 +64,35 @@ def claim(
 
 
 def release(session: Session, calendar: Calendar) -> None:
-    calendar.lease_until = None
-    session.add(calendar)
+    """End the claim. A statement, not an attribute change: ``claim`` set the lease
+    behind the ORM's back, so a session that already held the row would see no
+    change to write."""
+    session.execute(
+        update(Calendar).where(col(Calendar.id) == calendar.id).values(lease_until=None)
+    )
+
+
+Fetch = Callable[[SyncPlan], Download]
 
 
 def sync_claimed(
-    calendar_id: int, *, engine: Engine | None = None, now: datetime | None = None
+    calendar_id: int, *, units: UnitOfWork, now: datetime | None = None, fetch: Fetch = download
 ) -> SyncResult | None:
-    """Sync one claimed calendar in three short units of work (read, network, write).
+    """Sync one claimed calendar in three short steps: read, download, write.
 
-    Returns None when the calendar was deleted meanwhile; never raises.
+    No transaction is open during ``fetch`` (the network), so the write lock is
+    never held across it. Returns None when the calendar was deleted meanwhile;
+    never raises: an unexpected failure is recorded as the calendar's error.
     """
     moment = now or utcnow()
     try:
-        with session_scope(engine) as session:
+        with units(reads_only=True) as session:
             calendar = session.get(Calendar, calendar_id)
             if calendar is None:  # deleted since it was claimed
                 return None
             plan = plan_sync(session, calendar, now=moment)
-        got = download(plan)
-        with session_scope(engine) as session:
+        got = fetch(plan)
+        with units() as session:
             lock_calendar(session, calendar_id)
             calendar = session.get(Calendar, calendar_id)
             if calendar is None:
@@ -84,7 +102,7 @@ def sync_claimed(
         return result
     except Exception:
         log.exception("calendar %s: sync failed unexpectedly", calendar_id)
-        with session_scope(engine) as session:
+        with units() as session:
             lock_calendar(session, calendar_id)
             calendar = session.get(Calendar, calendar_id)
             if calendar is None:
@@ -96,10 +114,38 @@ def sync_claimed(
         return result
 
 
-def run_due(*, engine: Engine | None = None, now: datetime | None = None) -> int:
+def sync_one(
+    calendar_id: int,
+    *,
+    units: UnitOfWork,
+    owner: User | None = None,
+    now: datetime | None = None,
+    fetch: Fetch = download,
+) -> SyncResult:
+    """Claim one calendar and sync it now: "sync now" in the API, the CLI and ``tipoff eval``.
+
+    With ``owner``, someone else's calendar is reported missing. A calendar that a
+    worker holds right now is a ``Conflict``, not a second concurrent sync.
+    """
+    moment = now or utcnow()
+    with units() as session:
+        if owner is not None:
+            owned(session, Calendar, calendar_id, owner)
+        elif session.get(Calendar, calendar_id) is None:
+            raise NotFound("no such calendar")
+        if not claim(session, now=moment, limit=1, calendar_ids=[calendar_id]):
+            raise Conflict("this calendar is being synced right now; try again in a minute")
+    result = sync_claimed(calendar_id, units=units, now=moment, fetch=fetch)
+    if result is None:
+        raise NotFound("no such calendar")
+    return result
+
+
+def run_due(*, units: UnitOfWork | None = None, now: datetime | None = None) -> int:
     """Claim a batch of due calendars and sync each; returns how many were claimed."""
-    with session_scope(engine) as session:
+    units = units or units_of()
+    with units() as session:
         ids = claim(session, now=now or utcnow(), limit=get_settings().sync_batch_size)
     for calendar_id in ids:
-        sync_claimed(calendar_id, engine=engine, now=now)
+        sync_claimed(calendar_id, units=units, now=now)
     return len(ids)

@@ -1,24 +1,35 @@
 """Download an ICS feed: conditional, capped in size and time, redirects re-checked.
 
 An unchanged feed should cost one small 304, so the caller passes the ETag and
-Last-Modified it kept from the last good download. Messages never contain the
-URL itself (it carries the feed's secret token), only its host.
+Last-Modified it kept from the last good download. Many servers send neither,
+so the body is also hashed (keyed) while it streams: the same hash as last time
+means nothing changed. The body streams into a temporary file (held in memory
+up to ``SPOOL_BYTES``), with the size cap counted as it arrives, so a 10 MB feed
+never sits in memory whole; the scanner reads it from there. Messages never
+contain the URL itself (it carries the feed's secret token), only its host.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import IO
 
 import httpx
 
-from core.calendars import quiet, ssrf
+from core.calendars import quiet
 from core.errors import BadRequest
+from core.net import ssrf
 from core.settings import Settings, get_settings
 
 quiet.install()
 
 USER_AGENT = "Tipoff/0.1 (calendar sync)"
+SPOOL_BYTES = 512 * 1024  # a body larger than this goes to a temporary file on disk
 ACCEPT = "text/calendar, text/plain;q=0.8, */*;q=0.5"
 _HINTS = {
     401: "the link needs a password or has expired; copy a fresh secret/private link",
@@ -34,15 +45,42 @@ class FetchFailed(BadRequest):
 
 @dataclass(frozen=True)
 class Fetched:
+    """A download. The body is in ``file`` (positioned anywhere; close it, or use ``with``)."""
+
     status: int  # 200, or 304 when the feed has not changed
-    body: bytes
+    file: IO[bytes] | None = field(repr=False)
     etag: str | None
     last_modified: str | None
     content_type: str
+    size: int = 0
+    digest: str | None = None  # keyed hash of the body, when a key was given
 
     @property
     def not_modified(self) -> bool:
         return self.status == 304
+
+    @property
+    def body(self) -> bytes:
+        """The whole body in memory (small feeds, the CLI, tests)."""
+        if self.file is None:
+            return b""
+        self.file.seek(0)
+        return self.file.read()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+    def __enter__(self) -> Fetched:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def fetch_feed(
@@ -51,8 +89,12 @@ def fetch_feed(
     etag: str | None = None,
     last_modified: str | None = None,
     settings: Settings | None = None,
+    digest_key: bytes | None = None,
 ) -> Fetched:
-    """GET ``url`` through the SSRF guard. Raises ``ssrf.UrlRefused`` or ``FetchFailed``."""
+    """GET ``url`` through the SSRF guard. Raises ``ssrf.UrlRefused`` or ``FetchFailed``.
+
+    With ``digest_key``, ``Fetched.digest`` is the HMAC-SHA256 of the body.
+    """
     settings = settings or get_settings()
     deadline = time.monotonic() + settings.fetch_timeout_seconds
     current = ssrf.normalise_url(url)
@@ -79,7 +121,9 @@ def fetch_feed(
                         _drain(response)
                         current = _next_hop(current, location)
                         continue
-                    return _read(response, host, etag, last_modified, deadline, settings)
+                    return _read(
+                        response, host, etag, last_modified, deadline, settings, digest_key
+                    )
             except httpx.TimeoutException:
                 raise FetchFailed(f"{host} did not answer within {_seconds(settings)}") from None
             except httpx.HTTPError as exc:
@@ -109,13 +153,14 @@ def _read(
     last_modified: str | None,
     deadline: float,
     settings: Settings,
+    digest_key: bytes | None,
 ) -> Fetched:
     content_type = response.headers.get("content-type", "")
     if response.status_code == 304:
         _drain(response)
         return Fetched(
             304,
-            b"",
+            None,
             response.headers.get("etag", etag),
             response.headers.get("last-modified", last_modified),
             content_type,
@@ -130,21 +175,32 @@ def _read(
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise FetchFailed(f"the calendar at {host} is larger than {_megabytes(limit)}")
-    chunks: list[bytes] = []
+    mac = hmac.new(digest_key, digestmod=hashlib.sha256) if digest_key is not None else None
+    # Handed to the caller open (Fetched.close); closed here on any failure.
+    file = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, prefix="tipoff-feed-")  # noqa: SIM115
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise FetchFailed(f"the calendar at {host} is larger than {_megabytes(limit)}")
-        if time.monotonic() > deadline:
-            raise FetchFailed(f"{host} did not finish sending within {_seconds(settings)}")
-        chunks.append(chunk)
+    try:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise FetchFailed(f"the calendar at {host} is larger than {_megabytes(limit)}")
+            if time.monotonic() > deadline:
+                raise FetchFailed(f"{host} did not finish sending within {_seconds(settings)}")
+            file.write(chunk)
+            if mac is not None:
+                mac.update(chunk)
+    except BaseException:
+        file.close()
+        raise
+    file.seek(0)
     return Fetched(
         response.status_code,
-        b"".join(chunks),
+        file,
         response.headers.get("etag"),
         response.headers.get("last-modified"),
         content_type,
+        size=size,
+        digest=None if mac is None else mac.hexdigest(),
     )
 
 

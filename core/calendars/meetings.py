@@ -6,9 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from core.errors import NotFound
 from core.models import Meeting, User, utcnow
-from core.models.calendar import MeetingPublic
 
 DEFAULT_LIMIT = 100
 
@@ -25,14 +23,3 @@ def upcoming(
         .limit(limit)
     )
     return list(session.exec(statement))
-
-
-def get_meeting(session: Session, user: User, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.user_id != user.id:
-        raise NotFound("no such meeting")
-    return meeting
-
-
-def to_public(meeting: Meeting) -> MeetingPublic:
-    return MeetingPublic.model_validate(meeting, from_attributes=True)

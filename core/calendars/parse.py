@@ -10,6 +10,9 @@ shows is exactly what a sync stores. The rules (documented in docs/calendars.md)
   ``STATUS:CANCELLED`` ones and ones the owner declined are dropped, each judged
   per occurrence (an override carries its own status and attendee answers);
 - floating times (no zone, no X-WR-TIMEZONE) are read in the owner's time zone;
+- a single feed is first pre-selected (``preselect``): single events that cannot
+  meet the window are left out before icalendar reads anything, which changes
+  nothing in the result but the time it takes;
 - a series that would take too long to expand, or repeats more than
   ``sync_max_occurrences`` times in the window, is skipped and reported.
 """
@@ -22,17 +25,21 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 import x_wr_timezone
 from recurring_ical_events import EventAdapter, Series
 
+from core.calendars import absence
 from core.calendars import attendees as people
+from core.calendars import preselect as preselection
+from core.calendars.absence import AbsenceSpan
 from core.calendars.reading import NotACalendar, read_calendars, short
+from core.models.occurrence import OccurrenceKey, occurrence_key
 
-PARSER_VERSION = "1"  # bump when the rules change, so unchanged feeds are re-read
+PARSER_VERSION = "2"  # bump when the rules change, so unchanged feeds are re-read (2: absences)
 MAX_RULE_STEPS = 200_000  # dateutil walks every step from DTSTART; ~1 s of work
 EXPANSION_SECONDS = 30.0  # a whole feed's expansion budget
 _SLACK = timedelta(days=1)  # floating times may sit up to ±14 h from UTC
@@ -100,11 +107,13 @@ class Occurrence:
     location: str
     attendees: list[dict[str, str]]
     external_domains: list[str]
+    private: bool = False  # CLASS:PRIVATE or CONFIDENTIAL
+    free: bool = False  # TRANSP:TRANSPARENT ("show as free")
 
     @property
-    def key(self) -> tuple[str, datetime | None]:
+    def key(self) -> OccurrenceKey:
         """Stable identity: UID + original start for series, UID alone for single events."""
-        return (self.uid, self.original_start if self.recurring else None)
+        return occurrence_key(self.uid, self.original_start, recurring=self.recurring)
 
 
 @dataclass
@@ -114,22 +123,41 @@ class ParsedFeed:
     problems: list[str] = field(default_factory=list)
     complete: bool = True  # the whole file was read; only then may absences remove meetings
     broken_uids: set[str] = field(default_factory=set)  # series skipped: keep what is stored
+    # Seconds per stage ("scan", "parse", "expand") and what pre-selection left out.
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    dropped: int = field(default=0, compare=False)
+    absences: list[AbsenceSpan] = field(default_factory=list)  # out of office (absence.py)
 
 
 def parse_feed(
-    documents: bytes | Sequence[bytes],
+    documents: bytes | IO[bytes] | Sequence[bytes],
     owner: Owner,
     window: Window,
     *,
     max_occurrences: int = 1000,
+    preselect: bool = True,
 ) -> ParsedFeed:
-    """Parse one feed (or the CalDAV objects of one calendar) into kept occurrences.
+    """Parse one feed (bytes or a binary file) or the CalDAV objects of one calendar.
 
+    A single feed is pre-selected for the window first (``preselect=False`` reads
+    everything, the reference the property test compares against).
     Raises ``NotACalendar`` when the (first) document is not iCalendar at all.
     """
     parsed = ParsedFeed()
+    started = time.perf_counter()
+    if isinstance(documents, bytes) or hasattr(documents, "read"):
+        single: Any = documents
+        selected = preselection.select(single, window) if preselect else None
+        if selected is not None:
+            parsed.dropped = selected.dropped
+            datas: Sequence[bytes] = [selected.data]
+        else:
+            datas = [single if isinstance(single, bytes) else _read_all(single)]
+    else:
+        datas = documents
+    scanned = time.perf_counter()
     groups: dict[str, list[icalendar.Component]] = {}
-    for data in [documents] if isinstance(documents, bytes) else documents:
+    for data in datas:
         read = read_calendars(data)
         parsed.complete = parsed.complete and read.complete
         parsed.problems.extend(read.problems)
@@ -138,6 +166,7 @@ def parse_feed(
                 parsed.name = str(calendar.get("X-WR-CALNAME")).strip()[:200] or None
             for event in _standardised(calendar, parsed.problems).walk("VEVENT"):
                 groups.setdefault(_uid(event), []).append(event)
+    read_at = time.perf_counter()
     deadline = time.monotonic() + EXPANSION_SECONDS
     for uid, events in groups.items():
         if time.monotonic() > deadline:
@@ -146,7 +175,15 @@ def parse_feed(
             break
         _expand_series(parsed, uid, events, owner, window, max_occurrences)
     parsed.occurrences.sort(key=lambda o: (o.start, o.uid))
+    parsed.timings.update(
+        scan=scanned - started, parse=read_at - scanned, expand=time.perf_counter() - read_at
+    )
     return parsed
+
+
+def _read_all(file: IO[bytes]) -> bytes:
+    file.seek(0)
+    return file.read()
 
 
 def _standardised(calendar: icalendar.Calendar, problems: list[str]) -> icalendar.Calendar:
@@ -199,8 +236,12 @@ def _expand_series(
         recurring = any("RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e for e in events)
         kept = []
         people_cache: dict[tuple[int, int], Any] = {}
+        away = []
         for found_occurrence in found:
             component = found_occurrence.as_component(False)
+            span = absence.of(component, owner.timezone)
+            if span is not None and span.end > window.start and span.start < window.end:
+                away.append(span)
             occurrence = _meeting(component, uid, recurring, owner, people_cache)
             if occurrence is not None and _overlaps(occurrence, window):
                 kept.append(occurrence)
@@ -209,6 +250,7 @@ def _expand_series(
         parsed.broken_uids.add(uid)
         return
     parsed.occurrences.extend(kept)
+    parsed.absences.extend(away)
 
 
 def _overlaps(occurrence: Occurrence, window: Window) -> bool:
@@ -260,6 +302,8 @@ def _meeting(
         location=_text(component.get("LOCATION"), 500),
         attendees=[dict(a) for a in attendees],
         external_domains=list(domains),
+        private=str(component.get("CLASS", "")).strip().upper() in ("PRIVATE", "CONFIDENTIAL"),
+        free=str(component.get("TRANSP", "")).strip().upper() == "TRANSPARENT",
     )
 
 

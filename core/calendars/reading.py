@@ -21,6 +21,7 @@ _PROPERTY_LINE = re.compile(r"^[A-Za-z0-9-]+[;:]")
 _UID_LINE = re.compile(r"^UID[;:](?:[^:]*:)?(.*)$", re.IGNORECASE)
 _PROBLEM_LENGTH = 160
 _FOLD = re.compile(rb"\r?\n[ \t]")
+_BOM = b"\xef\xbb\xbf"
 
 
 class NotACalendar(InvalidInput):
@@ -41,6 +42,8 @@ def decode(data: bytes) -> str:
     of a multi-byte character, which only decodes once the halves are joined.
     """
     data = _FOLD.sub(b"", data)
+    if data.startswith(_BOM):  # also when the rest turns out not to be UTF-8
+        data = data[len(_BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

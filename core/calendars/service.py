@@ -1,4 +1,4 @@
-"""What the API and the CLI do with calendars: connect, list, delete, sync now.
+"""What the API and the CLI do with calendars: connect, list, delete.
 
 Connecting checks the link or password live (a calendar that cannot be read is
 refused with a reason, not stored), then stores the URL and credentials
@@ -15,29 +15,26 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from core.calendars import caldav_source, ssrf
+from core.calendars import caldav_source
 from core.calendars.fetch import fetch_feed
 from core.calendars.parse import parse_feed
 from core.calendars.sync import (
+    BODY_PURPOSE,
     SECRET_PURPOSE,
-    SyncResult,
     apply_download,
     apply_parsed,
     download,
-    end_read_snapshot,
     first_plan,
-    sync_calendar,
 )
-from core.crypto import encrypt
-from core.errors import Conflict, InvalidInput, NotFound
+from core.crypto import encrypt, mac_key
+from core.db import UnitOfWork
+from core.errors import Conflict, InvalidInput
 from core.models import Calendar, Meeting, User, utcnow
-from core.models.calendar import CalendarCreate, CalendarPublic
+from core.models.calendar import CalendarCreate
+from core.models.ownership import owned
+from core.net import ssrf
 from core.notifications import outbox
 from core.settings import get_settings
-
-
-def to_public(calendar: Calendar) -> CalendarPublic:
-    return CalendarPublic.model_validate(calendar, from_attributes=True)
 
 
 def display_url(url: str) -> str:
@@ -53,33 +50,35 @@ def source_key(kind: str, url: str, username: str | None = None) -> str:
 
 
 def connect(
-    session: Session, user: User, data: CalendarCreate, *, now: datetime | None = None
+    units: UnitOfWork, user: User, data: CalendarCreate, *, now: datetime | None = None
 ) -> list[Calendar]:
+    """Connect an ICS link or a CalDAV account: download first, then one write unit."""
     now = now or utcnow()
     if data.kind == "caldav":
         if not data.username or not data.password:
             raise InvalidInput("a CalDAV account needs a username and a password")
-        return connect_caldav(session, user, data.url, data.username, data.password, now=now)
+        return connect_caldav(units, user, data.url, data.username, data.password, now=now)
     if data.username or data.password:
         raise InvalidInput(
             "username and password are for CalDAV accounts (kind: caldav); "
             "an ICS link carries its own secret"
         )
-    return [connect_ics(session, user, data.url, now=now)]
+    return [connect_ics(units, user, data.url, now=now)]
 
 
-def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Calendar:
+def connect_ics(units: UnitOfWork, user: User, url: str, *, now: datetime) -> Calendar:
     """Download and parse the link (errors raised, not recorded), then store it and sync."""
     settings = get_settings()
     normal = ssrf.check_url(url, allow_private=settings.allow_private_networks)
     key = source_key("ics", normal)
-    _refuse_duplicate(session, user, key)
+    with units(reads_only=True) as session:
+        _refuse_duplicate(session, user, key)
     plan = first_plan(user, kind="ics", url=normal, now=now)
-    end_read_snapshot(session)
-    fetched = fetch_feed(normal)
-    parsed = parse_feed(
-        fetched.body, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
-    )  # NotACalendar (422) when the link is a web page or anything else
+    with fetch_feed(normal, digest_key=mac_key(BODY_PURPOSE)) as fetched:
+        assert fetched.file is not None  # no validators were sent, so no 304
+        parsed = parse_feed(
+            fetched.file, plan.owner, plan.window, max_occurrences=settings.sync_max_occurrences
+        )  # NotACalendar (422) when the link is a web page or anything else
     if not parsed.complete and not parsed.occurrences:
         raise InvalidInput(
             "no events could be read from that calendar: " + "; ".join(parsed.problems)[:400]
@@ -92,24 +91,25 @@ def connect_ics(session: Session, user: User, url: str, *, now: datetime) -> Cal
         url_encrypted=encrypt(normal, SECRET_PURPOSE),
         source_key=key,
     )
-    _insert(session, calendar)
-    apply_parsed(
-        session,
-        calendar,
-        parsed,
-        plan,
-        now=now,
-        etag=fetched.etag,
-        last_modified=fetched.last_modified,
-    )
+    with units() as session:
+        _insert(session, calendar)
+        apply_parsed(
+            session,
+            calendar,
+            parsed,
+            plan,
+            now=now,
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            body_hash=fetched.digest,
+        )
     return calendar
 
 
 def connect_caldav(
-    session: Session, user: User, url: str, username: str, password: str, *, now: datetime
+    units: UnitOfWork, user: User, url: str, username: str, password: str, *, now: datetime
 ) -> list[Calendar]:
     """Discover the account's event calendars and download each before storing anything."""
-    end_read_snapshot(session)
     found = caldav_source.discover(url, username, password)
     shown = display_url(ssrf.normalise_url(url))
     firsts = []
@@ -121,22 +121,23 @@ def connect_caldav(
         )
         firsts.append((item, address, key, plan, download(plan)))  # network, no transaction
     created: list[Calendar] = []
-    for item, address, key, plan, got in firsts:
-        if _exists(session, user, key):
-            continue
-        calendar = Calendar(
-            user_id=_id(user),
-            kind="caldav",
-            name=item.name,
-            display_url=shown,
-            url_encrypted=encrypt(address, SECRET_PURPOSE),
-            username_encrypted=encrypt(username, SECRET_PURPOSE),
-            password_encrypted=encrypt(password, SECRET_PURPOSE),
-            source_key=key,
-        )
-        _insert(session, calendar)
-        apply_download(session, calendar, plan, got, now=now)  # a failure goes to last_error
-        created.append(calendar)
+    with units() as session:
+        for item, address, key, plan, got in firsts:
+            if _exists(session, user, key):
+                continue
+            calendar = Calendar(
+                user_id=_id(user),
+                kind="caldav",
+                name=item.name,
+                display_url=shown,
+                url_encrypted=encrypt(address, SECRET_PURPOSE),
+                username_encrypted=encrypt(username, SECRET_PURPOSE),
+                password_encrypted=encrypt(password, SECRET_PURPOSE),
+                source_key=key,
+            )
+            _insert(session, calendar)
+            apply_download(session, calendar, plan, got, now=now)  # a failure goes to last_error
+            created.append(calendar)
     if not created:
         raise Conflict("every calendar of that CalDAV account is already connected")
     return created
@@ -148,35 +149,13 @@ def list_calendars(session: Session, user: User) -> list[Calendar]:
     )
 
 
-def get_calendar(session: Session, user: User, calendar_id: int) -> Calendar:
-    """The user's calendar; another user's is reported as missing, not forbidden."""
-    calendar = session.get(Calendar, calendar_id)
-    if calendar is None or calendar.user_id != user.id:
-        raise NotFound("no such calendar")
-    return calendar
-
-
 def delete_calendar(session: Session, user: User, calendar_id: int) -> None:
-    calendar = get_calendar(session, user, calendar_id)
+    calendar = owned(session, Calendar, calendar_id, user)
     meetings = list(session.exec(select(Meeting).where(Meeting.calendar_id == calendar.id)))
     outbox.meetings_changed(session, removed=meetings)
     session.execute(delete(Meeting).where(col(Meeting.calendar_id) == calendar.id))
     session.delete(calendar)
     session.flush()
-
-
-def sync_now(
-    session: Session, user: User, calendar_id: int, *, now: datetime | None = None
-) -> SyncResult:
-    """Sync one of the user's calendars at once, unless a worker is syncing it right now."""
-    now = now or utcnow()
-    calendar = get_calendar(session, user, calendar_id)
-    if calendar.lease_until is not None and calendar.lease_until > now:
-        raise Conflict("this calendar is being synced right now; try again in a minute")
-    try:
-        return sync_calendar(session, calendar, now=now)
-    except IntegrityError:  # the request's unit of work rolls back
-        raise Conflict("this calendar was synced by another process at the same moment") from None
 
 
 def _refuse_duplicate(session: Session, user: User, key: str) -> None:

@@ -2,9 +2,9 @@
 
 A sync has three phases so that no database transaction stays open across the
 network: ``plan_sync`` reads what is needed, ``download`` talks to the server
-(no session), ``apply_download`` writes. ``sync_calendar`` runs all three for
-callers that hold one session (API, CLI); the scheduler runs them in separate
-units of work.
+(no session), ``apply_download`` writes. ``core.calendars.claims`` runs them as
+separate units of work, the one shape every caller uses (API, CLI, worker,
+``tipoff eval``).
 
 Rows are matched by occurrence identity (UID + original start; UID alone for a
 single event): a moved occurrence updates its row, so its id (and the push
@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import IO
 
-from sqlmodel import Session
+from sqlalchemy import delete
+from sqlmodel import Session, col
 
-from core.calendars import caldav_source
+from core.calendars import caldav_source, timings
+from core.calendars.absence import AbsenceSpan
 from core.calendars.fetch import fetch_feed
 from core.calendars.parse import (
     PARSER_VERSION,
@@ -34,14 +38,14 @@ from core.calendars.parse import (
     parse_feed,
 )
 from core.calendars.upsert import lock_calendar, reconcile
-from core.crypto import decrypt
-from core.db import is_postgres
+from core.crypto import decrypt, mac_key
 from core.errors import TipoffError
-from core.models import Calendar, User, utcnow
+from core.models import Absence, Calendar, User
 from core.settings import Settings, get_settings
 
 log = logging.getLogger("tipoff.calendars")
 SECRET_PURPOSE = "calendars"
+BODY_PURPOSE = "calendar-body"  # the key of the keyed hash of feed bodies
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class SyncPlan:
     owner: Owner
     window: Window
     fingerprint: str
+    body_hash: str | None = None  # like etag: only when the stored meetings are trusted
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class Download:
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None
+    body_hash: str | None = None
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 def owner_of(user: User) -> Owner:
@@ -119,6 +126,7 @@ def plan_sync(session: Session, calendar: Calendar, *, now: datetime) -> SyncPla
         owner=owner,
         window=window,
         fingerprint=stamp,
+        body_hash=calendar.body_hash if trusted else None,
     )
 
 
@@ -154,32 +162,52 @@ def _decrypted(value: str | None) -> str | None:
 def download(plan: SyncPlan) -> Download:
     """Fetch and parse the calendar's content: network and CPU, no database.
 
-    Failures come back as ``error`` rather than raised.
+    Failures come back as ``error`` rather than raised. An ICS body that hashes
+    like the last complete one is "unchanged", validators or not.
     """
+    started = time.perf_counter()
     try:
         if plan.kind == "caldav":
             got = caldav_source.download(
                 plan.url, plan.username or "", plan.password or "", plan.window, plan.etag
             )
+            spent = {"download": time.perf_counter() - started}
             if got.unchanged:
-                return Download(unchanged=True, etag=got.tag)
-            return parsed_download(plan, got.documents, etag=got.tag)
-        fetched = fetch_feed(plan.url, etag=plan.etag, last_modified=plan.last_modified)
-        if fetched.not_modified:
-            return Download(True, None, fetched.etag, fetched.last_modified)
-        return parsed_download(
-            plan, fetched.body, etag=fetched.etag, last_modified=fetched.last_modified
-        )
+                return Download(unchanged=True, etag=got.tag, timings=spent)
+            return parsed_download(plan, got.documents, etag=got.tag, spent=spent)
+        with fetch_feed(
+            plan.url,
+            etag=plan.etag,
+            last_modified=plan.last_modified,
+            digest_key=mac_key(BODY_PURPOSE),
+        ) as fetched:
+            spent = {"download": time.perf_counter() - started}
+            if fetched.not_modified or (plan.body_hash and fetched.digest == plan.body_hash):
+                return Download(
+                    True, None, fetched.etag, fetched.last_modified, body_hash=plan.body_hash,
+                    timings=spent,
+                )  # fmt: skip
+            assert fetched.file is not None
+            return parsed_download(
+                plan,
+                fetched.file,
+                etag=fetched.etag,
+                last_modified=fetched.last_modified,
+                body_hash=fetched.digest,
+                spent=spent,
+            )
     except TipoffError as exc:
         return Download(error=exc.detail)
 
 
 def parsed_download(
     plan: SyncPlan,
-    documents: bytes | Sequence[bytes],
+    documents: bytes | IO[bytes] | Sequence[bytes],
     *,
     etag: str | None = None,
     last_modified: str | None = None,
+    body_hash: str | None = None,
+    spent: dict[str, float] | None = None,
 ) -> Download:
     """Parse downloaded documents with the plan's owner and window (``NotACalendar`` → error)."""
     try:
@@ -191,26 +219,10 @@ def parsed_download(
         )
     except NotACalendar as exc:
         return Download(error=exc.detail)
-    return Download(False, parsed, etag, last_modified)
-
-
-def sync_calendar(
-    session: Session, calendar: Calendar, *, now: datetime | None = None
-) -> SyncResult:
-    """Sync one calendar now; the caller commits. Failures are recorded, not raised."""
-    now = now or utcnow()
-    plan = plan_sync(session, calendar, now=now)
-    end_read_snapshot(session)
-    return apply_download(session, calendar, plan, download(plan), now=now)
-
-
-def apply_feed(
-    session: Session, calendar: Calendar, ics: bytes, *, now: datetime | None = None
-) -> SyncResult:
-    """Sync from ICS bytes already in hand (what a download would have returned)."""
-    now = now or utcnow()
-    plan = plan_sync(session, calendar, now=now)
-    return apply_download(session, calendar, plan, parsed_download(plan, ics), now=now)
+    return Download(
+        False, parsed, etag, last_modified, body_hash=body_hash,
+        timings={**(spent or {}), **parsed.timings},
+    )  # fmt: skip
 
 
 def apply_download(
@@ -223,13 +235,17 @@ def apply_download(
         calendar.last_synced_at = now
         calendar.failure_count = 0
         calendar.next_sync_at = now + timedelta(minutes=settings.sync_interval_minutes)
+        if got.etag or got.last_modified:  # a body seen before may come with new validators
+            calendar.etag, calendar.last_modified = got.etag, got.last_modified
         session.add(calendar)
         session.flush()
+        timings.record(calendar.id, got.timings, "unchanged")
         return SyncResult(error=calendar.last_error)
     assert got.parsed is not None
     return apply_parsed(
-        session, calendar, got.parsed, plan, now=now, etag=got.etag, last_modified=got.last_modified
-    )
+        session, calendar, got.parsed, plan, now=now, etag=got.etag,
+        last_modified=got.last_modified, body_hash=got.body_hash, spent=got.timings,
+    )  # fmt: skip
 
 
 def apply_parsed(
@@ -241,9 +257,12 @@ def apply_parsed(
     now: datetime,
     etag: str | None = None,
     last_modified: str | None = None,
+    body_hash: str | None = None,
+    spent: dict[str, float] | None = None,
 ) -> SyncResult:
     """Write a parsed feed into the calendar's meetings and record how it went."""
     settings = get_settings()
+    started = time.perf_counter()
     if not parsed.complete and not parsed.occurrences:
         return record_failure(session, calendar, problem_summary(parsed.problems), now=now)
     lock_calendar(session, calendar)  # the upsert reads meetings before it writes them
@@ -256,11 +275,32 @@ def apply_parsed(
     calendar.etag = etag if parsed.complete else None
     calendar.last_modified = last_modified if parsed.complete else None
     calendar.sync_fingerprint = plan.fingerprint if parsed.complete else None
+    calendar.body_hash = body_hash if parsed.complete else None
     if not calendar.name and parsed.name:
         calendar.name = parsed.name
+    if parsed.complete:
+        replace_absences(session, calendar, parsed.absences)
     session.add(calendar)
     session.flush()
+    stages = {**(spent or parsed.timings), "upsert": time.perf_counter() - started}
+    timings.record(calendar.id, stages, f"+{added} ~{updated} -{removed}")
     return SyncResult(added, updated, removed, calendar.last_error)
+
+
+def replace_absences(session: Session, calendar: Calendar, spans: Sequence[AbsenceSpan]) -> None:
+    """The calendar's out-of-office spans, as of this (complete) read."""
+    session.execute(delete(Absence).where(col(Absence.calendar_id) == calendar.id))
+    assert calendar.id is not None
+    for span in spans:
+        session.add(
+            Absence(
+                user_id=calendar.user_id,
+                calendar_id=calendar.id,
+                start=span.start,
+                end=span.end,
+                why=span.why,
+            )
+        )
 
 
 def record_failure(
@@ -271,6 +311,7 @@ def record_failure(
     calendar.failure_count += 1
     calendar.last_error = message[:1000]
     calendar.etag = calendar.last_modified = calendar.sync_fingerprint = None
+    calendar.body_hash = None
     delay = settings.sync_interval_minutes * 2 ** min(calendar.failure_count, 16)
     calendar.next_sync_at = now + timedelta(minutes=min(delay, settings.sync_max_backoff_minutes))
     session.add(calendar)
@@ -283,16 +324,3 @@ def problem_summary(problems: Sequence[str]) -> str:
     if len(problems) == 1:
         return problems[0][:1000]
     return f"{len(problems)} problems: " + "; ".join(problems)[:980]
-
-
-def end_read_snapshot(session: Session) -> None:
-    """Close a read-only transaction before slow network work (SQLite only).
-
-    In SQLite's WAL mode a transaction that has read cannot later write if
-    another connection wrote in between ("database is locked"). Nothing has been
-    written when this is called, so the commit writes nothing.
-    """
-    if is_postgres(session):
-        return
-    assert not (session.new or session.dirty or session.deleted), "only before any write"
-    session.commit()

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from core.calendars.parse import Occurrence, ParsedFeed, Window
 from core.models import Calendar, Meeting
+from core.models.occurrence import OccurrenceKey, occurrence_key
 from core.notifications import outbox
 
 
@@ -36,8 +37,8 @@ def lock_calendar(session: Session, calendar: Calendar | int) -> None:
     )
 
 
-def _row_key(row: Meeting) -> tuple[str, datetime | None]:
-    return (row.uid, row.original_start if row.recurring else None)
+def _row_key(row: Meeting) -> OccurrenceKey:
+    return occurrence_key(row.uid, row.original_start, recurring=row.recurring)
 
 
 def reconcile(
@@ -51,7 +52,7 @@ def reconcile(
     )
     by_key = {_row_key(row): row for row in in_window}
     by_row_identity = {(row.uid, row.original_start): row for row in in_window}
-    wanted: dict[tuple[str, datetime | None], Occurrence] = {}
+    wanted: dict[OccurrenceKey, Occurrence] = {}
     for occurrence in parsed.occurrences:
         wanted.setdefault(occurrence.key, occurrence)
     unknown = {o.uid for key, o in wanted.items() if key not in by_key}
@@ -119,6 +120,8 @@ def _values(occurrence: Occurrence) -> dict[str, object]:
         "location": occurrence.location,
         "attendees": occurrence.attendees,
         "external_domains": occurrence.external_domains,
+        "private": occurrence.private,
+        "free": occurrence.free,
     }
 
 

@@ -5,8 +5,27 @@ Each concern has its own module; add new ones to the import list below.
 
 from core.models.audit import AuditEvent
 from core.models.base import UTCDateTime, utcnow
-from core.models.brief import BriefFeedback, RankingTerm, TipFacet, TipOrg, TipProfile
+from core.models.brief import (
+    BriefFeedback,
+    FeedbackMark,
+    RankingTerm,
+    TipFacet,
+    TipOrg,
+    TipProfile,
+)
 from core.models.calendar import Calendar, Meeting
+from core.models.delivery import Absence, BriefEmail
+from core.models.insights import (
+    Contact,
+    InsightsPolicy,
+    RequestAnswer,
+    RequestState,
+    TipRequest,
+    UsageCount,
+    UsageCursor,
+    UsageSalt,
+    UsageSeen,
+)
 from core.models.invite import Invite
 from core.models.mail import MailState, OutgoingMail
 from core.models.push import Device, Notification, NotificationKind, NotificationState, VapidKey
@@ -23,13 +42,18 @@ from core.models.tip import (
 from core.models.user import ApiToken, PasswordReset, Role, User, WebSession
 
 __all__ = [
+    "Absence",
     "ApiToken",
     "AuditEvent",
+    "BriefEmail",
     "BriefFeedback",
     "Calendar",
+    "Contact",
     "Device",
     "ExternalIdentity",
+    "FeedbackMark",
     "Flag",
+    "InsightsPolicy",
     "Invite",
     "MailState",
     "Meeting",
@@ -39,6 +63,8 @@ __all__ = [
     "OutgoingMail",
     "PasswordReset",
     "RankingTerm",
+    "RequestAnswer",
+    "RequestState",
     "Role",
     "ScimGroup",
     "ScimGroupMember",
@@ -49,10 +75,15 @@ __all__ = [
     "TipFacet",
     "TipOrg",
     "TipProfile",
+    "TipRequest",
     "TipRevision",
     "TipStatus",
     "TipTag",
     "UTCDateTime",
+    "UsageCount",
+    "UsageCursor",
+    "UsageSalt",
+    "UsageSeen",
     "User",
     "VapidKey",
     "Vote",

@@ -10,6 +10,7 @@ key → tips) and ``ranking_term`` (how many tips use a word, for its weight).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import ConfigDict
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
@@ -78,11 +79,41 @@ class BriefFeedback(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class FeedbackMark(SQLModel, table=True):
+    """What the team learns from one person's feedback on one tip in one meeting.
+
+    It keeps the meeting's *context* (series, customers, kinds, whether anyone
+    external attended, its embedding), not the meeting itself, so it outlives the
+    calendar entry; ``core.ranking.learning`` turns marks into later briefs' scores.
+    """
+
+    __tablename__ = "feedback_mark"
+    __table_args__ = (
+        UniqueConstraint("tip_id", "user_id", "occasion", name="uq_feedback_mark"),
+        Index("ix_feedback_mark_series", "series", "helpful"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tip_id: int = Field(foreign_key="tip.id", index=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    occasion: str = Field(max_length=64)  # hash of the occurrence's identity
+    series: str = Field(max_length=64)  # hash of what recurs (series UID or normalised title)
+    orgs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    kinds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    external: bool = Field(default=False)
+    vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    helpful: bool
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class FeedbackCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
     tip_id: int = Field(ge=1, le=2**31 - 1)
     helpful: bool
+    # "outdated": not helpful because it is no longer true. The tip becomes due for
+    # review at once and its owner hears about it.
+    reason: Literal["outdated"] | None = None
 
 
 class FeedbackPublic(SQLModel):
@@ -102,6 +133,7 @@ class BriefTipPublic(SQLModel):
     helpful_count: int
     score: float
     reasons: list[str]
+    stale: bool = False  # past its review date: "may be outdated"
 
 
 class BriefPublic(SQLModel):

@@ -48,6 +48,9 @@ class Calendar(CalendarBase, table=True):
     # the user's addresses and time zone, parser version). A conditional fetch
     # (ETag, CTag) is only trusted while this still matches.
     sync_fingerprint: str | None = Field(default=None, max_length=64)
+    # A keyed hash (HMAC) of the last complete body: the same body again, with the
+    # same fingerprint, is an unchanged feed even when the server sends no ETag.
+    body_hash: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -111,6 +114,10 @@ class Meeting(SQLModel, table=True):
     external_domains: list[str] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )
+    # CLASS:PRIVATE/CONFIDENTIAL and TRANSP:TRANSPARENT ("show as free"): not a meeting to brief
+    # unless someone from outside attends (docs/ranking.md).
+    private: bool = Field(default=False)
+    free: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -136,3 +143,31 @@ class MeetingPublic(SQLModel):
 
 class MeetingPage(SQLModel):
     items: list[MeetingPublic]
+
+
+class MeetingRef(SQLModel):
+    """A meeting as other things point at it: a page's header, a push payload's subject.
+
+    The one shape for "which meeting" outside the calendar code (pages extend it,
+    payloads read its id, title and start); build it with ``MeetingRef.of``.
+    """
+
+    id: int
+    title: str
+    start: datetime
+    end: datetime
+    location: str = ""
+    external_domains: list[str] = Field(default_factory=list)
+    url: str = ""
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> MeetingRef:
+        return cls(
+            id=meeting.id or 0,
+            title=meeting.title or "(no title)",
+            start=meeting.start,
+            end=meeting.end,
+            location=meeting.location,
+            external_domains=list(meeting.external_domains),
+            url=f"/m/{meeting.id}",
+        )

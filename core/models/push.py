@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
+from pydantic import ConfigDict
 from sqlalchemy import Column, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -46,6 +48,7 @@ class Device(DeviceBase, table=True):
     expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     last_sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_shown_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class DevicePublic(DeviceBase):
@@ -56,6 +59,10 @@ class DevicePublic(DeviceBase):
 class DeviceListItem(DevicePublic):
     push_service: str  # the endpoint's host only, e.g. fcm.googleapis.com
     last_sent_at: datetime | None
+    last_shown_at: datetime | None = None
+    # new: nothing confirmed yet; ok: receipts arrive; not_receiving: the last
+    # pushes (at least 3) went out and none was confirmed shown.
+    health: str = "new"
 
 
 class DeviceList(SQLModel):
@@ -67,6 +74,10 @@ class NotificationKind(StrEnum):
     debrief = "debrief"  # "what did you learn?", after it
     withdraw = "withdraw"  # the meeting is gone: replace the brief that was shown
     test = "test"  # "send a test" from the settings page
+    request = "request"  # a colleague asks for a tip about a customer you met
+    answer = "answer"  # someone answered your request with a tip
+    review = "review"  # your tips need a look (weekly at most), or one was marked outdated
+    digest = "digest"  # the morning list of today's meetings with briefs
 
 
 class NotificationState(StrEnum):
@@ -108,6 +119,11 @@ class Notification(SQLModel, table=True):
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = Field(default=None, max_length=500)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Receipts (docs/pushes.md): the payload carries a random token, the row only its
+    # SHA-256; the service worker reports "shown" and "opened" with it.
+    receipt_hash: str | None = Field(default=None, max_length=64, unique=True)
+    shown_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    opened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -117,3 +133,34 @@ class NotificationPublic(SQLModel):
     kind: str
     state: str
     due_at: datetime
+
+
+class PushKey(SQLModel):
+    public_key: str  # base64url: the browser's applicationServerKey
+
+
+class SubscriptionKeys(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    p256dh: str = Field(min_length=1, max_length=100)
+    auth: str = Field(min_length=1, max_length=50)
+
+
+class DeviceCreate(SQLModel):
+    """The browser's ``PushSubscription.toJSON()`` plus an optional name for the device."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    endpoint: str = Field(min_length=1, max_length=1024)
+    expirationTime: float | None = Field(default=None, ge=0)  # the browser's field name
+    keys: SubscriptionKeys
+    name: str = Field(default="", max_length=120)
+
+
+class PushReceipt(SQLModel):
+    """What the service worker posts when a notification was shown or opened."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    receipt: str = Field(min_length=1, max_length=100)
+    event: Literal["shown", "opened"]

@@ -19,6 +19,9 @@ from core.models.base import UTCDateTime, utcnow
 
 TITLE_MAX = 120
 BODY_MAX = 2000
+REVIEW_DAYS_MIN = 30
+REVIEW_DAYS_MAX = 730
+REVIEW_DAYS_DEFAULT = 180
 
 
 class TipStatus(StrEnum):
@@ -45,6 +48,15 @@ class Tip(TipBase, table=True):
     status: TipStatus = Field(default=TipStatus.active, sa_type=String(16))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Freshness (core.tips.freshness): who answers for the tip, how often it is
+    # re-checked, when it last was, and when it is next due (sooner when a reader
+    # marks it outdated). Past twice the interval unverified it leaves briefs.
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    review_days: int = Field(default=REVIEW_DAYS_DEFAULT, ge=REVIEW_DAYS_MIN, le=REVIEW_DAYS_MAX)
+    verified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    review_due_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    # Twice the interval after the last verification: from then on, no brief shows it.
+    retires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class TipCreate(SQLModel):
@@ -54,6 +66,10 @@ class TipCreate(SQLModel):
     body: str
     tags: list[str] | None = None
     accounts: list[str] | None = None
+    review_days: int | None = Field(default=None, ge=REVIEW_DAYS_MIN, le=REVIEW_DAYS_MAX)
+    # Where it was written from: a request it answers, a meeting it debriefs.
+    request_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    meeting_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
 
 
 class TipUpdate(SQLModel):
@@ -63,6 +79,8 @@ class TipUpdate(SQLModel):
     body: str | None = None
     tags: list[str] | None = None
     accounts: list[str] | None = None
+    review_days: int | None = Field(default=None, ge=REVIEW_DAYS_MIN, le=REVIEW_DAYS_MAX)
+    owner_id: int | None = Field(default=None, ge=1, le=2**31 - 1)  # curators only
 
 
 class AuthorPublic(SQLModel):
@@ -81,6 +99,11 @@ class TipPublic(SQLModel):
     helpful_count: int
     created_at: datetime
     updated_at: datetime
+    owner: AuthorPublic | None = None
+    review_days: int = REVIEW_DAYS_DEFAULT
+    verified_at: datetime | None = None
+    review_due_at: datetime | None = None
+    stale: bool = False  # past its review date
 
 
 class TipPage(SQLModel):
@@ -177,4 +200,17 @@ class ModerationQueue(SQLModel):
 class ModerationDecision(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
-    action: Literal["restore", "remove"]
+    # "keep" (dismiss the flags) is what the app says; "restore" is its old name.
+    action: Literal["keep", "restore", "remove"]
+
+
+class PreviewRequest(SQLModel):
+    """Compose's Markdown preview: the body as the library would render it."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    body: str = Field(max_length=BODY_MAX)
+
+
+class PreviewResponse(SQLModel):
+    body_html: str

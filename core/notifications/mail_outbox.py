@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core.db import is_postgres, session_scope
+from core.errors import InvalidInput
 from core.mail.smtp import (
     PermanentMailError,
     SmtpConnection,
@@ -200,11 +201,11 @@ def sender_address() -> str:
     settings = get_settings()
     if settings.mail_from:
         return settings.mail_from
-    host = urlsplit(settings.public_url).hostname or "localhost"
+    host = urlsplit(settings.effective_public_url).hostname or "localhost"
     return f"Tipoff <tipoff@{host}>"
 
 
-_warned_unconfigured = False
+_warned_unconfigured = False  # one warning per process, not one per scheduler pass
 
 
 def deliver_due_mail(
@@ -227,7 +228,13 @@ def deliver_due_mail(
             log.warning("TIPOFF_SMTP_URL is not set: mail waits in the outbox")
             _warned_unconfigured = True
         return 0
-    config = parse_smtp_url(url, timeout=settings.mail_timeout_seconds)
+    try:
+        config = parse_smtp_url(url, timeout=settings.mail_timeout_seconds)
+    except InvalidInput as exc:  # says what is wrong, never the URL itself
+        if not _warned_unconfigured:
+            log.error("%s: mail waits in the outbox until it is fixed", exc.detail)
+            _warned_unconfigured = True
+        return 0
     now = now or utcnow()
     with unit_of_work() as session:
         batch = claim_due_mail(

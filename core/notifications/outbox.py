@@ -6,12 +6,15 @@ outbox can re-time, drop or withdraw notifications while the rows still exist.
 
 The rules (docs/pushes.md explains them for people):
 
-- a brief is due ``lead_minutes`` before the start; one synced when that moment
-  has passed but the meeting has not started is simply due now;
+- a brief is due ``lead_minutes`` before the start (plus ``travel_minutes`` for
+  a meeting somewhere, held past quiet hours: ``core.notifications.timing``);
+  one synced when that moment has passed but the meeting has not started is
+  simply due now;
 - a move re-times a pending brief; a brief already sent is sent again only when
   the meeting moved so much later that the old one came far too early;
 - a meeting that disappears drops its pending pushes and withdraws a brief that
-  was (or may have been) shown, with the same Topic so it replaces it;
+  was shown (its receipt came), with the same Topic so it replaces it; a brief
+  never shown is simply dropped (``core.notifications.receipts``);
 - after the meeting a "debrief" push asks what was learned: one row per device
   and occurrence, so at most one per meeting.
 
@@ -36,6 +39,9 @@ from core.models import (
     User,
     utcnow,
 )
+from core.models.calendar import MeetingRef
+from core.models.occurrence import occurrence_key, occurrence_topic
+from core.notifications import receipts, timing
 from core.push import payloads
 from core.settings import get_settings
 
@@ -48,13 +54,13 @@ Key = tuple[int, str, str]  # (device id, occurrence, kind)
 
 def occurrence_of(meeting: Meeting) -> str:
     """The occurrence identity the calendar sync uses: UID (+ original start in a series)."""
-    original = meeting.original_start if meeting.recurring else None
-    return payloads.occurrence_topic(meeting.calendar_id, meeting.uid, original)
+    key = occurrence_key(meeting.uid, meeting.original_start, recurring=meeting.recurring)
+    return occurrence_topic(meeting.calendar_id, key)
 
 
-def meeting_ref(meeting: Meeting) -> payloads.MeetingRef:
+def meeting_ref(meeting: Meeting) -> MeetingRef:
     assert meeting.id is not None
-    return payloads.MeetingRef(id=meeting.id, title=meeting.title, start=meeting.start)
+    return MeetingRef.of(meeting)
 
 
 def meetings_changed(
@@ -111,6 +117,9 @@ def rearm(row: Notification, *, due_at: datetime, expires_at: datetime, now: dat
     row.lease_until = None
     row.last_error = None
     row.sent_at = None
+    row.receipt_hash = None
+    row.shown_at = None
+    row.opened_at = None
     row.updated_at = now
 
 
@@ -181,7 +190,7 @@ def plan_meetings(
             )
             if meeting.end > now:
                 debrief = existing.get((device.id, occurrence, NotificationKind.debrief))
-                due = meeting.end + debrief_delay
+                due = timing.debrief_due(meeting, user, debrief_delay)
                 expires = meeting.end + timedelta(hours=12)
                 if debrief is None:
                     session.add(
@@ -218,7 +227,7 @@ def _plan_brief(
     assert device.id is not None
     if meeting.start <= now:
         return 0  # too late for a brief
-    due = meeting.start - timedelta(minutes=user.lead_minutes)
+    due = timing.brief_due(meeting, user)
     brief = existing.get((device.id, occurrence, NotificationKind.brief))
     withdrawn = existing.get((device.id, occurrence, NotificationKind.withdraw))
     was_withdrawn = withdrawn is not None and withdrawn.state in (
@@ -253,6 +262,15 @@ def _plan_brief(
     return 0
 
 
+def replan_user(session: Session, user: User, *, now: datetime | None = None) -> int:
+    """Re-time everything still ahead for ``user`` after their delivery settings changed."""
+    now = now or utcnow()
+    meetings = session.exec(
+        select(Meeting).where(Meeting.user_id == user.id, Meeting.end > now)
+    ).all()
+    return plan_meetings(session, meetings, now=now)
+
+
 def plan_device(session: Session, device: Device, *, now: datetime | None = None) -> int:
     """A new device gets the pushes of every meeting still ahead of its owner."""
     now = now or utcnow()
@@ -282,20 +300,23 @@ def withdraw_meetings(
                 continue
             if row.kind == NotificationKind.debrief and not still_relevant:
                 continue
-            leased_until = row.lease_until
-            in_flight = leased_until is not None and leased_until > now
+            # A brief leased right now may be on its way: if the phone shows it, its
+            # "shown" receipt finds it dropped and queues the withdraw then
+            # (core.notifications.receipts).
             row.state = NotificationState.dropped
             row.lease_until = None
             row.updated_at = now
             touched += 1
-            if row.kind == NotificationKind.brief and in_flight and still_relevant:
-                # A worker may be sending it right now: withdraw once that send is over.
-                assert leased_until is not None
-                touched += _queue_withdraw(session, meeting, row, existing, now, leased_until)
         if not still_relevant:
             continue
         for row in by_occurrence.get(occurrence, []):
-            if row.kind == NotificationKind.brief and row.state == NotificationState.sent:
+            # Only a brief that was shown is withdrawn: one never shown is simply
+            # dropped, and one shown later is withdrawn when its receipt comes.
+            if (
+                row.kind == NotificationKind.brief
+                and row.state == NotificationState.sent
+                and row.shown_at is not None
+            ):
                 touched += _queue_withdraw(session, meeting, row, existing, now, now)
     session.flush()
     return touched
@@ -310,7 +331,6 @@ def _queue_withdraw(
     due_at: datetime,
 ) -> int:
     key = (brief.device_id, brief.occurrence, NotificationKind.withdraw.value)
-    payload = payloads.withdraw(meeting_ref(meeting)).decode()
     row = existing.get(key)
     if row is None:
         row = Notification(
@@ -330,6 +350,6 @@ def _queue_withdraw(
         return 0
     else:
         rearm(row, due_at=due_at, expires_at=meeting.end, now=now)
-    row.payload = payload
+    row.payload = payloads.withdraw(meeting_ref(meeting), receipt=receipts.arm(row)).decode()
     row.updated_at = now
     return 1

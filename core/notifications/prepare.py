@@ -14,6 +14,8 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from core.models import Meeting, Notification, NotificationKind, NotificationState, User
+from core.notifications import receipts
+from core.notifications.away import is_away
 from core.notifications.outbox import meeting_ref
 from core.push import payloads
 from core.ranking.brief import brief_for_meeting
@@ -26,15 +28,13 @@ def _skip(row: Notification, reason: str, now: datetime) -> None:
     row.updated_at = now
 
 
-def _brief_payload(session: Session, user: User, meeting: Meeting) -> str | None:
+def brief_tips(session: Session, user: User, meeting: Meeting) -> list[payloads.TipText]:
+    """The tips of the meeting's brief as a push (or an email) carries them; [] when none fit."""
     brief = brief_for_meeting(session, user, meeting)
-    if not brief.tips:
-        return None
-    tips = [
+    return [
         payloads.TipText(id=ranked.tip.id or 0, title=ranked.tip.title, body=ranked.tip.body)
         for ranked in brief.tips
     ]
-    return payloads.brief(meeting_ref(meeting), tips).decode()
 
 
 def _had_brief(session: Session, rows: Sequence[Notification]) -> set[tuple[int, str]]:
@@ -63,31 +63,45 @@ def prepare(session: Session, rows: Sequence[Notification], now: datetime) -> in
     }
     user_ids = list({r.user_id for r in todo})
     users = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(user_ids)))}
-    briefs: dict[int, str | None] = {}
+    briefs: dict[int, list[payloads.TipText]] = {}
     had_brief = _had_brief(session, todo)
+    away = {
+        (m.user_id, m.id)
+        for m in meetings.values()
+        if m.id is not None and is_away(session, m.user_id, m.start)
+    }
     for row in todo:
         meeting = meetings.get(row.meeting_id)
         user = users.get(row.user_id)
         if meeting is None or user is None or meeting.id is None:
             _skip(row, "the meeting is gone", now)
+        elif (meeting.user_id, meeting.id) in away:
+            _skip(row, "out of office", now)
         elif row.kind == NotificationKind.brief:
             if meeting.start <= now:
                 _skip(row, "the meeting has started", now)
                 continue
+            if user.brief_channel == "email":
+                _skip(row, "briefs go by email", now)
+                continue
             if meeting.id not in briefs:
-                briefs[meeting.id] = _brief_payload(session, user, meeting)
-            payload = briefs[meeting.id]
-            if payload is None:
+                briefs[meeting.id] = brief_tips(session, user, meeting)
+            tips = briefs[meeting.id]
+            if not tips:
                 _skip(row, "no tip fits this meeting", now)
-            else:
-                row.payload = payload
+            else:  # each device's copy carries its own receipt
+                receipt = receipts.arm(row)
+                row.payload = payloads.brief(meeting_ref(meeting), tips, receipt=receipt).decode()
         elif row.kind == NotificationKind.debrief:
             if not user.debrief_enabled:
                 _skip(row, "debriefs are switched off", now)
+            elif user.brief_channel == "email":
+                _skip(row, "debriefs go by email", now)
             elif not meeting.external_domains and (row.device_id, row.occurrence) not in had_brief:
                 _skip(row, "no brief and no customer: nothing to ask about", now)
             else:
-                row.payload = payloads.debrief(meeting_ref(meeting)).decode()
+                receipt = receipts.arm(row)
+                row.payload = payloads.debrief(meeting_ref(meeting), receipt=receipt).decode()
         else:  # withdraw and test rows are built when they are queued
             _skip(row, "nothing to send", now)
         row.updated_at = now

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, delete, exists, or_
 from sqlmodel import Session, col, select
 
 from core.models import Device, Meeting, Notification, NotificationKind, NotificationState, User
+from core.notifications import timing
 from core.notifications.outbox import plan_meetings
 from core.notifications.prepare import prepare
 
@@ -32,7 +33,7 @@ def _not_leased(now: datetime) -> ColumnElement[bool]:
 def retime_for_lead_changes(session: Session, *, now: datetime) -> int:
     """Re-time pending briefs whose owner changed ``lead_minutes`` since they were planned."""
     rows = session.exec(
-        select(Notification, col(User.lead_minutes), col(Meeting.start))
+        select(Notification, User, Meeting)
         .join(User, col(User.id) == Notification.user_id)
         .join(Meeting, col(Meeting.id) == Notification.meeting_id)
         .where(
@@ -43,9 +44,9 @@ def retime_for_lead_changes(session: Session, *, now: datetime) -> int:
         )
         .limit(BATCH)
     ).all()
-    for row, lead, start in rows:
-        row.due_at = start - timedelta(minutes=lead)
-        row.lead_minutes = lead
+    for row, user, meeting in rows:
+        row.due_at = timing.brief_due(meeting, user)
+        row.lead_minutes = user.lead_minutes
         row.updated_at = now
         session.add(row)
     session.flush()

@@ -1,2 +1,2 @@
-"""People: accounts, single sign-on, SCIM provisioning, audit log, lifecycle (deactivate,
-erase, export), password resets."""
+"""People: accounts, sessions and API tokens, invites, single sign-on, SCIM provisioning,
+the audit log, lifecycle (deactivate, erase, export) and password resets."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from core.accounts import set_password
 from core.errors import InvalidInput
 from core.models import Role, User
+from core.people.accounts import set_password
 
 
 def set_break_glass(

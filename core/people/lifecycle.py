@@ -283,8 +283,8 @@ def _delete_tips(session: Session, user_id: int) -> int:
     The rows stay (status ``deleted``, like any deleted tip) so other people's
     votes and feedback keep a valid reference until they are purged.
     """
+    from core.fulltext import unindex_tip
     from core.ranking.index import tip_changed
-    from core.tips.search import unindex_tip
 
     tips = list(session.exec(select(Tip).where(Tip.author_id == user_id)))
     for tip in tips:

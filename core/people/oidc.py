@@ -67,7 +67,7 @@ def provider_name() -> str:
 
 
 def redirect_uri() -> str:
-    return get_settings().public_url.rstrip("/") + CALLBACK_PATH
+    return get_settings().effective_public_url.rstrip("/") + CALLBACK_PATH
 
 
 def _get_json(url: str) -> dict[str, Any]:

@@ -54,7 +54,9 @@ def change_password(
     client: str | None = None,
 ) -> None:
     """Change one's own password; other browsers are signed out, this one stays."""
-    if not user.password_hash or not verify_password(user.password_hash, current_password):
+    if not user.password_hash:
+        raise Forbidden("this account has no password: it signs in another way (single sign-on)")
+    if not verify_password(user.password_hash, current_password):
         raise Forbidden("the current password is wrong")
     _check_new(new_password)
     assert user.id is not None

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, col, select
 
-from core.accounts import create_user, normalise_email
 from core.errors import Forbidden, InvalidInput
 from core.models import ExternalIdentity, Invite, Role, User, utcnow
 from core.people import audit, directory, roles
+from core.people.accounts import create_user, normalise_email
 from core.settings import get_settings
 
 OIDC = "oidc"

@@ -1,1 +1,4 @@
-"""Web Push: VAPID keys, payloads, encryption and delivery over one shared HTTP client."""
+"""Web Push transport: VAPID keys, payloads, encryption and sending over one shared client.
+
+Pure transport: which device gets what and when is ``core.notifications``.
+"""

@@ -1,7 +1,9 @@
 """What a push says, and the Web Push headers that go with it.
 
 Every payload is JSON with a versioned ``event`` (brief / test / withdraw /
-debrief) so the service worker can show the right notification, and it is cut
+debrief / digest) so the service worker can show the right notification, and a
+``receipt`` token the service worker hands back when it has shown (and when
+someone opened) it. It is cut
 to ``MAX_PAYLOAD_BYTES``: push services accept about 4 KB of ciphertext, and the
 record header, padding delimiter and tag eat ~100 bytes of that. Tip bodies are
 trimmed first, then titles, then tips are dropped, so the brief degrades
@@ -10,14 +12,14 @@ gracefully instead of failing.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+from core.models.calendar import MeetingRef
 
 MAX_PAYLOAD_BYTES = 3072
 PAYLOAD_VERSION = 1
@@ -35,13 +37,6 @@ class TipText:
     id: int
     title: str
     body: str
-
-
-@dataclass(frozen=True)
-class MeetingRef:
-    id: int
-    title: str
-    start: datetime
 
 
 def iso_utc(moment: datetime) -> str:
@@ -79,12 +74,17 @@ def _fit(build: Any, steps: Sequence[Any]) -> bytes:
     raise ValueError("payload does not fit even at its smallest")
 
 
-def brief(meeting: MeetingRef, tips: Sequence[TipText]) -> bytes:
+def _receipt(receipt: str) -> dict[str, str]:
+    return {"receipt": receipt} if receipt else {}
+
+
+def brief(meeting: MeetingRef, tips: Sequence[TipText], *, receipt: str = "") -> bytes:
     """``{"event": "brief", "v": 1, "meeting": {id, title, start}, "tips": [...], "url"}``."""
 
     def build(step: tuple[int, int, int]) -> dict[str, Any]:
         count, body_limit, title_limit = step
         return {
+            **_receipt(receipt),
             "event": "brief",
             "v": PAYLOAD_VERSION,
             "meeting": _meeting(meeting, title_limit),
@@ -110,10 +110,11 @@ def brief(meeting: MeetingRef, tips: Sequence[TipText]) -> bytes:
     return _fit(build, steps)
 
 
-def withdraw(meeting: MeetingRef) -> bytes:
-    """The meeting is gone: the service worker replaces (same tag) or closes the brief."""
+def withdraw(meeting: MeetingRef, *, receipt: str = "") -> bytes:
+    """The meeting is gone: the service worker replaces the brief (same tag) with a quiet note."""
     return _fit(
         lambda limit: {
+            **_receipt(receipt),
             "event": "withdraw",
             "v": PAYLOAD_VERSION,
             "meeting": _meeting(meeting, limit),
@@ -123,10 +124,11 @@ def withdraw(meeting: MeetingRef) -> bytes:
     )
 
 
-def debrief(meeting: MeetingRef) -> bytes:
+def debrief(meeting: MeetingRef, *, receipt: str = "") -> bytes:
     """After the meeting: "What did you learn?", opening compose with the meeting prefilled."""
     return _fit(
         lambda limit: {
+            **_receipt(receipt),
             "event": "debrief",
             "v": PAYLOAD_VERSION,
             "meeting": _meeting(meeting, limit),
@@ -136,9 +138,26 @@ def debrief(meeting: MeetingRef) -> bytes:
     )
 
 
-def test(device_id: int, device_name: str) -> bytes:
+def note(event: str, *, title: str, body: str, url: str, tag: str, receipt: str = "") -> bytes:
+    """A short message to a person (a request, its answer, tips to review): title, body, link."""
+    return _fit(
+        lambda limit: {
+            **_receipt(receipt),
+            "event": event,
+            "v": PAYLOAD_VERSION,
+            "title": trim(title, 120),
+            "body": trim(body, limit),
+            "tag": tag,
+            "url": url,
+        },
+        (600, 300, 120),
+    )
+
+
+def test(device_id: int, device_name: str, *, receipt: str = "") -> bytes:
     return encode(
         {
+            **_receipt(receipt),
             "event": "test",
             "v": PAYLOAD_VERSION,
             "device": {"id": device_id, "name": trim(device_name, 120)},
@@ -147,20 +166,23 @@ def test(device_id: int, device_name: str) -> bytes:
     )
 
 
-def occurrence_topic(calendar_id: int, uid: str, original_start: datetime | None) -> str:
-    """32 URL-safe characters naming one meeting occurrence: the outbox key and the Topic.
+def digest(day: str, meetings: Sequence[MeetingRef], *, receipt: str = "") -> bytes:
+    """The morning list: today's meetings that have briefs; a tap opens Next up."""
 
-    Hashed so the Topic header (seen by the push service) reveals nothing about
-    the calendar, and stable across re-syncs because it is built from the
-    occurrence identity, not from the meeting row's id. ``original_start`` is None
-    for a single event: its identity is the UID alone, so moving it keeps it.
-    """
-    when = iso_utc(original_start) if original_start is not None else "single"
-    digest = hashlib.sha256(f"{calendar_id}\n{uid}\n{when}".encode()).digest()
+    def build(step: tuple[int, int]) -> dict[str, Any]:
+        count, title_limit = step
+        return {
+            **_receipt(receipt),
+            "event": "digest",
+            "v": PAYLOAD_VERSION,
+            "day": day,
+            "meetings": [_meeting(m, title_limit) for m in meetings[:count]],
+            "count": len(meetings),
+            "url": "/",
+        }
 
-    topic = base64.urlsafe_b64encode(digest[:24]).decode("ascii")
-    assert len(topic) == TOPIC_MAX
-    return topic
+    steps = [(count, title) for count in range(len(meetings), 0, -1) for title in (80, 40)]
+    return _fit(build, steps or [(0, 80)])
 
 
 def check_topic(topic: str) -> str:
@@ -169,7 +191,13 @@ def check_topic(topic: str) -> str:
     return topic
 
 
-URGENCY = {"brief": "high", "test": "high", "withdraw": "normal", "debrief": "normal"}
+URGENCY = {
+    "brief": "high",
+    "test": "high",
+    "withdraw": "normal",
+    "debrief": "normal",
+    "digest": "normal",
+}
 
 
 def ttl_seconds(expires_at: datetime, now: datetime) -> int:

@@ -10,7 +10,7 @@ aiohttp's ``ClientSession`` directly ~100 µs. At the goal of ten times a naive
 ``pywebpush`` loop, that difference is most of the budget.
 
 Why a resolver: a push endpoint is a URL a browser handed us, so connections go
-through the same policy as calendar links (``core.calendars.ssrf``): every name
+through the same policy as calendar links (``core.net.ssrf``): every name
 is resolved, every address checked, and aiohttp connects only to the addresses
 the check returned (its DNS cache holds checked results only). IP-literal hosts
 skip aiohttp's resolver, so ``check_literal`` covers them before sending.
@@ -26,7 +26,7 @@ from functools import lru_cache
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
 
-from core.calendars.ssrf import ip_literal, refusal_reason
+from core.net.ssrf import ip_literal, refusal_reason
 
 REFUSED = "refused:"
 

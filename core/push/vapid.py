@@ -100,7 +100,7 @@ def vapid_subject() -> str:
     settings = get_settings()
     if settings.vapid_subject:
         return settings.vapid_subject
-    parts = urlsplit(settings.public_url)
+    parts = urlsplit(settings.effective_public_url)
     if parts.scheme == "https" and parts.hostname:
         return f"https://{parts.hostname}"
     return f"mailto:tipoff@{parts.hostname or 'localhost'}"

@@ -6,5 +6,7 @@
 - ``scoring``: one score per candidate, with reasons in words.
 - ``index``: the tip side, written whenever a tip is (``tip_changed``).
 - ``lexicon``, ``text``, ``orgs``, ``embedding``: the building blocks.
-- ``feedback``: "this helped (or not) in this meeting".
+
+Feedback ("this helped in this meeting") is written by ``core.tips.feedback``;
+ranking reads it from the tables and imports no room above it.
 """

@@ -2,8 +2,10 @@
 
 This is the one entry point pushes, pages and the API call. It reads the
 meeting, finds candidates through the ranking indexes (``retrieval``), scores
-them (``scoring``) and keeps at most ``settings.brief_size``. Personal
-errands, travel and focus blocks with nobody external get an empty brief.
+them (``scoring``, with what the team's feedback taught: ``learning``) and
+keeps at most ``settings.brief_size``. Personal errands, travel and focus
+blocks with nobody external get an empty brief, and so do entries marked
+private or free in the calendar.
 """
 
 from __future__ import annotations
@@ -12,13 +14,20 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from core.models import BriefFeedback, Meeting, Tip, User, utcnow
-from core.ranking import orgs, retrieval, scoring
+from core.models import BriefFeedback, Meeting, Tip, TipOrg, TipProfile, User, utcnow
+from core.ranking import learning, lexicon, orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, profile_meeting
 from core.settings import get_settings
 
 # How many candidates, by the cheap signals, get the word and embedding comparison.
 FINALISTS = 40
+# What kind of organisation the customer is, read from its own account tips: a facet
+# (an industry, "partner") that at least half of them have, and at least ORG_MIN_TIPS.
+ORG_FACET_GROUPS = ("industry:", "kind:partner")
+ORG_FACET_SHARE = 0.5
+ORG_MIN_TIPS = 1
+ORG_FACET_STRENGTH = 0.5
+ORG_TIPS_READ = 60
 
 
 @dataclass
@@ -40,7 +49,33 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     if not meeting.external_domains:
         keys = orgs.title_keys(f"{meeting.title or ''} , {meeting.location or ''}")
         named = retrieval.orgs_named_in(session, keys)
-    return profile_meeting(meeting, named)
+    profile = profile_meeting(meeting, named)
+    profile.quiet = bool(meeting.private or meeting.free)
+    profile.series = learning.series_key(meeting)
+    _add_org_facets(session, profile)
+    return profile
+
+
+def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
+    """A partner or a dairy says so in the tips written for it, if not in the meeting title."""
+    if not profile.orgs:
+        return
+    rows = session.exec(
+        select(TipProfile.facets)
+        .join(TipOrg, col(TipOrg.tip_id) == TipProfile.tip_id)
+        .where(col(TipOrg.org).in_(sorted(profile.orgs)))
+        .limit(ORG_TIPS_READ)
+    ).all()
+    if len(rows) < ORG_MIN_TIPS:
+        return
+    counts: dict[str, int] = {}
+    for facets in rows:
+        for name, strength in (facets or {}).items():
+            if name.startswith(ORG_FACET_GROUPS) and strength >= 0.5 and name in lexicon.BY_NAME:
+                counts[name] = counts.get(name, 0) + 1
+    for name, count in counts.items():
+        if count >= max(ORG_MIN_TIPS, ORG_FACET_SHARE * len(rows)):
+            profile.facets[name] = max(profile.facets.get(name, 0.0), ORG_FACET_STRENGTH)
 
 
 def _feedback(session: Session, user: User, meeting: Meeting, tip_ids: list[int]) -> dict:
@@ -62,28 +97,51 @@ def _feedback(session: Session, user: User, meeting: Meeting, tip_ids: list[int]
 
 
 def rank(
-    session: Session, user: User, meeting: Meeting, *, limit: int | None = None
+    session: Session,
+    user: User,
+    meeting: Meeting,
+    *,
+    limit: int | None = None,
+    params: scoring.Params = scoring.DEFAULT,
 ) -> list[RankedTip]:
     size = limit if limit is not None else get_settings().brief_size
     profile = meeting_profile(session, meeting)
-    if profile.offwork and not profile.external:
+    if (profile.offwork and not profile.orgs) or (profile.quiet and not profile.external):
         return []
     stats = retrieval.library_stats(
         session, [*profile.terms, *profile.name_terms], list(profile.facets)
     )
-    found = retrieval.candidates(session, profile, stats)
+    helped_here = learning.series_helpful_ids(session, profile)
+    found = retrieval.candidates(session, profile, stats, extra_ids=helped_here)
     if not found:
         return []
     # First cut on the cheap signals; words and meaning only for what can still win.
     now = utcnow()
     first = [(p, c) for c in found if (p := scoring.prescore(profile, c, stats, now)) is not None]
     first.sort(key=lambda pc: -pc[0])
-    finalists = [c for _, c in first[:FINALISTS]] + [c for _, c in first[FINALISTS:] if c.by_words]
+    finalists = [c for _, c in first[:FINALISTS]] + [
+        c for _, c in first[FINALISTS:] if c.by_words or c.tip.id in helped_here
+    ]
     retrieval.add_details(session, finalists)
     vector = embed(profile)
-    said = _feedback(session, user, meeting, [c.tip.id for c in finalists if c.tip.id])
+    ids = [c.tip.id for c in finalists if c.tip.id]
+    said = _feedback(session, user, meeting, ids)
+    learned = learning.influence(session, profile, ids)
     scored = [
-        s for c in finalists if (s := scoring.score(profile, c, vector, stats, said)) is not None
+        s
+        for c in finalists
+        if (
+            s := scoring.score(
+                profile,
+                c,
+                vector,
+                stats,
+                said,
+                params=params,
+                learned=learned.get(c.tip.id or 0, 0.0),
+            )
+        )
+        is not None
     ]
     scored.sort(key=lambda s: (-s.score, -s.candidate.tip.helpful_count, s.candidate.tip.id or 0))
     kept = scored[:size]
@@ -101,6 +159,11 @@ def rank(
 
 
 def brief_for_meeting(
-    session: Session, user: User, meeting: Meeting, *, limit: int | None = None
+    session: Session,
+    user: User,
+    meeting: Meeting,
+    *,
+    limit: int | None = None,
+    params: scoring.Params = scoring.DEFAULT,
 ) -> Brief:
-    return Brief(meeting=meeting, tips=rank(session, user, meeting, limit=limit))
+    return Brief(meeting=meeting, tips=rank(session, user, meeting, limit=limit, params=params))

@@ -252,8 +252,8 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "topic:competition",
         "competition",
-        """competit*, rival*, bake off, bakeoff, shootout, vs=, versus, compared with,
-        comparing, compare, wettbewerb*, *wettbewerb, konkurren*, vergleich*, *vergleich,
+        """competit*, rival*, bake off, bakeoff, shootout, vs=, versus, compar*, differentiat*,
+        how we differ, incumbent*, wettbewerb*, *wettbewerb, konkurren*, vergleich*, *vergleich,
         mitbewerb*""",
     ),
     _facet(

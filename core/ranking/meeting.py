@@ -55,9 +55,13 @@ class MeetingProfile:
     name_terms: list[str] = field(default_factory=list)  # stems of the customers' names
     vector: np.ndarray | None = None
 
+    quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
+    series: str = ""  # what recurs: the series' UID, or the title without dates and numbers
+
     @property
     def external(self) -> bool:
-        return bool(self.orgs)
+        """Someone from another organisation attends (not merely named in the title)."""
+        return bool(self.orgs) and not self.orgs_from_title
 
 
 def attendee_text(meeting: Meeting) -> str:

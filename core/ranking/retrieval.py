@@ -6,7 +6,7 @@ Three doors, each a bounded index lookup:
    title names the customer);
 2. the kind of meeting: ``tip_facet`` per facet of the meeting, strongest
    first, a share of the budget per facet in proportion to its strength;
-3. rare words: the full-text index (``tip_search``, kept by core.tips.search)
+3. rare words: the full-text index (``tip_search``, kept by core.fulltext)
    for the meeting's most informative words, OR-ed.
 
 Their union is loaded with the tips' profiles and scored in ``scoring``.
@@ -20,12 +20,12 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import numpy as np
+from sqlalchemy import or_
 from sqlalchemy import select as select_columns
-from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from core.db import is_postgres
-from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, TipStatus
+from core.fulltext import matching_tip_ids
+from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, TipStatus, utcnow
 from core.ranking import embedding, lexicon
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
@@ -158,33 +158,20 @@ def _word_ids(
     query_words = [words[t] for t in informative if t in words and weights[t] >= rare]
     if not query_words:
         return []
-    if is_postgres(session):
-        q = " or ".join(query_words)
-        rows = session.execute(
-            text(
-                "SELECT s.tip_id FROM tip_search s, "
-                "(SELECT websearch_to_tsquery('english', :q) || websearch_to_tsquery('german', :q)"
-                "   AS query) q WHERE s.document @@ q.query "
-                "ORDER BY ts_rank_cd(s.document, q.query) DESC LIMIT :limit"
-            ),
-            {"q": q, "limit": WORD_BUDGET},
-        )
-    else:
-        match = " OR ".join('"' + w.replace('"', "") + '"*' for w in query_words)
-        rows = session.execute(
-            text(
-                "SELECT rowid FROM tip_search WHERE tip_search MATCH :match "
-                "ORDER BY rank LIMIT :limit"
-            ),
-            {"match": match, "limit": WORD_BUDGET},
-        )
-    return [row[0] for row in rows]
+    return matching_tip_ids(session, query_words, every_word=False, limit=WORD_BUDGET)
 
 
-def candidates(session: Session, profile: MeetingProfile, stats: LibraryStats) -> list[Candidate]:
-    """Active tips through the three doors, with their facets (words and vectors come later)."""
+def candidates(
+    session: Session,
+    profile: MeetingProfile,
+    stats: LibraryStats,
+    extra_ids: list[int] | None = None,
+) -> list[Candidate]:
+    """Active tips through the three doors (and ``extra_ids``: tips the team found helpful in
+    this series), with their facets (words and vectors come later)."""
     by_words = set(_word_ids(session, stats.idf, profile.words_by_term, stats.docs))
     ids = by_words | set(_account_ids(session, profile)) | set(_facet_ids(session, profile))
+    ids |= set(extra_ids or ())
     if not ids:
         return []
     rows: Any = session.execute(
@@ -198,6 +185,8 @@ def candidates(session: Session, profile: MeetingProfile, stats: LibraryStats) -
         .join(TipProfile, col(TipProfile.tip_id) == Tip.id)
         .where(col(Tip.id).in_(sorted(ids)))
         .where(col(Tip.status) == TipStatus.active)
+        # Unverified for twice its review interval: out of briefs until verified.
+        .where(or_(col(Tip.retires_at).is_(None), col(Tip.retires_at) > utcnow()))
     ).all()
     return [
         Candidate(

@@ -31,10 +31,7 @@ from core.ranking.retrieval import Candidate, LibraryStats
 
 ACCOUNT_PRIOR = 0.4
 WORD_WEIGHT = 1.0
-MEANING_WEIGHT = 1.5
 MEANING_FLOOR = 0.15
-MIN_EVIDENCE = 0.55  # generic tips: kind fit + words + meaning must reach this
-MIN_SCORE = 0.35  # any tip: the final score must reach this
 INDUSTRY_MISMATCH = 0.6
 ONSITE_ON_CALL = 0.9
 ONSITE_ELSEWHERE = 0.9  # an account's in-person tip when the meeting is at another customer's
@@ -42,9 +39,35 @@ ONSITE_UNKNOWN = 0.3
 KIND_CONFLICT = 0.3  # the tip is clearly about another kind of meeting than this one
 CLEAR_KIND = 0.8
 NOT_HELPFUL_HERE = math.inf
-NOT_HELPFUL_ELSEWHERE = 0.3
 FRESH_DAYS = 365
 MAX_REASON_FACETS = 2
+# Kinds of meeting held among colleagues: a tip for one of them is not for a customer meeting,
+# and a meeting among colleagues gets generic tips only for one of these kinds.
+INTERNAL_KINDS = frozenset(
+    {"kind:forecast", "kind:one_on_one", "kind:team", "kind:planning", "kind:interview"}
+)
+# Kinds a seller's calendar holds without the customer invited (a trade-fair booth shift):
+# a meeting among colleagues may get their tips, but a customer meeting may too.
+UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event"}
+INTERNAL_KIND_MIN = 0.5
+TEAM_REASON = "your team found this helpful in similar meetings"
+
+
+@dataclass(frozen=True)
+class Params:
+    """The few numbers ``tipoff eval`` fits leave-one-set-out (see docs/ranking.md).
+
+    The defaults are the values fitted on all sets at hand; each set's quoted
+    figure comes from values fitted on the other sets only.
+    """
+
+    meaning_weight: float = 1.5
+    min_evidence: float = 0.55  # generic tips: kind fit + words + meaning must reach this
+    min_score: float = 0.35  # any tip: the final score must reach this
+    learned_weight: float = 1.0  # the team's feedback, at most this many points up or down
+
+
+DEFAULT = Params()
 
 
 @dataclass
@@ -66,8 +89,15 @@ def score(
     stats: LibraryStats,
     feedback: dict[int, tuple[bool, bool]],
     now: datetime | None = None,
+    *,
+    params: Params = DEFAULT,
+    learned: float = 0.0,
 ) -> Scored | None:
-    """The candidate's score and reasons, or None when it must not be shown."""
+    """The candidate's score and reasons, or None when it must not be shown.
+
+    ``learned`` is the team's feedback for this tip in similar meetings, in
+    [-1, 1] (``core.ranking.learning``).
+    """
     tip = candidate.tip
     reasons: list[str] = []
     total = 0.0
@@ -77,6 +107,8 @@ def score(
             return None
         total += ACCOUNT_PRIOR
         reasons.extend(f"for {a.lower()}" for a in tip.accounts if orgs.registrable(a) in shared)
+    elif not in_scope(profile, candidate.facets):
+        return None
 
     fit, contributions = facet_fit(profile.facets, candidate.facets, stats.specificity)
     mismatch = mismatches(profile, candidate, generic=not tip.accounts)
@@ -87,21 +119,23 @@ def score(
     )
     vector = candidate.vector
     similarity = float(np.dot(meeting_vector, vector)) if vector is not None else 0.0
-    meaning = MEANING_WEIGHT * max(0.0, similarity - MEANING_FLOOR)
+    meaning = params.meaning_weight * max(0.0, similarity - MEANING_FLOOR)
     # Whether a tip fits at all does not depend on how common its facets are in the library;
     # specificity only orders the tips that do.
     plain_fit, _ = facet_fit(profile.facets, candidate.facets, {})
-    if not tip.accounts and plain_fit + WORD_WEIGHT * overlap + meaning < MIN_EVIDENCE:
+    team = params.learned_weight * learned
+    evidence = plain_fit + WORD_WEIGHT * overlap + meaning + max(0.0, team)
+    if not tip.accounts and evidence < params.min_evidence:
         return None
-    total += fit + WORD_WEIGHT * overlap + meaning - mismatch
+    total += fit + WORD_WEIGHT * overlap + meaning - mismatch + team
 
     helpful = max(tip.helpful_count, 0)
     total += min(0.3, 0.1 * math.log1p(helpful))
     total -= _age_penalty(tip.updated_at, now or utcnow())
     said = feedback.get(tip.id or 0)
-    if said is not None and not said[0]:
-        total -= NOT_HELPFUL_HERE if said[1] else NOT_HELPFUL_ELSEWHERE
-    if total < MIN_SCORE:
+    if said is not None and not said[0] and said[1]:  # elsewhere: ``learning`` weighs it
+        total -= NOT_HELPFUL_HERE
+    if total < params.min_score:
         return None
 
     for name, _ in sorted(contributions.items(), key=lambda kv: -kv[1])[:MAX_REASON_FACETS]:
@@ -110,6 +144,8 @@ def score(
         reasons.append(f'mentions "{shared_word}"')
     if not contributions and meaning >= 0.2:
         reasons.append("similar topic")
+    if team >= 0.1:
+        reasons.append(TEAM_REASON)
     if helpful:
         reasons.append(f"helped {helpful} colleague{'s' if helpful != 1 else ''}")
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
@@ -129,12 +165,34 @@ def _shared_orgs(profile: MeetingProfile, accounts: list[str]) -> set[str]:
     return {orgs.registrable(a) for a in accounts} & profile.orgs
 
 
+def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
+    """Whether a generic tip may be shown at all, whatever it shares with the meeting.
+
+    A tip for a kind of meeting held among colleagues (forecast review, one-on-one)
+    is not for a meeting with someone from outside; a meeting among colleagues
+    that names no customer gets generic tips only for such an internal kind.
+    """
+    tip_kinds = kinds(facets)
+    main = max(tip_kinds, key=lambda n: tip_kinds[n], default="")
+    if profile.external:
+        return not (main in INTERNAL_KINDS and tip_kinds[main] >= CLEAR_KIND)
+    if profile.orgs:  # among colleagues, about a customer the title names
+        return True
+    return any(
+        profile.facets.get(name, 0.0) >= INTERNAL_KIND_MIN
+        and tip_kinds.get(name, 0.0) >= INTERNAL_KIND_MIN
+        for name in UNINVITED_KINDS
+    )
+
+
 def prescore(
     profile: MeetingProfile, candidate: Candidate, stats: LibraryStats, now: datetime
 ) -> float | None:
     """The cheap part of ``score`` (no words, no embedding), to pick what is worth finishing."""
     tip = candidate.tip
     if tip.accounts and not _shared_orgs(profile, tip.accounts):
+        return None
+    if not tip.accounts and not in_scope(profile, candidate.facets):
         return None
     fit, _ = facet_fit(profile.facets, candidate.facets, stats.specificity)
     total = (ACCOUNT_PRIOR if tip.accounts else 0.0) + fit
@@ -174,7 +232,7 @@ def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) 
     penalty = 0.0
     meeting_kinds = {n for n, s in kinds(profile.facets).items() if s >= 0.5}
     tip_kinds = kinds(candidate.facets)
-    if meeting_kinds and tip_kinds and not meeting_kinds & set(tip_kinds):
+    if generic and meeting_kinds and tip_kinds and not meeting_kinds & set(tip_kinds):
         clear = max(tip_kinds.values())
         if clear >= CLEAR_KIND:
             penalty += KIND_CONFLICT * clear

@@ -78,7 +78,7 @@ def queue(session: Session) -> list[ModerationItem]:
         )
         .order_by(col(Tip.status).desc(), col(Tip.id))
     ).all()
-    public = to_public(tips, session)
+    public = to_public(session, tips)
     return [
         ModerationItem(
             tip=item, status=tip.status, flags=flags_of(session, item.id, open_only=True)
@@ -97,6 +97,8 @@ def decide(session: Session, curator: User, tip_id: int, action: str) -> Tip:
     ):
         flag.resolved_at = now
         session.add(flag)
+    # "keep" dismisses the flags and keeps the tip ("restore" is its older name).
+    action = "restore" if action == "keep" else action
     status = TipStatus.active if action == "restore" else TipStatus.removed
     set_status(session, tip, curator, status, action=action)
     return tip

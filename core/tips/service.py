@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, delete, select
 
+from core import fulltext
 from core.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
 from core.models import Tip, TipAccount, TipRevision, TipStatus, TipTag, User, utcnow
 from core.models.tip import (
@@ -25,7 +26,7 @@ from core.models.tip import (
 )
 from core.ranking import index as ranking_index
 from core.textrules import check_text
-from core.tips import search
+from core.tips import freshness
 from core.tips.text import normalise_accounts, normalise_tags, render_markdown
 
 PAGE_SIZE = 20
@@ -119,12 +120,13 @@ def create_tip(
         accounts=prepared.accounts,
         author_id=author.id,
     )
+    freshness.start(tip, data.review_days)
     session.add(tip)
     session.flush()
     assert tip.id is not None
     _replace_keywords(session, tip)
     _record(session, tip, author, "create")
-    search.index_tip(session, tip)
+    fulltext.index_tip(session, tip)
     ranking_index.store_profiles(session, [replace(prepared.profile, tip_id=tip.id)])
     session.flush()
     return tip
@@ -162,11 +164,15 @@ def update_tip(session: Session, user: User, tip_id: int, data: TipUpdate) -> Ti
         tip.tags = normalise_tags(changes["tags"])
     if changes.get("accounts") is not None:
         tip.accounts = normalise_accounts(changes["accounts"])
+    if changes.get("owner_id") is not None:
+        freshness.reassign(session, user, tip, changes["owner_id"])
+    if changes.get("review_days") is not None:
+        freshness.set_interval(tip, changes["review_days"])
     tip.updated_at = utcnow()
     session.add(tip)
     _replace_keywords(session, tip)
     _record(session, tip, user, "edit")
-    search.index_tip(session, tip)
+    fulltext.index_tip(session, tip)
     ranking_index.tip_changed(session, tip)
     session.flush()
     return tip
@@ -216,11 +222,13 @@ def history(session: Session, user: User, tip_id: int) -> list[RevisionPublic]:
 # --- reading ------------------------------------------------------------------
 
 
-def to_public(tips: Sequence[Tip], session: Session) -> list[TipPublic]:
-    author_ids = {tip.author_id for tip in tips}
+def to_public(session: Session, tips: Sequence[Tip]) -> list[TipPublic]:
+    """The tips as the API shows them, their authors and owners looked up in one query."""
+    people_ids = {tip.author_id for tip in tips} | {t.owner_id for t in tips if t.owner_id}
     authors = {
-        user.id: user for user in session.exec(select(User).where(col(User.id).in_(author_ids)))
+        user.id: user for user in session.exec(select(User).where(col(User.id).in_(people_ids)))
     }
+    now = utcnow()
     return [
         TipPublic(
             id=tip.id or 0,
@@ -233,6 +241,15 @@ def to_public(tips: Sequence[Tip], session: Session) -> list[TipPublic]:
             helpful_count=tip.helpful_count,
             created_at=tip.created_at,
             updated_at=tip.updated_at,
+            owner=(
+                AuthorPublic(id=tip.owner_id, name=authors[tip.owner_id].name)
+                if tip.owner_id in authors and tip.owner_id is not None
+                else None
+            ),
+            review_days=tip.review_days,
+            verified_at=tip.verified_at,
+            review_due_at=tip.review_due_at,
+            stale=freshness.is_stale(tip, now),
         )
         for tip in tips
     ]
@@ -261,12 +278,19 @@ def list_tips(
     tag: str | None = None,
     account: str | None = None,
     author: int | None = None,
+    owner: int | None = None,
+    stale: bool | None = None,
     cursor: str | None = None,
     limit: int = PAGE_SIZE,
 ) -> TipPage:
-    """Active tips, newest first; with ``q``, best match first."""
+    """Active tips, newest first; with ``q``, best match first. ``stale``: past review date."""
     position = _decode_cursor(cursor)
     query = select(Tip).where(Tip.status == TipStatus.active)
+    if owner is not None:
+        query = query.where(Tip.owner_id == owner)
+    if stale is not None:
+        due = col(Tip.review_due_at) <= utcnow()
+        query = query.where(due if stale else ~due)
     if tag:
         tags = normalise_tags([tag])
         query = query.where(
@@ -280,21 +304,23 @@ def list_tips(
     if author is not None:
         query = query.where(Tip.author_id == author)
 
-    if q and search.query_words(q):
+    if q and (words := fulltext.query_words(q)):
         offset = position.get("offset", 0)
         # Over-fetch from the index, since filters and status apply afterwards.
-        ids = search.matching_tip_ids(session, q, limit=(offset + limit) * 4 + 50, offset=0)
+        ids = fulltext.matching_tip_ids(
+            session, words, every_word=True, limit=(offset + limit) * 4 + 50
+        )
         order = {tip_id: rank for rank, tip_id in enumerate(ids)}
         found = session.exec(query.where(col(Tip.id).in_(ids))).all()
         ranked = sorted(found, key=lambda tip: order[tip.id or 0])
         page = ranked[offset : offset + limit]
         more = len(ranked) > offset + limit
         next_cursor = _encode_cursor({"offset": offset + limit}) if more else None
-        return TipPage(items=to_public(page, session), next_cursor=next_cursor)
+        return TipPage(items=to_public(session, page), next_cursor=next_cursor)
 
     if "before" in position:
         query = query.where(col(Tip.id) < position["before"])
     rows = session.exec(query.order_by(col(Tip.id).desc()).limit(limit + 1)).all()
     page = list(rows[:limit])
     next_cursor = _encode_cursor({"before": page[-1].id or 0}) if len(rows) > limit else None
-    return TipPage(items=to_public(page, session), next_cursor=next_cursor)
+    return TipPage(items=to_public(session, page), next_cursor=next_cursor)

@@ -169,7 +169,7 @@ def upgrade() -> None:
 
 
 def create_search_index() -> None:
-    """Full-text index over tips, one per dialect; core.tips.search keeps it in sync."""
+    """Full-text index over tips, one per dialect; core.fulltext keeps it in sync."""
     if op.get_bind().dialect.name == "postgresql":
         op.create_table(
             "tip_search",

@@ -1,7 +1,7 @@
 """People admin, audit log, mail outbox, password resets (issue 15, parts 1, 2, 5, 6).
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 import core.models.base
 
 revision = "0009"
-down_revision = "0005"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

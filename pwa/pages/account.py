@@ -6,13 +6,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from api.deps import SessionDep
+from core.errors import Forbidden
 from core.settings import get_settings
 from core.tips import moderation
+from core.views.settings import settings_page
 from pwa.auth import PageUser
-from pwa.render import error_page, render
-from pwa.views.settings import settings_page
+from pwa.render import PageRoute, render
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 
 @router.get("/settings")
@@ -24,5 +25,5 @@ def settings(request: Request, user: PageUser, session: SessionDep) -> Response:
 @router.get("/moderation")
 def review(request: Request, user: PageUser, session: SessionDep) -> Response:
     if not user.is_curator:
-        return error_page(request, 403, "Only curators and admins review flagged tips.", user=user)
+        raise Forbidden("Only curators and admins review flagged tips.")
     return render(request, "pages/moderation.html", {"queue": moderation.queue(session)}, user=user)

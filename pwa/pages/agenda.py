@@ -6,13 +6,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from api.deps import IdPath, SessionDep
-from core.errors import TipoffError
+from core.insights import signals
+from core.models import Meeting
+from core.models.ownership import owned
+from core.views.agenda import next_up
+from core.views.brief import brief_page
 from pwa.auth import PageUser
-from pwa.render import error_page, render
-from pwa.views.agenda import next_up
-from pwa.views.brief import brief_page
+from pwa.render import PageRoute, render
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 
 @router.get("/")
@@ -22,8 +24,10 @@ def home(request: Request, user: PageUser, session: SessionDep) -> Response:
 
 @router.get("/m/{meeting_id}")
 def brief(request: Request, meeting_id: IdPath, user: PageUser, session: SessionDep) -> Response:
-    try:
-        view = brief_page(session, user, meeting_id)
-    except TipoffError as exc:
-        return error_page(request, exc.status_code, exc.detail, user=user)
+    view = brief_page(session, user, meeting_id)
+    # A person opening the page counts as "opened"; the service worker saving the brief
+    # for offline use (a fetch, Sec-Fetch-Dest: empty) does not.
+    if request.headers.get("sec-fetch-dest", "document") == "document":
+        meeting = owned(session, Meeting, meeting_id, user)
+        signals.brief_viewed(session, user, meeting, [tip.id for tip in view.tips])
     return render(request, "pages/brief.html", {"view": view}, user=user)

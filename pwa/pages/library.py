@@ -9,14 +9,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import SessionDep
-from core.errors import TipoffError
 from core.tips import service
+from core.views.cards import cards
+from core.views.compose import compose_form
 from pwa.auth import PageUser
-from pwa.render import error_page, render
-from pwa.views.cards import cards
-from pwa.views.compose import compose_form
+from pwa.render import PageRoute, render
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 
 @router.get("/tips")
@@ -30,10 +29,7 @@ def tips(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     posted: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
-    try:
-        page = service.list_tips(session, q=q, tag=tag, account=account, cursor=cursor)
-    except TipoffError as exc:
-        return error_page(request, exc.status_code, exc.detail, user=user)
+    page = service.list_tips(session, q=q, tag=tag, account=account, cursor=cursor)
     next_url = None
     if page.next_cursor:
         params = {k: v for k, v in {"q": q, "tag": tag, "account": account}.items() if v}
@@ -58,9 +54,15 @@ def compose(
     title: Annotated[str | None, Query(max_length=500)] = None,
     text: Annotated[str | None, Query(max_length=4000)] = None,
     url: Annotated[str | None, Query(max_length=2000)] = None,
+    request_id: Annotated[int | None, Query(alias="request", ge=1, le=2**31 - 1)] = None,
 ) -> Response:
-    try:
-        form = compose_form(session, user, meeting_id=meeting, title=title, text=text, url=url)
-    except TipoffError as exc:
-        return error_page(request, exc.status_code, exc.detail, user=user)
+    form = compose_form(
+        session,
+        user,
+        meeting_id=meeting,
+        title=title,
+        text=text,
+        url=url,
+        request_id=request_id,
+    )
     return render(request, "pages/compose.html", {"form": form}, user=user)

@@ -8,15 +8,14 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import OptionalUser, SessionDep
-from core import invites
 from core.errors import TipoffError
 from core.models import Role
-from core.people import directory, passwords
+from core.people import directory, invites, passwords
 from core.settings import get_settings
 from pwa.auth import PageUser
-from pwa.render import error_page, render
+from pwa.render import PageRoute, error_page, render
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 Token = Annotated[str, Path(min_length=10, max_length=200)]
 

@@ -14,9 +14,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from pwa.assets import IMMUTABLE, REVALIDATE, asset_url, assets, shell_version
-from pwa.render import env, render
+from pwa.render import PageRoute, env, render
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 NAME = "Tipoff"
 THEME = "#2450c8"

@@ -9,16 +9,14 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import OptionalUser, SessionDep
-from core import invites
-from core.errors import TipoffError
 from core.models.invite import InviteKind
 from core.models.user import Role
-from core.people import oidc
+from core.people import invites, oidc
 from core.settings import get_settings
 from pwa.auth import safe_next
-from pwa.render import error_page, render
+from pwa.render import PageRoute, render
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 Token = Annotated[str, Path(min_length=10, max_length=200)]
 
@@ -44,10 +42,7 @@ def signin(
 
 @router.get("/setup/{token}")
 def setup(request: Request, token: Token, session: SessionDep) -> Response:
-    try:
-        info = invites.info(session, token, InviteKind.setup)
-    except TipoffError as exc:
-        return error_page(request, exc.status_code, exc.detail)
+    info = invites.info(session, token, InviteKind.setup)
     return render(
         request,
         "pages/join.html",
@@ -65,10 +60,7 @@ def setup(request: Request, token: Token, session: SessionDep) -> Response:
 
 @router.get("/join/{token}")
 def join(request: Request, token: Token, session: SessionDep) -> Response:
-    try:
-        info = invites.info(session, token, InviteKind.invite)
-    except TipoffError as exc:
-        return error_page(request, exc.status_code, exc.detail)
+    info = invites.info(session, token, InviteKind.invite)
     who = f"{info.invited_by} invited you" if info.invited_by else "You are invited"
     role = "" if info.role == Role.member else f" as {info.role.value}"
     return render(

@@ -16,21 +16,20 @@ from fastapi.responses import RedirectResponse, Response
 
 from api.deps import WriteSessionDep, client_address
 from api.routes.auth import set_session_cookie
-from core import accounts
 from core.errors import TipoffError
-from core.people import oidc, sso
+from core.people import accounts, oidc, sso
 from core.settings import get_settings
 from pwa.auth import safe_next
-from pwa.render import error_page
+from pwa.render import PageRoute, error_page
 
-router = APIRouter()
+router = APIRouter(route_class=PageRoute)
 
 _COOKIE_PATH = "/auth/oidc"
 Param = Annotated[str | None, Query(max_length=4096)]
 
 
 def _secure() -> bool:
-    return get_settings().public_url.startswith("https://")
+    return get_settings().effective_public_url.startswith("https://")
 
 
 @router.get("/auth/oidc/login")

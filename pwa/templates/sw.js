@@ -4,7 +4,9 @@
  * versioned), and the pages people need on the way to a meeting — Next up and
  * the briefs of upcoming meetings — fetched network-first and kept so they
  * open with no network. Push payloads carry a versioned `event` field:
- * {"event": "brief"|"test"|"withdraw"|"debrief", "v": 1, "meeting": {id, title, start}, "tips": [...], "url": "/m/<id>"}
+ * {"event": "brief"|"test"|"withdraw"|"debrief"|"digest", "v": 1, "receipt": "…",
+ *  "meeting": {id, title, start}, "tips": [...], "url": "/m/<id>"}
+ * or a note {"event": "request"|"answer"|"review", "v": 1, "receipt", "title", "body", "tag", "url"}
  */
 "use strict";
 
@@ -25,6 +27,7 @@ self.addEventListener("message", onMessage);
 self.addEventListener("push", onPush);
 self.addEventListener("notificationclick", onNotificationClick);
 self.addEventListener("pushsubscriptionchange", onPushSubscriptionChange);
+self.addEventListener("sync", onSync);
 
 // --- install / activate: the app shell ------------------------------------------
 
@@ -63,7 +66,7 @@ async function cacheFirst(request) {
 }
 
 function isKept(url) {
-  return url.pathname === "/" || BRIEF_PATH.test(url.pathname);
+  return url.pathname === "/" || url.pathname === "/compose" || BRIEF_PATH.test(url.pathname);
 }
 
 async function networkFirst(request, url) {
@@ -115,7 +118,95 @@ function onMessage(event) {
     event.waitUntil(caches.delete(PAGES_CACHE).then(() => caches.delete(META_CACHE)));
   } else if (message.type === "meta" && typeof message.key === "string") {
     event.waitUntil(putMeta(message.key, String(message.value || "")));
+  } else if (message.type === "queue-tip" && message.tip && event.ports[0]) {
+    event.waitUntil(queueTip(message.tip).then((answer) => event.ports[0].postMessage(answer)));
+  } else if (message.type === "flush-tips") {
+    event.waitUntil(flushTips().catch(() => undefined)); // what is left waits for the next try
   }
+}
+
+// --- tips written offline: queued here, posted when the network is back --------------------
+
+const TIP_QUEUE = "tip-queue";
+const MAX_QUEUED = 20;
+
+async function readQueue() {
+  try {
+    const list = JSON.parse((await getMeta(TIP_QUEUE)) || "[]");
+    return Array.isArray(list) ? list : [];
+  } catch (error) {
+    return [];
+  }
+}
+
+async function queueTip(tip) {
+  const queue = (await readQueue()).slice(-(MAX_QUEUED - 1));
+  queue.push({ tip, at: Date.now() });
+  await putMeta(TIP_QUEUE, JSON.stringify(queue));
+  let sync = false;
+  if (self.registration.sync) {
+    try {
+      await self.registration.sync.register("post-tips");
+      sync = true;
+    } catch (error) {
+      sync = false; // no Background Sync here: the next open posts it
+    }
+  }
+  return { queued: queue.length, sync };
+}
+
+let flushing = null;
+
+function flushTips() {
+  // one flush at a time: a sync event and a page's message may arrive together
+  flushing = flushing || postQueued().finally(() => (flushing = null));
+  return flushing;
+}
+
+async function postQueued() {
+  const queue = await readQueue();
+  if (!queue.length) return;
+  const left = [];
+  let posted = 0;
+  let offline = false;
+  for (const item of queue) {
+    if (offline) {
+      left.push(item);
+      continue;
+    }
+    try {
+      const response = await fetch("/api/tips", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": await csrfToken() },
+        body: JSON.stringify(item.tip),
+      });
+      if (response.ok) posted += 1;
+      else if ([401, 403, 429].includes(response.status) || response.status >= 500) left.push(item);
+      // any other answer (422): the tip can never be posted as it is; it is dropped
+    } catch (error) {
+      offline = true;
+      left.push(item);
+    }
+  }
+  await putMeta(TIP_QUEUE, JSON.stringify(left));
+  if (posted) {
+    const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+    windows.forEach((client) => client.postMessage({ type: "tips-posted", count: posted }));
+    if (!windows.length && self.Notification && Notification.permission === "granted") {
+      await notify(
+        posted === 1 ? "Your tip was posted" : `${posted} tips were posted`,
+        { body: "Written offline, posted now that you are back online.", tag: "tips-posted" },
+        "/tips",
+        "posted",
+      );
+    }
+  }
+  if (offline || left.length) throw new Error("some tips are still waiting"); // sync retries
+}
+
+function onSync(event) {
+  if (event.tag === "post-tips") event.waitUntil(flushTips());
 }
 
 async function putMeta(key, value) {
@@ -128,6 +219,10 @@ async function getMeta(key) {
 }
 
 // --- push: one notification per meeting (tag = meeting id) --------------------------
+// Every push ends in a visible notification: browsers take the permission away from
+// sites that push silently (Safari on iOS after a few). After showing it, the worker
+// reports a receipt ("shown"), and a tap reports "opened": the server learns what
+// reached the phone and emails a brief nobody saw.
 
 function onPush(event) {
   event.waitUntil(handlePush(readPayload(event)));
@@ -141,7 +236,17 @@ function readPayload(event) {
   }
 }
 
-function handlePush(payload) {
+async function handlePush(payload) {
+  try {
+    await showFor(payload);
+  } catch (error) {
+    // whatever went wrong, something must be on screen
+    await notify("Tipoff", { body: "Open Tipoff to see what is new.", tag: "tipoff" }, "/");
+  }
+  await sendReceipt(payload.receipt, "shown");
+}
+
+function showFor(payload) {
   switch (payload.event) {
     case "brief":
       return showBrief(payload);
@@ -149,20 +254,41 @@ function handlePush(payload) {
       return withdrawBrief(payload);
     case "debrief":
       return askDebrief(payload);
+    case "digest":
+      return showDigest(payload);
     case "test":
       return showTest(payload);
+    case "request":
+    case "answer":
+    case "review":
+      return showNote(payload);
     default:
       return notify("Tipoff", { body: "Open Tipoff to see what is new.", tag: "tipoff" }, "/");
   }
 }
 
-function notify(title, options, url, event) {
+async function sendReceipt(receipt, event) {
+  if (typeof receipt !== "string" || !receipt) return;
+  try {
+    // no cookie: the token is the only proof needed, and it proves nothing else
+    await fetch("/api/push/receipts", {
+      method: "POST",
+      credentials: "omit",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ receipt, event }),
+    });
+  } catch (error) {
+    // offline: the notification is shown all the same; the server may email a copy
+  }
+}
+
+function notify(title, options, url, event, extra) {
   return self.registration.showNotification(title, {
     icon: ICON,
     badge: BADGE,
     lang: "en",
     ...options,
-    data: { url: safePath(url), event: event || "other" },
+    data: { url: safePath(url), event: event || "other", ...(extra || {}) },
   });
 }
 
@@ -177,7 +303,12 @@ function clock(iso) {
     : when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
-function showBrief(payload) {
+const BRIEF_ACTIONS = [
+  { action: "helpful", title: "Helpful" },
+  { action: "not-for-this", title: "Not for this" },
+];
+
+async function showBrief(payload) {
   const meeting = payload.meeting || {};
   const tips = Array.isArray(payload.tips) ? payload.tips : [];
   const lines = tips.slice(0, 3).map((tip) => `• ${tip.title || tip.body || ""}`.slice(0, 120));
@@ -185,15 +316,24 @@ function showBrief(payload) {
     .filter(Boolean)
     .join(" · ");
   const url = payload.url || `/m/${meeting.id}`;
-  return Promise.allSettled([
+  const tipIds = tips.slice(0, 3).map((tip) => Number(tip.id)).filter(Number.isInteger);
+  const canAct = tipIds.length > 0 && Number.isInteger(Number(meeting.id));
+  const [shown] = await Promise.allSettled([
     notify(
       meeting.title || "Your next meeting",
-      { body: [head, ...lines].join("\n"), tag: meetingTag(payload), renotify: true },
+      {
+        body: [head, ...lines].join("\n"),
+        tag: meetingTag(payload),
+        renotify: true,
+        ...(canAct ? { actions: BRIEF_ACTIONS } : {}),
+      },
       url,
       "brief",
+      { receipt: payload.receipt || "", meeting: Number(meeting.id) || 0, tips: tipIds },
     ),
     saveBrief(safePath(url)),
   ]);
+  if (shown.status === "rejected") throw shown.reason; // handlePush shows a generic one
 }
 
 async function withdrawBrief(payload) {
@@ -201,8 +341,8 @@ async function withdrawBrief(payload) {
   const open = await self.registration.getNotifications({ tag });
   open.forEach((notification) => notification.close());
   await forget(`/m/${tag}`);
-  if (open.length === 0) return;
-  // The brief was on screen: say why it went, quietly, in the same place.
+  // Always a quiet note in the brief's place (never a silent push): the server only
+  // withdraws a brief the phone confirmed it showed, so this is about something seen.
   const title = (payload.meeting && payload.meeting.title) || "A meeting";
   await notify(
     `Cancelled: ${title}`,
@@ -222,6 +362,31 @@ function askDebrief(payload) {
     },
     payload.url || `/compose?meeting=${meeting.id}`,
     "debrief",
+    { receipt: payload.receipt || "" },
+  );
+}
+
+function showDigest(payload) {
+  const meetings = Array.isArray(payload.meetings) ? payload.meetings : [];
+  const count = Number(payload.count) || meetings.length;
+  const lines = meetings.slice(0, 4).map((m) => `${clock(m.start)} ${m.title || ""}`.trim());
+  return notify(
+    count === 1 ? "Today: 1 meeting with a brief" : `Today: ${count} meetings with briefs`,
+    { body: lines.join("\n") || "Open Tipoff for today's meetings.", tag: "digest" },
+    "/",
+    "digest",
+    { receipt: payload.receipt || "" },
+  );
+}
+
+// A request for a tip, its answer, tips to review: the server wrote the words.
+function showNote(payload) {
+  return notify(
+    payload.title || "Tipoff",
+    { body: payload.body || "", tag: `note-${payload.tag || payload.event}` },
+    payload.url || "/",
+    payload.event,
+    { receipt: payload.receipt || "" },
   );
 }
 
@@ -234,15 +399,55 @@ function showTest(payload) {
     },
     payload.url || "/settings",
     "test",
+    { receipt: payload.receipt || "" },
   );
 }
 
-// --- notificationclick: focus an open window, or open one ---------------------------
+// --- notificationclick: focus an open window, or open one; actions answer in place ---
 
 function onNotificationClick(event) {
   event.notification.close();
   const data = event.notification.data || {};
-  event.waitUntil(focusOrOpen(safePath(data.url)));
+  if (event.action === "helpful" || event.action === "not-for-this") {
+    event.waitUntil(sendFeedback(data, event.action === "helpful"));
+    return;
+  }
+  event.waitUntil(
+    Promise.allSettled([sendReceipt(data.receipt, "opened"), focusOrOpen(safePath(data.url))]),
+  );
+}
+
+async function sendFeedback(data, helpful) {
+  // "Helpful" counts for the top tip; "Not for this" for every tip the brief showed.
+  const tips = Array.isArray(data.tips) ? data.tips : [];
+  const chosen = helpful ? tips.slice(0, 1) : tips;
+  const headers = { "Content-Type": "application/json", "X-CSRFToken": await csrfToken() };
+  const sent = await Promise.allSettled(
+    chosen.map((tipId) =>
+      fetch(`/api/meetings/${Number(data.meeting)}/feedback`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers,
+        body: JSON.stringify({ tip_id: tipId, helpful }),
+      }),
+    ),
+  );
+  await sendReceipt(data.receipt, "opened");
+  const ok = sent.every((r) => r.status === "fulfilled" && r.value.ok);
+  await notify(
+    ok ? "Thanks" : "Not sent",
+    {
+      body: ok
+        ? helpful
+          ? "Glad it helped: the author will know."
+          : "Noted: briefs like this will come less often."
+        : "Open Tipoff to give feedback on this brief.",
+      tag: `feedback-${Number(data.meeting) || 0}`,
+      silent: true,
+    },
+    data.url || "/",
+    "feedback",
+  );
 }
 
 function safePath(url) {

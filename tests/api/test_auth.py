@@ -69,7 +69,7 @@ def test_logout_ends_the_session(browser_client, member):
 
 
 def test_revoked_token_is_refused(client, member, session):
-    from core import accounts
+    from core.people import accounts
 
     user = accounts.get_user_by_email(session, member.email)
     accounts.revoke_api_tokens(session, user)
@@ -88,7 +88,7 @@ def test_tokens_are_stored_hashed(session, member):
 
 
 def test_passwords_are_argon2(session, member):
-    from core import accounts
+    from core.people import accounts
 
     user = accounts.get_user_by_email(session, member.email)
     assert user.password_hash and user.password_hash.startswith("$argon2")

@@ -23,6 +23,7 @@ PUBLIC_ROUTES = {
     ("POST", "/api/invites/accept"),
     ("GET", "/api/setup/{token}"),
     ("POST", "/api/setup"),
+    ("POST", "/api/push/receipts"),  # the service worker's receipt: the token is the proof
 }
 PUBLIC_PREFIXES: tuple[str, ...] = ()
 

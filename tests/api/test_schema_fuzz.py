@@ -18,8 +18,8 @@ from schemathesis.checks import (
 
 @pytest.fixture
 def api_schema(app, session, curator, member, monkeypatch):
-    from core import accounts
     from core.models.tip import TipCreate
+    from core.people import accounts
     from core.settings import get_settings
     from core.tips.service import create_tip
 

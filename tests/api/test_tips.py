@@ -23,6 +23,7 @@ def test_create_returns_the_full_tip(client, member):
     assert set(tip) == {
         "id", "title", "body", "body_html", "tags", "accounts", "author",
         "helpful_count", "created_at", "updated_at",
+        "owner", "review_days", "verified_at", "review_due_at", "stale",
     }  # fmt: skip
     assert tip["tags"] == ["pricing-talks"]
     assert tip["accounts"] == ["acme.com"]

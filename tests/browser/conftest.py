@@ -28,6 +28,8 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.mail.smtpserver import MailServer
+
 CHROMIUM = os.environ.get("TIPOFF_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -153,9 +155,9 @@ class LiveServer:
         self, role: str = "member", *, name: str | None = None, timezone: str = "UTC"
     ) -> Person:
         """A person in the server's database (core functions), with an API token."""
-        from core import accounts
         from core.db import make_engine, session_scope
         from core.models import Role
+        from core.people import accounts
 
         engine = make_engine(self.database_url)
         email = f"{role}-{secrets.token_hex(4)}@northwind.example"
@@ -198,7 +200,16 @@ class Person:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def mail_server() -> Iterator[MailServer]:
+    """A real SMTP server on loopback (aiosmtpd): the live server's mail arrives here."""
+    with MailServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    tmp_path_factory: pytest.TempPathFactory, mail_server: MailServer
+) -> Iterator[LiveServer]:
     data = tmp_path_factory.mktemp("tipoff-browser")
     port = free_port()
     database_url = f"sqlite:///{data / 'tipoff.db'}"
@@ -216,8 +227,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         # per-address limits would throttle the suite itself on a fast machine; the
         # limits are tested in tests/api.
         "TIPOFF_RATE_LIMIT_LOGIN": "1000/minute",
+        # Mail (invites, password resets) goes to the loopback SMTP server; its links
+        # are built on the public URL, which is this server's own address.
+        "TIPOFF_SMTP_URL": mail_server.url(),
+        "TIPOFF_MAIL_FROM": "Tipoff <tipoff@northwind.example>",
+        "TIPOFF_PUBLIC_URL": f"http://127.0.0.1:{port}",
     }
-    env.pop("TIPOFF_PUBLIC_URL", None)
     tipoff = Path(sys.executable).with_name("tipoff")
     command = [str(tipoff), "serve", "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(

@@ -125,3 +125,22 @@ def test_dark_mode_follows_the_phone(live_server, chromium, acme_day):
         screenshot(page, "brief-dark")
     finally:
         context.close()
+
+
+def test_not_for_this_meeting_leaves_the_brief_and_is_learned(live_server, phone, acme_day):
+    page = phone.new_page()
+    meeting = acme_day["meeting"]
+    sign_in(page, acme_day["person"], path=f"/m/{meeting['id']}")
+    card = page.locator("article.tip", has_text="Bring the logistics case study")
+    tip_id = int(card.get_attribute("data-tip") or 0)
+
+    card.locator("button[data-action=not-for]").click()
+    card.get_by_text("Noted — this tip will not show for this meeting again.").wait_for()
+    assert card.locator("button[data-action=not-for]").count() == 0
+    screenshot(page, "brief-not-for-this-meeting")
+
+    page.reload()
+    page.locator("h1").wait_for()
+    assert page.locator(f"article.tip[data-tip='{tip_id}']").count() == 0
+    brief = acme_day["person"].api("GET", f"/api/meetings/{meeting['id']}/brief")
+    assert tip_id not in [t["id"] for t in brief["tips"]]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from core.models.calendar import MeetingRef
 from core.push import payloads
 from tests.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
 
@@ -102,9 +103,9 @@ class ServiceWorkerPush:
         return list(self.page.evaluate(NOTIFICATIONS))
 
 
-def meeting_ref(meeting: dict[str, Any]) -> payloads.MeetingRef:
+def meeting_ref(meeting: dict[str, Any]) -> MeetingRef:
     start = datetime.fromisoformat(meeting["start"].replace("Z", "+00:00"))
-    return payloads.MeetingRef(id=meeting["id"], title=meeting["title"], start=start)
+    return MeetingRef(id=meeting["id"], title=meeting["title"], start=start, end=start)
 
 
 def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_day):
@@ -131,7 +132,8 @@ def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_da
     assert note["tag"] == str(meeting["id"])
     for tip in brief["tips"]:
         assert tip["title"] in note["body"]
-    assert note["data"] == {"url": f"/m/{meeting['id']}", "event": "brief"}
+    assert note["data"]["url"] == f"/m/{meeting['id']}" and note["data"]["event"] == "brief"
+    assert note["data"]["tips"] == [t["id"] for t in brief["tips"]]
     # ...and the brief page is saved for the trip underground
     page.wait_for_function(
         "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
@@ -201,6 +203,127 @@ def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_da
         until=lambda s: any(n["tag"] == "tipoff" for n in s),
         what="unreadable push still shown",
     )
+
+
+CLOSE_ALL = """
+  navigator.serviceWorker.ready
+    .then((registration) => registration.getNotifications())
+    .then((shown) => shown.forEach((n) => n.close()))
+"""
+
+
+def test_every_push_event_ends_with_a_visible_notification(live_server, phone, acme_day):
+    """Browsers revoke push from sites that push silently: whatever arrives, something shows."""
+    person, meeting = acme_day["person"], acme_day["meeting"]
+    phone.grant_permissions(["notifications"], origin=live_server.url)
+    page = phone.new_page()
+    sign_in(page, person)
+    wait_for_service_worker(page)
+    push = ServiceWorkerPush(phone, page, live_server.url)
+    ref = meeting_ref(meeting)
+    tip = payloads.TipText(1, "Lead with their Q3 budget", "Ask about the budget.")
+    kinds = {
+        "brief": payloads.brief(ref, [tip]),
+        # a withdraw for a brief no longer on screen: a quiet note, never nothing
+        "withdraw": payloads.withdraw(ref),
+        "debrief": payloads.debrief(ref),
+        "digest": payloads.digest("2026-12-01", [ref, ref]),
+        "test": payloads.test(3, "Pixel"),
+        "unknown": json.dumps({"event": "from-the-future", "v": 9}).encode(),
+        "garbage": b"\x00 not json",
+        "empty brief": json.dumps({"event": "brief"}).encode(),
+    }
+    for kind, data in kinds.items():
+        page.evaluate(CLOSE_ALL)
+        page.wait_for_function(
+            "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => !n.length)"
+        )
+        shown = push.deliver(data, until=lambda s: len(s) >= 1, what=f"{kind} shows something")
+        assert shown[0]["title"], kind
+        if kind == "withdraw":
+            assert shown[0]["title"] == "Cancelled: Pricing call with Acme"
+            assert shown[0]["tag"] == str(meeting["id"])
+        if kind == "digest":
+            assert shown[0]["title"] == "Today: 2 meetings with briefs"
+            assert shown[0]["data"]["url"] == "/"
+
+
+def test_the_worker_sends_receipts_for_shown_and_opened(live_server, phone, acme_day):
+    """A real outbox row's receipt travels in the payload; the worker reports it back."""
+    from core.db import make_engine, session_scope
+    from core.models import Device, Notification
+    from core.notifications import receipts
+
+    person = acme_day["person"]
+    engine = make_engine(live_server.database_url)
+    try:
+        with session_scope(engine) as session:
+            device = Device(
+                user_id=person.id,
+                endpoint=f"https://push.example/{person.id}",
+                p256dh="x",
+                auth="y",
+            )
+            session.add(device)
+            session.flush()
+            row = Notification(
+                device_id=device.id or 0,
+                user_id=person.id,
+                occurrence=f"browser-{person.id}",
+                kind="test",
+                state="sent",
+                due_at=datetime.now().astimezone(),
+                expires_at=datetime.now().astimezone(),
+            )
+            token = receipts.arm(row)
+            session.add(row)
+            session.flush()
+            row_id = row.id
+    finally:
+        engine.dispose()
+
+    def stored() -> Notification:
+        engine = make_engine(live_server.database_url)
+        try:
+            with session_scope(engine) as session:
+                found = session.get(Notification, row_id)
+                assert found is not None
+                session.expunge(found)
+                return found
+        finally:
+            engine.dispose()
+
+    phone.grant_permissions(["notifications"], origin=live_server.url)
+    page = phone.new_page()
+    sign_in(page, person)
+    wait_for_service_worker(page)
+    push = ServiceWorkerPush(phone, page, live_server.url)
+    push.deliver(
+        payloads.test(7, "Pixel 8", receipt=token),
+        until=lambda s: any(n["tag"] == "test" for n in s),
+        what="test notification",
+    )
+    for _ in range(50):
+        if stored().shown_at is not None:
+            break
+        page.wait_for_timeout(100)
+    assert stored().shown_at is not None, "the worker reported the notification shown"
+    assert stored().opened_at is None
+    worker = worker_of(phone, live_server.url)
+    worker.evaluate(
+        """token => new Promise((resolve) => {
+             onNotificationClick({
+               notification: {
+                 close() {}, data: { url: "/settings", event: "test", receipt: token },
+               },
+               waitUntil(promise) { promise.then(resolve, resolve); },
+             });
+           })""",
+        token,
+    )
+    assert stored().opened_at is not None, "a tap reports it opened"
+    devices = person.api("GET", "/api/devices")["items"]
+    assert any(d["health"] == "ok" and d["last_shown_at"] for d in devices)
 
 
 def test_app_is_installable(live_server, installed_profile, acme_day):
@@ -316,3 +439,40 @@ def test_subscription_change_registers_the_new_one(live_server, phone, acme_day)
         )
     devices = person.api("GET", "/api/devices")["items"]
     assert [d["push_service"] for d in devices] == ["127.0.0.1"]
+
+
+def test_notification_actions_send_feedback_without_opening_the_app(live_server, phone, acme_day):
+    person, meeting = acme_day["person"], acme_day["meeting"]
+    phone.grant_permissions(["notifications"], origin=live_server.url)
+    page = phone.new_page()
+    sign_in(page, person, path="/settings")
+    wait_for_service_worker(page)
+    page.reload()  # the page hands the worker its CSRF token
+    brief = person.api("GET", f"/api/meetings/{meeting['id']}/brief")
+    top = brief["tips"][0]
+    worker = worker_of(phone, live_server.url)
+    tap = """([action, data]) => new Promise((resolve) => {
+               onNotificationClick({
+                 action,
+                 notification: { close() {}, data },
+                 waitUntil(promise) { promise.then(resolve, resolve); },
+               });
+             })"""
+    data = {
+        "url": f"/m/{meeting['id']}",
+        "event": "brief",
+        "meeting": meeting["id"],
+        "tips": [t["id"] for t in brief["tips"]],
+        "receipt": "",
+    }
+    pages_before = len(phone.pages)
+    worker.evaluate(tap, ["helpful", data])
+    after = person.api("GET", f"/api/meetings/{meeting['id']}/brief")
+    counts = {t["id"]: t["helpful_count"] for t in after["tips"]}
+    assert counts[top["id"]] == top["helpful_count"] + 1
+    assert len(phone.pages) == pages_before  # the app was not opened
+    shown = page.evaluate(NOTIFICATIONS)
+    assert any(n["title"] == "Thanks" for n in shown)
+    worker.evaluate(tap, ["not-for-this", data])
+    after = person.api("GET", f"/api/meetings/{meeting['id']}/brief")
+    assert top["id"] not in {t["id"] for t in after["tips"]}  # not for this meeting any more

@@ -54,9 +54,9 @@ class SsoSite:
         return str(self._log())
 
     def add_user(self, email: str, role: str, *, password: str | None = PASSWORD) -> int:
-        from core import accounts
         from core.db import make_engine, session_scope
         from core.models import Role
+        from core.people import accounts
 
         engine = make_engine(self.database_url)
         try:
@@ -71,10 +71,10 @@ class SsoSite:
 
     def invite(self, email: str) -> str:
         """An admin's invite link for ``email`` (core functions), as a path."""
-        from core import invites
         from core.db import make_engine, session_scope
         from core.models import User
         from core.models.invite import InviteCreate
+        from core.people import invites
 
         admin_id = self.add_user(f"inviter-{email}", "admin")
         engine = make_engine(self.database_url)
@@ -90,9 +90,8 @@ class SsoSite:
             engine.dispose()
 
     def deactivate(self, email: str) -> None:
-        from core import accounts
         from core.db import make_engine, session_scope
-        from core.people import lifecycle
+        from core.people import accounts, lifecycle
 
         engine = make_engine(self.database_url)
         try:
@@ -103,8 +102,8 @@ class SsoSite:
             engine.dispose()
 
     def user(self, email: str) -> dict[str, Any]:
-        from core import accounts
         from core.db import make_engine, session_scope
+        from core.people import accounts
 
         engine = make_engine(self.database_url)
         try:

@@ -55,7 +55,7 @@ def public_host(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
     The guard itself runs unchanged; only its verdict on this one stand-in address
     and the system resolver's answers for ``*.example.test`` names are replaced.
     """
-    from core.calendars import ssrf
+    from core.net import ssrf
 
     original_reason = ssrf.refusal_reason
     original_getaddrinfo = socket.getaddrinfo
@@ -91,8 +91,6 @@ def allow_private(monkeypatch: pytest.MonkeyPatch) -> None:
     from core.settings import get_settings
 
     settings = get_settings()
-    # pydantic records assigned names as "explicitly set"; restore that record too.
-    monkeypatch.setattr(settings, "__pydantic_fields_set__", set(settings.model_fields_set))
     monkeypatch.setattr(settings, "allow_private_networks", True)
 
 
@@ -102,7 +100,6 @@ def setting(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     from core.settings import get_settings
 
     settings = get_settings()
-    monkeypatch.setattr(settings, "__pydantic_fields_set__", set(settings.model_fields_set))
 
     def apply(**values: Any) -> None:
         for name, value in values.items():
@@ -289,7 +286,7 @@ def tls_server(
 ) -> Iterator[TlsServer]:
     import ssl
 
-    from core.calendars import ssrf
+    from core.net import ssrf
 
     ca_file, cert_file, key_file = certificates(tmp_path, "feeds.example.test")
     server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -151,8 +151,9 @@ def test_a_private_caldav_server_is_refused_when_private_networks_are_off(
 
 def test_the_guard_also_holds_at_connection_time(account, allow_private, monkeypatch, connections):
     """Even past the up-front check, caldav's own connections go through the guard."""
-    from core.calendars import caldav_source, ssrf
+    from core.calendars import caldav_source
     from core.errors import TipoffError
+    from core.net import ssrf
     from core.settings import get_settings
 
     monkeypatch.setattr(ssrf, "check_url", lambda url, allow_private: ssrf.normalise_url(url))

@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from core import accounts
 from core.calendars.claims import claim, run_due
 from core.calendars.service import display_url
 from core.calendars.sync import SECRET_PURPOSE
 from core.crypto import encrypt
-from core.db import session_scope
+from core.db import session_scope, units_of
 from core.models import Calendar, Meeting, Role
+from core.people import accounts
 from tests.calendars.conftest import calendar, soon, vevent
 from tests.conftest import TEST_DB
 
@@ -110,8 +110,8 @@ def test_run_due_syncs_claimed_calendars_and_releases_them(
         for n in range(3)
     ]
     ids = seed(fresh_engine, urls)
-    assert run_due(engine=fresh_engine) == 3
-    assert run_due(engine=fresh_engine) == 0  # nothing due until the next interval
+    assert run_due(units=units_of(fresh_engine)) == 3
+    assert run_due(units=units_of(fresh_engine)) == 0  # nothing due until the next interval
     assert sorted(h.path for h in feed_server.hits) == ["/0.ics", "/1.ics", "/2.ics"]
     with session_scope(fresh_engine) as session:
         rows = [session.get(Calendar, i) for i in ids]
@@ -135,7 +135,7 @@ def test_two_workers_never_sync_the_same_calendar_twice(
 
     def worker() -> None:
         try:
-            while (count := run_due(engine=fresh_engine)) > 0:
+            while (count := run_due(units=units_of(fresh_engine))) > 0:
                 claimed.append(count)
         except BaseException as exc:  # surfaced below
             errors.append(exc)
@@ -152,10 +152,10 @@ def test_two_workers_never_sync_the_same_calendar_twice(
         assert len(session.exec(select(Meeting)).all()) == 12
 
 
-def test_the_sync_job_is_registered():
-    from scheduler.jobs import load_jobs
+def test_the_sync_job_is_in_the_loop():
+    from scheduler.loop import JOBS
 
-    assert "sync-calendars" in load_jobs()
+    assert "sync-calendars" in [job.name for job in JOBS]
 
 
 def _cli(engine, *args: str) -> subprocess.CompletedProcess[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.calendars.fetch import FetchFailed, fetch_feed
-from core.calendars.ssrf import Unreachable
+from core.net.ssrf import Unreachable
 from tests.calendars.conftest import calendar, http_date, soon, vevent
 
 FEED = calendar(vevent("a@example.test", soon()))

@@ -10,8 +10,8 @@ import ipaddress
 
 import pytest
 
-from core.calendars import ssrf
 from core.calendars.fetch import FetchFailed, fetch_feed
+from core.net import ssrf
 from tests.calendars.conftest import calendar, soon, vevent
 
 FEED = calendar(vevent("one@example.test", soon()))

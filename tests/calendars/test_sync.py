@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from core.calendars import sync
+from core.calendars import claims, sync
 from core.calendars.service import display_url
 from core.crypto import decrypt, encrypt
+from core.db import units_within
 from core.models import Calendar, Meeting, User
 from tests.calendars.conftest import calendar, ics_time, soon, vevent
 
@@ -57,6 +58,11 @@ def connect(session, user, url) -> Calendar:
     return row
 
 
+def sync_now(session, cal, now=None, **kwargs):
+    """The one claim-and-sync path, inside the test's transaction."""
+    return claims.sync_one(cal.id, units=units_within(session), now=now, **kwargs)
+
+
 def stored(session, calendar_row) -> list[Meeting]:
     return list(
         session.exec(
@@ -79,10 +85,10 @@ def test_first_sync_adds_and_an_unchanged_feed_costs_one_304(
         name="Team",
     )
     cal = connect(session, me, feed_server.serve("/c.ics", body, etag='"1"'))
-    assert sync.sync_calendar(session, cal) == sync.SyncResult(added=5)
+    assert sync_now(session, cal) == sync.SyncResult(added=5)
     assert titles(session, cal) == ["Alpha", "Beta", "Series", "Series", "Series"]
     assert cal.etag == '"1"' and cal.last_error is None and cal.last_synced_at is not None
-    assert sync.sync_calendar(session, cal) == sync.SyncResult()
+    assert sync_now(session, cal) == sync.SyncResult()
     assert [h.status for h in feed_server.hits] == [200, 304]
     assert len(stored(session, cal)) == 5
 
@@ -95,7 +101,7 @@ def test_moved_occurrences_and_events_update_in_place(
     single = vevent("single", soon(6), summary="One-off")
     url = feed_server.serve("/c.ics", calendar(series, single))
     cal = connect(session, me, url)
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     before = {(m.title, m.original_start): m.id for m in stored(session, cal)}
     second = start + timedelta(days=1)
     override = vevent(
@@ -104,7 +110,7 @@ def test_moved_occurrences_and_events_update_in_place(
     )  # fmt: skip
     moved_single = vevent("single", soon(7), summary="One-off")
     feed_server.serve("/c.ics", calendar(series, override, moved_single))
-    assert sync.sync_calendar(session, cal) == sync.SyncResult(updated=2)
+    assert sync_now(session, cal) == sync.SyncResult(updated=2)
     rows = stored(session, cal)
     moved = next(m for m in rows if m.title == "Daily (later)")
     assert moved.id == before[("Daily", second)]
@@ -123,9 +129,9 @@ def test_a_title_change_is_an_update_but_not_a_move(
 ):
     url = feed_server.serve("/c.ics", calendar(vevent("a", soon(1), summary="Old")))
     cal = connect(session, me, url)
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     feed_server.serve("/c.ics", calendar(vevent("a", soon(1), summary="New")))
-    assert sync.sync_calendar(session, cal) == sync.SyncResult(updated=1)
+    assert sync_now(session, cal) == sync.SyncResult(updated=1)
     assert outbox_calls[-1]["moved"] == []
 
 
@@ -138,7 +144,7 @@ def test_cancelled_declined_and_vanished_are_removed(
     }
     url = feed_server.serve("/c.ics", calendar(*events.values()))
     cal = connect(session, me, url)
-    assert sync.sync_calendar(session, cal).added == 4
+    assert sync_now(session, cal).added == 4
     ids = {m.title: m.id for m in stored(session, cal)}
     feed_server.serve(
         "/c.ics",
@@ -150,7 +156,7 @@ def test_cancelled_declined_and_vanished_are_removed(
             vevent("new", soon(5), summary="New"),
         ),
     )  # fmt: skip
-    assert sync.sync_calendar(session, cal) == sync.SyncResult(added=1, removed=3)
+    assert sync_now(session, cal) == sync.SyncResult(added=1, removed=3)
     assert titles(session, cal) == ["Keep", "New"]
     call = outbox_calls[-1]
     assert sorted(call["removed"]) == sorted(
@@ -168,12 +174,12 @@ def test_nothing_is_lost_on_a_failed_fetch_and_it_backs_off(
         "/c.ics", calendar(vevent("a", soon(1)), vevent("b", soon(2))), etag='"1"'
     )
     cal = connect(session, me, url)
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     feed_server.serve("/c.ics", b"server exploded", status=500)
     now = datetime.now(UTC)
     delays = []
     for _ in range(4):
-        result = sync.sync_calendar(session, cal, now=now)
+        result = sync_now(session, cal, now=now)
         assert result.error is not None and "answered 500" in result.error
         delays.append((cal.next_sync_at - now) / timedelta(minutes=1))
     assert delays == [30, 60, 120, 120]  # doubling, capped
@@ -181,7 +187,7 @@ def test_nothing_is_lost_on_a_failed_fetch_and_it_backs_off(
     assert cal.etag is None  # the next good fetch is a full one
     assert len(stored(session, cal)) == 2
     feed_server.serve("/c.ics", calendar(vevent("a", soon(1))), etag='"2"')
-    assert sync.sync_calendar(session, cal) == sync.SyncResult(removed=1)
+    assert sync_now(session, cal) == sync.SyncResult(removed=1)
     assert cal.failure_count == 0 and cal.last_error is None
     assert feed_server.hits[-1].headers.get("if-none-match") is None
 
@@ -195,11 +201,11 @@ def test_a_truncated_download_adds_and_updates_but_removes_nothing(
     )  # fmt: skip
     url = feed_server.serve("/c.ics", full, etag='"1"')
     cal = connect(session, me, url)
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     cut = calendar(vevent("a", soon(1), summary="A moved"), vevent("b", soon(2), summary="B"))
     cut = cut[: cut.index(b"BEGIN:VEVENT\r\nUID:b") + 40]  # breaks off inside B
     feed_server.serve("/c.ics", cut, etag='"2"')
-    result = sync.sync_calendar(session, cal)
+    result = sync_now(session, cal)
     assert result.updated == 1 and result.removed == 0 and result.added == 0
     assert titles(session, cal) == ["A moved", "B", "C"]
     assert "middle of an event" in (cal.last_error or "")
@@ -210,10 +216,10 @@ def test_a_broken_series_keeps_its_stored_meetings(allow_private, feed_server, s
     series = vevent("s", soon(1), summary="Series", RRULE="FREQ=DAILY;COUNT=3")
     url = feed_server.serve("/c.ics", calendar(series, vevent("x", soon(5), summary="X")))
     cal = connect(session, me, url)
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     broken = series.replace("FREQ=DAILY", "FREQ=FORTNIGHTLY")
     feed_server.serve("/c.ics", calendar(broken, vevent("y", soon(6), summary="Y")))
-    result = sync.sync_calendar(session, cal)
+    result = sync_now(session, cal)
     assert (result.added, result.removed) == (1, 1)  # Y in, X out; the series untouched
     assert titles(session, cal) == ["Series", "Series", "Series", "Y"]
     assert "'Series' could not be read" in (cal.last_error or "")
@@ -225,9 +231,9 @@ def test_a_broken_series_keeps_its_stored_meetings(allow_private, feed_server, s
 def test_an_unreadable_download_keeps_everything(allow_private, feed_server, session, me, body):
     url = feed_server.serve("/c.ics", calendar(vevent("a", soon(1))))
     cal = connect(session, me, url)
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     feed_server.serve("/c.ics", body)
-    result = sync.sync_calendar(session, cal)
+    result = sync_now(session, cal)
     assert result.error and result.added == result.removed == 0
     assert len(stored(session, cal)) == 1 and cal.failure_count == 1
 
@@ -239,11 +245,11 @@ def test_a_new_address_of_the_user_forces_a_full_read(allow_private, feed_server
         .replace("END:VEVENT", f"ATTENDEE;PARTSTAT=DECLINED:mailto:{alias}\r\nEND:VEVENT")
     )  # fmt: skip
     cal = connect(session, me, feed_server.serve("/c.ics", body, etag='"1"'))
-    assert sync.sync_calendar(session, cal).added == 1
+    assert sync_now(session, cal).added == 1
     me.emails = [alias]
     session.add(me)
     session.flush()
-    assert sync.sync_calendar(session, cal) == sync.SyncResult(removed=1)
+    assert sync_now(session, cal) == sync.SyncResult(removed=1)
     assert [h.status for h in feed_server.hits] == [200, 200]  # no 304: the old read is stale
 
 
@@ -252,8 +258,8 @@ def test_tomorrows_window_reads_the_feed_again(allow_private, feed_server, sessi
     far = soon(15, hour=12)  # beyond today's window end, inside tomorrow's
     body = calendar(vevent("near", soon(1)), vevent("far", far, summary="Far"))
     cal = connect(session, me, feed_server.serve("/c.ics", body, etag='"1"'))
-    assert sync.sync_calendar(session, cal, now=now).added == 1
-    assert sync.sync_calendar(session, cal, now=now + timedelta(days=1)).added == 1
+    assert sync_now(session, cal, now=now).added == 1
+    assert sync_now(session, cal, now=now + timedelta(days=1)).added == 1
     assert [h.status for h in feed_server.hits] == [200, 200]
     assert "Far" in titles(session, cal)
 
@@ -262,9 +268,9 @@ def test_past_meetings_stay_when_they_leave_the_feed(allow_private, feed_server,
     old = datetime.now(UTC) - timedelta(days=10)
     body = calendar(vevent("old", old, summary="Old"), vevent("new", soon(1), summary="New"))
     cal = connect(session, me, feed_server.serve("/c.ics", body))
-    sync.sync_calendar(session, cal, now=old - timedelta(hours=1))
+    sync_now(session, cal, now=old - timedelta(hours=1))
     feed_server.serve("/c.ics", calendar(vevent("new", soon(1), summary="New")))
-    assert sync.sync_calendar(session, cal).removed == 0
+    assert sync_now(session, cal).removed == 0
     assert "Old" in titles(session, cal)
 
 
@@ -273,18 +279,18 @@ def test_a_single_event_that_becomes_a_series_keeps_its_row(
 ):
     start = soon(2)
     cal = connect(session, me, feed_server.serve("/c.ics", calendar(vevent("x", start))))
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     (first,) = stored(session, cal)
     feed_server.serve("/c.ics", calendar(vevent("x", start, RRULE="FREQ=DAILY;COUNT=2")))
-    assert sync.sync_calendar(session, cal) == sync.SyncResult(added=1, updated=1)
+    assert sync_now(session, cal) == sync.SyncResult(added=1, updated=1)
     rows = stored(session, cal)
     assert rows[0].id == first.id and rows[0].recurring and len(rows) == 2
 
 
-def test_apply_feed_syncs_bytes_already_in_hand(session, me):
+def test_a_sync_can_take_bytes_already_in_hand(session, me):
     row = connect(session, me, "https://calendar.example.com/private/abc/basic.ics")
     body = calendar(vevent("a", soon(1), summary="From bytes"), name="Given name")
-    result = sync.apply_feed(session, row, body)
+    result = sync_now(session, row, fetch=lambda plan: sync.parsed_download(plan, body))
     assert result == sync.SyncResult(added=1)
     assert titles(session, row) == ["From bytes"]
     assert row.etag is None  # nothing was downloaded, so the next sync is a full one
@@ -300,7 +306,7 @@ def test_meetings_carry_the_contract_fields(allow_private, feed_server, session,
         )
     )  # fmt: skip
     cal = connect(session, me, feed_server.serve("/c.ics", calendar(event)))
-    sync.sync_calendar(session, cal)
+    sync_now(session, cal)
     (meeting,) = stored(session, cal)
     assert (meeting.title, meeting.location, meeting.description) == (
         "Acme QBR", "Room 4", "Bring numbers",

@@ -38,8 +38,8 @@ def test_users_add_list_and_token_lifecycle(tipoff, tmp_path):
     token = created.out.strip().splitlines()[-1]
     assert token.startswith("tip_") and len(token) > 40
 
-    from core import accounts
     from core.db import session_scope
+    from core.people import accounts
 
     with session_scope() as session:
         assert accounts.user_for_api_token(session, token) is not None

@@ -174,6 +174,7 @@ def test_starttls_and_a_password(session, tls_server, mail_unit_of_work, caplog)
     assert "s3cret" not in caplog.text
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_a_password_is_never_sent_without_tls(session, monkeypatch, mail_unit_of_work, caplog):
     with MailServer(username="tipoff", password="s3cret p@ss") as server:  # no STARTTLS
         monkeypatch.setattr(get_settings(), "smtp_url", SecretStr(server.url()))
@@ -186,3 +187,18 @@ def test_a_password_is_never_sent_without_tls(session, monkeypatch, mail_unit_of
         assert "STARTTLS" in (row.last_error or "")
         assert server.logins == [] and server.received == []
         assert "s3cret" not in caplog.text and "s3cret" not in (row.last_error or "")
+
+
+def test_a_broken_smtp_url_keeps_mail_waiting_and_says_why(
+    session, mail_unit_of_work, monkeypatch, caplog
+):
+    import core.notifications.mail_outbox as outbox
+
+    monkeypatch.setattr(outbox, "_warned_unconfigured", False)
+    monkeypatch.setattr(get_settings(), "smtp_url", SecretStr("smtq://u:secretpw@host"))
+    row = _queue(session)
+    with caplog.at_level("WARNING"):
+        assert deliver_due_mail(unit_of_work=mail_unit_of_work) == 0
+    session.refresh(row)
+    assert row.state == MailState.pending
+    assert "must start with smtp://" in caplog.text and "secretpw" not in caplog.text

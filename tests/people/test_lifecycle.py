@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from core import accounts
 from core.errors import Conflict, Forbidden
 from core.models import (
     ApiToken,
@@ -29,7 +28,7 @@ from core.models import (
 )
 from core.models.tip import TipCreate
 from core.notifications.mail_outbox import enqueue_mail
-from core.people import lifecycle
+from core.people import accounts, lifecycle
 from core.tips.service import create_tip
 
 

@@ -119,10 +119,9 @@ def test_a_deactivated_account_is_refused(session, sso_settings, make_user):
 def test_an_invited_address_joins_from_any_domain_with_the_invited_role(
     session, sso_settings, make_user
 ):
-    from core import invites
     from core.models import Invite, Role, User
     from core.models.invite import InviteCreate
-    from core.people import sso
+    from core.people import invites, sso
 
     # (with role groups configured, the groups claim decides the role instead)
     sso_settings.oidc_admin_groups, sso_settings.oidc_curator_groups = [], []
@@ -222,9 +221,9 @@ def test_the_login_cookie_is_sealed_and_expires(sso_settings):
 
 
 def test_password_sign_in_off_leaves_only_break_glass_admins(session, make_user, monkeypatch):
-    from core import accounts
     from core.errors import InvalidInput
     from core.models import User
+    from core.people import accounts
     from core.people.breakglass import set_break_glass
     from core.settings import get_settings
 

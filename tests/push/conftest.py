@@ -150,7 +150,7 @@ def acme_tip(session: Session, make_user: Callable[..., Any]) -> Any:
 def subscribe(session: Session, push_service: PushService) -> Callable[..., tuple[Subscriber, Any]]:
     """A browser subscribes and registers itself as a device of ``user_id``."""
     from core.models import User
-    from core.push.devices import DeviceCreate, register
+    from core.notifications.devices import DeviceCreate, register
 
     def factory(user_id: int, name: str = "Phone") -> tuple[Subscriber, Any]:
         subscriber = push_service.subscribe()
@@ -161,3 +161,41 @@ def subscribe(session: Session, push_service: PushService) -> Callable[..., tupl
         return subscriber, device
 
     return factory
+
+
+class Phone:
+    """Plays the service worker's side of receipts: for each push the stand-in decrypted,
+    report ``shown`` (and optionally ``opened``) with the payload's receipt token, as
+    ``sw.js`` does after ``showNotification``."""
+
+    def __init__(self, session: Session, service: PushService, clock: Clock) -> None:
+        self.session = session
+        self.service = service
+        self.clock = clock
+        self.reported: set[tuple[str, str]] = set()
+
+    def show(self, subscriber: Subscriber | None = None, *, event: str = "shown") -> int:
+        from core.errors import NotFound
+        from core.notifications import receipts
+
+        count = 0
+        for received in self.service.received:
+            payload = received.payload or {}
+            token = payload.get("receipt")
+            if not token or not 200 <= received.status < 300 or (token, event) in self.reported:
+                continue
+            if subscriber is not None and received.path != subscriber.path:
+                continue
+            self.reported.add((token, event))
+            try:
+                receipts.record(self.session, token, event, now=self.clock())  # type: ignore[arg-type]
+            except NotFound:  # a push re-armed since (moved meeting): its old token is void
+                continue
+            count += 1
+        self.session.commit()
+        return count
+
+
+@pytest.fixture
+def phone(session: Session, push_service: PushService, clock: Clock) -> Phone:
+    return Phone(session, push_service, clock)

@@ -12,13 +12,13 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from core import accounts
 from core.calendars.sync import SECRET_PURPOSE
 from core.crypto import encrypt
 from core.models import Calendar, Meeting, Role, utcnow
 from core.models.tip import TipCreate
 from core.notifications import outbox
-from core.push.devices import DeviceCreate, register
+from core.notifications.devices import DeviceCreate, register
+from core.people import accounts
 from core.tips.service import create_tip
 from tests.push.pushservice import Subscriber
 

@@ -35,6 +35,8 @@ def test_a_brief_arrives_decrypted_with_the_right_headers(
     assert push_service.errors == []
     assert report.sent == 1
     [got] = push_service.received
+    receipt = got.payload.pop("receipt")
+    assert len(receipt) >= 22  # 16 random bytes
     assert got.payload == {
         "event": "brief",
         "v": 1,
@@ -47,7 +49,8 @@ def test_a_brief_arrives_decrypted_with_the_right_headers(
         "url": f"/m/{meeting.id}",
     }
     [brief] = rows(session, kind="brief")
-    assert json.loads(brief.payload) == got.payload  # what was stored is what arrived
+    assert json.loads(brief.payload) == {**got.payload, "receipt": receipt}  # stored = arrived
+    assert brief.receipt_hash and receipt not in brief.receipt_hash  # only a hash is kept
     assert brief.state == "sent" and brief.sent_at is not None
     assert got.headers["urgency"] == "high"
     assert got.headers["topic"] == brief.topic == outbox.occurrence_of(meeting)
@@ -120,7 +123,9 @@ def test_every_device_of_the_person_gets_it_and_ranking_runs_once(
     assert len(push_service.delivered(phone)) == 1
     assert len(push_service.delivered(tablet)) == 1
     assert push_service.delivered(someone_else) == []
-    assert push_service.delivered(phone) == push_service.delivered(tablet)
+    [on_phone], [on_tablet] = push_service.delivered(phone), push_service.delivered(tablet)
+    assert on_phone.pop("receipt") != on_tablet.pop("receipt")  # one receipt per notification
+    assert on_phone == on_tablet
     assert push_service.errors == []
 
 
@@ -150,17 +155,19 @@ def test_moved_meeting_is_re_timed(
 
 
 def test_cancelled_after_the_brief_was_shown_is_withdrawn_with_the_same_topic(
-    session, member, make_meeting, acme_tip, subscribe, push_service, deliver
+    session, member, make_meeting, acme_tip, subscribe, push_service, deliver, phone
 ):
     _subscriber, _ = subscribe(member.id)
     meeting = make_meeting(member.id, in_minutes=15)
     outbox.meetings_changed(session, added=[meeting])
     assert deliver().sent == 1
+    assert phone.show() == 1
     outbox.meetings_changed(session, removed=[meeting])
     session.delete(meeting)  # what the sync does right after
     session.flush()
     assert deliver().sent == 1
     brief, withdraw = push_service.received
+    assert withdraw.payload.pop("receipt")
     assert withdraw.payload == {
         "event": "withdraw",
         "v": 1,
@@ -191,13 +198,61 @@ def test_cancelled_before_it_was_due_is_just_dropped(
     assert {r.state for r in rows(session)} == {"dropped"}
 
 
+def test_cancelled_after_sending_but_never_shown_gets_no_withdraw(
+    session, member, make_meeting, acme_tip, subscribe, push_service, deliver, phone
+):
+    """A phone that never showed the brief is not bothered with a "Cancelled" note;
+    if it shows the brief later (it was off), the receipt brings the withdraw."""
+    subscribe(member.id)
+    meeting = make_meeting(member.id, in_minutes=15)
+    outbox.meetings_changed(session, added=[meeting])
+    assert deliver().sent == 1
+    outbox.meetings_changed(session, removed=[meeting])
+    session.delete(meeting)
+    session.flush()
+    assert deliver().total == 0
+    assert [r.payload["event"] for r in push_service.received] == ["brief"]
+    # the phone comes back on and shows the brief: now it is withdrawn
+    assert phone.show() == 1
+    assert deliver().sent == 1
+    brief, withdraw = push_service.received
+    assert withdraw.payload["event"] == "withdraw" and withdraw.topic == brief.topic
+    assert withdraw.payload["meeting"] == brief.payload["meeting"]
+    assert push_service.errors == []
+
+
+def test_cancelled_while_in_flight_is_withdrawn_once_shown(
+    session, member, make_meeting, acme_tip, subscribe, push_service, deliver, phone, clock
+):
+    from core.notifications.claim import claim_due
+
+    subscribe(member.id)
+    meeting = make_meeting(member.id, in_minutes=15)
+    outbox.meetings_changed(session, added=[meeting])
+    [claimed] = claim_due(session, now=clock(), limit=10, lease_seconds=60)
+    session.commit()
+    outbox.meetings_changed(session, removed=[meeting])  # while a worker is sending it
+    session.delete(meeting)
+    session.flush()
+    [brief] = rows(session, kind="brief")
+    assert brief.state == "dropped"
+    from core.notifications import receipts
+
+    token = json.loads(claimed.payload)["receipt"]
+    receipts.record(session, token, "shown", now=clock())  # it did reach the phone
+    [withdraw] = rows(session, kind="withdraw")
+    assert withdraw.state == "pending" and withdraw.topic == brief.topic
+    assert json.loads(withdraw.payload)["meeting"]["title"] == "Acme pricing negotiation"
+
+
 def test_a_meeting_that_comes_back_is_briefed_again(
-    session, member, make_meeting, acme_tip, subscribe, push_service, deliver
+    session, member, make_meeting, acme_tip, subscribe, push_service, deliver, phone
 ):
     subscribe(member.id)
     meeting = make_meeting(member.id, in_minutes=15)
     outbox.meetings_changed(session, added=[meeting])
     deliver()
+    phone.show()
     outbox.meetings_changed(session, removed=[meeting])
     deliver()
     outbox.meetings_changed(session, added=[meeting])  # re-accepted: back in the calendar

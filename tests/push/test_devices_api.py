@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
 
-from core.models import Device, Notification
+from core.models import Device, Notification, utcnow
+from core.notifications.receipts import device_health
 
 
 def test_push_key_is_public_and_a_p256_point(client):
@@ -135,17 +137,54 @@ def test_send_a_test_push(client, session, member, push_service, deliver):
     assert response.status_code == 202
     assert response.json()["kind"] == "test" and response.json()["state"] == "pending"
     assert deliver().sent == 1
-    assert push_service.delivered(subscriber) == [
-        {
-            "event": "test",
-            "v": 1,
-            "device": {"id": device["id"], "name": "Work phone"},
-            "url": "/settings",
-        }
-    ]
+    [payload] = push_service.delivered(subscriber)
+    receipt = payload.pop("receipt")
+    assert payload == {
+        "event": "test",
+        "v": 1,
+        "device": {"id": device["id"], "name": "Work phone"},
+        "url": "/settings",
+    }
     [got] = push_service.received
     assert got.headers["urgency"] == "high" and "topic" not in got.headers
     assert push_service.errors == []
+    [listed] = client.get("/api/devices", headers=member.headers).json()["items"]
+    assert listed["health"] == "new" and listed["last_shown_at"] is None
+
+    # the service worker reports it shown: no cookie, no token, just the receipt
+    body = {"receipt": receipt, "event": "shown"}
+    assert client.post("/api/push/receipts", json=body).status_code == 204
+    assert client.post("/api/push/receipts", json={**body, "event": "opened"}).status_code == 204
+    row = session.exec(select(Notification).where(Notification.kind == "test")).one()
+    session.refresh(row)
+    assert row.shown_at is not None and row.opened_at is not None
+    [listed] = client.get("/api/devices", headers=member.headers).json()["items"]
+    assert listed["health"] == "ok" and listed["last_shown_at"] is not None
+
+
+def test_receipts_unknown_bad_and_rate_limited(client):
+    unknown = {"receipt": "x" * 22, "event": "shown"}
+    assert client.post("/api/push/receipts", json=unknown).status_code == 404
+    assert client.post("/api/push/receipts", json={**unknown, "event": "read"}).status_code == 422
+    assert client.post("/api/push/receipts", json={"receipt": "x"}).status_code == 422
+    statuses = [client.post("/api/push/receipts", json=unknown).status_code for _ in range(130)]
+    assert 429 in statuses and set(statuses) <= {404, 429}
+
+
+def test_a_device_that_confirms_nothing_is_not_receiving(
+    client, session, member, push_service, deliver, clock
+):
+    subscriber = push_service.subscribe()
+    device = client.post("/api/devices", json=subscriber.to_json(), headers=member.headers).json()
+    for _ in range(3):
+        client.post(f"/api/devices/{device['id']}/test", headers=member.headers)
+    assert deliver().sent == 3
+    # fresh pushes may still be on their way: not judged yet
+    [listed] = client.get("/api/devices", headers=member.headers).json()["items"]
+    assert listed["health"] == "new"
+    later = utcnow() + timedelta(minutes=5)
+    stored = session.get(Device, device["id"])
+    assert device_health(session, stored, now=later).health == "not_receiving"
 
 
 def test_a_new_device_gets_the_upcoming_meetings(
@@ -165,7 +204,7 @@ def test_a_new_device_gets_the_upcoming_meetings(
 
 
 def test_devices_per_person_are_capped(client, member, push_service):
-    from core.push.devices import MAX_DEVICES
+    from core.notifications.devices import MAX_DEVICES
 
     for _ in range(MAX_DEVICES):
         body = push_service.subscribe().to_json()

@@ -8,10 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.models.calendar import MeetingRef
+from core.models.occurrence import occurrence_topic
 from core.push import payloads
 
-MEETING = payloads.MeetingRef(
-    id=7, title="Acme — Konditionsgespräch", start=datetime(2030, 5, 6, 9, 30, tzinfo=UTC)
+MEETING = MeetingRef(
+    id=7,
+    title="Acme — Konditionsgespräch",
+    start=datetime(2030, 5, 6, 9, 30, tzinfo=UTC),
+    end=datetime(2030, 5, 6, 10, 30, tzinfo=UTC),
 )
 
 
@@ -48,7 +53,9 @@ def test_withdraw_debrief_and_test_payloads():
 @pytest.mark.parametrize("char", ["x", "ü", "🎯", "ש"])
 def test_a_huge_brief_is_trimmed_under_3_kb(char):
     tips = [payloads.TipText(i, char * 500, char * 2000) for i in range(10)]
-    data = payloads.brief(payloads.MeetingRef(1, char * 600, MEETING.start), tips)
+    data = payloads.brief(
+        MeetingRef(id=1, title=char * 600, start=MEETING.start, end=MEETING.end), tips
+    )
     assert len(data) <= payloads.MAX_PAYLOAD_BYTES
     decoded = json.loads(data)
     assert decoded["tips"], "at least one tip survives the trimming"
@@ -57,11 +64,11 @@ def test_a_huge_brief_is_trimmed_under_3_kb(char):
 
 def test_topic_is_32_url_safe_characters_and_stable():
     start = datetime(2030, 1, 1, 9, tzinfo=UTC)
-    topic = payloads.occurrence_topic(4, "uid@example.com", start)
+    topic = occurrence_topic(4, ("uid@example.com", start))
     assert re.fullmatch(r"[A-Za-z0-9_-]{32}", topic)
-    assert topic == payloads.occurrence_topic(4, "uid@example.com", start)
-    assert topic != payloads.occurrence_topic(4, "uid@example.com", start + timedelta(days=7))
-    assert topic != payloads.occurrence_topic(5, "uid@example.com", start)
+    assert topic == occurrence_topic(4, ("uid@example.com", start))
+    assert topic != occurrence_topic(4, ("uid@example.com", start + timedelta(days=7)))
+    assert topic != occurrence_topic(5, ("uid@example.com", start))
     with pytest.raises(ValueError):
         payloads.check_topic("not/allowed+chars")
     with pytest.raises(ValueError):

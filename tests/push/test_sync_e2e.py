@@ -66,7 +66,7 @@ def feed():
 
 
 def test_sync_brief_move_cancel(
-    client, session, member, acme_tip, push_service, feed, deliver, clock
+    client, session, member, acme_tip, push_service, feed, deliver, clock, phone
 ):
     subscriber = push_service.subscribe()
     added = client.post("/api/devices", json=subscriber.to_json(), headers=member.headers)
@@ -96,6 +96,7 @@ def test_sync_brief_move_cancel(
     )
 
     # Cancelled: the event vanishes from the feed, the shown brief is withdrawn.
+    assert phone.show(subscriber) == 1  # the first brief's token died with the move
     feed.publish(member.email)
     assert (
         client.post(f"/api/calendars/{calendar_id}/sync", headers=member.headers).status_code == 200
@@ -106,3 +107,37 @@ def test_sync_brief_move_cancel(
     topics = {r.topic for r in push_service.received}
     assert len(topics) == 1  # one occurrence, one Topic throughout
     assert push_service.errors == []
+
+
+def test_an_out_of_office_day_in_the_feed_holds_the_brief(
+    client, session, member, acme_tip, push_service, feed, deliver
+):
+    """Through a real sync: an all-day "Urlaub" block covering the meeting drops its brief."""
+    from core.models import Absence
+
+    subscriber = push_service.subscribe()
+    client.post("/api/devices", json=subscriber.to_json(), headers=member.headers)
+    start = (utcnow() + timedelta(minutes=20)).replace(microsecond=0)
+    feed.publish(member.email, ("deal@acme.example", start, 30))
+    day = start.date()
+    feed.body = feed.body.replace(
+        b"END:VCALENDAR",
+        (
+            "BEGIN:VEVENT\r\nUID:holiday@x\r\nDTSTAMP:20261201T000000Z\r\n"
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\nDTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"
+            "\r\nSUMMARY:Urlaub\r\nEND:VEVENT\r\nEND:VCALENDAR"
+        ).encode(),
+    )
+    connected = client.post("/api/calendars", json={"url": feed.url}, headers=member.headers)
+    assert connected.status_code == 201, connected.text
+    [absence] = session.exec(select(Absence)).all()
+    assert absence.why == "Urlaub" and absence.user_id == member.id
+    assert deliver().sent == 0
+    [brief] = session.exec(select(Notification).where(Notification.kind == "brief")).all()
+    assert (brief.state, brief.last_error) == ("skipped", "out of office")
+    # back from holiday: the next sync without the block forgets it
+    feed.publish(member.email, ("deal@acme.example", start, 30))
+    calendar_id = connected.json()["id"]
+    client.post(f"/api/calendars/{calendar_id}/sync", headers=member.headers)
+    session.expire_all()
+    assert session.exec(select(Absence)).all() == []

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core import invites
 from core.models import utcnow
+from core.people import invites
 
 
 def test_next_up_json_matches_the_page(client, member, other_member, add_meeting, add_tip):

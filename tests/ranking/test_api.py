@@ -24,7 +24,9 @@ def test_brief_shape_and_reasons(client, member, curator, add_tip, add_meeting) 
     assert body["meeting"]["id"] == meeting.id and body["meeting"]["title"] == meeting.title
     assert [t["id"] for t in body["tips"]] == [account.id, generic.id]
     first = body["tips"][0]
-    assert set(first) == {"id", "title", "body", "body_html", "helpful_count", "score", "reasons"}
+    assert set(first) == {
+        "id", "title", "body", "body_html", "helpful_count", "score", "reasons", "stale"
+    }  # fmt: skip
     assert "for acme.com" in first["reasons"] and "product demo" in first["reasons"]
     assert first["score"] >= body["tips"][1]["score"]
 

@@ -74,7 +74,7 @@ PROVIDER = ScimProvider(
 
 
 def base_url() -> str:
-    return get_settings().public_url.rstrip("/") + BASE_PATH
+    return get_settings().effective_public_url.rstrip("/") + BASE_PATH
 
 
 def location(kind: str, resource_id: str = "") -> str:

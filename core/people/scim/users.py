@@ -18,10 +18,10 @@ from typing import Any
 from scim2_models import Context, PatchOp
 from sqlmodel import Session, col, func, select
 
-from core.accounts import create_user, normalise_email
 from core.errors import Conflict, InvalidInput, NotFound
 from core.models import ScimGroup, ScimGroupMember, ScimUser, User, utcnow
 from core.people import audit, lifecycle
+from core.people.accounts import create_user, normalise_email
 from core.people.scim.discovery import UserResource, location
 
 KIND = "Users"

@@ -32,8 +32,28 @@ function keyBytes(base64url) {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-/** Ask for permission (call from a tap), subscribe, and register the device with the server. */
-export async function enableNotifications() {
+export const SUBSCRIBE_TIMEOUT_MS = 10_000;
+
+function timeOut(ms) {
+  return new Promise((_resolve, reject) =>
+    setTimeout(
+      () =>
+        reject(
+          new Error(
+            "Enabling notifications took too long. Check that you are online, close and reopen " +
+              "Tipoff (on iPhone: from the Home Screen), then tap again. If it keeps happening, " +
+              "allow notifications for this site in your browser's settings.",
+          ),
+        ),
+      ms,
+    ),
+  );
+}
+
+/** Ask for permission (call from a tap), subscribe, and register the device with the server.
+ * Everything after the permission answer must finish within 10 s: a push service that never
+ * answers would otherwise leave the button greyed out with no word. */
+export async function enableNotifications(timeoutMs = SUBSCRIBE_TIMEOUT_MS) {
   if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
     throw new Error("This browser cannot show notifications from web apps.");
   }
@@ -44,6 +64,10 @@ export async function enableNotifications() {
     );
   }
   if (permission !== "granted") throw new Error("Notifications were not allowed.");
+  return Promise.race([subscribeAndRegister(), timeOut(timeoutMs)]);
+}
+
+async function subscribeAndRegister() {
   const registration = await navigator.serviceWorker.ready;
   const { public_key: publicKey } = await api("GET", "/api/push/key");
   let subscription = await registration.pushManager.getSubscription();

@@ -170,6 +170,16 @@ $("profile-form").addEventListener("submit", async (event) => {
       lead_minutes: Number(values.lead_minutes),
       timezone: values.timezone,
       debrief_enabled: form.elements.debrief_enabled.checked,
+      requests_enabled: form.elements.requests_enabled.checked,
+      show_in_helpers: form.elements.show_in_helpers.checked,
+      travel_minutes: Number(values.travel_minutes),
+      brief_channel: values.brief_channel,
+      fallback_minutes: Number(values.fallback_minutes),
+      digest_at: values.digest_at || null,
+      quiet_hours:
+        values.quiet_start && values.quiet_end
+          ? { start: values.quiet_start, end: values.quiet_end }
+          : null,
     }),
   );
   if (saved) say("Saved.");
@@ -189,7 +199,8 @@ if (inviteForm) {
       $("invite-link").hidden = false;
       $("invite-url").value = invite.url;
       $("invite-url").select();
-      say("Invite link created.");
+      if (invite.emailed) $("invite-link-text").textContent = `Emailed to ${invite.email}. The link, should you need it (it works once, and is not shown again):`;
+      say(invite.emailed ? `Invite emailed to ${invite.email}.` : "Invite link created.");
     }
   });
   $("copy-invite").addEventListener("click", async () => {

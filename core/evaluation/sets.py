@@ -1,0 +1,234 @@
+"""Several judged sets at once, honestly: leave-one-set-out, next to BM25, and with feedback.
+
+Every set is a different seller. Anything fitted to data (here: the few
+numbers in ``core.ranking.scoring.Params``) is fitted on the *other* sets and
+scored on the held-out one; the figure quoted for a set is that held-out
+figure, and the worst set counts. The grid and the objective are fixed below,
+before any set is seen. With ``feedback``, each set's earlier half of meetings
+(by date) gets simulated feedback from its judgments through the production
+path (``core.tips.feedback.record``: "this helped" for a shown tip judged
+relevant, "not for this meeting" for one that is not), and the later half is
+scored before and after. See docs/ranking.md ("Evaluation").
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from core.db import make_engine
+from core.errors import InvalidInput
+from core.evaluation import CUTOFF, Report, _report, bm25_rankings, load, ndcg_at_3, read_dataset
+from core.migrate import upgrade
+from core.models import Meeting, User
+from core.ranking.brief import brief_for_meeting
+from core.ranking.scoring import DEFAULT, Params
+
+# The grid is small on purpose: four sets cannot pick among many settings without over-fitting.
+GRID = {
+    "meaning_weight": (1.0, 1.5, 2.0),
+    "min_evidence": (0.45, 0.55, 0.65),
+    "min_score": (0.3, 0.35, 0.45),
+}
+
+
+@dataclass
+class LoadedSet:
+    path: Path
+    data: dict[str, Any]
+    session: Session
+    user: User
+    keys: dict[int, str]  # tip id → key
+    meetings: dict[str, Meeting]  # meeting key → row, in the set's order
+    baseline: dict[str, list[str]]
+    load_seconds: float
+
+    @property
+    def name(self) -> str:
+        return str(self.data.get("name") or self.path.stem)
+
+    def by_date(self) -> list[str]:
+        order = sorted(
+            self.data["meetings"],
+            key=lambda m: (int(m.get("day_offset", 1)), str(m.get("start", "09:00"))),
+        )
+        return [m["key"] for m in order]
+
+
+@dataclass
+class SetResult:
+    report: Report  # the held-out figures
+    params: Params
+    fitted_on: list[str]
+    feedback: dict[str, Any] | None = None
+
+
+@dataclass
+class MultiReport:
+    sets: list[SetResult]
+    grid_size: int
+    seconds: float
+    shipped: Params  # fitted on every set at hand: what production uses
+    mean: dict[str, float] = field(default_factory=dict)
+    worst: dict[str, float] = field(default_factory=dict)
+
+
+@contextmanager
+def loaded(paths: list[Path], today: date | None = None) -> Iterator[list[LoadedSet]]:
+    """Each set in its own throwaway, migrated SQLite database, kept open for the run."""
+    today = today or date.today()
+    with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tipoff-eval-")))
+        out = []
+        for number, path in enumerate(paths):
+            started = time.perf_counter()
+            data = read_dataset(path)
+            engine = make_engine(f"sqlite:///{folder / f'set{number}.db'}")
+            stack.callback(engine.dispose)
+            upgrade(engine)
+            session = stack.enter_context(Session(engine, expire_on_commit=False))
+            user, keys = load(session, data, today)
+            by_uid = {m.uid.split("@", 1)[0]: m for m in session.exec(select(Meeting)).all()}
+            missing = [m["key"] for m in data["meetings"] if m["key"] not in by_uid]
+            if missing:
+                raise InvalidInput(f"{path}: meetings {missing} did not survive the sync")
+            meetings = {m["key"]: by_uid[m["key"]] for m in data["meetings"]}
+            out.append(
+                LoadedSet(
+                    path, data, session, user, keys, meetings, bm25_rankings(data),
+                    time.perf_counter() - started,
+                )
+            )  # fmt: skip
+        yield out
+
+
+def brief_all(
+    item: LoadedSet, params: Params, keys: list[str] | None = None
+) -> tuple[dict[str, list[str]], dict[str, dict[str, list[str]]]]:
+    ranked: dict[str, list[str]] = {}
+    reasons: dict[str, dict[str, list[str]]] = {}
+    for key in keys if keys is not None else list(item.meetings):
+        brief = brief_for_meeting(
+            item.session, item.user, item.meetings[key], limit=CUTOFF, params=params
+        )
+        ranked[key] = [item.keys[r.tip.id or 0] for r in brief.tips]
+        reasons[key] = {item.keys[r.tip.id or 0]: r.reasons for r in brief.tips}
+    return ranked, reasons
+
+
+def figures(item: LoadedSet, ranked: dict[str, list[str]]) -> tuple[float, float]:
+    """nDCG@3 over judged meetings and the quiet rate, for the meetings in ``ranked``."""
+    ndcgs, quiet = [], []
+    for spec in item.data["meetings"]:
+        if spec["key"] not in ranked:
+            continue
+        relevant = {k: int(v) for k, v in (spec.get("relevant") or {}).items() if int(v) > 0}
+        if relevant:
+            ndcgs.append(ndcg_at_3(ranked[spec["key"]], relevant))
+        else:
+            quiet.append(1.0 if not ranked[spec["key"]] else 0.0)
+    mean = lambda xs: sum(xs) / len(xs) if xs else 1.0  # noqa: E731
+    return mean(ndcgs), mean(quiet)
+
+
+def objective(per_set: list[tuple[float, float]]) -> float:
+    """Mean nDCG@3 + mean quiet rate + the worst set's nDCG@3 (the worst set counts)."""
+    ndcgs = [n for n, _ in per_set]
+    quiets = [q for _, q in per_set]
+    return sum(ndcgs) / len(ndcgs) + sum(quiets) / len(quiets) + min(ndcgs)
+
+
+def candidates_grid() -> list[Params]:
+    names = list(GRID)
+    return [
+        replace(DEFAULT, **dict(zip(names, values, strict=True)))
+        for values in itertools.product(*(GRID[n] for n in names))
+    ]
+
+
+def fit(table: dict[Params, list[tuple[float, float]]], use: list[int]) -> Params:
+    """The grid point that scores best on the sets ``use``; ties go to the shipped defaults."""
+
+    def key(params: Params) -> tuple[float, int]:
+        return (round(objective([table[params][i] for i in use]), 6), params == DEFAULT)
+
+    return max(table, key=key)
+
+
+def evaluate_sets(
+    paths: list[Path], *, feedback: bool = False, today: date | None = None
+) -> MultiReport:
+    started = time.perf_counter()
+    with loaded(paths, today) as items:
+        grid = candidates_grid() if len(items) > 1 else [DEFAULT]
+        table = {p: [figures(item, brief_all(item, p)[0]) for item in items] for p in grid}
+        everything = list(range(len(items)))
+        results = []
+        for held, item in enumerate(items):
+            others = [i for i in everything if i != held]
+            params = fit(table, others) if others else DEFAULT
+            ranked, reasons = brief_all(item, params)
+            report = _report(item.data, ranked, item.baseline, reasons, item.load_seconds)
+            results.append(SetResult(report, params, [items[i].name for i in others]))
+        if feedback:
+            for item, result in zip(items, results, strict=True):
+                result.feedback = simulate_feedback(item, result.params)
+        shipped = fit(table, everything)
+    out = MultiReport(results, len(grid), round(time.perf_counter() - started, 1), shipped)
+    reports = [r.report for r in results]
+    for name in ("ndcg", "bm25_ndcg", "quiet_rate"):
+        values = [float(getattr(r, name)) for r in reports]
+        out.mean[name] = round(sum(values) / len(values), 4)
+        out.worst[name] = round(min(values), 4) if name != "bm25_ndcg" else round(max(values), 4)
+    ratios = [r.ratio for r in reports]
+    out.mean["ratio"] = (
+        round(out.mean["ndcg"] / out.mean["bm25_ndcg"], 4) if out.mean["bm25_ndcg"] else math.inf
+    )
+    out.worst["ratio"] = round(min(ratios), 4)
+    return out
+
+
+def simulate_feedback(item: LoadedSet, params: Params) -> dict[str, Any]:
+    """Earlier half gets feedback from the judgments; the later half is scored before and after."""
+    from core.models.brief import FeedbackCreate
+    from core.tips.feedback import record
+
+    order = item.by_date()
+    half = len(order) // 2
+    earlier, later = order[:half], order[half:]
+    before = figures(item, brief_all(item, params, later)[0])
+    judged = {m["key"]: m.get("relevant") or {} for m in item.data["meetings"]}
+    ids = {key: tip_id for tip_id, key in item.keys.items()}
+    marks = 0
+    for key in earlier:
+        shown, _ = brief_all(item, params, [key])
+        for tip_key in shown[key]:
+            helpful = int(judged[key].get(tip_key, 0)) > 0
+            meeting_id = item.meetings[key].id or 0
+            record(
+                item.session,
+                item.user,
+                meeting_id,
+                FeedbackCreate(tip_id=ids[tip_key], helpful=helpful),
+            )
+            marks += 1
+    item.session.commit()
+    after = figures(item, brief_all(item, params, later)[0])
+    return {
+        "earlier": len(earlier),
+        "later": len(later),
+        "marks": marks,
+        "before": {"ndcg": round(before[0], 4), "quiet_rate": round(before[1], 4)},
+        "after": {"ndcg": round(after[0], 4), "quiet_rate": round(after[1], 4)},
+        "gain": round(after[0] - before[0], 4),
+    }

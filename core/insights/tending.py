@@ -1,0 +1,28 @@
+"""The curator's loop in the background: one pass of the periodic upkeep.
+
+Run by the scheduler's "curation" job every few minutes (and by tests directly):
+copy who-met-whom from meetings that began, open requests for unknown
+customers someone meets soon, remind owners of due tips (weekly at most), close
+finished usage weeks (forgetting their digests), and count what the outbox sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from core.insights import contacts, requests, signals, usage
+from core.models import utcnow
+from core.tips import freshness
+
+
+def tend(session: Session, *, now: datetime | None = None) -> dict[str, int]:
+    now = now or utcnow()
+    return {
+        "contacts": contacts.record_contacts(session, now=now),
+        "requests": requests.auto_open(session, now=now),
+        "reminders": freshness.remind_owners(session, now=now),
+        "weeks_closed": usage.close_weeks(session, now=now),
+        "usage": signals.collect_outbox(session, now=now),
+    }

@@ -1,8 +1,0 @@
-"""Job registrations. Each job module imports here so ``load_jobs`` finds it."""
-
-from __future__ import annotations
-
-import scheduler.mail_job
-import scheduler.push_job
-import scheduler.retention_job
-import scheduler.sync_job  # noqa: F401

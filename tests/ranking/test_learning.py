@@ -1,0 +1,118 @@
+"""Briefs learn from each team's feedback (core/ranking/learning.py), through the API."""
+
+from __future__ import annotations
+
+import math
+
+from core.ranking import learning
+from core.ranking.brief import meeting_profile
+from core.ranking.scoring import TEAM_REASON
+
+
+def brief(client, person, meeting) -> dict[int, dict]:  # type: ignore[no-untyped-def]
+    response = client.get(f"/api/meetings/{meeting.id}/brief", headers=person.headers)
+    assert response.status_code == 200, response.text
+    return {t["id"]: t for t in response.json()["tips"]}
+
+
+def mark(client, person, meeting, tip, helpful: bool) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        f"/api/meetings/{meeting.id}/feedback",
+        headers=person.headers,
+        json={"tip_id": tip.id, "helpful": helpful},
+    )
+    assert response.status_code == 200, response.text
+
+
+def renewal_library(add_tip, curator):  # type: ignore[no-untyped-def]
+    first = add_tip(curator.id, "Renewals: send the usage summary a week ahead.",
+                    tags=["renewal"])  # fmt: skip
+    second = add_tip(curator.id, "Renewal calls: ask who signs this year.", tags=["renewal"])
+    return first, second
+
+
+def test_helpful_rises_in_a_colleagues_similar_meeting(  # type: ignore[no-untyped-def]
+    client, member, other_member, curator, add_tip, add_meeting
+) -> None:
+    _, second = renewal_library(add_tip, curator)
+    mine = add_meeting(member.id, "Renewal call", attendees=["it@globex.com"])
+    theirs = add_meeting(other_member.id, "Contract renewal", attendees=["cfo@initech.com"])
+    before = brief(client, other_member, theirs)[second.id]
+    assert TEAM_REASON not in before["reasons"]
+
+    mark(client, member, mine, second, True)
+    after = brief(client, other_member, theirs)[second.id]
+    assert after["score"] > before["score"]
+    assert TEAM_REASON in after["reasons"]
+
+
+def test_not_for_this_meeting_sinks_in_that_kind_of_meeting(  # type: ignore[no-untyped-def]
+    session, client, member, other_member, curator, add_tip, add_meeting
+) -> None:
+    first, _ = renewal_library(add_tip, curator)
+    add_tip(curator.id, "Demos: show the outcome first.", tags=["demo"])
+    mine = add_meeting(member.id, "Renewal call", attendees=["it@globex.com"])
+    theirs = add_meeting(other_member.id, "Renewal talk", attendees=["cfo@initech.com"])
+    demo = add_meeting(other_member.id, "Product demo", attendees=["cto@initech.com"])
+    before = brief(client, other_member, theirs)[first.id]["score"]
+
+    mark(client, member, mine, first, False)
+    assert first.id not in brief(client, member, mine)  # gone from the meeting it was said about
+    assert brief(client, other_member, theirs)[first.id]["score"] < before
+    # another kind of meeting learns nothing from it
+    assert learning.influence(session, meeting_profile(session, demo), [first.id]) == {}
+
+
+def test_one_person_cannot_take_over(  # type: ignore[no-untyped-def]
+    session, client, member, other_member, curator, add_tip, add_meeting
+) -> None:
+    _, second = renewal_library(add_tip, curator)
+    for number in range(6):
+        meeting = add_meeting(member.id, f"Renewal call {number}", attendees=[f"a@c{number}.com"])
+        mark(client, member, meeting, second, True)
+    theirs = add_meeting(other_member.id, "Renewal", attendees=["cfo@initech.com"])
+    profile = meeting_profile(session, theirs)
+    value = learning.influence(session, profile, [second.id])[second.id]
+    assert math.isclose(value, math.tanh(learning.PERSON_CAP / learning.TEAM_SCALE), rel_tol=1e-6)
+
+
+def test_an_account_tip_never_leaves_its_account(  # type: ignore[no-untyped-def]
+    client, member, other_member, curator, add_tip, add_meeting
+) -> None:
+    account = add_tip(curator.id, "Globex renewals go through their CFO.", tags=["renewal"],
+                      accounts=["globex.com"])  # fmt: skip
+    mine = add_meeting(member.id, "Renewal call", attendees=["it@globex.com"])
+    assert account.id in brief(client, member, mine)
+    mark(client, member, mine, account, True)
+    theirs = add_meeting(other_member.id, "Renewal call", attendees=["cfo@initech.com"])
+    assert account.id not in brief(client, other_member, theirs)
+
+
+def test_the_next_occurrence_of_a_series_gets_what_helped(  # type: ignore[no-untyped-def]
+    session, client, member, curator, add_tip, add_meeting
+) -> None:
+    tip = add_tip(curator.id, "Bring the open action items from last time, nothing else.")
+    first = add_meeting(member.id, "Weekly Globex sync 12", attendees=["pm@globex.com"])
+    second = add_meeting(member.id, "Weekly Globex sync 13", attendees=["pm@globex.com"])
+    assert learning.series_key(first) == learning.series_key(second)
+    assert tip.id not in brief(client, member, second)  # nothing in the meeting says so
+    mark(client, member, first, tip, True)
+    shown = brief(client, member, second)
+    assert tip.id in shown and TEAM_REASON in shown[tip.id]["reasons"]
+
+
+def test_private_or_free_entries_stay_quiet_unless_someone_external_attends(  # type: ignore[no-untyped-def]
+    session, client, member, curator, add_tip, add_meeting
+) -> None:
+    add_tip(curator.id, "In forecast reviews bring the next customer action per deal.",
+            tags=["forecast"])  # fmt: skip
+    internal = add_meeting(member.id, "Forecast review")
+    assert brief(client, member, internal)
+    internal.private = True
+    session.add(internal)
+    session.commit()
+    assert brief(client, member, internal) == {}
+    internal.private, internal.free = False, True
+    session.add(internal)
+    session.commit()
+    assert brief(client, member, internal) == {}
