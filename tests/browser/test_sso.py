@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.conftest import PASSWORD, PHONE, free_port
+from tests.browser.conftest import PASSWORD, PHONE, free_port, screenshot
 from tests.live import oidc_provider, serve_tipoff, tipoff_env
 
 pytestmark = pytest.mark.browser
@@ -238,6 +238,7 @@ def test_password_sign_in_is_off_except_for_break_glass_admins(site, browser_pag
     page.goto("/signin")
     assert page.locator("#password").count() == 0
     assert page.get_by_text("Sign in with Northwind ID").is_visible()
+    screenshot(page, "signin-sso")
 
     site.add_user("rep@northwind.example", "member")
     refused = httpx.post(

@@ -79,12 +79,18 @@ def search_all(session: Session, request: dict[str, Any]) -> dict[str, Any]:
 def search(session: Session, kind: str, request: dict[str, Any]) -> dict[str, Any]:
     model = MODELS[kind]
     query = SearchRequest[model].model_validate(request)  # type: ignore[valid-type]
-    resources = _matching(session, kind, query)
     start = max(1, query.start_index or 1)
     count = MAX_RESULTS if query.count is None else max(0, min(query.count, MAX_RESULTS))
-    page = resources[start - 1 : start - 1 + count]
+    if kind == "Users" and query.filter is None:  # a plain listing pages in SQL
+        documents = users.candidates(session, None, offset=start - 1, limit=count)
+        page = [model.model_validate(doc) for doc in documents]
+        total = users.count_visible(session)
+    else:
+        resources = _matching(session, kind, query)
+        page = resources[start - 1 : start - 1 + count]
+        total = len(resources)
     listing = ListResponse[model](  # type: ignore[valid-type]
-        total_results=len(resources), start_index=start, items_per_page=len(page), resources=page
+        total_results=total, start_index=start, items_per_page=len(page), resources=page
     )
     return listing.model_dump(
         scim_ctx=Context.SEARCH_RESPONSE,

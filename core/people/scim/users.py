@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from scim2_models import Context, PatchOp
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from core.errors import Conflict, InvalidInput, NotFound
 from core.models import ScimGroup, ScimGroupMember, ScimUser, User, utcnow
@@ -43,18 +43,28 @@ def _visible(session: Session, user_id: int) -> tuple[User, ScimUser | None]:
     return user, row
 
 
-def _groups(session: Session, user_id: int) -> list[ScimGroup]:
-    return list(
-        session.exec(
-            select(ScimGroup)
-            .join(ScimGroupMember, col(ScimGroupMember.group_id) == col(ScimGroup.id))
-            .where(ScimGroupMember.user_id == user_id)
-            .order_by(col(ScimGroup.id))
-        )
+def groups_of(session: Session, user_ids: list[int]) -> dict[int, list[ScimGroup]]:
+    """Each user's groups, in one query for a whole page of users."""
+    found: dict[int, list[ScimGroup]] = {uid: [] for uid in user_ids}
+    if not user_ids:
+        return found
+    rows = session.exec(
+        select(ScimGroupMember.user_id, ScimGroup)
+        .join(ScimGroup, col(ScimGroupMember.group_id) == col(ScimGroup.id))
+        .where(col(ScimGroupMember.user_id).in_(user_ids))
+        .order_by(col(ScimGroup.id))
     )
+    for user_id, group in rows:
+        found[user_id].append(group)
+    return found
 
 
-def document(session: Session, user: User, row: ScimUser | None) -> dict[str, Any]:
+def document(
+    session: Session,
+    user: User,
+    row: ScimUser | None,
+    groups: list[ScimGroup] | None = None,
+) -> dict[str, Any]:
     """The SCIM User as JSON-ready data (Tipoff's truth over the provider's copy)."""
     assert user.id is not None
     data: dict[str, Any] = dict(row.resource) if row else {}
@@ -77,7 +87,8 @@ def document(session: Session, user: User, row: ScimUser | None) -> dict[str, An
     )
     if row and row.external_id:
         data["externalId"] = row.external_id
-    groups = _groups(session, user.id)
+    if groups is None:
+        groups = groups_of(session, [user.id])[user.id]
     if groups:
         data["groups"] = [
             {"value": str(g.id), "display": g.display_name, "$ref": location("Groups", str(g.id))}
@@ -244,8 +255,18 @@ def delete(session: Session, resource_id: str, *, client: str) -> None:
     session.flush()
 
 
-def candidates(session: Session, filter_text: str | None) -> list[dict[str, Any]]:
-    """Every visible user's document; ``userName eq "…"`` is looked up by index."""
+def count_visible(session: Session) -> int:
+    query = select(func.count()).select_from(User)
+    query = query.join(ScimUser, col(ScimUser.user_id) == col(User.id), isouter=True)
+    query = query.where(col(User.erased_at).is_(None), col(ScimUser.deleted_at).is_(None))
+    return int(session.exec(query).one())
+
+
+def candidates(
+    session: Session, filter_text: str | None, *, offset: int = 0, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Visible users' documents, by id; ``userName eq "…"`` is looked up by index.
+    ``offset``/``limit`` page in SQL (for listings without a filter)."""
     query = select(User, ScimUser).join(
         ScimUser, col(ScimUser.user_id) == col(User.id), isouter=True
     )
@@ -257,5 +278,7 @@ def candidates(session: Session, filter_text: str | None) -> list[dict[str, Any]
             (col(ScimUser.user_name_key) == wanted)
             | (col(ScimUser.user_id).is_(None) & (col(User.email) == wanted))
         )
-    rows = session.exec(query.order_by(col(User.id))).all()
-    return [document(session, user, row) for user, row in rows]
+    query = query.order_by(col(User.id)).offset(offset)
+    rows = session.exec(query if limit is None else query.limit(limit)).all()
+    groups = groups_of(session, [user.id for user, _row in rows if user.id is not None])
+    return [document(session, user, row, groups[user.id or 0]) for user, row in rows]
