@@ -41,10 +41,10 @@ def main() -> None:
     )
     from fastapi.testclient import TestClient
 
-    from api.app import create_fastapi
-    from core import accounts
+    from app.main import create_fastapi
     from core.db import get_engine, session_scope
     from core.migrate import upgrade
+    from core.people import accounts
     from core.people.scim import groups, tokens
 
     upgrade(get_engine())
