@@ -137,7 +137,7 @@ def test_a_url_the_http_client_refuses_is_a_clear_4xx(client, member, url):
 
 
 def test_httpx_invalid_url_becomes_url_refused():
-    from core.calendars import ssrf
+    from core.net import ssrf
 
     with pytest.raises(ssrf.UrlRefused):
         ssrf.normalise_url("https://exa\u0001mple.com/x".encode().decode("unicode_escape"))
