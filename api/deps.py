@@ -85,15 +85,21 @@ def _bearer_token(request: Request) -> str | None:
     return value.strip()
 
 
-def get_optional_user(request: Request, session: SessionDep) -> User | None:
+def _authenticate(request: Request, session: Session) -> User | None:
+    """Who is asking (bearer token or session cookie), reading only."""
     token = _bearer_token(request)
-    user: User | None = None
     if token is not None:
         user = accounts.user_for_api_token(session, token)
         if user is None:
             raise Unauthorized("invalid or revoked API token")
-    elif cookie := request.cookies.get(SESSION_COOKIE):
-        user = accounts.user_for_web_session(session, cookie)
+        return user
+    if cookie := request.cookies.get(SESSION_COOKIE):
+        return accounts.user_for_web_session(session, cookie)
+    return None
+
+
+def get_optional_user(request: Request, session: SessionDep) -> User | None:
+    user = _authenticate(request, session)
     if user is not None and request.method not in SAFE_METHODS:
         _seen(session, user)
     return user
@@ -140,7 +146,8 @@ def get_user_before_writing(
     a calendar) before the flow opens its own write units through ``UnitsDep``. On
     SQLite the write slot is then held only for the writes. The user returned is
     detached: use it for who-is-asking, do not modify it."""
-    return get_current_user(get_optional_user(request, session))
+    # Reads only: a write here would need SQLite's write lock in this read unit.
+    return get_current_user(_authenticate(request, session))
 
 
 UserBeforeWriting = Annotated[User, Depends(get_user_before_writing)]

@@ -19,7 +19,7 @@ SECRET = "test-secret-key-not-for-production"
 
 
 def _bare_app():
-    from api.app import create_fastapi
+    from app.main import create_fastapi
 
     from api.hardening import harden
 
