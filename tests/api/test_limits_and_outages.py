@@ -19,9 +19,8 @@ SECRET = "test-secret-key-not-for-production"
 
 
 def _bare_app():
-    from app.main import create_fastapi
-
     from api.hardening import harden
+    from app.main import create_fastapi
 
     return harden(create_fastapi(run_scheduler=False), SECRET)
 
