@@ -48,6 +48,14 @@ def get_session(request: Request) -> Iterator[Session]:
     writes = getattr(request.scope.get("endpoint"), _WRITES_ON_READ, False)
     with session_scope(reads_only=request.method in SAFE_METHODS and not writes) as session:
         yield session
+        finish_request(request, session)
+
+
+def finish_request(request: Request, session: Session) -> None:
+    """What a request's unit of work does once the route is done: whoever asked through
+    ``UserBeforeWriting`` (a read-only unit) is "seen" here, in the write unit."""
+    if (user := getattr(request.state, "seen_later", None)) is not None:
+        _seen(session, user)
 
 
 # scope="function": commit as soon as the route returns, *before* the response is
@@ -147,7 +155,10 @@ def get_user_before_writing(
     SQLite the write slot is then held only for the writes. The user returned is
     detached: use it for who-is-asking, do not modify it."""
     # Reads only: a write here would need SQLite's write lock in this read unit.
-    return get_current_user(_authenticate(request, session))
+    user = get_current_user(_authenticate(request, session))
+    if request.method not in SAFE_METHODS:
+        request.state.seen_later = user  # written by the request's write unit, if it has one
+    return user
 
 
 UserBeforeWriting = Annotated[User, Depends(get_user_before_writing)]

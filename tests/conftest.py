@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from fastapi import Request
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -108,15 +109,22 @@ def _fresh_rate_limits() -> Iterator[None]:
 @pytest.fixture
 def app(session: Session):
     """The FastAPI app, with every request using the test's session."""
-    from api.deps import get_read_session, get_session, get_units, get_write_session
+    from api.deps import (
+        finish_request,
+        get_read_session,
+        get_session,
+        get_units,
+        get_write_session,
+    )
     from app.main import create_fastapi
     from core.db import units_within
 
     application = create_fastapi(run_scheduler=False)
 
-    def test_session() -> Iterator[Session]:
+    def test_session(request: Request) -> Iterator[Session]:
         try:
             yield session
+            finish_request(request, session)
             session.commit()
         except BaseException:
             session.rollback()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import CurrentUser, IdPath, SessionDep
+from api.deps import CurrentUser, IdPath, SessionDep, writes_on_read
 from core import ratelimit
 from core.insights import signals
 from core.models import Meeting
@@ -19,6 +19,7 @@ router = APIRouter(prefix="/api/meetings", tags=["briefs"])
 
 
 @router.get("/{meeting_id}/brief", response_model=BriefPublic)
+@writes_on_read  # counts "opened" for the curators' usage figures
 def read_brief(meeting_id: IdPath, user: CurrentUser, session: SessionDep) -> BriefPublic:
     meeting = owned(session, Meeting, meeting_id, user)
     brief = brief_for_meeting(session, user, meeting, limit=get_settings().brief_size)

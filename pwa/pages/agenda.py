@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from api.deps import IdPath, SessionDep
+from api.deps import IdPath, SessionDep, writes_on_read
 from core.insights import signals
 from core.models import Meeting
 from core.models.ownership import owned
@@ -23,6 +23,7 @@ def home(request: Request, user: PageUser, session: SessionDep) -> Response:
 
 
 @router.get("/m/{meeting_id}")
+@writes_on_read  # counts "opened" for the curators' usage figures
 def brief(request: Request, meeting_id: IdPath, user: PageUser, session: SessionDep) -> Response:
     view = brief_page(session, user, meeting_id)
     # A person opening the page counts as "opened"; the service worker saving the brief
