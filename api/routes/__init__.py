@@ -14,11 +14,13 @@ from api.routes import (
     calendars,
     devices,
     health,
+    insights,
     invites,
     me,
     meetings,
     moderation,
     pwa_views,
+    requests,
     tips,
     users,
 )
@@ -37,4 +39,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     devices.router,
     users.router,
     audit.router,
+    insights.router,
+    requests.router,
 )

@@ -107,10 +107,10 @@ def test_the_body_streams_to_a_file_and_the_cap_counts_while_streaming(
         fetch_feed(url)
 
 
-def test_sync_stages_are_in_the_metrics(allow_private, feed_server, session, me, client):
+def test_sync_stages_are_in_the_metrics(allow_private, feed_server, session, me, client, make_user):
     cal = connect(session, me, feed_server.serve("/c.ics", calendar(vevent("a", soon(1)))))
     sync_now(session, cal)
-    text = client.get("/metrics").text
+    text = client.get("/metrics", headers=make_user("admin").headers).text
     for stage in ("download", "scan", "parse", "expand", "upsert"):
         assert f'tipoff_calendar_sync_stage_seconds_count{{stage="{stage}"}}' in text
 
