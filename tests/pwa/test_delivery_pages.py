@@ -93,11 +93,14 @@ def test_unknown_pages_get_the_app_page_and_the_api_keeps_json(client, member):
 
 
 def test_head_works_wherever_get_does(client, member):
-    for path, status in (("/", 303), ("/signin", 200), ("/healthz", 200), ("/sw.js", 200),
+    # /healthz's write probe cannot take the lock this test's open transaction holds, so
+    # its status here is whatever GET says; HEAD must say the same.
+    for path, status in (("/", 303), ("/signin", 200), ("/healthz", None), ("/sw.js", 200),
                          ("/manifest.webmanifest", 200), ("/api/push/key", 200)):  # fmt: skip
         got = client.get(path, follow_redirects=False)
         head = client.head(path, follow_redirects=False)
-        assert (got.status_code, head.status_code) == (status, status), path
+        expected = got.status_code if status is None else status
+        assert (got.status_code, head.status_code) == (expected, expected), path
         assert head.content == b""
         assert head.headers.get("content-type") == got.headers.get("content-type"), path
     assert client.head("/settings", headers=member.headers).status_code == 200

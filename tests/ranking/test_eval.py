@@ -52,9 +52,8 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
-    from core.evaluation_sets import evaluate_sets
-
     from cli.eval import _multi_table
+    from core.evaluation.sets import evaluate_sets
 
     report = evaluate_sets(ALL_SETS, feedback=True)
     assert len(report.sets) == 4 and report.grid_size == 27
