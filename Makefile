@@ -63,20 +63,18 @@ test-postgres: install-test
 ## Property tests written with tests.fuzzing.examples() join by adding their file here.
 FUZZ_SCALE ?= 20
 FUZZ_TESTS ?= tests/api/test_schema_fuzz.py tests/core/test_textrules.py
+## The calendar pre-selection's property test (pytest -m fuzz) joins with fresh seeds and
+## TIPOFF_FUZZ_EXAMPLES (default in the test) generated feeds.
 fuzz: install-test
 	TIPOFF_FUZZ=1 TIPOFF_FUZZ_SCALE=$(FUZZ_SCALE) TIPOFF_TEST_DB=sqlite $(BIN)/pytest -p no:cacheprovider -o timeout=3600 $(FUZZ_TESTS) $(ARGS)
 	TIPOFF_FUZZ=1 TIPOFF_FUZZ_SCALE=$(FUZZ_SCALE) TIPOFF_TEST_DB=postgres $(BIN)/pytest -p no:cacheprovider -o timeout=3600 $(FUZZ_TESTS) $(ARGS)
+	TIPOFF_FUZZ=1 TIPOFF_TEST_DB=sqlite $(BIN)/pytest -m fuzz -p no:cacheprovider -o timeout=3600 $(ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_architecture.py  # imports flow one way
-
-## Property tests (pytest -m fuzz) with many more examples and fresh random seeds.
-## TIPOFF_FUZZ_EXAMPLES=20000 make fuzz for a longer run.
-fuzz: install-test
-	TIPOFF_FUZZ=1 TIPOFF_TEST_DB=sqlite $(BIN)/pytest -m fuzz -p no:cacheprovider $(ARGS)
 
 bench: install-test
 	$(BIN)/python bench/sync.py
