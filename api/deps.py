@@ -156,6 +156,7 @@ def get_user_before_writing(
     detached: use it for who-is-asking, do not modify it."""
     # Reads only: a write here would need SQLite's write lock in this read unit.
     user = get_current_user(_authenticate(request, session))
+    session.expunge(user)  # detached: a write unit may take it over without a conflict
     if request.method not in SAFE_METHODS:
         request.state.seen_later = user  # written by the request's write unit, if it has one
     return user

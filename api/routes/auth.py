@@ -51,6 +51,7 @@ def login(
     # The password check (argon2, tens of ms of CPU) reads only: it runs before the
     # write unit begins, so on SQLite the write slot is held for the session insert alone.
     user = accounts.authenticate(reader, body.email, body.password)
+    reader.expunge(user)  # the write unit below takes it over (and records "last seen")
     set_session_cookie(response, accounts.start_web_session(session, user))
     return UserPublic.model_validate(user, from_attributes=True)
 
