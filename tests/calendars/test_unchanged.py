@@ -5,18 +5,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import secrets
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from core.calendars import fetch, sync
 from core.calendars.fetch import FetchFailed, fetch_feed
-from core.calendars.service import display_url
-from core.crypto import encrypt, mac_key
-from core.models import Calendar, User
+from core.crypto import mac_key
+from core.models import User
 from tests.calendars.conftest import calendar, soon, vevent
-from tests.calendars.test_sync import sync_now
+from tests.calendars.test_sync import connect, sync_now
 
 ME = "me@northwind.example"
 
@@ -39,19 +37,6 @@ def parses(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(sync, "parse_feed", counted)
     return calls
-
-
-def connect(session, user, url) -> Calendar:
-    row = Calendar(
-        user_id=user.id,
-        name="Work",
-        display_url=display_url(url),
-        url_encrypted=encrypt(url, sync.SECRET_PURPOSE),
-        source_key=secrets.token_hex(16),
-    )
-    session.add(row)
-    session.flush()
-    return row
 
 
 def test_an_unchanged_body_without_validators_costs_a_hash(
