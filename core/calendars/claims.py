@@ -22,6 +22,7 @@ from core.calendars.sync import (
     SyncResult,
     apply_download,
     download,
+    mark_unchanged,
     plan_sync,
     record_failure,
 )
@@ -74,34 +75,46 @@ def release(session: Session, calendar: Calendar) -> None:
 
 
 Fetch = Callable[[SyncPlan], Download]
+INTERNAL = "internal error during sync; it has been logged"
 
 
-def sync_claimed(
-    calendar_id: int, *, units: UnitOfWork, now: datetime | None = None, fetch: Fetch = download
-) -> SyncResult | None:
-    """Sync one claimed calendar in three short steps: read, download, write.
+def plan_claimed(session: Session, ids: Sequence[int], *, now: datetime) -> dict[int, SyncPlan]:
+    """The plans of freshly claimed calendars, read in the claim's unit (one SELECT)."""
+    if not ids:
+        return {}
+    rows = session.exec(select(Calendar).where(col(Calendar.id).in_(list(ids)))).all()
+    return {row.id: plan_sync(session, row, now=now) for row in rows if row.id is not None}
 
-    No transaction is open during ``fetch`` (the network), so the write lock is
-    never held across it. Returns None when the calendar was deleted meanwhile;
-    never raises: an unexpected failure is recorded as the calendar's error.
-    """
-    moment = now or utcnow()
+
+def fetch_safely(calendar_id: int, plan: SyncPlan, fetch: Fetch) -> Download:
+    """``fetch``, with an unexpected failure turned into the calendar's error (one log line)."""
     try:
-        with units(reads_only=True) as session:
-            calendar = session.get(Calendar, calendar_id)
-            if calendar is None:  # deleted since it was claimed
-                return None
-            plan = plan_sync(session, calendar, now=moment)
-        got = fetch(plan)
+        return fetch(plan)
+    except Exception as exc:  # the traceback at DEBUG only
+        log.error("calendar %s: sync failed unexpectedly: %s", calendar_id, describe(exc))
+        log.debug("traceback", exc_info=True)
+        return Download(error=INTERNAL)
+
+
+def write_download(
+    calendar_id: int, plan: SyncPlan, got: Download, *, units: UnitOfWork, now: datetime
+) -> SyncResult | None:
+    """Write one download in a short unit and end the claim; None if the calendar is gone.
+
+    Never raises: a write that fails unexpectedly is recorded as the calendar's error.
+    """
+    try:
         with units() as session:
+            if got.unchanged:  # one statement, not lock-load-flush-release
+                return mark_unchanged(session, [(calendar_id, got)], now=now).get(calendar_id)
             lock_calendar(session, calendar_id)
             calendar = session.get(Calendar, calendar_id)
             if calendar is None:
                 return None
-            result = apply_download(session, calendar, plan, got, now=moment)
+            result = apply_download(session, calendar, plan, got, now=now)
             release(session, calendar)
         return result
-    except Exception as exc:  # one line; the traceback at DEBUG only
+    except Exception as exc:
         log.error("calendar %s: sync failed unexpectedly: %s", calendar_id, describe(exc))
         log.debug("traceback", exc_info=True)
         with units() as session:
@@ -109,9 +122,7 @@ def sync_claimed(
             calendar = session.get(Calendar, calendar_id)
             if calendar is None:
                 return None
-            result = record_failure(
-                session, calendar, "internal error during sync; it has been logged", now=moment
-            )
+            result = record_failure(session, calendar, INTERNAL, now=now)
             release(session, calendar)
         return result
 
@@ -126,28 +137,56 @@ def sync_one(
 ) -> SyncResult:
     """Claim one calendar and sync it now: "sync now" in the API, the CLI and ``tipoff eval``.
 
-    With ``owner``, someone else's calendar is reported missing. A calendar that a
+    Three short units: claim and plan, then (no transaction open during the
+    download, so the write lock is never held across the network) write. With
+    ``owner``, someone else's calendar is reported missing. A calendar that a
     worker holds right now is a ``Conflict``, not a second concurrent sync.
     """
     moment = now or utcnow()
     with units() as session:
         if owner is not None:
-            owned(session, Calendar, calendar_id, owner)
-        elif session.get(Calendar, calendar_id) is None:
-            raise NotFound("no such calendar")
+            calendar = owned(session, Calendar, calendar_id, owner)
+        else:
+            found = session.get(Calendar, calendar_id)
+            if found is None:
+                raise NotFound("no such calendar")
+            calendar = found
         if not claim(session, now=moment, limit=1, calendar_ids=[calendar_id]):
             raise Conflict("this calendar is being synced right now; try again in a minute")
-    result = sync_claimed(calendar_id, units=units, now=moment, fetch=fetch)
+        plan = plan_sync(session, calendar, now=moment)
+    got = fetch_safely(calendar_id, plan, fetch)
+    result = write_download(calendar_id, plan, got, units=units, now=moment)
     if result is None:
         raise NotFound("no such calendar")
     return result
 
 
-def run_due(*, units: UnitOfWork | None = None, now: datetime | None = None) -> int:
-    """Claim a batch of due calendars and sync each; returns how many were claimed."""
+def run_due(
+    *, units: UnitOfWork | None = None, now: datetime | None = None, fetch: Fetch = download
+) -> int:
+    """Claim a batch of due calendars and sync each; returns how many were claimed.
+
+    The batch is claimed and planned in one unit. A changed feed is written in a
+    unit of its own as soon as it is parsed; unchanged ones (most syncs, at
+    scale) are recorded together after the batch, so a feed that did not change
+    costs its download and a share of one statement.
+    """
     units = units or units_of()
+    moment = now or utcnow()
     with units() as session:
-        ids = claim(session, now=now or utcnow(), limit=get_settings().sync_batch_size)
-    for calendar_id in ids:
-        sync_claimed(calendar_id, units=units, now=now)
+        ids = claim(session, now=moment, limit=get_settings().sync_batch_size)
+        plans = plan_claimed(session, ids, now=moment)
+    unchanged: list[tuple[int, Download]] = []
+    for calendar_id, plan in plans.items():
+        got = fetch_safely(calendar_id, plan, fetch)
+        if got.unchanged:
+            unchanged.append((calendar_id, got))
+        else:
+            write_download(calendar_id, plan, got, units=units, now=moment)
+    if unchanged:
+        try:
+            with units() as session:
+                mark_unchanged(session, unchanged, now=moment)
+        except Exception as exc:  # the leases run out; the next round syncs them again
+            log.error("recording %s unchanged syncs failed: %s", len(unchanged), describe(exc))
     return len(ids)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import IO
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlmodel import Session, col
 
 from core.calendars import caldav_source, timings
@@ -228,24 +228,54 @@ def parsed_download(
 def apply_download(
     session: Session, calendar: Calendar, plan: SyncPlan, got: Download, *, now: datetime
 ) -> SyncResult:
-    settings = get_settings()
+    """Write what a download found (the caller records an unchanged one with
+    ``mark_unchanged``)."""
     if got.error is not None:
         return record_failure(session, calendar, got.error, now=now)
-    if got.unchanged:
-        calendar.last_synced_at = now
-        calendar.failure_count = 0
-        calendar.next_sync_at = now + timedelta(minutes=settings.sync_interval_minutes)
-        if got.etag or got.last_modified:  # a body seen before may come with new validators
-            calendar.etag, calendar.last_modified = got.etag, got.last_modified
-        session.add(calendar)
-        session.flush()
-        timings.record(calendar.id, got.timings, "unchanged")
-        return SyncResult(error=calendar.last_error)
+    assert not got.unchanged, "an unchanged download is recorded by mark_unchanged"
     assert got.parsed is not None
     return apply_parsed(
         session, calendar, got.parsed, plan, now=now, etag=got.etag,
         last_modified=got.last_modified, body_hash=got.body_hash, spent=got.timings,
     )  # fmt: skip
+
+
+def mark_unchanged(
+    session: Session, found: Sequence[tuple[int, Download]], *, now: datetime
+) -> dict[int, SyncResult]:
+    """Record syncs that found nothing new and end their claims.
+
+    At scale this is most syncs, so it skips the lock-load-flush-release of a
+    changed feed: one ``UPDATE … RETURNING`` per distinct pair of validators
+    (one for a whole batch of feeds without any). Calendars deleted meanwhile
+    are simply absent from the result.
+    """
+    groups: dict[tuple[str | None, str | None], list[tuple[int, Download]]] = {}
+    for calendar_id, got in found:
+        groups.setdefault((got.etag, got.last_modified), []).append((calendar_id, got))
+    results: dict[int, SyncResult] = {}
+    for (etag, last_modified), members in groups.items():
+        values: dict[str, object] = {
+            "last_synced_at": now,
+            "failure_count": 0,
+            "next_sync_at": now + timedelta(minutes=get_settings().sync_interval_minutes),
+            "lease_until": None,
+        }
+        if etag or last_modified:  # a body seen before may come with new validators
+            values.update(etag=etag, last_modified=last_modified)
+        statement = (
+            update(Calendar)
+            .where(col(Calendar.id).in_([calendar_id for calendar_id, _ in members]))
+            .values(**values)
+            .returning(col(Calendar.id), col(Calendar.last_error))
+            .execution_options(synchronize_session="evaluate")  # rows already loaded see it
+        )
+        errors = dict(session.execute(statement).tuples().all())
+        for calendar_id, got in members:
+            if calendar_id in errors:
+                timings.record(calendar_id, got.timings, "unchanged")
+                results[calendar_id] = SyncResult(error=errors[calendar_id])
+    return results
 
 
 def apply_parsed(

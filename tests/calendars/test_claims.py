@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from core.calendars.claims import claim, run_due
 from core.calendars.service import display_url
-from core.calendars.sync import SECRET_PURPOSE
+from core.calendars.sync import SECRET_PURPOSE, download
 from core.crypto import encrypt
 from core.db import session_scope, units_of
 from core.models import Calendar, Meeting, Role
@@ -198,3 +198,42 @@ def test_tipoff_sync_for_one_user(fresh_engine, feed_server):
     again = _cli(fresh_engine, "sync", "--user", "nobody@northwind.example")
     assert again.returncode == 1
     assert again.stderr.strip() == "tipoff: error: no user with email nobody@northwind.example"
+
+
+def test_run_due_records_unchanged_feeds_together_and_survives_a_bad_one(
+    fresh_engine, allow_private, feed_server
+):
+    """The worker's batch: unchanged bodies are recorded after the batch in one unit; a
+    calendar deleted mid-batch and a download that blows up do not disturb the others."""
+    urls = [
+        feed_server.serve(f"/{n}.ics", calendar(vevent(f"e{n}", soon(1), summary=f"E{n}")))
+        for n in range(4)
+    ]  # no validators: the second round is "unchanged" by the keyed hash
+    ids = seed(fresh_engine, urls)
+    assert run_due(units=units_of(fresh_engine)) == 4
+    later = datetime.now(UTC) + timedelta(hours=1)
+    deleted, broken = ids[0], ids[1]
+
+    def fetch(plan):
+        if plan.url == urls[0]:  # its owner deletes it while it downloads
+            with session_scope(fresh_engine) as session:
+                session.delete(session.get(Calendar, deleted))
+        if plan.url == urls[1]:
+            raise RuntimeError("a bug in the download path")
+        return download(plan)
+
+    with session_scope(fresh_engine) as session:
+        before = {i: session.get(Calendar, i).last_synced_at for i in ids}
+    assert run_due(units=units_of(fresh_engine), now=later, fetch=fetch) == 4
+    with session_scope(fresh_engine) as session:
+        assert session.get(Calendar, deleted) is None
+        bad = session.get(Calendar, broken)
+        assert bad.last_error == "internal error during sync; it has been logged"
+        assert bad.lease_until is None and bad.failure_count == 1
+        for calendar_id in ids[2:]:
+            row = session.get(Calendar, calendar_id)
+            assert row.last_synced_at == later > before[calendar_id]
+            assert row.lease_until is None and row.last_error is None
+            assert row.next_sync_at > later
+        assert len(session.exec(select(Meeting)).all()) == 3  # the deleted one's went with it
+    assert [h.status for h in feed_server.hits].count(200) == 4 + 3
