@@ -66,7 +66,9 @@ class Settings(BaseSettings):
         default=1, ge=1, description="CPU-heavy requests (tip writes: embeddings) at once."
     )
     queue_seconds: float = Field(
-        default=2.0, gt=0, description="Longest a request waits for its turn before a 503."
+        default=0.5,
+        gt=0,
+        description="Longest a request waits for its turn; a longer queue is a fast 503.",
     )
     max_body_bytes: int = Field(
         default=1024 * 1024, ge=1024, description="Largest request body (streamed or not)."

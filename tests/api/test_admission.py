@@ -54,3 +54,26 @@ def test_tip_writes_have_their_own_lane():
     results = _run(app, [("POST", "/api/tips"), ("POST", "/api/tips"), ("GET", "/api/me")])
     by_path = [(r.request.method, r.status_code) for r, _ in results]
     assert sorted(by_path) == [("GET", 200), ("POST", 200), ("POST", 503)]
+
+
+def test_a_queue_longer_than_the_wait_is_refused_at_once():
+    """Once a lane knows a turn takes 0.5 s, a request behind two waiters (1.5 s of queue
+    for a 0.9 s wait) is refused on arrival instead of sitting out the wait first."""
+    app = AdmissionMiddleware(_slow_app, max_in_flight=1, max_heavy=1, queue_seconds=0.9)
+
+    async def go():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            assert (await client.get("/warm")).status_code == 200  # the lane learns 0.5 s
+            started = time.monotonic()
+
+            async def one(delay):
+                await asyncio.sleep(delay)
+                response = await client.get("/x")
+                return response.status_code, time.monotonic() - started
+
+            return await asyncio.gather(one(0), one(0.05), one(0.1))
+
+    results = asyncio.run(go())
+    assert [status for status, _ in results] == [200, 200, 503]
+    assert results[2][1] < 0.3  # refused on arrival, not after the wait

@@ -84,3 +84,40 @@ def test_share_target_opens_compose_prefilled(live_server, phone, acme_day):
     link = posted.locator(".body a")
     assert link.get_attribute("href") == "https://example.com/checklist"
     assert link.get_attribute("rel") == "noopener nofollow"
+
+
+def test_a_busy_server_is_retried_and_the_tip_posts_once(live_server, phone, acme_day):
+    """A 503 with Retry-After (admission control refused before doing anything) is sent
+    again after the pause; a 503 the third time over is shown, not retried for ever."""
+    page = phone.new_page()
+    sign_in(page, acme_day["person"], path="/compose")
+    refusals = {"left": 2, "posts": 0}
+
+    def busy_twice(route):
+        refusals["posts"] += 1
+        if refusals["left"]:
+            refusals["left"] -= 1
+            route.fulfill(status=503, headers={"Retry-After": "0"},
+                          json={"detail": "the server is busy; try again in a moment"})  # fmt: skip
+        else:
+            route.continue_()
+
+    page.route("**/api/tips", busy_twice)
+    page.fill("#body", "Ask who signs before you send the quote.")
+    page.click("#compose button[type=submit]")
+    page.wait_for_url("**/tips?posted=*")
+    assert refusals["posts"] == 3
+    mine = acme_day["person"].api("GET", "/api/tips?q=signs")
+    assert [t["body"] for t in mine["items"]].count("Ask who signs before you send the quote.") == 1
+
+    page.unroute("**/api/tips")
+    page.goto(live_server.url + "/compose")
+    busy = {"detail": "the server is busy"}
+    page.route(
+        "**/api/tips",
+        lambda route: route.fulfill(status=503, headers={"Retry-After": "0"}, json=busy),
+    )
+    page.fill("#body", "Another one")
+    page.click("#compose button[type=submit]")
+    page.locator("#compose-error").wait_for(state="visible")
+    assert page.locator("#compose-error").inner_text() == "the server is busy"

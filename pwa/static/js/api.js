@@ -24,21 +24,38 @@ export function describe(body, status) {
   return `Something went wrong (HTTP ${status}).`;
 }
 
-/** Call the API; resolve with the JSON body (or null), reject with an Error carrying the message. */
+/** How many times a "busy" answer (503 + Retry-After) is retried before it is shown. */
+const BUSY_RETRIES = 3;
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Call the API; resolve with the JSON body (or null), reject with an Error carrying the message.
+ *
+ * A 503 with Retry-After means the server refused the request before doing anything (it is
+ * busy, or its database is briefly away), so it is sent again after the advised pause, with
+ * jitter so that a crowd of phones does not come back in step.
+ */
 export async function api(method, url, body) {
   const headers = { Accept: "application/json" };
   if (method !== "GET") headers["X-CSRFToken"] = csrfToken();
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    throw Object.assign(new Error(describe(null, 0)), { status: 0 });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw Object.assign(new Error(describe(null, 0)), { status: 0 });
+    }
+    const header = response.headers.get("Retry-After");
+    const advised = header === null ? NaN : Number(header);
+    if (response.status !== 503 || !(advised >= 0) || attempt >= BUSY_RETRIES) break;
+    await pause(Math.min(advised, 10) * 1000 * (0.5 + Math.random()));
   }
   const text = await response.text();
   let data = null;
