@@ -28,7 +28,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, exists, false, or_, true
 from sqlmodel import Session, col, select
 
-from core.mail.render import render_mail
 from core.models import (
     BriefEmail,
     Device,
@@ -41,7 +40,7 @@ from core.models import (
 )
 from core.notifications import helped, timing
 from core.notifications.away import away_users
-from core.notifications.mail_outbox import enqueue_mail
+from core.notifications.mail_outbox import enqueue_template
 from core.notifications.outbox import occurrence_of
 from core.notifications.prepare import brief_tips
 from core.settings import get_settings
@@ -213,9 +212,13 @@ def _email_brief(
     site = _site()
     zone = timing.zone_of(user)
     start = meeting.start.astimezone(zone)
-    mail = render_mail(
+    enqueue_template(
+        session,
         "brief",
+        to=user.email,
         subject=f"Brief: {meeting.title or 'your next meeting'} at {start:%H:%M}",
+        user_id=user.id,
+        key=f"brief:{user.id}:{occurrence}",
         name=user.name,
         title=meeting.title or "Your next meeting",
         when=f"{start:%A %d %B, %H:%M} ({zone.key})",
@@ -231,16 +234,6 @@ def _email_brief(
         ],
         fallback=reason == "fallback",
         site=site,
-    )
-    enqueue_mail(
-        session,
-        to=user.email,
-        subject=mail.subject,
-        text=mail.text,
-        html=mail.html,
-        kind="brief",
-        user_id=user.id,
-        key=f"brief:{user.id}:{occurrence}",
     )
     return 1
 
@@ -300,23 +293,17 @@ def plan_debriefs(session: Session, *, now: datetime | None = None) -> int:
         if row.state == "skipped":
             continue
         site = _site()
-        mail = render_mail(
+        enqueue_template(
+            session,
             "debrief",
+            to=user.email,
             subject=f"What did you learn? {meeting.title or 'Your meeting'}",
+            user_id=user.id,
+            key=f"debrief:{user.id}:{occurrence}",
             name=user.name,
             title=meeting.title or "Your meeting",
             url=f"{site}/compose?meeting={meeting.id}",
             site=site,
-        )
-        enqueue_mail(
-            session,
-            to=user.email,
-            subject=mail.subject,
-            text=mail.text,
-            html=mail.html,
-            kind="debrief",
-            user_id=user.id,
-            key=f"debrief:{user.id}:{occurrence}",
         )
     session.flush()
     return written

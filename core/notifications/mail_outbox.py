@@ -30,6 +30,7 @@ from sqlmodel import Session, select
 
 from core.db import is_postgres, session_scope
 from core.errors import InvalidInput
+from core.mail.render import render_mail
 from core.mail.smtp import (
     PermanentMailError,
     SmtpConnection,
@@ -44,6 +45,25 @@ log = logging.getLogger("tipoff.mail")
 
 MAIL: Table = OutgoingMail.__table__  # type: ignore[attr-defined]
 MAX_BACKOFF = timedelta(hours=6)
+
+
+def enqueue_template(
+    session: Session,
+    template: str,
+    *,
+    to: str,
+    subject: str,
+    user_id: int | None = None,
+    key: str | None = None,
+    **context: Any,
+) -> OutgoingMail:
+    """Render one of ``core.mail``'s templates (text and HTML) and queue it, its kind
+    named after the template, as ``enqueue_mail`` would."""
+    mail = render_mail(template, subject=subject, **context)
+    return enqueue_mail(
+        session, to=to, subject=mail.subject, text=mail.text, html=mail.html, kind=template,
+        user_id=user_id, key=key,
+    )  # fmt: skip
 
 
 def enqueue_mail(

@@ -14,7 +14,6 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from core.errors import InvalidInput
-from core.mail.render import render_mail
 from core.models import User
 from core.models.invite import (
     InviteBulkCreate,
@@ -23,7 +22,7 @@ from core.models.invite import (
     InviteCreate,
     InviteCreated,
 )
-from core.notifications.mail_outbox import enqueue_mail
+from core.notifications.mail_outbox import enqueue_template
 from core.people import accounts, audit, invites
 
 
@@ -47,22 +46,16 @@ def create_invite(
     """
     created = invites.create_invite(session, admin, data, base_url=base_url)
     if created.email:
-        mail = render_mail(
+        enqueue_template(
+            session,
             "invite",
+            to=created.email,
             subject=f"{admin.name} invites you to Tipoff",
             inviter=admin.name,
             role=str(created.role),
             url=created.url,
             expires=_expires(created.expires_at),
             site=base_url.rstrip("/"),
-        )
-        enqueue_mail(
-            session,
-            to=created.email,
-            subject=mail.subject,
-            text=mail.text,
-            html=mail.html,
-            kind="invite",
         )
         created.emailed = True
     audit.record(

@@ -16,9 +16,8 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from core.errors import Forbidden, InvalidInput, NotFound
-from core.mail.render import render_mail
 from core.models import PasswordReset, User, WebSession, utcnow
-from core.notifications.mail_outbox import enqueue_mail
+from core.notifications.mail_outbox import enqueue_template
 from core.people import audit
 from core.security import hash_password, new_token, token_hash, verify_password
 from core.settings import get_settings
@@ -103,22 +102,16 @@ def request_reset(session: Session, email: str, *, base_url: str) -> bool:
     if user is None:
         return False
     url = create_reset_link(session, user, base_url=base_url)
-    mail = render_mail(
+    enqueue_template(
+        session,
         "password_reset",
+        to=user.email,
         subject="Reset your Tipoff password",
+        user_id=user.id,
         name=user.name,
         url=url,
         minutes=get_settings().password_reset_minutes,
         site=base_url.rstrip("/"),
-    )
-    enqueue_mail(
-        session,
-        to=user.email,
-        subject=mail.subject,
-        text=mail.text,
-        html=mail.html,
-        kind="password_reset",
-        user_id=user.id,
     )
     return True
 
