@@ -206,12 +206,15 @@ def simulate_feedback(item: LoadedSet, params: Params) -> dict[str, Any]:
     order = item.by_date()
     half = len(order) // 2
     earlier, later = order[:half], order[half:]
-    before = figures(item, brief_all(item, params, later)[0])
+    ranked_before = brief_all(item, params, later)[0]
+    before = figures(item, ranked_before)
     judged = {m["key"]: m.get("relevant") or {} for m in item.data["meetings"]}
     ids = {key: tip_id for tip_id, key in item.keys.items()}
     marks = 0
+    seen: set[str] = set()
     for key in earlier:
         shown, _ = brief_all(item, params, [key])
+        seen.update(shown[key])
         for tip_key in shown[key]:
             helpful = int(judged[key].get(tip_key, 0)) > 0
             meeting_id = item.meetings[key].id or 0
@@ -231,4 +234,27 @@ def simulate_feedback(item: LoadedSet, params: Params) -> dict[str, Any]:
         "before": {"ndcg": round(before[0], 4), "quiet_rate": round(before[1], 4)},
         "after": {"ndcg": round(after[0], 4), "quiet_rate": round(after[1], 4)},
         "gain": round(after[0] - before[0], 4),
+        "reachable": round(reachable(item, ranked_before, seen), 4),
     }
+
+
+def reachable(item: LoadedSet, ranked: dict[str, list[str]], seen: set[str]) -> float:
+    """The most any learning from these marks could add to the later half's nDCG@3.
+
+    Marks exist only for tips someone was shown. A later meeting can improve only
+    if a tip misplaced in it (judged relevant and missing, or shown and judged
+    irrelevant) is one of those; count such a meeting's whole shortfall as
+    recoverable (generous) and every other meeting's as out of reach.
+    """
+    judged = {m["key"]: m.get("relevant") or {} for m in item.data["meetings"]}
+    shortfalls = []
+    for key, shown in ranked.items():
+        relevant = {k: int(v) for k, v in judged[key].items() if int(v) > 0}
+        if not relevant:
+            continue
+        misplaced = {t for t in relevant if t not in shown} | {
+            t for t in shown if t not in relevant
+        }
+        shortfalls.append(1 - ndcg_at_3(shown, relevant) if misplaced & seen else 0.0)
+    return sum(shortfalls) / len(shortfalls) if shortfalls else 0.0
+

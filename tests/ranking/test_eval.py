@@ -67,6 +67,8 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         assert feedback["marks"] > 0
         assert feedback["earlier"] + feedback["later"] == held_out.meetings
         assert feedback["after"]["quiet_rate"] >= feedback["before"]["quiet_rate"]
+        headroom = 1 - feedback["before"]["ndcg"]
+        assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert report.mean["ndcg"] >= 0.85 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
