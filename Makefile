@@ -79,6 +79,7 @@ lint: install-test
 bench: install-test
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/tip_write.py
 	$(BIN)/python bench/push.py
 	$(BIN)/python bench/load.py
 

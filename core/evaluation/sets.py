@@ -257,4 +257,3 @@ def reachable(item: LoadedSet, ranked: dict[str, list[str]], seen: set[str]) -> 
         }
         shortfalls.append(1 - ndcg_at_3(shown, relevant) if misplaced & seen else 0.0)
     return sum(shortfalls) / len(shortfalls) if shortfalls else 0.0
-
