@@ -78,21 +78,41 @@ Fetch = Callable[[SyncPlan], Download]
 INTERNAL = "internal error during sync; it has been logged"
 
 
-def plan_claimed(session: Session, ids: Sequence[int], *, now: datetime) -> dict[int, SyncPlan]:
-    """The plans of freshly claimed calendars, read in the claim's unit (one SELECT)."""
+def plan_claimed(
+    session: Session, ids: Sequence[int], *, now: datetime
+) -> tuple[dict[int, SyncPlan], list[int]]:
+    """The plans of freshly claimed calendars, read in the claim's unit (one SELECT), and
+    the calendars whose plan could not be made (a secret that no longer decrypts…)."""
     if not ids:
-        return {}
+        return {}, []
     rows = session.exec(select(Calendar).where(col(Calendar.id).in_(list(ids)))).all()
-    return {row.id: plan_sync(session, row, now=now) for row in rows if row.id is not None}
+    plans: dict[int, SyncPlan] = {}
+    failed: list[int] = []
+    for row in rows:
+        assert row.id is not None
+        plan = plan_safely(session, row, now=now)
+        if plan is None:
+            failed.append(row.id)
+        else:
+            plans[row.id] = plan
+    return plans, failed
+
+
+def plan_safely(session: Session, calendar: Calendar, *, now: datetime) -> SyncPlan | None:
+    """``plan_sync``, or None (logged) when it fails: one calendar must not stop a batch."""
+    try:
+        return plan_sync(session, calendar, now=now)
+    except Exception as exc:
+        _unexpected(calendar.id, exc)
+        return None
 
 
 def fetch_safely(calendar_id: int, plan: SyncPlan, fetch: Fetch) -> Download:
     """``fetch``, with an unexpected failure turned into the calendar's error (one log line)."""
     try:
         return fetch(plan)
-    except Exception as exc:  # the traceback at DEBUG only
-        log.error("calendar %s: sync failed unexpectedly: %s", calendar_id, describe(exc))
-        log.debug("traceback", exc_info=True)
+    except Exception as exc:
+        _unexpected(calendar_id, exc)
         return Download(error=INTERNAL)
 
 
@@ -115,16 +135,26 @@ def write_download(
             release(session, calendar)
         return result
     except Exception as exc:
-        log.error("calendar %s: sync failed unexpectedly: %s", calendar_id, describe(exc))
-        log.debug("traceback", exc_info=True)
-        with units() as session:
-            lock_calendar(session, calendar_id)
-            calendar = session.get(Calendar, calendar_id)
-            if calendar is None:
-                return None
-            result = record_failure(session, calendar, INTERNAL, now=now)
-            release(session, calendar)
-        return result
+        _unexpected(calendar_id, exc)
+        return record_internal(calendar_id, units=units, now=now)
+
+
+def record_internal(calendar_id: int, *, units: UnitOfWork, now: datetime) -> SyncResult | None:
+    """Record an unexpected failure (already logged) as the calendar's error; end the claim."""
+    with units() as session:
+        lock_calendar(session, calendar_id)
+        calendar = session.get(Calendar, calendar_id)
+        if calendar is None:
+            return None
+        result = record_failure(session, calendar, INTERNAL, now=now)
+        release(session, calendar)
+    return result
+
+
+def _unexpected(calendar_id: int | None, exc: Exception) -> None:
+    """One line at ERROR; the traceback at DEBUG only."""
+    log.error("calendar %s: sync failed unexpectedly: %s", calendar_id, describe(exc))
+    log.debug("traceback", exc_info=True)
 
 
 def sync_one(
@@ -153,9 +183,12 @@ def sync_one(
             calendar = found
         if not claim(session, now=moment, limit=1, calendar_ids=[calendar_id]):
             raise Conflict("this calendar is being synced right now; try again in a minute")
-        plan = plan_sync(session, calendar, now=moment)
-    got = fetch_safely(calendar_id, plan, fetch)
-    result = write_download(calendar_id, plan, got, units=units, now=moment)
+        plan = plan_safely(session, calendar, now=moment)
+    if plan is None:
+        result = record_internal(calendar_id, units=units, now=moment)
+    else:
+        got = fetch_safely(calendar_id, plan, fetch)
+        result = write_download(calendar_id, plan, got, units=units, now=moment)
     if result is None:
         raise NotFound("no such calendar")
     return result
@@ -175,7 +208,9 @@ def run_due(
     moment = now or utcnow()
     with units() as session:
         ids = claim(session, now=moment, limit=get_settings().sync_batch_size)
-        plans = plan_claimed(session, ids, now=moment)
+        plans, failed = plan_claimed(session, ids, now=moment)
+    for calendar_id in failed:
+        record_internal(calendar_id, units=units, now=moment)
     unchanged: list[tuple[int, Download]] = []
     for calendar_id, plan in plans.items():
         got = fetch_safely(calendar_id, plan, fetch)

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from core.calendars.claims import claim, run_due
+from core.calendars.claims import claim, run_due, sync_one
 from core.calendars.service import display_url
 from core.calendars.sync import SECRET_PURPOSE, download
 from core.crypto import encrypt
@@ -237,3 +237,29 @@ def test_run_due_records_unchanged_feeds_together_and_survives_a_bad_one(
             assert row.next_sync_at > later
         assert len(session.exec(select(Meeting)).all()) == 3  # the deleted one's went with it
     assert [h.status for h in feed_server.hits].count(200) == 4 + 3
+
+
+def test_a_calendar_whose_secret_no_longer_decrypts_does_not_stop_the_batch(
+    fresh_engine, allow_private, feed_server
+):
+    """Its plan fails (a key rotated without re-encrypting, a damaged row): it gets the
+    internal error and its claim ends; the rest of the batch syncs; "sync now" says so too."""
+    urls = [
+        feed_server.serve(f"/{n}.ics", calendar(vevent(f"e{n}", soon(1), summary=f"E{n}")))
+        for n in range(3)
+    ]
+    ids = seed(fresh_engine, urls)
+    with session_scope(fresh_engine) as session:
+        damaged = session.get(Calendar, ids[1])
+        damaged.url_encrypted = "not a token"
+        session.add(damaged)
+    assert run_due(units=units_of(fresh_engine)) == 3
+    with session_scope(fresh_engine) as session:
+        bad = session.get(Calendar, ids[1])
+        assert bad.last_error == "internal error during sync; it has been logged"
+        assert bad.lease_until is None and bad.failure_count == 1
+        for calendar_id in (ids[0], ids[2]):
+            row = session.get(Calendar, calendar_id)
+            assert row.last_error is None and row.last_synced_at is not None
+    result = sync_one(ids[1], units=units_of(fresh_engine))
+    assert result.error == "internal error during sync; it has been logged"
