@@ -104,7 +104,7 @@ def _multi_table(report: MultiReport, verbose: bool) -> str:
                 f"  {f['reachable']:+9.3f}"
             )
         lines.append(
-            f"{'mean':<22} {'':>5}  {'':>13}  {'':>13}  {sum(gains) / len(gains):+.3f}"
+            f"{'mean gain':<22} {'':>5}  {'':>13}  {'':>13}  {sum(gains) / len(gains):+.3f}"
             f"  {sum(ceilings) / len(ceilings):+9.3f}"
         )
         lines.append(
