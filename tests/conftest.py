@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,6 +97,37 @@ def session(engine: Engine) -> Iterator[Session]:
         db.close()
         transaction.rollback()
         connection.close()
+
+
+@pytest.fixture
+def fresh_engine() -> Iterator[Engine]:
+    """A migrated database of its own (temp SQLite file or a new PostgreSQL schema)."""
+    from core.db import make_engine
+    from core.migrate import upgrade
+    from core.settings import normalise_database_url
+
+    directory = Path(tempfile.mkdtemp(prefix="tipoff-cal-"))
+    schema = f"c_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = None
+    if TEST_DB == "postgres":
+        base = normalise_database_url(PG_URL)
+        admin = make_engine(base)
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        joiner = "&" if "?" in base else "?"
+        url = f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
+    else:
+        url = f"sqlite:///{directory / 'tipoff.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.url_for_subprocess = url  # type: ignore[attr-defined]
+    yield engine
+    engine.dispose()
+    if admin is not None:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -15,8 +15,20 @@ from schemathesis.checks import (
     not_a_server_error,
     response_schema_conformance,
 )
+from sqlmodel import Session
 
 from tests.fuzzing import examples
+
+
+@pytest.fixture
+def session(engine, fresh_engine):  # engine: the app's own database is migrated too
+    """A database of its own whose requests really commit, one transaction each, as in
+    production. The suite's usual session (one transaction rolled back at the end, a
+    savepoint per request) would hold every request's locks until the run ends, and a
+    long `make fuzz` pass on PostgreSQL then runs out of lock slots ("out of shared
+    memory"): a limit of the test harness, not of the server."""
+    with Session(fresh_engine, expire_on_commit=False) as db:
+        yield db
 
 
 @pytest.fixture

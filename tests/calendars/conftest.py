@@ -3,7 +3,6 @@ a throwaway database for multi-process work, and switches for the SSRF policy.""
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 import socket
@@ -17,15 +16,11 @@ from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
 
 from tests.calendars.certs import certificates
 from tests.calendars.servers import FeedServer, TlsServer
-from tests.conftest import PG_URL, TEST_DB
 
 # --- ICS feeds on loopback ---------------------------------------------------------
 
@@ -170,37 +165,6 @@ def http_date(moment: datetime) -> str:
 
 
 # --- a throwaway database for work that needs committed rows -------------------------
-
-
-@pytest.fixture
-def fresh_engine() -> Iterator[Engine]:
-    """A migrated database of its own (temp SQLite file or a new PostgreSQL schema)."""
-    from core.db import make_engine
-    from core.migrate import upgrade
-    from core.settings import normalise_database_url
-
-    directory = Path(tempfile.mkdtemp(prefix="tipoff-cal-"))
-    schema = f"c_{os.getpid()}_{secrets.token_hex(3)}"
-    admin = None
-    if TEST_DB == "postgres":
-        base = normalise_database_url(PG_URL)
-        admin = make_engine(base)
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        joiner = "&" if "?" in base else "?"
-        url = f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
-    else:
-        url = f"sqlite:///{directory / 'tipoff.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.url_for_subprocess = url  # type: ignore[attr-defined]
-    yield engine
-    engine.dispose()
-    if admin is not None:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-    shutil.rmtree(directory, ignore_errors=True)
 
 
 # --- Radicale, a real CalDAV server -------------------------------------------------
