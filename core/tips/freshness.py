@@ -67,7 +67,10 @@ def can_review(user: User, tip: Tip) -> bool:
     return user.is_curator or tip.owner_id == user.id
 
 
-def _record(session: Session, tip: Tip, editor: User, action: str, now: datetime) -> None:
+def record_revision(
+    session: Session, tip: Tip, editor: User, action: str, now: datetime | None = None
+) -> None:
+    """Keep the tip as it now reads in its history (create, edit, verify, remove…)."""
     assert tip.id is not None and editor.id is not None
     session.add(
         TipRevision(
@@ -78,7 +81,7 @@ def _record(session: Session, tip: Tip, editor: User, action: str, now: datetime
             body=tip.body,
             tags=list(tip.tags),
             accounts=list(tip.accounts),
-            created_at=now,
+            created_at=now or utcnow(),
         )
     )
 
@@ -98,7 +101,7 @@ def verify(session: Session, user: User, tip_id: int, *, now: datetime | None = 
         raise Forbidden("only the tip's owner or a curator can verify it")
     schedule(tip, verified=now)
     session.add(tip)
-    _record(session, tip, user, "verify", now)
+    record_revision(session, tip, user, "verify", now)
     session.flush()
     return tip
 

@@ -49,21 +49,6 @@ def _replace_keywords(session: Session, tip: Tip) -> None:
     session.add_all([TipAccount(tip_id=tip.id, domain=domain) for domain in tip.accounts])
 
 
-def _record(session: Session, tip: Tip, editor: User, action: str) -> None:
-    assert tip.id is not None and editor.id is not None
-    session.add(
-        TipRevision(
-            tip_id=tip.id,
-            editor_id=editor.id,
-            action=action,
-            title=tip.title,
-            body=tip.body,
-            tags=list(tip.tags),
-            accounts=list(tip.accounts),
-        )
-    )
-
-
 @dataclass
 class PreparedTip:
     """A new tip's text, rendered and profiled: the CPU-heavy part of a write (the
@@ -125,7 +110,7 @@ def create_tip(
     session.flush()
     assert tip.id is not None
     _replace_keywords(session, tip)
-    _record(session, tip, author, "create")
+    freshness.record_revision(session, tip, author, "create")
     fulltext.index_tip(session, tip)
     ranking_index.store_profiles(session, [replace(prepared.profile, tip_id=tip.id)])
     session.flush()
@@ -183,7 +168,7 @@ def update_tip(
     tip.updated_at = utcnow()
     session.add(tip)
     _replace_keywords(session, tip)
-    _record(session, tip, user, "edit")
+    freshness.record_revision(session, tip, user, "edit")
     fulltext.index_tip(session, tip)
     ranking_index.store_profiles(session, [replace(prepared.profile, tip_id=tip.id)])
     session.flush()
@@ -202,7 +187,7 @@ def set_status(session: Session, tip: Tip, editor: User, status: TipStatus, *, a
     tip.status = status
     tip.updated_at = utcnow()
     session.add(tip)
-    _record(session, tip, editor, action)
+    freshness.record_revision(session, tip, editor, action)
     session.flush()
 
 
