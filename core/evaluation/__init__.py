@@ -151,6 +151,9 @@ def dataset_ics(data: dict[str, Any], today: date) -> bytes:
             event.add("description", meeting["description"])
         if meeting.get("location"):
             event.add("location", meeting["location"])
+        for name in ("class", "transp"):  # a private entry, one shown as free
+            if meeting.get(name):
+                event.add(name, str(meeting[name]).upper())
         attendees = meeting.get("attendees") or []
         if attendees:
             organizer = vCalAddress(f"mailto:{user['email']}")

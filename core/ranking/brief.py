@@ -5,7 +5,7 @@ meeting, finds candidates through the ranking indexes (``retrieval``), scores
 them (``scoring``, with what the team's feedback taught: ``learning``) and
 keeps at most ``settings.brief_size``. Personal errands, travel and focus
 blocks with nobody external get an empty brief, and so do entries marked
-private or free in the calendar.
+private or free in the calendar unless a customer the team has tips for attends.
 """
 
 from __future__ import annotations
@@ -106,7 +106,11 @@ def rank(
 ) -> list[RankedTip]:
     size = limit if limit is not None else get_settings().brief_size
     profile = meeting_profile(session, meeting)
-    if (profile.offwork and not profile.orgs) or (profile.quiet and not profile.external):
+    if profile.offwork and not profile.orgs:
+        return []
+    # Marked private or free: quiet, unless a customer the team has tips for attends (a
+    # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.
+    if profile.quiet and not (profile.external and retrieval.orgs_with_tips(session, profile.orgs)):
         return []
     stats = retrieval.library_stats(
         session, [*profile.terms, *profile.name_terms], list(profile.facets)

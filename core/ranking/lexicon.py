@@ -36,6 +36,8 @@ class Facet:
     name: str  # "kind:negotiation": the group before the colon
     label: str  # how a reason names it: "price negotiation"
     cues: tuple[str, ...]
+    # Phrases whose words are not this facet's cue there: a "works council" is no council.
+    unless: tuple[str, ...] = ()
 
     @property
     def group(self) -> str:
@@ -44,6 +46,10 @@ class Facet:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile("|".join(_cue_regex(cue) for cue in self.cues))
+
+    @cached_property
+    def mask(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(_cue_regex(c) for c in self.unless)) if self.unless else None
 
 
 def _word_regex(word: str) -> str:
@@ -61,8 +67,12 @@ def _cue_regex(cue: str) -> str:
     return r"(?<![a-z0-9])" + " ".join(_word_regex(w) for w in cue.split()) + r"(?![a-z0-9])"
 
 
-def _facet(name: str, label: str, cues: str) -> Facet:
-    return Facet(name, label, tuple(c.strip() for c in cues.split(",") if c.strip()))
+def _facet(name: str, label: str, cues: str, unless: str = "") -> Facet:
+    return Facet(name, label, _split(cues), _split(unless))
+
+
+def _split(cues: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in cues.split(",") if c.strip())
 
 
 # Group weights: how much a shared facet of each group says about fit.
@@ -272,6 +282,13 @@ FACETS: tuple[Facet, ...] = (
         medizinprodukte*, mpbetreibv""",
     ),
     _facet(
+        "topic:works_council",
+        "works council",
+        """works council, staff council, employee representative*, betriebsrat*, *betriebsrat,
+        personalrat*, *personalrat, mitbestimmung*, betriebsvereinbarung*,
+        *betriebsvereinbarung, dienstvereinbarung*, arbeitnehmervertret*""",
+    ),
+    _facet(
         "topic:integration",
         "integration",
         """integration*, integrate*, interface*, api, apis, schnittstelle*, *schnittstelle,
@@ -343,6 +360,7 @@ FACETS: tuple[Facet, ...] = (
         council, city of, county, federal, public authorit*, behoerde*, *behoerde,
         ministerium, *ministerium, kommune*, kommunal*, gemeinde*, stadtverwaltung,
         landratsamt, landkreis, oeffentliche hand, oeffentlicher auftraggeber""",
+        unless="works council, staff council, employee council",
     ),
     _facet(
         "industry:education",
@@ -440,6 +458,11 @@ FACETS: tuple[Facet, ...] = (
 )
 
 BY_NAME = {facet.name: facet for facet in FACETS}
+# Kinds of meeting held among colleagues. With someone from outside in the room they are not
+# what the meeting is: a "jour fixe" or "weekly sync" with a customer is a customer meeting.
+INTERNAL_KINDS = frozenset(
+    {"kind:forecast", "kind:one_on_one", "kind:team", "kind:planning", "kind:interview"}
+)
 WORK_GROUPS = frozenset(GROUP_WEIGHT)
 
 
@@ -460,7 +483,10 @@ def facet_hits_per_field(folded_texts: list[str]) -> list[dict[str, int]]:
     if not joined.strip(" |"):
         return out
     for facet in FACETS:
-        for match in facet.pattern.finditer(joined):
+        text = joined
+        if facet.mask is not None:  # blank out the phrases that only look like a cue
+            text = facet.mask.sub(lambda m: " " * len(m.group()), joined)
+        for match in facet.pattern.finditer(text):
             field = bisect_right(starts, match.start()) - 1
             hits = out[field]
             hits[facet.name] = hits.get(facet.name, 0) + 1

@@ -117,6 +117,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         facets["setting:onsite"] = max(facets.get("setting:onsite", 0.0), LOCATION_ONLY_ONSITE)
     elif setting == "virtual":
         facets.pop("setting:onsite", None)
+    if domain_orgs:  # someone from outside attends: not a meeting among colleagues
+        for name in lexicon.INTERNAL_KINDS:
+            facets.pop(name, None)
     offwork = _offwork(fields[0][0] | fields[1][0] | fields[2][0])
     names = " ".join(orgs.name_words(o) for o in customer)
     org_terms = set(content_terms(names))

@@ -76,6 +76,16 @@ def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
     return set(rows)
 
 
+def orgs_with_tips(session: Session, names: set[str]) -> set[str]:
+    """Which of these organisations some tip is written for: customers the team knows."""
+    if not names:
+        return set()
+    rows = session.exec(
+        select(TipOrg.org).where(col(TipOrg.org).in_(sorted(names))).distinct().limit(20)
+    ).all()
+    return set(rows)
+
+
 SPECIFIC_SHARE = 0.05  # a facet that at most 5% of tips have is fully specific
 # A facet is only "common" once many tips share it: small libraries count as this big.
 MIN_LIBRARY = 50

@@ -41,11 +41,9 @@ CLEAR_KIND = 0.8
 NOT_HELPFUL_HERE = math.inf
 FRESH_DAYS = 365
 MAX_REASON_FACETS = 2
-# Kinds of meeting held among colleagues: a tip for one of them is not for a customer meeting,
-# and a meeting among colleagues gets generic tips only for one of these kinds.
-INTERNAL_KINDS = frozenset(
-    {"kind:forecast", "kind:one_on_one", "kind:team", "kind:planning", "kind:interview"}
-)
+# Kinds of meeting held among colleagues (lexicon.INTERNAL_KINDS): a tip for one of them is
+# not for a customer meeting, and a meeting among colleagues gets generic tips only for one.
+INTERNAL_KINDS = lexicon.INTERNAL_KINDS
 # Kinds a seller's calendar holds without the customer invited (a trade-fair booth shift):
 # a meeting among colleagues may get their tips, but a customer meeting may too.
 UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event"}
@@ -234,9 +232,10 @@ def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) 
     penalty = 0.0
     meeting_kinds = {n for n, s in kinds(profile.facets).items() if s >= 0.5}
     tip_kinds = kinds(candidate.facets)
-    if generic and meeting_kinds and tip_kinds and not meeting_kinds & set(tip_kinds):
-        clear = max(tip_kinds.values())
-        if clear >= CLEAR_KIND:
+    if generic and meeting_kinds and tip_kinds:
+        main = max(tip_kinds, key=lambda n: tip_kinds[n])
+        clear = tip_kinds[main]
+        if clear >= CLEAR_KIND and main not in meeting_kinds:
             penalty += KIND_CONFLICT * clear
     for name, strength in candidate.facets.items():
         group = lexicon.BY_NAME[name].group if name in lexicon.BY_NAME else ""

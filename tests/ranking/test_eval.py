@@ -72,3 +72,23 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
     assert report.mean["ndcg"] >= 0.85 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
+
+
+def test_a_set_can_mark_entries_private_or_free() -> None:
+    from datetime import date
+
+    from icalendar import Calendar
+
+    from core.evaluation import dataset_ics
+
+    data = {
+        "user": {"email": "me@seller.example", "timezone": "Europe/Vienna"},
+        "meetings": [
+            {"key": "a", "title": "Viewing", "class": "private"},
+            {"key": "b", "title": "Maintenance (FYI)", "transp": "TRANSPARENT"},
+            {"key": "c", "title": "Demo"},
+        ],
+    }
+    events = Calendar.from_ical(dataset_ics(data, date(2026, 12, 1))).walk("VEVENT")
+    marks = [(str(e.get("CLASS", "")), str(e.get("TRANSP", ""))) for e in events]
+    assert marks == [("PRIVATE", ""), ("", "TRANSPARENT"), ("", "")]

@@ -116,3 +116,23 @@ def test_private_or_free_entries_stay_quiet_unless_someone_external_attends(  # 
     session.add(internal)
     session.commit()
     assert brief(client, member, internal) == {}
+
+
+def test_private_entries_with_a_known_customer_are_briefed_and_others_stay_quiet(  # type: ignore[no-untyped-def]
+    session, client, member, curator, add_tip, add_meeting
+) -> None:
+    add_tip(curator.id, "Globex signs only after their works council agrees.",
+            accounts=["globex.com"])  # fmt: skip
+    add_tip(curator.id, "On a site visit, ask to see where the equipment will stand.",
+            tags=["site visit"])  # fmt: skip
+    customer = add_meeting(member.id, "Site visit", attendees=["ana@globex.com"])
+    viewing = add_meeting(member.id, "Site visit", attendees=["office@estate-agent.example"])
+    assert brief(client, member, customer) and brief(client, member, viewing)
+    for meeting in (customer, viewing):
+        meeting.private = True
+        session.add(meeting)
+    session.commit()
+    # A confidential deal with a customer the team knows still gets its brief ...
+    assert brief(client, member, customer)
+    # ... a private viewing with an estate agent is nobody's business.
+    assert brief(client, member, viewing) == {}

@@ -12,7 +12,7 @@ from core.ranking import embedding, lexicon, orgs
 from core.ranking.index import tip_facets
 from core.ranking.meeting import profile_meeting
 from core.ranking.retrieval import Candidate, LibraryStats
-from core.ranking.scoring import facet_fit, score
+from core.ranking.scoring import KIND_CONFLICT, facet_fit, mismatches, score
 from core.ranking.text import content_terms, fold
 
 
@@ -195,6 +195,38 @@ def test_a_generic_tip_needs_a_fitting_kind() -> None:
     off = score(profile, agenda, NO_VECTOR, NO_STATS, {})
     assert fits is not None and "negotiation" in fits.reasons
     assert off is None
+
+
+def test_a_tip_about_another_kind_that_mentions_this_one_is_marked_down() -> None:
+    # A discovery tip that says "ask when their policy renews" is not a renewal tip.
+    profile = profile_meeting(meeting("Renewal call", domains=("globex.com",)))
+    discovery = candidate(tip("First calls: ask prospects when their policy renews.",
+                              tags=("discovery",)))  # fmt: skip
+    renewal = candidate(tip("Renewals: send the usage report a week ahead.", tags=("renewal",)))
+    assert {"kind:discovery", "kind:renewal"} <= set(discovery.facets)
+    assert mismatches(profile, discovery, generic=True) == pytest.approx(
+        KIND_CONFLICT * discovery.facets["kind:discovery"]
+    )
+    assert mismatches(profile, renewal, generic=True) == 0.0
+    # An account tip is not marked down for its kind: the customer's coffee gets its tips.
+    assert mismatches(profile, discovery, generic=False) == 0.0
+
+
+def test_a_works_council_is_a_topic_not_the_public_sector() -> None:
+    found = facets_of("Bring the works agreement template for the works council (Betriebsrat).")
+    assert "topic:works_council" in found
+    assert "industry:public_sector" not in found
+    assert "industry:public_sector" in facets_of("Presentation to the city council")
+
+
+def test_an_internal_kind_is_not_what_a_meeting_with_a_customer_is() -> None:
+    # A "jour fixe" or "weekly sync" with the customer is a customer meeting, not a 1:1.
+    with_customer = profile_meeting(
+        meeting("Jour fixe Kessler Umstellung", domains=("kessler.de",))
+    )
+    among_us = profile_meeting(meeting("Jour fixe Markus / Lena"))
+    assert "kind:one_on_one" not in with_customer.facets
+    assert "kind:one_on_one" in among_us.facets
 
 
 def test_in_person_tips_stay_out_of_calls() -> None:
