@@ -182,7 +182,9 @@ FACETS: tuple[Facet, ...] = (
         "installation",
         """install*, installation, commissioning, site acceptance, factory acceptance, fat=,
         acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme,
-        installation*, aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe""",
+        installation*, aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe,
+        site meeting, construction site, construction meeting, baustelle*, *baustelle,
+        baubesprechung*, bauleitung*""",
     ),
     _facet(
         "kind:training",
@@ -279,7 +281,8 @@ FACETS: tuple[Facet, ...] = (
         "compliance",
         """compliance, compliant, audit*, regulat*, certif*, gxp, gmp, hipaa, baa, mdr, ivdr,
         fda, ethics, validation, zertifi*, richtlinie*, konformit*, vorschrift*,
-        medizinprodukte*, mpbetreibv""",
+        medizinprodukte*, mpbetreibv, hygiene*, *hygiene, haccp, food safety,
+        lebensmittelsicherheit, lebensmittelaufsicht, arbeitssicherheit, health and safety""",
     ),
     _facet(
         "topic:works_council",
