@@ -51,7 +51,10 @@ def _table(report: Report, verbose: bool) -> str:
 
 
 def _params(p: Params) -> str:
-    return f"meaning {p.meaning_weight}, evidence {p.min_evidence}, min score {p.min_score}"
+    return (
+        f"meaning {p.meaning_weight}, evidence {p.min_evidence}, min score {p.min_score}, "
+        f"named {p.named_weight}"
+    )
 
 
 def _multi_table(report: MultiReport, verbose: bool) -> str:

@@ -39,6 +39,7 @@ GRID = {
     "meaning_weight": (1.0, 1.5, 2.0),
     "min_evidence": (0.45, 0.55, 0.65),
     "min_score": (0.3, 0.35, 0.45),
+    "named_weight": (0.0, 0.2, 0.4),
 }
 
 

@@ -53,6 +53,7 @@ class MeetingProfile:
     words_by_term: dict[str, str] = field(default_factory=dict)  # stem → a word, for reasons
     term_weights: dict[str, float] = field(default_factory=dict)  # stem → field weight
     name_terms: list[str] = field(default_factory=list)  # stems of the customers' names
+    people: set[str] = field(default_factory=set)  # surname stems of the attendees from outside
     vector: np.ndarray | None = None
 
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
@@ -75,6 +76,35 @@ def attendee_text(meeting: Meeting) -> str:
         parts.append(" ".join("itdept" if t.lower() == "it" else t for t in tokens))
         parts.append(str(attendee.get("name") or ""))
     return " , ".join(p for p in parts if p.strip())
+
+
+def attendee_surnames(meeting: Meeting, outside: set[str], skip: set[str]) -> set[str]:
+    """Surname stems of the attendees from ``outside`` organisations, from name or address.
+
+    ``j.moeller@`` and "Jens Möller" give "moeller"; a one-word address (``einkauf@``,
+    ``office@``) is a role, not a person; a surname that is the customer's name says
+    nothing more than the customer signal (``skip``).
+    """
+    found: set[str] = set()
+    for attendee in meeting.attendees or []:
+        if str(attendee.get("kind") or "person") in _ROOM_KINDS:
+            continue
+        email = str(attendee.get("email") or "")
+        local, _, domain = email.partition("@")
+        if orgs.registrable(domain) not in outside:
+            continue
+        surname = _surname(str(attendee.get("name") or ""), local)
+        if surname and len(surname) >= 3 and not surname.isdigit():
+            found.update(t for t in content_terms(surname) if t not in skip)
+    return found
+
+
+def _surname(name: str, local: str) -> str | None:
+    if "," in name:  # "Möller, Jens"
+        before = fold(name.split(",", 1)[0]).split()
+        return before[-1] if before else None
+    tokens = fold(name).split() or fold(" ".join(re.split(r"[._\-+]+", local))).split()
+    return tokens[-1] if len(tokens) >= 2 else None
 
 
 def setting_of(meeting: Meeting, facets: dict[str, float]) -> str:
@@ -157,6 +187,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         words_by_term=words_by_term,
         term_weights=term_weights,
         name_terms=name_terms,
+        people=attendee_surnames(meeting, domain_orgs, org_terms),
     )
 
 

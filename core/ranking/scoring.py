@@ -1,12 +1,13 @@
 """Score one candidate tip for one meeting, with the reasons in words.
 
-score = customer + kind fit + word overlap + meaning + quality - mismatches
+score = customer + kind fit + word overlap + meaning + people + quality - mismatches
 
 - customer: a tip for one of the meeting's organisations starts ahead; a tip
   for any *other* organisation is never shown (no leaks between accounts);
 - kind fit: Σ over shared facets of group weight x meeting strength x tip strength;
 - word overlap: the share of the meeting's informative words (by IDF) the tip uses;
 - meaning: cosine similarity of the multilingual sentence embeddings above a floor;
+- people: an account tip that names someone from outside who attends;
 - quality: helpful votes (log-damped), a little for freshness, and the user's own
   "did not help" feedback against it;
 - mismatches: a generic tip written for one industry in a meeting that shows no sign
@@ -63,6 +64,7 @@ class Params:
     min_evidence: float = 0.45  # generic tips: kind fit + words + meaning must reach this
     min_score: float = 0.3  # any tip: the final score must reach this
     learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
+    named_weight: float = 0.2  # an account tip that names someone who attends
 
 
 DEFAULT = Params()
@@ -128,6 +130,10 @@ def score(
     if not tip.accounts and evidence < params.min_evidence and not helped_in_series:
         return None
     total += fit + WORD_WEIGHT * overlap + meaning - mismatch + team
+    # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
+    named = bool(tip.accounts and params.named_weight > 0 and profile.people & candidate.terms)
+    if named:
+        total += params.named_weight
 
     helpful = max(tip.helpful_count, 0)
     total += min(0.3, 0.1 * math.log1p(helpful))
@@ -142,6 +148,8 @@ def score(
         reasons.append(lexicon.BY_NAME[name].label)
     if shared_word and overlap >= 0.15 and _telling(stats, _stem_of(profile, shared_word)):
         reasons.append(f'mentions "{shared_word}"')
+    if named:
+        reasons.append("names someone who attends")
     if not contributions and meaning >= 0.2:
         reasons.append("similar topic")
     if team >= 0.1:

@@ -59,16 +59,16 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
     from core.evaluation.sets import evaluate_sets
 
     report = evaluate_sets(ALL_SETS, feedback=True)
-    assert len(report.sets) == len(ALL_SETS) and report.grid_size == 27
+    assert len(report.sets) == len(ALL_SETS) and report.grid_size == 81
     for item in report.sets:
         held_out = item.report
         assert held_out.dataset not in item.fitted_on
         assert len(item.fitted_on) == len(ALL_SETS) - 1
         assert held_out.quiet_rate >= 0.95, (held_out.dataset, held_out.quiet_rate)
-        assert held_out.ndcg >= 0.8, (held_out.dataset, held_out.ndcg)  # the held-out floor today
+        assert held_out.ndcg >= 0.85, (held_out.dataset, held_out.ndcg)  # the goal, held out
         # The floor today: on the refrigeration set BM25 is as good (its titles use the tips'
         # own words); the goal (1.25x) is not met there, see docs/ranking.md.
-        assert held_out.ratio >= 0.95, (held_out.dataset, held_out.ratio)
+        assert held_out.ratio >= 1.0, (held_out.dataset, held_out.ratio)
         feedback = item.feedback or {}
         assert feedback["marks"] > 0
         assert feedback["earlier"] + feedback["later"] == held_out.meetings

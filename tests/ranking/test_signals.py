@@ -12,7 +12,7 @@ from core.ranking import embedding, lexicon, orgs
 from core.ranking.index import tip_facets
 from core.ranking.meeting import profile_meeting
 from core.ranking.retrieval import Candidate, LibraryStats
-from core.ranking.scoring import KIND_CONFLICT, facet_fit, mismatches, score
+from core.ranking.scoring import DEFAULT, KIND_CONFLICT, facet_fit, mismatches, score
 from core.ranking.text import content_terms, fold
 
 
@@ -227,6 +227,27 @@ def test_an_internal_kind_is_not_what_a_meeting_with_a_customer_is() -> None:
     among_us = profile_meeting(meeting("Jour fixe Markus / Lena"))
     assert "kind:one_on_one" not in with_customer.facets
     assert "kind:one_on_one" in among_us.facets
+
+
+def test_an_account_tip_naming_someone_who_attends_ranks_higher() -> None:
+    people = [
+        {"email": "j.moeller@elbwerft.example", "name": "", "kind": "person"},
+        {"email": "einkauf@elbwerft.example", "name": "", "kind": "person"},  # a role
+        {"email": "x@elbwerft.example", "name": "Kern, Tobias", "kind": "person"},
+        {"email": "anna.weber@partner.example", "name": "", "kind": "person"},  # not outside
+    ]
+    call = meeting("Preisverhandlung", domains=("elbwerft.example",))
+    call.attendees = people
+    profile = profile_meeting(call)
+    assert profile.people == {*content_terms("moeller"), *content_terms("kern")}
+    about_him = candidate(tip("Dr. Jens Möller decides alone.", accounts=("elbwerft.example",)))
+    other = candidate(tip("Dr. Anna Weber decides alone.", accounts=("elbwerft.example",)))
+    named = score(profile, about_him, NO_VECTOR, NO_STATS, {})
+    plain = score(profile, other, NO_VECTOR, NO_STATS, {})
+    assert named is not None and plain is not None
+    assert named.score == pytest.approx(plain.score + DEFAULT.named_weight)
+    assert "names someone who attends" in named.reasons
+    assert "names someone who attends" not in plain.reasons
 
 
 def test_in_person_tips_stay_out_of_calls() -> None:
