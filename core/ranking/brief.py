@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from core.models import BriefFeedback, Meeting, Tip, TipOrg, TipProfile, User, utcnow
+from core.models import (
+    BriefFeedback,
+    FeedbackMark,
+    Meeting,
+    Tip,
+    TipOrg,
+    TipProfile,
+    User,
+    utcnow,
+)
 from core.ranking import learning, lexicon, orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, profile_meeting
 from core.settings import get_settings
@@ -78,8 +87,14 @@ def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
             profile.facets[name] = max(profile.facets.get(name, 0.0), ORG_FACET_STRENGTH)
 
 
-def _feedback(session: Session, user: User, meeting: Meeting, tip_ids: list[int]) -> dict:
-    """tip id → (helpful, said about this very meeting) from the user's own feedback."""
+def _feedback(
+    session: Session, user: User, meeting: Meeting, series: str, tip_ids: list[int]
+) -> dict:
+    """tip id → (helpful, said about this very meeting) from the user's own feedback.
+
+    "Not for this meeting" said about an earlier occurrence of the same series counts as said
+    here: the person told us about this weekly meeting, not about one Tuesday of it.
+    """
     if not tip_ids or user.id is None:
         return {}
     rows = session.exec(
@@ -93,6 +108,18 @@ def _feedback(session: Session, user: User, meeting: Meeting, tip_ids: list[int]
         here = row.meeting_id == meeting.id
         if here or row.tip_id not in said or not said[row.tip_id][1]:
             said[row.tip_id] = (row.helpful, here)
+    if series:
+        not_in_series = session.exec(
+            select(FeedbackMark.tip_id).where(
+                FeedbackMark.user_id == user.id,
+                FeedbackMark.series == series,
+                col(FeedbackMark.helpful).is_(False),
+                col(FeedbackMark.tip_id).in_(tip_ids),
+            )
+        ).all()
+        for tip_id in not_in_series:
+            if not (tip_id in said and said[tip_id][1] and said[tip_id][0]):  # unless undone here
+                said[tip_id] = (False, True)
     return said
 
 
@@ -129,8 +156,9 @@ def rank(
     retrieval.add_details(session, finalists)
     vector = embed(profile)
     ids = [c.tip.id for c in finalists if c.tip.id]
-    said = _feedback(session, user, meeting, ids)
+    said = _feedback(session, user, meeting, profile.series, ids)
     learned = learning.influence(session, profile, ids)
+    from_briefs = learning.helped_in_briefs(session, ids)
     scored = [
         s
         for c in finalists
@@ -144,6 +172,7 @@ def rank(
                 params=params,
                 learned=learned.get(c.tip.id or 0, 0.0),
                 helped_in_series=c.tip.id in helped_here,
+                votes_from_briefs=from_briefs.get(c.tip.id or 0, 0),
             )
         )
         is not None

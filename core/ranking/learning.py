@@ -16,7 +16,8 @@ the mark's meeting is like this one:
   share of their kinds they have in common (Jaccard) times (0.5 + 0.5 x
   meaning), nothing if they share none: what helped in a price negotiation
   says nothing about an installation, even with the same customer;
-  plus ``SAME_CUSTOMER`` for the same customer (an account's kind of meeting);
+  plus ``SAME_CUSTOMER`` for the same customer when the mark is "this helped"
+  (an account's kind of meeting; "not for this meeting" is about the kind);
 - otherwise only meetings that read almost the same count (cosine from
   ``ALIKE_FLOOR`` → 0 to ``ALIKE_FULL`` → 1): a shared customer name alone
   makes texts look alike;
@@ -42,6 +43,7 @@ from collections import defaultdict
 from typing import Any
 
 import numpy as np
+from sqlalchemy import func
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
@@ -138,8 +140,14 @@ def likeness(
     mark_vector: np.ndarray | None,
     profile: MeetingProfile,
     vector: np.ndarray,
+    *,
+    helpful: bool = True,
 ) -> float:
-    """How much a mark left in one meeting says about this one, in [0, 1]."""
+    """How much a mark left in one meeting says about this one, in [0, 1].
+
+    "This helped" is about an account's kind of meeting, so the same customer counts extra;
+    "not for this meeting" is about the kind of meeting, whoever the customer is.
+    """
     if profile.series and mark_series == profile.series:
         return 1.0
     ours, theirs = set(meeting_kinds(profile)), set(mark_kinds)
@@ -151,7 +159,7 @@ def likeness(
         # test and a commissioning are both "installation" to the lexicon, not to people).
         shared = len(ours & theirs) / len(ours | theirs)
         weight = SHARED_KIND * shared * (0.5 + 0.5 * meaning)
-        if weight and set(mark_orgs) & profile.orgs:  # the account's kind of meeting
+        if helpful and weight and set(mark_orgs) & profile.orgs:  # the account's kind
             weight = min(1.0, weight + SAME_CUSTOMER)
     else:  # no kind to go by: only meetings that read almost the same
         weight = min(1.0, max(0.0, (cos - ALIKE_FLOOR) / (ALIKE_FULL - ALIKE_FLOOR)))
@@ -185,10 +193,36 @@ def influence(session: Session, profile: MeetingProfile, tip_ids: list[int]) -> 
     per_person: dict[tuple[int, int], float] = defaultdict(float)
     for tip_id, user_id, series, orgs, kinds, external, blob, helpful in rows:
         mark_vector = embedding.from_bytes(blob) if blob else None
-        weight = likeness(series, orgs or [], kinds or [], external, mark_vector, profile, vector)
+        weight = likeness(
+            series,
+            orgs or [],
+            kinds or [],
+            external,
+            mark_vector,
+            profile,
+            vector,
+            helpful=helpful,
+        )
         if weight > 0:
             per_person[(tip_id, user_id)] += weight if helpful else -weight
     team: dict[int, float] = defaultdict(float)
     for (tip_id, _), value in per_person.items():
         team[tip_id] += max(-PERSON_CAP, min(PERSON_CAP, value))
     return {tip_id: math.tanh(value / TEAM_SCALE) for tip_id, value in team.items() if value}
+
+
+def helped_in_briefs(session: Session, tip_ids: list[int]) -> dict[int, int]:
+    """tip id → how many people marked it "this helped" in a brief.
+
+    Such a "this helped" is also the person's vote, but it was said about one kind of
+    meeting: the learning above carries it to similar meetings, so the ranking leaves it
+    out of the vote count it adds everywhere (the reasons still say "helped N colleagues").
+    """
+    if not tip_ids:
+        return {}
+    rows: Any = session.execute(
+        select_columns(col(FeedbackMark.tip_id), func.count(func.distinct(FeedbackMark.user_id)))
+        .where(col(FeedbackMark.tip_id).in_(sorted(tip_ids)), col(FeedbackMark.helpful).is_(True))
+        .group_by(col(FeedbackMark.tip_id))
+    ).all()
+    return {int(tip_id): int(count) for tip_id, count in rows}

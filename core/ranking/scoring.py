@@ -45,9 +45,10 @@ MAX_REASON_FACETS = 2
 # Kinds of meeting held among colleagues (lexicon.INTERNAL_KINDS): a tip for one of them is
 # not for a customer meeting, and a meeting among colleagues gets generic tips only for one.
 INTERNAL_KINDS = lexicon.INTERNAL_KINDS
-# Kinds a seller's calendar holds without the customer invited (a trade-fair booth shift):
-# a meeting among colleagues may get their tips, but a customer meeting may too.
-UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event"}
+# Kinds a seller's calendar holds without the customer invited (a trade-fair booth shift, a
+# bid review: tenders are answered in writing): a meeting among colleagues may get their
+# tips, and a customer meeting may too.
+UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event", "kind:tender"}
 INTERNAL_KIND_MIN = 0.5
 TEAM_REASON = "your team found this helpful in similar meetings"
 
@@ -64,7 +65,7 @@ class Params:
     min_evidence: float = 0.45  # generic tips: kind fit + words + meaning must reach this
     min_score: float = 0.3  # any tip: the final score must reach this
     learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
-    named_weight: float = 0.2  # an account tip that names someone who attends
+    named_weight: float = 0.4  # an account tip that names someone who attends
 
 
 DEFAULT = Params()
@@ -93,12 +94,14 @@ def score(
     params: Params = DEFAULT,
     learned: float = 0.0,
     helped_in_series: bool = False,
+    votes_from_briefs: int = 0,
 ) -> Scored | None:
     """The candidate's score and reasons, or None when it must not be shown.
 
     ``learned`` is the team's feedback for this tip in similar meetings, in
     [-1, 1] (``core.ranking.learning``); ``helped_in_series``: someone found it helpful in
-    this very series, which is evidence enough that it fits.
+    this very series, which is evidence enough that it fits; ``votes_from_briefs``: how
+    many of its helpful votes were a "this helped" in a brief (``learned`` weighs those).
     """
     tip = candidate.tip
     reasons: list[str] = []
@@ -136,12 +139,13 @@ def score(
         total += params.named_weight
 
     helpful = max(tip.helpful_count, 0)
-    total += min(0.3, 0.1 * math.log1p(helpful))
+    # A "this helped" from a brief counts through ``learned``, in meetings like that one.
+    total += min(0.3, 0.1 * math.log1p(max(0, helpful - votes_from_briefs)))
     total -= _age_penalty(tip.updated_at, now or utcnow())
     said = feedback.get(tip.id or 0)
     if said is not None and not said[0] and said[1]:  # elsewhere: ``learning`` weighs it
         total -= NOT_HELPFUL_HERE
-    if total < params.min_score:
+    if total < params.min_score and not helped_in_series:  # someone said so in this series
         return None
 
     for name, _ in sorted(contributions.items(), key=lambda kv: -kv[1])[:MAX_REASON_FACETS]:

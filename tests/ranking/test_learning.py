@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from core.ranking import learning
 from core.ranking.brief import meeting_profile
 from core.ranking.scoring import TEAM_REASON
@@ -101,6 +103,41 @@ def test_the_next_occurrence_of_a_series_gets_what_helped(  # type: ignore[no-un
     assert tip.id in shown and TEAM_REASON in shown[tip.id]["reasons"]
 
 
+def test_not_for_this_meeting_holds_for_the_rest_of_the_series(  # type: ignore[no-untyped-def]
+    session, client, member, other_member, curator, add_tip, add_meeting
+) -> None:
+    # Fits well enough that the team's learning alone only lowers it.
+    tip = add_tip(curator.id, "Globex renewals: their CFO wants the usage report first.",
+                  tags=["renewal"], accounts=["globex.com"])  # fmt: skip
+    first = add_meeting(member.id, "Globex renewal 12", attendees=["cfo@globex.com"])
+    second = add_meeting(member.id, "Globex renewal 13", attendees=["cfo@globex.com"])
+    theirs = add_meeting(other_member.id, "Globex renewal 13", attendees=["cfo@globex.com"])
+    assert tip.id in brief(client, member, second) and tip.id in brief(client, other_member, theirs)
+    mark(client, member, first, tip, False)
+    assert tip.id not in brief(client, member, second)  # the person said so about this series
+    assert tip.id in brief(client, other_member, theirs)  # a colleague's brief only sinks it
+    mark(client, member, second, tip, True)  # changed their mind at this occurrence
+    assert tip.id in brief(client, member, second)
+
+
+def test_this_helped_in_a_brief_counts_where_the_meeting_is_alike_not_everywhere(  # type: ignore[no-untyped-def]
+    client, member, other_member, curator, make_user, add_tip, add_meeting
+) -> None:
+    tip = add_tip(curator.id, "Globex: their CFO wants the usage report first.",
+                  accounts=["globex.com"])  # fmt: skip
+    renewal = add_meeting(member.id, "Globex renewal", attendees=["cfo@globex.com"])
+    demo = add_meeting(other_member.id, "Globex product demo", attendees=["cto@globex.com"])
+    before = brief(client, other_member, demo)[tip.id]["score"]
+    mark(client, member, renewal, tip, True)  # also the member's vote: "helped 1 colleague"
+    after = brief(client, other_member, demo)[tip.id]
+    assert after["score"] == before  # a demo is not a renewal
+    assert "helped 1 colleague" in after["reasons"]
+    reader = make_user("member")
+    voted = client.post(f"/api/tips/{tip.id}/vote", headers=reader.headers)
+    assert voted.status_code == 200, voted.text
+    assert brief(client, other_member, demo)[tip.id]["score"] > before  # a vote from the feed
+
+
 def test_private_or_free_entries_stay_quiet_unless_someone_external_attends(  # type: ignore[no-untyped-def]
     session, client, member, curator, add_tip, add_meeting
 ) -> None:
@@ -136,3 +173,17 @@ def test_private_entries_with_a_known_customer_are_briefed_and_others_stay_quiet
     assert brief(client, member, customer)
     # ... a private viewing with an estate agent is nobody's business.
     assert brief(client, member, viewing) == {}
+
+
+def test_not_for_this_meeting_is_about_the_kind_of_meeting_not_the_customer(  # type: ignore[no-untyped-def]
+    session, member, add_meeting
+) -> None:
+    # A tip wrongly shown in Globex's intro says nothing about Globex's reference call.
+    call = add_meeting(member.id, "Globex reference call", attendees=["cio@globex.com"])
+    profile = meeting_profile(session, call)
+    vector = learning.embed(profile)
+    intro_kinds = ["kind:discovery", "kind:reference"]
+    args = ("other-series", ["globex.com"], intro_kinds, True, None, profile, vector)
+    helped = learning.likeness(*args, helpful=True)
+    not_here = learning.likeness(*args, helpful=False)
+    assert helped == pytest.approx(not_here + learning.SAME_CUSTOMER)

@@ -250,6 +250,17 @@ def test_an_account_tip_naming_someone_who_attends_ranks_higher() -> None:
     assert "names someone who attends" not in plain.reasons
 
 
+def test_a_bid_is_prepared_among_colleagues() -> None:
+    # Tenders are answered in writing: the bid review has no customer in it, and still fits.
+    review = profile_meeting(meeting("Bid review: ITT clarification questions"))
+    assert not review.external and "kind:tender" in review.facets
+    tender = candidate(tip("Tenders: ask every clarification question before the deadline.",
+                           tags=("tender",)))  # fmt: skip
+    demo = candidate(tip("Demos: show the outcome first.", tags=("demo",)))
+    assert score(review, tender, NO_VECTOR, NO_STATS, {}) is not None
+    assert score(review, demo, NO_VECTOR, NO_STATS, {}) is None
+
+
 def test_in_person_tips_stay_out_of_calls() -> None:
     parking = tip("Visitor parking is lot C.", tags=("onsite",), accounts=("acme.com",))
     on_call = profile_meeting(meeting("Acme sync", location="Teams", domains=("acme.com",)))
