@@ -135,14 +135,16 @@ FACETS: tuple[Facet, ...] = (
         "business review",
         """qbr, ebr, business review*, quarterly review, account review, annual review,
         executive review, jahresgespraech, quartalsgespraech, quartalsreview,
-        jahresreview, *jahresgespraech""",
+        jahresreview, *jahresgespraech, kpi review*, service review*, contract review*,
+        performance meeting*, monthly review*, leistungsreview*, servicegespraech*""",
     ),
     _facet(
         "kind:kickoff",
         "kickoff and onboarding",
         """kickoff, kick off, kick offs, onboarding, implementation, implementing, rollout,
         roll out, go live, project start, project launch, auftakt*, *auftakt, projektstart,
-        einfuehrung*, *einfuehrung, implementierung*, projektbeginn""",
+        einfuehrung*, *einfuehrung, implementierung*, projektbeginn, mobilisation*,
+        mobilization*, mobe plan, contract start, vertragsstart, leistungsbeginn""",
     ),
     _facet(
         "kind:security",
@@ -162,7 +164,8 @@ FACETS: tuple[Facet, ...] = (
         "kind:partner",
         "partner meeting",
         """partner*, alliance*, reseller*, distributor*, channel, channels,
-        co sell, joint venture, haendler*, *haendler, vertriebspartner*, wiederverkaeufer*""",
+        co sell, joint venture, haendler*, *haendler, vertriebspartner*, wiederverkaeufer*,
+        subcontract*, sub contractor*, subunternehm*, nachunternehm*""",
     ),
     _facet(
         "kind:reference",
@@ -282,7 +285,9 @@ FACETS: tuple[Facet, ...] = (
         """compliance, compliant, audit*, regulat*, certif*, gxp, gmp, hipaa, baa, mdr, ivdr,
         fda, ethics, validation, zertifi*, richtlinie*, konformit*, vorschrift*,
         medizinprodukte*, mpbetreibv, hygiene*, *hygiene, haccp, food safety,
-        lebensmittelsicherheit, lebensmittelaufsicht, arbeitssicherheit, health and safety""",
+        lebensmittelsicherheit, lebensmittelaufsicht, arbeitssicherheit, health and safety,
+        risk assessment*, method statement*, rams=, permit to work, permits to work,
+        gefaehrdungsbeurteilung*""",
     ),
     _facet(
         "topic:works_council",
@@ -415,7 +420,8 @@ FACETS: tuple[Facet, ...] = (
         in person, walkthrough, parking, park, parken, parkplatz*, *parkplatz,
         entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
-        pforte, werksbesichtigung, besichtigung*, headquarters, hq""",
+        pforte, werksbesichtigung, besichtigung*, headquarters, hq, walkround*, walk round*,
+        walkaround*, site walk*, begehung*, *begehung""",
     ),
     # --- not work (meeting side only) ----------------------------------------------
     _facet(
@@ -457,6 +463,14 @@ FACETS: tuple[Facet, ...] = (
         """focus*, fokus*, deep work, heads down, do not book, dont book, nicht buchen,
         no meetings, blocker, blocked, block=, hold=, admin time, email time, busy=,
         placeholder, platzhalter, reserviert, blockiert, geblockt, keine termine""",
+    ),
+    # --- what a meeting among colleagues does (meeting side only) ---------------------
+    _facet(
+        "internal:prep",
+        "preparation",
+        """prep=, preps=, prepare, preparing, preparation*, vorbereitung*, *vorbereitung,
+        vorbereiten, dry run, rehearsal*, probelauf, generalprobe, pitch practice,
+        run through""",
     ),
 )
 

@@ -57,6 +57,7 @@ class MeetingProfile:
     vector: np.ndarray | None = None
 
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
+    preparing: bool = False  # colleagues preparing something ("Prep", "Vorbereitung")
     series: str = ""  # what recurs: the series' UID, or the title without dates and numbers
 
     @property
@@ -150,7 +151,14 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     if domain_orgs:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
             facets.pop(name, None)
-    offwork = _offwork(fields[0][0] | fields[1][0] | fields[2][0])
+    # A description says more than its title only when the title says nothing about work:
+    # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
+    title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
+    offwork = _offwork(title_hits | location_hits)
+    if offwork is None and not any(
+        lexicon.BY_NAME[n].group in lexicon.WORK_GROUPS for n in title_hits
+    ):
+        offwork = _offwork(description_hits)
     names = " ".join(orgs.name_words(o) for o in customer)
     org_terms = set(content_terms(names))
     location_keys = orgs.title_keys(location)
@@ -179,7 +187,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         orgs_from_title=from_title,
         venue_orgs={o for o in customer if orgs.name_key(o) in location_keys},
         org_terms=org_terms,
-        facets={k: v for k, v in facets.items() if lexicon.BY_NAME[k].group != "offwork"},
+        facets={k: v for k, v in facets.items() if lexicon.BY_NAME[k].group in lexicon.WORK_GROUPS},
+        preparing="internal:prep" in title_hits | description_hits,
         setting=setting,
         offwork=offwork,
         terms=terms,

@@ -182,13 +182,14 @@ def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
 
     A tip for a kind of meeting held among colleagues (forecast review, one-on-one)
     is not for a meeting with someone from outside; a meeting among colleagues
-    that names no customer gets generic tips only for such an internal kind.
+    that names no customer gets generic tips only for such an internal kind, unless it
+    says it prepares something ("Prep: renewal call", "Vorbereitung Präsentation").
     """
     tip_kinds = kinds(facets)
     main = max(tip_kinds, key=lambda n: tip_kinds[n], default="")
     if profile.external:
         return not (main in INTERNAL_KINDS and tip_kinds[main] >= CLEAR_KIND)
-    if profile.orgs:  # among colleagues, about a customer the title names
+    if profile.orgs or profile.preparing:  # among colleagues, about a customer or preparing
         return True
     return any(
         profile.facets.get(name, 0.0) >= INTERNAL_KIND_MIN

@@ -76,6 +76,15 @@ def test_content_terms_stem_english_and_german_alike() -> None:
         ("Schulung Pflege", "kind:training"),
         ("Reklamation Pumpe", "kind:support"),
         ("Messe Düsseldorf Standdienst", "kind:event"),
+        ("Baubesprechung Kühlhaus #12", "kind:installation"),
+        ("LHBC mobe plan", "kind:kickoff"),
+        ("Mobilisation plan for the April start", "kind:kickoff"),
+        ("Domestics KPI review", "kind:business_review"),
+        ("Subcontractor review: window cleaning", "kind:partner"),
+        ("Hygienebegehung Zentralküche", "topic:compliance"),
+        ("RAMS and permit to work for the atrium", "topic:compliance"),
+        ("BR-Sitzung Betriebsvereinbarung Zeiterfassung", "topic:works_council"),
+        ("Site walk: Coleshill DC", "setting:onsite"),
     ],
 )
 def test_meeting_kinds_in_english_and_german(text: str, facet: str) -> None:
@@ -259,6 +268,25 @@ def test_a_bid_is_prepared_among_colleagues() -> None:
     demo = candidate(tip("Demos: show the outcome first.", tags=("demo",)))
     assert score(review, tender, NO_VECTOR, NO_STATS, {}) is not None
     assert score(review, demo, NO_VECTOR, NO_STATS, {}) is None
+
+
+def test_preparing_among_colleagues_gets_tips_for_what_is_prepared() -> None:
+    renewal = candidate(tip("Renewals: send the usage report a week ahead.", tags=("renewal",)))
+    prep = profile_meeting(meeting("Renewal call", description="Prep for Thursday"))
+    planning = profile_meeting(meeting("SKO kick-off planning"))
+    assert prep.preparing and not prep.external
+    assert score(prep, renewal, NO_VECTOR, NO_STATS, {}) is not None
+    assert not planning.preparing  # planning an event is not preparing a customer meeting
+    assert score(profile_meeting(meeting("Renewal call")), renewal, NO_VECTOR, NO_STATS, {}) is None
+
+
+def test_a_description_decides_off_work_only_when_the_title_says_nothing_of_work() -> None:
+    slide = profile_meeting(
+        meeting("TCO slide for the CFO", description="5 years, incl. terminals")
+    )
+    trip = profile_meeting(meeting("Out", description="Flight to Hamburg, terminal 2"))
+    assert slide.offwork is None
+    assert trip.offwork == "travel"
 
 
 def test_in_person_tips_stay_out_of_calls() -> None:
