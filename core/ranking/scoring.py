@@ -39,7 +39,6 @@ ONSITE_ELSEWHERE = 0.9  # an account's in-person tip when the meeting is at anot
 ONSITE_UNKNOWN = 0.3
 KIND_CONFLICT = 0.3  # the tip is clearly about another kind of meeting than this one
 CLEAR_KIND = 0.8
-NOT_HELPFUL_HERE = math.inf
 FRESH_DAYS = 365
 MAX_REASON_FACETS = 2
 # Kinds of meeting held among colleagues (lexicon.INTERNAL_KINDS): a tip for one of them is
@@ -144,7 +143,7 @@ def score(
     total -= _age_penalty(tip.updated_at, now or utcnow())
     said = feedback.get(tip.id or 0)
     if said is not None and not said[0] and said[1]:  # elsewhere: ``learning`` weighs it
-        total -= NOT_HELPFUL_HERE
+        return None  # the person said "not for this meeting", whatever anyone else found
     if total < params.min_score and not helped_in_series:  # someone said so in this series
         return None
 

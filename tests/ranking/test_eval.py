@@ -16,12 +16,17 @@ DEV_SET_2 = SETS / "relevance-dev2.json"
 HELD_OUT = SETS / "heldout-medtech.json"
 HELD_OUT_2 = SETS / "heldout-machinery.json"
 # Written by helpers who saw no ranking code: payroll/HR software, commercial refrigeration,
-# workforce management, UK facilities services.
+# workforce management, UK facilities services, staffing, energy monitoring.
 PAYROLL = SETS / "heldout-payroll.json"
 COOLING = SETS / "heldout-cooling.json"
 WORKFORCE = SETS / "heldout-workforce.json"
 FACILITIES = SETS / "heldout-facilities.json"
-ALL_SETS = [DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2, PAYROLL, COOLING, WORKFORCE, FACILITIES]
+STAFFING = SETS / "heldout-staffing.json"
+ENERGY = SETS / "heldout-energy.json"
+ALL_SETS = [
+    *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
+    *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
+]
 
 
 def run_eval(path: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]

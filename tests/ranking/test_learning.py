@@ -187,3 +187,15 @@ def test_not_for_this_meeting_is_about_the_kind_of_meeting_not_the_customer(  # 
     helped = learning.likeness(*args, helpful=True)
     not_here = learning.likeness(*args, helpful=False)
     assert helped == pytest.approx(not_here + learning.SAME_CUSTOMER)
+
+
+def test_not_for_this_meeting_wins_over_what_a_colleague_found_helpful_in_the_series(  # type: ignore[no-untyped-def]
+    client, member, other_member, curator, add_tip, add_meeting
+) -> None:
+    tip = add_tip(curator.id, "Bring the open action items from last time, nothing else.")
+    mine = add_meeting(member.id, "Weekly Globex sync 13", attendees=["pm@globex.com"])
+    theirs = add_meeting(other_member.id, "Weekly Globex sync 12", attendees=["pm@globex.com"])
+    mark(client, other_member, theirs, tip, True)
+    assert tip.id in brief(client, member, mine)  # the series door brings it in
+    mark(client, member, mine, tip, False)
+    assert tip.id not in brief(client, member, mine)
