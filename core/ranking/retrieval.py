@@ -68,20 +68,20 @@ class Candidate:
 
 def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
     """Organisations whose name key is one of ``keys`` (runs of title words)."""
-    if not keys:
-        return set()
-    rows = session.exec(
-        select(TipOrg.org).where(col(TipOrg.name_key).in_(sorted(keys))).distinct().limit(20)
-    ).all()
-    return set(rows)
+    return _orgs_where(session, col(TipOrg.name_key), keys)
 
 
 def orgs_with_tips(session: Session, names: set[str]) -> set[str]:
     """Which of these organisations some tip is written for: customers the team knows."""
-    if not names:
+    return _orgs_where(session, col(TipOrg.org), names)
+
+
+def _orgs_where(session: Session, column: Any, values: set[str]) -> set[str]:
+    """Distinct organisations (at most 20) of the tips whose ``column`` is one of ``values``."""
+    if not values:
         return set()
     rows = session.exec(
-        select(TipOrg.org).where(col(TipOrg.org).in_(sorted(names))).distinct().limit(20)
+        select(TipOrg.org).where(column.in_(sorted(values))).distinct().limit(20)
     ).all()
     return set(rows)
 
