@@ -11,6 +11,7 @@ from core.models.brief import (
     RankingTerm,
     TipFacet,
     TipOrg,
+    TipOrgName,
     TipProfile,
 )
 from core.models.calendar import Calendar, Meeting
@@ -76,6 +77,7 @@ __all__ = [
     "TipAccount",
     "TipFacet",
     "TipOrg",
+    "TipOrgName",
     "TipProfile",
     "TipRequest",
     "TipRevision",

@@ -4,7 +4,8 @@ The ranking never re-reads the whole library for a meeting. Whenever a tip is
 written, ``core.ranking.index.tip_changed`` stores its *profile* (facets,
 stemmed words, embedding) and the narrow rows the brief looks candidates up
 by: ``tip_facet`` (facet → generic tips), ``tip_org`` (organisation and name
-key → tips) and ``ranking_term`` (how many tips use a word, for its weight).
+key → tips), ``tip_org_name`` (shorter names of the organisation) and
+``ranking_term`` (how many tips use a word, for its weight).
 """
 
 from __future__ import annotations
@@ -51,6 +52,23 @@ class TipOrg(SQLModel, table=True):
     tip_id: int = Field(foreign_key="tip.id", primary_key=True, ondelete="CASCADE")
     org: str = Field(max_length=253, primary_key=True, index=True)
     name_key: str = Field(max_length=253, index=True)
+
+
+class TipOrgName(SQLModel, table=True):
+    """Shorter names a title may call a tip's organisation by: the index behind "Halden".
+
+    People write "Northgate" for northgate-insurance.co.uk, "Bergmann" for
+    umweltlabor-bergmann.de and "Halden" for haldenbank.co.uk. The names are the
+    words of the domain's label and the words the tip itself uses that are part
+    of the label (``core.ranking.index.org_names``); a name several
+    organisations share names none of them.
+    """
+
+    __tablename__ = "tip_org_name"
+
+    tip_id: int = Field(foreign_key="tip.id", primary_key=True, ondelete="CASCADE")
+    org: str = Field(max_length=253, primary_key=True)
+    name: str = Field(max_length=253, primary_key=True, index=True)
 
 
 class RankingTerm(SQLModel, table=True):

@@ -133,7 +133,9 @@ def rank(
 ) -> list[RankedTip]:
     size = limit if limit is not None else get_settings().brief_size
     profile = meeting_profile(session, meeting)
-    if profile.offwork and not profile.orgs:
+    # Errands, travel, focus and company events are quiet unless someone from outside attends:
+    # a customer named in "Train to Salzburg (LMPA)" is where the trip goes, not a meeting.
+    if profile.offwork and not profile.external:
         return []
     # Marked private or free: quiet, unless a customer the team has tips for attends (a
     # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.

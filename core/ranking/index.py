@@ -17,12 +17,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from core.db import is_postgres
-from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, utcnow
+from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipOrgName, TipProfile, utcnow
 from core.ranking import embedding, lexicon, orgs
 from core.ranking.text import content_terms, fold
 
 # Bump when the lexicon or the profile format changes, so `tipoff ranking reindex` redoes tips.
-PROFILE_VERSION = "6"
+PROFILE_VERSION = "7"
 MAX_TERMS = 200
 MIN_INDEXED_FACET = 0.3
 # ranking_term row that counts profiled tips (stems never contain "#" or "@").
@@ -65,6 +65,16 @@ def tip_terms(tip: Tip) -> list[str]:
     return sorted({term[:64] for term in content_terms(text)})[:MAX_TERMS]
 
 
+def org_names(domain: str, tip: Tip) -> set[str]:
+    """The organisation's shorter names (``orgs.short_names``) that are not ordinary words.
+
+    A word the lexicon reads as a kind of meeting or of customer ("Klinikum", "Insurance",
+    "Logistik") names no one in particular, so it cannot stand for the organisation alone.
+    """
+    text = " ".join([tip.title, tip.body])
+    return {name for name in orgs.short_names(domain, text) if not lexicon.facet_hits(name)}
+
+
 def tip_changed(session: Session, tip: Tip) -> None:
     """Re-profile one tip after it was created or edited."""
     index_tips(session, [tip])
@@ -76,6 +86,7 @@ class ComputedProfile:
 
     tip_id: int
     accounts: list[str]
+    names: dict[str, set[str]]  # organisation → its shorter names
     facets: dict[str, float]
     terms: list[str]
     vector: bytes | None
@@ -90,6 +101,7 @@ def compute_profiles(tips: Sequence[Tip]) -> list[ComputedProfile]:
         ComputedProfile(
             tip_id=tip.id or 0,
             accounts=list(tip.accounts),
+            names={orgs.registrable(a): org_names(a, tip) for a in tip.accounts},
             facets=tip_facets(tip),
             terms=tip_terms(tip),
             vector=embedding.to_bytes(vector) if keep else None,
@@ -115,6 +127,7 @@ def store_profiles(session: Session, computed: Sequence[ComputedProfile]) -> Non
     df_delta: Counter[str] = Counter()
     facet_rows: list[TipFacet] = []
     org_rows: list[TipOrg] = []
+    name_rows: list[TipOrgName] = []
     for item in computed:
         previous = old.get(item.tip_id)
         df_delta.update(item.terms)
@@ -151,11 +164,17 @@ def store_profiles(session: Session, computed: Sequence[ComputedProfile]) -> Non
                 org_rows.append(
                     TipOrg(tip_id=item.tip_id, org=org, name_key=orgs.name_key(account))
                 )
+                name_rows.extend(
+                    TipOrgName(tip_id=item.tip_id, org=org, name=name[:253])
+                    for name in sorted(item.names.get(org, ()))
+                )
     session.exec(delete(TipFacet).where(col(TipFacet.tip_id).in_(ids)))
     session.exec(delete(TipOrg).where(col(TipOrg.tip_id).in_(ids)))
+    session.exec(delete(TipOrgName).where(col(TipOrgName.tip_id).in_(ids)))
     session.flush()
     session.add_all(facet_rows)
     session.add_all(org_rows)
+    session.add_all(name_rows)
     _apply_df(session, df_delta)
     session.flush()
 

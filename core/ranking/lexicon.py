@@ -444,7 +444,7 @@ FACETS: tuple[Facet, ...] = (
         "offwork:travel",
         "travel",
         """flight*, flug, *flug, fluege, train to, train from, zug nach, zugfahrt, bahnfahrt,
-        bahn=, ice=, hotel*,
+        bahn=, ice=, railjet, rj=, tgv, eurostar, nightjet, thalys, westbahn, hotel*,
         airport, flughafen, taxi, uber, commute, pendeln, layover, boarding, terminal,
         check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
         fahrt nach, rueckfahrt, hinfahrt""",

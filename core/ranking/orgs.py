@@ -25,6 +25,7 @@ from core.ranking.text import STOP_WORDS, words
 _PSL = PublicSuffixList()
 MAX_RUN = 3
 MIN_KEY = 3
+MIN_SHORT_NAME = 4  # "Krause", "Halden"; shorter parts of a name are too often words
 # Labels under which only public bodies and schools register (second-level or deeper).
 _PUBLIC_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil", "gv", "admin", "bund"})
 _EDUCATION_LABELS = frozenset({"edu", "ac", "sch"})
@@ -60,6 +61,25 @@ def name_key(domain: str) -> str:
 def name_words(domain: str) -> str:
     """The organisation's name as words, for the lexicon: ``klinikum-nord.de`` → "klinikum nord"."""
     return " ".join(_label_words(domain))
+
+
+def short_names(domain: str, text: str) -> set[str]:
+    """Shorter names people may call the organisation by, before the generic ones are dropped.
+
+    The words of a label of several words (``spedition-krause`` → "spedition", "krause"),
+    and the words of ``text`` (what a tip for the account says) that begin the label and
+    make at least half of it: "Halden Bank's CFO …" for ``haldenbank.co.uk`` gives
+    "halden". ``core.ranking.index.org_names`` then drops ordinary words ("spedition").
+    """
+    key = name_key(domain)
+    label = _label_words(domain)
+    found = set(label) if len(label) > 1 else set()
+    found |= {w for w in words(text) if key.startswith(w) and 2 * len(w) >= len(key)}
+    return {
+        w
+        for w in found
+        if len(w) >= MIN_SHORT_NAME and w != key and w not in STOP_WORDS and not w.isdigit()
+    }
 
 
 def sector_hint(domain: str) -> str:

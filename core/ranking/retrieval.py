@@ -25,7 +25,16 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from core.fulltext import matching_tip_ids
-from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipProfile, TipStatus, utcnow
+from core.models import (
+    RankingTerm,
+    Tip,
+    TipFacet,
+    TipOrg,
+    TipOrgName,
+    TipProfile,
+    TipStatus,
+    utcnow,
+)
 from core.ranking import embedding, lexicon
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
@@ -67,8 +76,25 @@ class Candidate:
 
 
 def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
-    """Organisations whose name key is one of ``keys`` (runs of title words)."""
-    return _orgs_where(session, col(TipOrg.name_key), keys)
+    """Organisations whose name key, or one of whose shorter names, is one of ``keys``.
+
+    ``keys`` are runs of title words. A shorter name counts only when it is one
+    organisation's: "Krause" names spedition-krause.de unless the library also has
+    a krause-bau.de.
+    """
+    named = _orgs_where(session, col(TipOrg.name_key), keys)
+    if not keys:
+        return named
+    rows: Any = session.execute(
+        select_columns(col(TipOrgName.name), col(TipOrgName.org))
+        .where(col(TipOrgName.name).in_(sorted(keys)))
+        .distinct()
+        .limit(100)
+    ).all()
+    by_name: dict[str, set[str]] = {}
+    for name, org in rows:
+        by_name.setdefault(name, set()).add(org)
+    return named | {org for found in by_name.values() if len(found) == 1 for org in found}
 
 
 def orgs_with_tips(session: Session, names: set[str]) -> set[str]:

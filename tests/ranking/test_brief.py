@@ -51,6 +51,29 @@ def test_company_named_in_the_title_when_no_domain(session, member, curator, add
     assert tip.id in brief_ids(session, member.id, meeting)
 
 
+def test_company_called_by_a_shorter_name_in_the_title(session, member, curator, add_tip,
+                                                      add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """"Halden" for haldenbank.co.uk (the tips say so), "Krause" for spedition-krause.de."""
+    halden = add_tip(curator.id, "Halden Bank's CFO reads every slide twice.",
+                     accounts=["haldenbank.co.uk"])  # fmt: skip
+    krause = add_tip(curator.id, "Bring the damage-rate report.", accounts=["spedition-krause.de"])
+    meeting = add_meeting(member.id, "Sync: Halden / Krause")
+    assert set(brief_ids(session, member.id, meeting)) == {halden.id, krause.id}
+
+
+def test_a_shorter_name_two_companies_share_names_neither(session, member, curator, add_tip,
+                                                          add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    add_tip(curator.id, "Ask for the dispatcher.", accounts=["spedition-krause.de"])
+    add_tip(curator.id, "The site manager decides.", accounts=["krause-bau.de"])
+    assert brief_ids(session, member.id, add_meeting(member.id, "Krause")) == []
+
+
+def test_a_trip_to_a_customer_is_travel(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
+    add_tip(curator.id, "Bring the audit binder.", accounts=["lmpa-salzburg.at"])
+    meeting = add_meeting(member.id, "RJ 62 Wien - Salzburg (LMPA)")
+    assert brief_ids(session, member.id, meeting) == []
+
+
 def test_personal_errands_and_vague_internal_meetings_stay_quiet(session, member, curator,
                                                                add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     add_tip(curator.id, "Forecast calls: bring the next step for each deal.", tags=["forecast"])

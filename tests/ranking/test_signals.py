@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from core.models import Meeting, Tip, utcnow
-from core.ranking import embedding, lexicon, orgs
+from core.ranking import embedding, index, lexicon, orgs
 from core.ranking.index import tip_facets
 from core.ranking.meeting import profile_meeting
 from core.ranking.retrieval import Candidate, LibraryStats
@@ -133,6 +133,18 @@ def test_registrable_domain_makes_subdomains_and_case_match() -> None:
     assert orgs.name_key("müller-maschinenbau.de") == "muellermaschinenbau"
     assert orgs.name_key("mueller-gmbh.de") == "mueller"
     assert orgs.name_key("gmbh.de") == "gmbh"
+
+
+def test_short_names_come_from_the_label_and_the_tips_own_words() -> None:
+    assert orgs.short_names("spedition-krause.de", "") == {"spedition", "krause"}
+    assert orgs.short_names("haldenbank.co.uk", "Halden Bank's CFO") == {"halden"}
+    assert orgs.short_names("acme.com", "Acme's buyer") == set()  # the name key itself
+    assert orgs.short_names("northgate.co.uk", "the gate") == set()  # too short to be a name
+
+
+def test_a_word_that_says_what_kind_of_company_names_none() -> None:
+    tip = Tip(title="", body="Spedition Krause: ask for the dispatcher.", author_id=1)
+    assert index.org_names("spedition-krause.de", tip) == {"krause"}
 
 
 def test_title_keys_join_runs_of_words() -> None:
