@@ -53,7 +53,7 @@ def test_company_named_in_the_title_when_no_domain(session, member, curator, add
 
 def test_company_called_by_a_shorter_name_in_the_title(session, member, curator, add_tip,
                                                       add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    """"Halden" for haldenbank.co.uk (the tips say so), "Krause" for spedition-krause.de."""
+    """ "Halden" for haldenbank.co.uk (the tips say so), "Krause" for spedition-krause.de."""
     halden = add_tip(curator.id, "Halden Bank's CFO reads every slide twice.",
                      accounts=["haldenbank.co.uk"])  # fmt: skip
     krause = add_tip(curator.id, "Bring the damage-rate report.", accounts=["spedition-krause.de"])
