@@ -49,6 +49,7 @@ INTERNAL_KINDS = lexicon.INTERNAL_KINDS
 # tips, and a customer meeting may too.
 UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event", "kind:tender"}
 INTERNAL_KIND_MIN = 0.5
+ORG_KIND_GROUPS = ("industry:", "kind:partner")  # what kind of organisation the customer is
 TEAM_REASON = "your team found this helpful in similar meetings"
 
 
@@ -114,7 +115,8 @@ def score(
     elif not in_scope(profile, candidate.facets):
         return None
 
-    fit, contributions = facet_fit(profile.facets, candidate.facets, stats.specificity)
+    fit, contributions = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets,
+                                   stats.specificity)  # fmt: skip
     mismatch = mismatches(profile, candidate, generic=not tip.accounts)
     # The customer's name is the customer signal's business for account tips; for other
     # tips it may still say what kind of customer this is ("Praxis", "Brauerei", "City of").
@@ -126,7 +128,7 @@ def score(
     meaning = params.meaning_weight * max(0.0, similarity - MEANING_FLOOR)
     # Whether a tip fits at all does not depend on how common its facets are in the library;
     # specificity only orders the tips that do.
-    plain_fit, _ = facet_fit(profile.facets, candidate.facets, {})
+    plain_fit, _ = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets, {})
     team = params.learned_weight * learned
     evidence = plain_fit + WORD_WEIGHT * overlap + meaning + max(0.0, team)
     if not tip.accounts and evidence < params.min_evidence and not helped_in_series:
@@ -160,6 +162,17 @@ def score(
     if helpful:
         reasons.append(f"helped {helpful} colleague{'s' if helpful != 1 else ''}")
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
+
+
+def _fit_facets(profile: MeetingProfile, accounts: list[str]) -> dict[str, float]:
+    """The meeting's facets an account tip may fit on: not what kind of customer it is.
+
+    Every tip for a hospital says "hospital"; that is the account prior's business, and
+    counting it again would rank the account's tender tip above a training tip in a training.
+    """
+    if not accounts:
+        return profile.facets
+    return {n: s for n, s in profile.facets.items() if not n.startswith(ORG_KIND_GROUPS)}
 
 
 def _telling(stats: LibraryStats, term: str) -> bool:
@@ -206,7 +219,7 @@ def prescore(
         return None
     if not tip.accounts and not in_scope(profile, candidate.facets):
         return None
-    fit, _ = facet_fit(profile.facets, candidate.facets, stats.specificity)
+    fit, _ = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets, stats.specificity)
     total = (ACCOUNT_PRIOR if tip.accounts else 0.0) + fit
     total -= mismatches(profile, candidate, generic=not tip.accounts)
     return (

@@ -74,6 +74,25 @@ def test_a_trip_to_a_customer_is_travel(session, member, curator, add_tip, add_m
     assert brief_ids(session, member.id, meeting) == []
 
 
+def test_the_kind_of_customer_does_not_lift_its_own_tips_over_the_kind_of_meeting(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    """Every tip for a hospital says "hospital": in a training, the training tip comes first."""
+    tender = add_tip(
+        curator.id,
+        "Klinikum Nord hospital tender: the Krankenhaus lab asks its Bieterfragen early.",
+        accounts=["klinikum-nord.de"],
+        tags=["tender"],
+    )
+    training = add_tip(
+        curator.id,
+        "User training: at most four people per instrument, and train on the customer's samples.",
+        tags=["schulung"],
+    )
+    meeting = add_meeting(member.id, "Geräteeinweisung", attendees=["lab@klinikum-nord.de"])
+    assert brief_ids(session, member.id, meeting)[:2] == [training.id, tender.id]
+
+
 def test_personal_errands_and_vague_internal_meetings_stay_quiet(session, member, curator,
                                                                add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     add_tip(curator.id, "Forecast calls: bring the next step for each deal.", tags=["forecast"])
