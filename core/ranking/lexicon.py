@@ -121,7 +121,8 @@ FACETS: tuple[Facet, ...] = (
         "contract terms",
         """contract*, msa, master agreement, redline*, terms and conditions, nda,
         liability, indemnit*, legal review, clause*, vertrag, vertraege, *vertrag,
-        *vertraege, vertrags*, agb, haftung*, klausel*, rahmenvertrag*""",
+        *vertraege, vertrags*, agb, haftung*, klausel*, rahmenvertrag*, loi=,
+        letter of intent, absichtserklaerung*, vorvertrag*""",
     ),
     _facet(
         "kind:renewal",
@@ -136,7 +137,8 @@ FACETS: tuple[Facet, ...] = (
         """qbr, ebr, business review*, quarterly review, account review, annual review,
         executive review, jahresgespraech, quartalsgespraech, quartalsreview,
         jahresreview, *jahresgespraech, kpi review*, service review*, contract review*,
-        performance meeting*, monthly review*, leistungsreview*, servicegespraech*""",
+        performance meeting*, monthly review*, leistungsreview*, servicegespraech*,
+        q1 review, q2 review, q3 review, q4 review, quartalsbesprechung*""",
     ),
     _facet(
         "kind:kickoff",
@@ -203,7 +205,8 @@ FACETS: tuple[Facet, ...] = (
         """complaint*, escalat*, incident*, outage*, defect*, malfunction*, breakdown,
         reklamation*, *reklamation, beschwerde*, *beschwerde, stoerung*, *stoerung,
         eskalation*, ausfall, ausfaelle, fehlalarm*, mangel, maengel, downtime, standstill,
-        line down, machine down, production stop*, stillstand*, *stillstand, produktionsausfall""",
+        line down, machine down, production stop*, stillstand*, *stillstand, produktionsausfall,
+        troubleshoot*, fehlersuche, root cause*, out of spec*, oos=, *problem, *probleme""",
     ),
     _facet(
         "kind:service",

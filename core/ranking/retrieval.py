@@ -35,7 +35,7 @@ from core.models import (
     TipStatus,
     utcnow,
 )
-from core.ranking import embedding, lexicon
+from core.ranking import embedding, lexicon, orgs
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
 
@@ -79,8 +79,9 @@ def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
     """Organisations whose name key, or one of whose shorter names, is one of ``keys``.
 
     ``keys`` are runs of title words. A shorter name counts only when it is one
-    organisation's: "Krause" names spedition-krause.de unless the library also has
-    a krause-bau.de.
+    organisation's ("Krause" names spedition-krause.de unless the library also has a
+    krause-bau.de), or begins the name of each that has it: "Halden" names
+    haldenbank.co.uk and its US arm haldenus.com, one family.
     """
     named = _orgs_where(session, col(TipOrg.name_key), keys)
     if not keys:
@@ -94,7 +95,12 @@ def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
     by_name: dict[str, set[str]] = {}
     for name, org in rows:
         by_name.setdefault(name, set()).add(org)
-    return named | {org for found in by_name.values() if len(found) == 1 for org in found}
+    return named | {
+        org
+        for name, found in by_name.items()
+        if len(found) == 1 or all(orgs.name_key(o).startswith(name) for o in found)
+        for org in found
+    }
 
 
 def orgs_with_tips(session: Session, names: set[str]) -> set[str]:

@@ -68,6 +68,14 @@ def test_a_shorter_name_two_companies_share_names_neither(session, member, curat
     assert brief_ids(session, member.id, add_meeting(member.id, "Krause")) == []
 
 
+def test_a_shorter_name_that_begins_each_name_names_the_family(session, member, curator,
+                                                               add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    bank = add_tip(curator.id, "Halden Bank: the CFO signs.", accounts=["haldenbank.co.uk"])
+    us = add_tip(curator.id, "Halden US buys through the parent.", accounts=["haldenus.com"])
+    meeting = add_meeting(member.id, "Handover: Halden phase 1")
+    assert set(brief_ids(session, member.id, meeting)) == {bank.id, us.id}
+
+
 def test_a_trip_to_a_customer_is_travel(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
     add_tip(curator.id, "Bring the audit binder.", accounts=["lmpa-salzburg.at"])
     meeting = add_meeting(member.id, "RJ 62 Wien - Salzburg (LMPA)")

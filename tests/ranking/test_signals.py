@@ -85,6 +85,10 @@ def test_content_terms_stem_english_and_german_alike() -> None:
         ("RAMS and permit to work for the atrium", "topic:compliance"),
         ("BR-Sitzung Betriebsvereinbarung Zeiterfassung", "topic:works_council"),
         ("Site walk: Coleshill DC", "setting:onsite"),
+        ("Säulenproblem HPLC 2", "kind:support"),
+        ("OOS investigation - QC-07", "kind:support"),
+        ("LOI Hagedorn", "kind:contract"),
+        ("Alpenfracht Q2-Review", "kind:business_review"),
     ],
 )
 def test_meeting_kinds_in_english_and_german(text: str, facet: str) -> None:
@@ -100,6 +104,7 @@ def test_meeting_kinds_in_english_and_german(text: str, facet: str) -> None:
         ("Lunch", "offwork:personal"),
         ("Flug nach München", "offwork:travel"),
         ("Train to Berlin", "offwork:travel"),
+        ("RJ 62 Wien - Salzburg", "offwork:travel"),
         ("Focus time", "offwork:focus"),
         ("Bitte nicht buchen", "offwork:focus"),
     ],
