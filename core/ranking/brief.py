@@ -37,6 +37,9 @@ ORG_FACET_SHARE = 0.5
 ORG_MIN_TIPS = 1
 ORG_FACET_STRENGTH = 0.5
 ORG_TIPS_READ = 60
+# An internal meeting's description may name the customer its title abbreviates; only its
+# full name counts there, since a description also mentions places and people in passing.
+DESCRIPTION_READ = 400
 
 
 @dataclass
@@ -53,11 +56,15 @@ class Brief:
 
 
 def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
-    """The meeting's profile; the title names the customer only when no attendee domain does."""
+    """The meeting's profile; the title (else the description) names the customer only when no
+    attendee domain does."""
     named: set[str] = set()
     if not meeting.external_domains:
         keys = orgs.title_keys(f"{meeting.title or ''} , {meeting.location or ''}")
         named = retrieval.orgs_named_in(session, keys)
+        if not named and meeting.description:  # "AP handover", described "… Ashworth Pryce"
+            keys = orgs.title_keys(meeting.description[:DESCRIPTION_READ])
+            named = retrieval.orgs_named_in(session, keys, short_names=False)
     profile = profile_meeting(meeting, named)
     profile.quiet = bool(meeting.private or meeting.free)
     profile.series = learning.series_key(meeting)

@@ -21,7 +21,8 @@ the mark's meeting is like this one:
 - otherwise only meetings that read almost the same count (cosine from
   ``ALIKE_FLOOR`` → 0 to ``ALIKE_FULL`` → 1): a shared customer name alone
   makes texts look alike;
-- halved when one had someone external and the other did not.
+- halved when one had someone external and the other did not; for "not for this
+  meeting", nothing then (a meeting among colleagues is another kind of meeting).
 
 Per person the weighted marks add up and are capped at ±1 (``PERSON_CAP``):
 a few clicks by one person cannot take over everyone's briefs. The team's sum
@@ -164,7 +165,9 @@ def likeness(
     else:  # no kind to go by: only meetings that read almost the same
         weight = min(1.0, max(0.0, (cos - ALIKE_FLOOR) / (ALIKE_FULL - ALIKE_FLOOR)))
     if mark_external != profile.external:
-        weight *= OTHER_SETTING
+        # "Not for this meeting" at a customer's says nothing about a meeting among colleagues
+        # (a bid-review tip shown at the customer's clarification call) and vice versa.
+        weight = weight * OTHER_SETTING if helpful else 0.0
     return weight
 
 

@@ -459,7 +459,9 @@ FACETS: tuple[Facet, ...] = (
         company update, staff meeting, christmas party, holiday party, summer party,
         team event, team building, teambuilding, offsite, off site, sales kick off, sko=,
         kick off party, weihnachtsfeier, sommerfest, betriebsausflug, firmenfeier,
-        betriebsversammlung, mitarbeiterversammlung, teamevent, firmenevent""",
+        betriebsversammlung, mitarbeiterversammlung, teamevent, firmenevent,
+        christmas do, christmas lunch, christmas dinner, christmas social, xmas party, xmas do,
+        team social, staff social, summer social, weihnachtsessen, personalanlass""",
     ),
     _facet(
         "offwork:focus",

@@ -75,7 +75,7 @@ class Candidate:
     by_words: bool = False  # found through the full-text index
 
 
-def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
+def orgs_named_in(session: Session, keys: set[str], *, short_names: bool = True) -> set[str]:
     """Organisations whose name key, or one of whose shorter names, is one of ``keys``.
 
     ``keys`` are runs of title words. A shorter name counts only when it is one
@@ -84,7 +84,7 @@ def orgs_named_in(session: Session, keys: set[str]) -> set[str]:
     haldenbank.co.uk and its US arm haldenus.com, one family.
     """
     named = _orgs_where(session, col(TipOrg.name_key), keys)
-    if not keys:
+    if not keys or not short_names:
         return named
     rows: Any = session.execute(
         select_columns(col(TipOrgName.name), col(TipOrgName.org))

@@ -76,6 +76,15 @@ def test_a_shorter_name_that_begins_each_name_names_the_family(session, member, 
     assert set(brief_ids(session, member.id, meeting)) == {bank.id, us.id}
 
 
+def test_an_internal_meeting_described_with_the_customers_full_name(session, member, curator,
+                                                                   add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    tip = add_tip(curator.id, "Ashworth Pryce want one invoice.", accounts=["ashworthpryce.co.uk"])
+    meeting = add_meeting(
+        member.id, "AP handover", description="Walk the team through what we sold Ashworth Pryce."
+    )
+    assert brief_ids(session, member.id, meeting) == [tip.id]
+
+
 def test_a_trip_to_a_customer_is_travel(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
     add_tip(curator.id, "Bring the audit binder.", accounts=["lmpa-salzburg.at"])
     meeting = add_meeting(member.id, "RJ 62 Wien - Salzburg (LMPA)")

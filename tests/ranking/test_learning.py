@@ -189,6 +189,18 @@ def test_not_for_this_meeting_is_about_the_kind_of_meeting_not_the_customer(  # 
     assert helped == pytest.approx(not_here + learning.SAME_CUSTOMER)
 
 
+def test_not_for_this_meeting_at_a_customers_says_nothing_about_a_meeting_among_colleagues(  # type: ignore[no-untyped-def]
+    session, member, add_meeting
+) -> None:
+    # The bid-review tip was wrongly shown at the customer's clarification call.
+    review = add_meeting(member.id, "Bid review - Brindley ITT")
+    profile = meeting_profile(session, review)
+    vector = learning.embed(profile)
+    args = ("other-series", ["brindley.gov.uk"], ["kind:tender"], True, None, profile, vector)
+    assert learning.likeness(*args, helpful=False) == 0.0
+    assert learning.likeness(*args, helpful=True) > 0.0
+
+
 def test_not_for_this_meeting_wins_over_what_a_colleague_found_helpful_in_the_series(  # type: ignore[no-untyped-def]
     client, member, other_member, curator, add_tip, add_meeting
 ) -> None:

@@ -105,6 +105,7 @@ def test_meeting_kinds_in_english_and_german(text: str, facet: str) -> None:
         ("Flug nach München", "offwork:travel"),
         ("Train to Berlin", "offwork:travel"),
         ("RJ 62 Wien - Salzburg", "offwork:travel"),
+        ("Christmas do planning", "offwork:company"),
         ("Focus time", "offwork:focus"),
         ("Bitte nicht buchen", "offwork:focus"),
     ],
