@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from sqlmodel import Session, col, select
 
 from core.models import (
@@ -38,7 +39,8 @@ ORG_MIN_TIPS = 1
 ORG_FACET_STRENGTH = 0.5
 ORG_TIPS_READ = 60
 # An internal meeting's description may name the customer its title abbreviates; only its
-# full name counts there, since a description also mentions places and people in passing.
+# full name counts there, since a description also mentions places and people in passing,
+# and only one customer: a description naming several is a pipeline or an agenda.
 DESCRIPTION_READ = 400
 
 
@@ -64,7 +66,8 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
         named = retrieval.orgs_named_in(session, keys)
         if not named and meeting.description:  # "AP handover", described "… Ashworth Pryce"
             keys = orgs.title_keys(meeting.description[:DESCRIPTION_READ])
-            named = retrieval.orgs_named_in(session, keys, short_names=False)
+            found = retrieval.orgs_named_in(session, keys, short_names=False)
+            named = found if len(found) == 1 else set()  # several: a pipeline, an agenda
     profile = profile_meeting(meeting, named)
     profile.quiet = bool(meeting.private or meeting.free)
     profile.series = learning.series_key(meeting)
@@ -130,6 +133,88 @@ def _feedback(
     return said
 
 
+@dataclass
+class Shortlist:
+    """What a brief's ranking reads from the database, before any ``Params`` apply.
+
+    ``choose`` turns it into the brief for given parameters, so ``tipoff eval`` can try
+    its whole grid on one read per meeting. ``profile`` is None when the meeting is quiet.
+    """
+
+    profile: MeetingProfile | None
+    finalists: list[retrieval.Candidate] = field(default_factory=list)
+    stats: retrieval.LibraryStats | None = None
+    vector: np.ndarray | None = None
+    said: dict[int, tuple[bool, bool]] = field(default_factory=dict)
+    learned: dict[int, float] = field(default_factory=dict)
+    from_briefs: dict[int, int] = field(default_factory=dict)
+    helped_here: set[int] = field(default_factory=set)
+
+
+def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist:
+    profile = meeting_profile(session, meeting)
+    # Errands, travel, focus and company events are quiet unless someone from outside attends:
+    # a customer named in "Train to Salzburg (LMPA)" is where the trip goes, not a meeting.
+    if profile.offwork and not profile.external:
+        return Shortlist(None)
+    # Marked private or free: quiet, unless a customer the team has tips for attends (a
+    # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.
+    if profile.quiet and not (profile.external and retrieval.orgs_with_tips(session, profile.orgs)):
+        return Shortlist(None)
+    stats = retrieval.library_stats(
+        session, [*profile.terms, *profile.name_terms], list(profile.facets)
+    )
+    helped_here = set(learning.series_helpful_ids(session, profile))
+    found = retrieval.candidates(session, profile, stats, extra_ids=sorted(helped_here))
+    if not found:
+        return Shortlist(None)
+    # First cut on the cheap signals; words and meaning only for what can still win.
+    now = utcnow()
+    first = [(p, c) for c in found if (p := scoring.prescore(profile, c, stats, now)) is not None]
+    first.sort(key=lambda pc: -pc[0])
+    finalists = [c for _, c in first[:FINALISTS]] + [
+        c for _, c in first[FINALISTS:] if c.by_words or c.tip.id in helped_here
+    ]
+    retrieval.add_details(session, finalists)
+    ids = [c.tip.id for c in finalists if c.tip.id]
+    return Shortlist(
+        profile=profile,
+        finalists=finalists,
+        stats=stats,
+        vector=embed(profile),
+        said=_feedback(session, user, meeting, profile.series, ids),
+        learned=learning.influence(session, profile, ids),
+        from_briefs=learning.helped_in_briefs(session, ids),
+        helped_here=helped_here,
+    )
+
+
+def choose(found: Shortlist, params: scoring.Params, size: int) -> list[scoring.Scored]:
+    """The best ``size`` finalists under ``params``, best first (pure: no database)."""
+    if found.profile is None or found.stats is None or found.vector is None:
+        return []
+    scored = [
+        s
+        for c in found.finalists
+        if (
+            s := scoring.score(
+                found.profile,
+                c,
+                found.vector,
+                found.stats,
+                found.said,
+                params=params,
+                learned=found.learned.get(c.tip.id or 0, 0.0),
+                helped_in_series=c.tip.id in found.helped_here,
+                votes_from_briefs=found.from_briefs.get(c.tip.id or 0, 0),
+            )
+        )
+        is not None
+    ]
+    scored.sort(key=lambda s: (-s.score, -s.candidate.tip.helpful_count, s.candidate.tip.id or 0))
+    return scored[:size]
+
+
 def rank(
     session: Session,
     user: User,
@@ -139,55 +224,9 @@ def rank(
     params: scoring.Params = scoring.DEFAULT,
 ) -> list[RankedTip]:
     size = limit if limit is not None else get_settings().brief_size
-    profile = meeting_profile(session, meeting)
-    # Errands, travel, focus and company events are quiet unless someone from outside attends:
-    # a customer named in "Train to Salzburg (LMPA)" is where the trip goes, not a meeting.
-    if profile.offwork and not profile.external:
+    kept = choose(shortlist(session, user, meeting), params, size)
+    if not kept:
         return []
-    # Marked private or free: quiet, unless a customer the team has tips for attends (a
-    # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.
-    if profile.quiet and not (profile.external and retrieval.orgs_with_tips(session, profile.orgs)):
-        return []
-    stats = retrieval.library_stats(
-        session, [*profile.terms, *profile.name_terms], list(profile.facets)
-    )
-    helped_here = learning.series_helpful_ids(session, profile)
-    found = retrieval.candidates(session, profile, stats, extra_ids=helped_here)
-    if not found:
-        return []
-    # First cut on the cheap signals; words and meaning only for what can still win.
-    now = utcnow()
-    first = [(p, c) for c in found if (p := scoring.prescore(profile, c, stats, now)) is not None]
-    first.sort(key=lambda pc: -pc[0])
-    finalists = [c for _, c in first[:FINALISTS]] + [
-        c for _, c in first[FINALISTS:] if c.by_words or c.tip.id in helped_here
-    ]
-    retrieval.add_details(session, finalists)
-    vector = embed(profile)
-    ids = [c.tip.id for c in finalists if c.tip.id]
-    said = _feedback(session, user, meeting, profile.series, ids)
-    learned = learning.influence(session, profile, ids)
-    from_briefs = learning.helped_in_briefs(session, ids)
-    scored = [
-        s
-        for c in finalists
-        if (
-            s := scoring.score(
-                profile,
-                c,
-                vector,
-                stats,
-                said,
-                params=params,
-                learned=learned.get(c.tip.id or 0, 0.0),
-                helped_in_series=c.tip.id in helped_here,
-                votes_from_briefs=from_briefs.get(c.tip.id or 0, 0),
-            )
-        )
-        is not None
-    ]
-    scored.sort(key=lambda s: (-s.score, -s.candidate.tip.helpful_count, s.candidate.tip.id or 0))
-    kept = scored[:size]
     tips = {
         t.id: t
         for t in session.exec(

@@ -83,6 +83,9 @@ def test_an_internal_meeting_described_with_the_customers_full_name(session, mem
         member.id, "AP handover", description="Walk the team through what we sold Ashworth Pryce."
     )
     assert brief_ids(session, member.id, meeting) == [tip.id]
+    add_tip(curator.id, "Globex pays late.", accounts=["globex.com"])
+    pipeline = add_meeting(member.id, "Pipeline", description="Ashworth Pryce, Globex, Initech")
+    assert brief_ids(session, member.id, pipeline) == []  # a list of customers names none
 
 
 def test_a_trip_to_a_customer_is_travel(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
