@@ -127,11 +127,13 @@ def brief_all(
     return ranked, reasons
 
 
-def shortlists(item: LoadedSet) -> dict[str, Shortlist]:
+def shortlists(item: LoadedSet) -> dict[str, Shortlist | None]:
     return {key: shortlist(item.session, item.user, m) for key, m in item.meetings.items()}
 
 
-def chosen(item: LoadedSet, found: dict[str, Shortlist], params: Params) -> dict[str, list[str]]:
+def chosen(
+    item: LoadedSet, found: dict[str, Shortlist | None], params: Params
+) -> dict[str, list[str]]:
     """What ``brief_all`` would rank, from shortlists read once (the grid's fast path)."""
     return {
         key: [item.keys[s.candidate.tip.id or 0] for s in choose(found[key], params, CUTOFF)]

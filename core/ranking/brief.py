@@ -138,36 +138,37 @@ class Shortlist:
     """What a brief's ranking reads from the database, before any ``Params`` apply.
 
     ``choose`` turns it into the brief for given parameters, so ``tipoff eval`` can try
-    its whole grid on one read per meeting. ``profile`` is None when the meeting is quiet.
+    its whole grid on one read per meeting.
     """
 
-    profile: MeetingProfile | None
-    finalists: list[retrieval.Candidate] = field(default_factory=list)
-    stats: retrieval.LibraryStats | None = None
-    vector: np.ndarray | None = None
-    said: dict[int, tuple[bool, bool]] = field(default_factory=dict)
-    learned: dict[int, float] = field(default_factory=dict)
-    from_briefs: dict[int, int] = field(default_factory=dict)
-    helped_here: set[int] = field(default_factory=set)
+    profile: MeetingProfile
+    finalists: list[retrieval.Candidate]
+    stats: retrieval.LibraryStats
+    vector: np.ndarray
+    said: dict[int, tuple[bool, bool]]
+    learned: dict[int, float]
+    from_briefs: dict[int, int]
+    helped_here: set[int]
 
 
-def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist:
+def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | None:
+    """The finalists and what the ranking knows about them; None when the brief is empty."""
     profile = meeting_profile(session, meeting)
     # Errands, travel, focus and company events are quiet unless someone from outside attends:
     # a customer named in "Train to Salzburg (LMPA)" is where the trip goes, not a meeting.
     if profile.offwork and not profile.external:
-        return Shortlist(None)
+        return None
     # Marked private or free: quiet, unless a customer the team has tips for attends (a
     # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.
     if profile.quiet and not (profile.external and retrieval.orgs_with_tips(session, profile.orgs)):
-        return Shortlist(None)
+        return None
     stats = retrieval.library_stats(
         session, [*profile.terms, *profile.name_terms], list(profile.facets)
     )
     helped_here = set(learning.series_helpful_ids(session, profile))
     found = retrieval.candidates(session, profile, stats, extra_ids=sorted(helped_here))
     if not found:
-        return Shortlist(None)
+        return None
     # First cut on the cheap signals; words and meaning only for what can still win.
     now = utcnow()
     first = [(p, c) for c in found if (p := scoring.prescore(profile, c, stats, now)) is not None]
@@ -189,9 +190,9 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist:
     )
 
 
-def choose(found: Shortlist, params: scoring.Params, size: int) -> list[scoring.Scored]:
+def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[scoring.Scored]:
     """The best ``size`` finalists under ``params``, best first (pure: no database)."""
-    if found.profile is None or found.stats is None or found.vector is None:
+    if found is None:
         return []
     scored = [
         s
