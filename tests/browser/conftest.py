@@ -28,6 +28,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.clock import midday_zone
 from tests.mail.smtpserver import MailServer
 
 CHROMIUM = os.environ.get("TIPOFF_CHROMIUM", "/usr/bin/chromium")
@@ -385,7 +386,8 @@ def library(live_server):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def acme_day(live_server, feeds, library):  # type: ignore[no-untyped-def]
     """A member whose calendar (a loopback feed) has a Pricing call with Acme coming up."""
-    person = live_server.add_user("member", name="Robin Rep")
+    # Midday in Robin's zone keeps the meeting in 90 minutes "today" whenever CI runs.
+    person = live_server.add_user("member", name="Robin Rep", timezone=midday_zone())
     url = feeds.publish(f"cal-{person.id}", upcoming_events(me=person.email))
     person.api("POST", "/api/calendars", {"url": url})
     meetings = person.api("GET", "/api/meetings")["items"]

@@ -17,6 +17,13 @@ from core import crypto
 from core.models import Calendar, Meeting, User, utcnow
 from core.models.tip import TipCreate
 from core.tips import service
+from tests.clock import midday_zone
+
+
+@pytest.fixture
+def day_member(make_user):  # type: ignore[no-untyped-def]
+    """A member for whom it is midday now, so "today" and "tomorrow" hold at any hour."""
+    return make_user("member", timezone=midday_zone())
 
 
 @pytest.fixture

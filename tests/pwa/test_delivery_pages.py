@@ -23,11 +23,13 @@ def test_status_labels():
     assert status_label(now + 20 * hour, now + 21 * hour, now) == ""  # tomorrow: the time says it
 
 
-def test_next_up_marks_meetings_in_progress_soon_and_ended(client, session, member, add_meeting):
-    add_meeting(member, "Done already", start=utcnow() - timedelta(minutes=10), minutes=5)
-    add_meeting(member, "Going on", start=utcnow() - timedelta(minutes=5), minutes=30)
-    add_meeting(member, "Coming up", start=utcnow() + timedelta(minutes=35, seconds=30))
-    html = client.get("/", headers=member.headers).text
+def test_next_up_marks_meetings_in_progress_soon_and_ended(
+    client, session, day_member, add_meeting
+):
+    add_meeting(day_member, "Done already", start=utcnow() - timedelta(minutes=10), minutes=5)
+    add_meeting(day_member, "Going on", start=utcnow() - timedelta(minutes=5), minutes=30)
+    add_meeting(day_member, "Coming up", start=utcnow() + timedelta(minutes=35, seconds=30))
+    html = client.get("/", headers=day_member.headers).text
     assert_strict_page(html)
     for title, label in (
         ("Done already", "ended"),
@@ -37,7 +39,7 @@ def test_next_up_marks_meetings_in_progress_soon_and_ended(client, session, memb
         card = html[html.index(title) - 600 : html.index(title)]
         assert f"data-status>{label}</span>" in card, (title, card)
     assert "data-start=" in html and "data-end=" in html  # the page keeps labels current
-    twin = client.get("/api/next-up", headers=member.headers).json()
+    twin = client.get("/api/next-up", headers=day_member.headers).json()
     assert {m["title"]: m["status"] for d in twin["days"] for m in d["meetings"]}[
         "Going on"
     ] == "now"

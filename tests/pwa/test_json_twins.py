@@ -15,18 +15,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core.models import utcnow
+from core.models import User, utcnow
 from core.people import invites
 
 
-def test_next_up_json_matches_the_page(client, member, other_member, add_meeting, add_tip):
+def test_next_up_json_matches_the_page(
+    client, session, day_member, other_member, add_meeting, add_tip
+):
     add_tip(other_member, "Ask about their Q3 budget.", title="Budget first", accounts=["acme.com"])
-    add_meeting(member, "Pricing call with Acme")
-    add_meeting(member, "Globex intro", start=utcnow() + timedelta(days=1), domains=("globex.com",))
-    data = client.get("/api/next-up", headers=member.headers).json()
-    html = client.get("/", headers=member.headers).text
+    add_meeting(day_member, "Pricing call with Acme")
+    add_meeting(
+        day_member, "Globex intro", start=utcnow() + timedelta(days=1), domains=("globex.com",)
+    )
+    data = client.get("/api/next-up", headers=day_member.headers).json()
+    html = client.get("/", headers=day_member.headers).text
     assert [day["label"] for day in data["days"]] == ["Today", "Tomorrow"]
-    assert data["timezone"] == "UTC" and data["calendars"] == 1
+    assert data["timezone"] == session.get(User, day_member.id).timezone and data["calendars"] == 1
     shown = [m for day in data["days"] for m in day["meetings"]]
     assert {m["title"] for m in shown} == {"Pricing call with Acme", "Globex intro"}
     for meeting in shown:

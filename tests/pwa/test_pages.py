@@ -62,17 +62,22 @@ def test_every_page_is_strict_and_private(client, curator, path):
 
 
 def test_next_up_lists_today_and_tomorrow_with_brief_at_a_glance(
-    client, member, add_meeting, add_tip
+    client, day_member, add_meeting, add_tip
 ):
-    add_tip(member, "Ask about their Q3 budget first.", title="Budget first", accounts=["acme.com"])
-    soon = add_meeting(member, "Pricing call with Acme", domains=("acme.com",))
+    add_tip(
+        day_member, "Ask about their Q3 budget first.", title="Budget first", accounts=["acme.com"]
+    )
+    soon = add_meeting(day_member, "Pricing call with Acme", domains=("acme.com",))
     later = add_meeting(
-        member, "Globex intro", start=utcnow() + timedelta(days=1, hours=1), domains=("globex.com",)
+        day_member,
+        "Globex intro",
+        start=utcnow() + timedelta(days=1, hours=1),
+        domains=("globex.com",),
     )
     # yesterday's is not shown (today's finished ones are, marked "ended": test_delivery_pages)
-    add_meeting(member, "Old meeting", start=utcnow() - timedelta(days=1, hours=1))
-    add_meeting(member, "Next week", start=utcnow() + timedelta(days=4))  # too far: not shown
-    html = client.get("/", headers=member.headers).text
+    add_meeting(day_member, "Old meeting", start=utcnow() - timedelta(days=1, hours=1))
+    add_meeting(day_member, "Next week", start=utcnow() + timedelta(days=4))  # too far: not shown
+    html = client.get("/", headers=day_member.headers).text
     assert f'href="/m/{soon.id}"' in html and "Pricing call with Acme" in html
     assert f'href="/m/{later.id}"' in html
     assert "Budget first" in html  # the brief at a glance
