@@ -5,7 +5,8 @@
 - ``preselect``, ``preselect_rules``: leave out what cannot meet the window, before parsing.
 - ``reading``: bytes to icalendar components, salvaging broken files.
 - ``parse``: iCalendar to meeting occurrences (the one parse-and-filter path).
-- ``attendees``, ``freemail``: who is in a meeting, the owner's answer, customer domains.
+- ``attendees``: who is in a meeting, the owner's answer, customer domains (free-mail and
+  calendar-system domains: ``core.freemail``, on the ground floor, since the ranking reads it too).
 - ``quiet``: keeps calendar URLs out of third-party library logs.
 - ``sync``: plan, download and apply a sync; report problems, back off.
 - ``upsert``: occurrences into ``Meeting`` rows by identity (moved, added, removed).

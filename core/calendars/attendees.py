@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from core.calendars.freemail import is_calendar_system, is_free_mail
+from core.freemail import is_calendar_system, is_free_mail
 
 _KINDS = {"ROOM": "room", "RESOURCE": "resource", "GROUP": "group"}
 _ADDRESS = re.compile(r"[^@\s<>\"',;:]+@[^@\s<>\"',;:]+")

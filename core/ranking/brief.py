@@ -42,6 +42,8 @@ ORG_TIPS_READ = 60
 # full name counts there, since a description also mentions places and people in passing,
 # and only one customer: a description naming several is a pipeline or an agenda.
 DESCRIPTION_READ = 400
+# Off-work kinds that are still work when they name a customer: meals, parties, outings.
+SOCIAL_OFFWORK = ("personal", "company")
 
 
 @dataclass
@@ -73,6 +75,13 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     profile.series = learning.series_key(meeting)
     _add_org_facets(session, profile)
     return profile
+
+
+def _names_customer(session: Session, meeting: Meeting, profile: MeetingProfile) -> bool:
+    """A meal or a party whose title names a customer: work, whatever the cue words say."""
+    if profile.offwork not in SOCIAL_OFFWORK or not profile.orgs_from_title:
+        return False
+    return bool(retrieval.orgs_named_in(session, orgs.title_keys(meeting.title or "")))
 
 
 def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
@@ -156,7 +165,9 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | Non
     profile = meeting_profile(session, meeting)
     # Errands, travel, focus and company events are quiet unless someone from outside attends:
     # a customer named in "Train to Salzburg (LMPA)" is where the trip goes, not a meeting.
-    if profile.offwork and not profile.external:
+    # A lunch that names a customer in its title ("Lunch Markus - Eventwerk commission") is
+    # about that customer, though; a place ("Elternabend", at "Schulhaus Lindenhof") is not.
+    if profile.offwork and not profile.external and not _names_customer(session, meeting, profile):
         return None
     # Marked private or free: quiet, unless a customer the team has tips for attends (a
     # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.freemail import is_calendar_system, is_free_mail
 from core.models import Meeting
 from core.ranking import embedding, lexicon, orgs
 from core.ranking.text import content_terms, fold
@@ -56,14 +57,16 @@ class MeetingProfile:
     people: set[str] = field(default_factory=set)  # surname stems of the attendees from outside
     vector: np.ndarray | None = None
 
+    private_guests: bool = False  # private people come along with a colleague (a couple, a buyer)
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
     preparing: bool = False  # colleagues preparing something ("Prep", "Vorbereitung")
     series: str = ""  # what recurs: the series' UID, or the title without dates and numbers
 
     @property
     def external(self) -> bool:
-        """Someone from another organisation attends (not merely named in the title)."""
-        return bool(self.orgs) and not self.orgs_from_title
+        """Someone from outside attends: another organisation (not merely named in the title),
+        or private people met at work."""
+        return (bool(self.orgs) and not self.orgs_from_title) or self.private_guests
 
 
 def attendee_text(meeting: Meeting) -> str:
@@ -98,6 +101,29 @@ def attendee_surnames(meeting: Meeting, outside: set[str], skip: set[str]) -> se
         if surname and len(surname) >= 3 and not surname.isdigit():
             found.update(t for t in content_terms(surname) if t not in skip)
     return found
+
+
+def private_guests(meeting: Meeting) -> bool:
+    """People with private addresses attend together with colleagues: a customer who is a
+    private person (a wedding couple, a homeowner, a patient's family).
+
+    Alone with private addresses, it is the seller's own life (a school play, the landlord);
+    a colleague at the table makes it work. Without the owner's address, two in-house
+    addresses stand for "the owner and a colleague".
+    """
+    outside = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
+    private = in_house = 0
+    for attendee in meeting.attendees or []:
+        if str(attendee.get("kind") or "person") in _ROOM_KINDS:
+            continue
+        domain = str(attendee.get("email") or "").rpartition("@")[2]
+        if not domain or is_calendar_system(domain):
+            continue
+        if is_free_mail(domain):
+            private += 1
+        elif orgs.registrable(domain) not in outside:
+            in_house += 1
+    return private > 0 and in_house >= 2
 
 
 def _surname(name: str, local: str) -> str | None:
@@ -148,7 +174,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         facets["setting:onsite"] = max(facets.get("setting:onsite", 0.0), LOCATION_ONLY_ONSITE)
     elif setting == "virtual":
         facets.pop("setting:onsite", None)
-    if domain_orgs:  # someone from outside attends: not a meeting among colleagues
+    guests = private_guests(meeting)
+    if domain_orgs or guests:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
             facets.pop(name, None)
     # A description says more than its title only when the title says nothing about work:
@@ -156,7 +183,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
     if offwork is None and not any(
-        lexicon.BY_NAME[n].group in lexicon.WORK_GROUPS for n in title_hits
+        lexicon.BY_NAME[n].group in (*lexicon.WORK_GROUPS, "internal") for n in title_hits
     ):
         offwork = _offwork(description_hits)
     names = " ".join(orgs.name_words(o) for o in customer)
@@ -197,6 +224,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         term_weights=term_weights,
         name_terms=name_terms,
         people=attendee_surnames(meeting, domain_orgs, org_terms),
+        private_guests=guests,
     )
 
 

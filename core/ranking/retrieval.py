@@ -38,6 +38,7 @@ from core.models import (
 from core.ranking import embedding, lexicon, orgs
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
+from core.ranking.text import index_spellings
 
 ACCOUNT_BUDGET = 100
 FACET_BUDGET = 120
@@ -197,7 +198,12 @@ def _word_ids(
     """Tips sharing the meeting's rarest words, through the library's full-text index."""
     rare = math.log((docs + 1) / (max(5.0, RARE_WORD_SHARE * docs) + 0.5))
     informative = sorted(weights, key=lambda t: -weights[t])[:MAX_QUERY_WORDS]
-    query_words = [words[t] for t in informative if t in words and weights[t] >= rare]
+    query_words = [
+        spelling
+        for t in informative
+        if t in words and weights[t] >= rare
+        for spelling in index_spellings(words[t])
+    ]
     if not query_words:
         return []
     return matching_tip_ids(session, query_words, every_word=False, limit=WORD_BUDGET)

@@ -59,6 +59,22 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.split(text)).strip()
 
 
+# "ae", "oe", "ue" that fold() may have spelled out from an umlaut: at the start of a word or
+# after a consonant ("menue", "gaeste"), not in "neue" or "queue".
+_SPELLED_UMLAUT = re.compile(r"(?:(?<=^)|(?<=[b-df-hj-pr-tv-z]))([aou])e")
+
+
+def index_spellings(folded_word: str) -> list[str]:
+    """The folded word, and how a full-text index that drops accents spells it.
+
+    fold() writes "Menüverkostung" as "menueverkostung"; SQLite's unicode61 and
+    PostgreSQL's German stemmer keep "menuverkostung". A query needs both, or a German
+    meeting never finds a tip through its umlaut words.
+    """
+    plain = _SPELLED_UMLAUT.sub(r"\1", folded_word)
+    return [folded_word] if plain == folded_word else [folded_word, plain]
+
+
 def words(text: str) -> list[str]:
     """Folded words of ``text`` in order (stop words included)."""
     folded = fold(text)

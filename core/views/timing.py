@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session, SQLModel, col, select
 
-from core.calendars.freemail import is_calendar_system, is_free_mail
+from core.freemail import is_calendar_system, is_free_mail
 from core.models import Calendar, Meeting, User
 from core.ranking import orgs
 

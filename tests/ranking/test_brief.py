@@ -184,3 +184,46 @@ def test_rare_shared_words_find_a_tip_no_facet_knows(session, member, curator, a
     found = brief_for_meeting(session, session.get(User, member.id), meeting).tips
     assert [r.tip.id for r in found] == [tip.id]
     assert any("zorblat" in reason for reason in found[0].reasons)
+
+
+def test_umlaut_words_find_a_tip_no_facet_knows(session, member, curator, add_tip,
+                                                add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """fold() spells "ü" as "ue"; the full-text index drops the accent. Both must meet."""
+    tip = add_tip(curator.id, "Zur Menüverkostung den Sommelier dazuholen, max. zwei Varianten.")
+    add_tip(curator.id, "Renewals: send the usage summary first.", tags=["renewal"])
+    meeting = add_meeting(member.id, "Menüverkostung", attendees=["kueche@kunde.de"])
+    assert brief_ids(session, member.id, meeting) == [tip.id]
+
+
+def test_private_people_met_with_a_colleague_are_customers(session, member, curator, add_tip,
+                                                           add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """A wedding couple writes from gmail; a school play with the family is still private."""
+    tip = add_tip(curator.id, "Erstgespräch Hochzeit: fragen, wer mitentscheidet und zahlt.",
+                  tags=["erstgespräch", "hochzeit"])  # fmt: skip
+    colleague = "julia@" + member.email.rsplit("@", 1)[1]
+    couple = ["sophie.l@gmail.com", "d.okafor@outlook.com"]
+    first = add_meeting(member.id, "Erstgespräch Hochzeit - Sophie & David",
+                        attendees=[member.email, colleague, *couple])  # fmt: skip
+    assert brief_ids(session, member.id, first) == [tip.id]
+    family = add_meeting(member.id, "Hochzeit Anna & Tobi", attendees=[member.email, couple[0]])
+    assert brief_ids(session, member.id, family) == []
+
+
+def test_a_lunch_that_names_a_customer_is_about_it(session, member, curator, add_tip,
+                                                   add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    commission = add_tip(curator.id, "Eventwerk gets 10 % on rooms only.",
+                         accounts=["eventwerk.at"])  # fmt: skip
+    lunch = add_meeting(member.id, "Lunch Markus - Eventwerk Provisionsmodell")
+    assert brief_ids(session, member.id, lunch) == [commission.id]
+    # a place named like a customer is where the errand is, not whom it is about
+    evening = add_meeting(member.id, "Elternabend 3. Klasse", location="Schule Eventwerk")
+    assert brief_ids(session, member.id, evening) == []
+
+
+def test_a_prep_title_is_work_whatever_the_description_says(session, member, curator,
+                                                            add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    visit = add_tip(curator.id, "Kessler wants the castle hotel to themselves.",
+                    accounts=["kessler-automotive.de"])  # fmt: skip
+    prep = add_meeting(member.id, "Kessler SI prep w/ Elif",
+                       description="Ablauf Montag, Zimmer, Festungs-Dinner-Idee")  # fmt: skip
+    assert brief_ids(session, member.id, prep) == [visit.id]

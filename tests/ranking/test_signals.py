@@ -13,7 +13,7 @@ from core.ranking.index import tip_facets
 from core.ranking.meeting import profile_meeting
 from core.ranking.retrieval import Candidate, LibraryStats
 from core.ranking.scoring import DEFAULT, KIND_CONFLICT, facet_fit, mismatches, score
-from core.ranking.text import content_terms, fold
+from core.ranking.text import content_terms, fold, index_spellings
 
 
 def meeting(title: str, *, description: str = "", location: str = "",
@@ -360,3 +360,16 @@ def test_links_in_the_description_are_not_words() -> None:
     profile = profile_meeting(meeting("Renewal", description=join, domains=("globex.com",)))
     assert not any("meetup" in w or "teams" in w for w in profile.words_by_term.values())
     assert "kind:renewal" in profile.facets
+
+
+def test_index_spellings_add_the_accentless_form_of_spelled_out_umlauts() -> None:
+    assert index_spellings(fold("Menüverkostung")) == ["menueverkostung", "menuverkostung"]
+    assert index_spellings(fold("Übergabe")) == ["uebergabe", "ubergabe"]
+    assert index_spellings("neue") == ["neue"] and index_spellings("queue") == ["queue"]
+
+
+def test_private_guests_need_a_colleague_at_the_table() -> None:
+    couple = ("katharina@hotel.example", "julia@hotel.example", "sophie@gmail.com")
+    assert profile_meeting(meeting("Erstgespräch", attendees=couple)).external
+    assert not profile_meeting(meeting("Schulaufführung", attendees=couple[::2])).external
+    assert not profile_meeting(meeting("Team", attendees=couple[:2])).external
