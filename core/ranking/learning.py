@@ -13,16 +13,21 @@ the mark's meeting is like this one:
 - their meaning: the cosine of the embeddings, from ``SIMILAR_FLOOR`` → 0 to
   ``SIMILAR_FULL`` → 1;
 - when both meetings have kinds (lexicon facets): ``SHARED_KIND`` times the
-  share of their kinds they have in common (Jaccard) times (0.5 + 0.5 x
-  meaning), nothing if they share none: what helped in a price negotiation
-  says nothing about an installation, even with the same customer;
+  share of their kinds they have in common (Jaccard) times their meaning,
+  nothing if they share none: what helped in a price negotiation says nothing
+  about an installation, even with the same customer, and a kind alone is not
+  enough either (the lexicon calls a wedding couple's first meeting and an
+  association's congress enquiry both "first meeting");
   plus ``SAME_CUSTOMER`` for the same customer when the mark is "this helped"
   (an account's kind of meeting; "not for this meeting" is about the kind);
 - otherwise only meetings that read almost the same count (cosine from
   ``ALIKE_FLOOR`` → 0 to ``ALIKE_FULL`` → 1): a shared customer name alone
   makes texts look alike;
 - halved when one had someone external and the other did not; for "not for this
-  meeting", nothing then (a meeting among colleagues is another kind of meeting).
+  meeting", nothing then (a meeting among colleagues is another kind of meeting);
+- "not for this meeting" counts ``NOT_HERE_ELSEWHERE`` (half) outside its own
+  series: it was said about that meeting, where a better tip was often what the
+  person missed, and says less about the next meeting of its kind.
 
 Per person the weighted marks add up and are capped at ±1 (``PERSON_CAP``):
 a few clicks by one person cannot take over everyone's briefs. The team's sum
@@ -61,6 +66,7 @@ SHARED_KIND = 0.7
 KIND_MIN = 0.5
 SAME_CUSTOMER = 0.3
 OTHER_SETTING = 0.5  # one meeting had someone external, the other did not
+NOT_HERE_ELSEWHERE = 0.5  # "not for this meeting", in a meeting of another series
 PERSON_CAP = 1.0
 TEAM_SCALE = 1.5
 MAX_MARKS = 400  # the newest marks of the finalists, per brief
@@ -156,14 +162,16 @@ def likeness(
     meaning = min(1.0, max(0.0, (cos - SIMILAR_FLOOR) / (SIMILAR_FULL - SIMILAR_FLOOR)))
     if ours and theirs:
         # Another kind of meeting: what helped there says nothing here. The same kind counts
-        # half on its own and fully when the meetings also read alike (a factory acceptance
-        # test and a commissioning are both "installation" to the lexicon, not to people).
+        # as far as the meetings also read alike (a factory acceptance test and a
+        # commissioning are both "installation" to the lexicon, not to people).
         shared = len(ours & theirs) / len(ours | theirs)
-        weight = SHARED_KIND * shared * (0.5 + 0.5 * meaning)
+        weight = SHARED_KIND * shared * meaning
         if helpful and weight and set(mark_orgs) & profile.orgs:  # the account's kind
             weight = min(1.0, weight + SAME_CUSTOMER)
     else:  # no kind to go by: only meetings that read almost the same
         weight = min(1.0, max(0.0, (cos - ALIKE_FLOOR) / (ALIKE_FULL - ALIKE_FLOOR)))
+    if not helpful:
+        weight *= NOT_HERE_ELSEWHERE
     if mark_external != profile.external:
         # "Not for this meeting" at a customer's says nothing about a meeting among colleagues
         # (a bid-review tip shown at the customer's clarification call) and vice versa.

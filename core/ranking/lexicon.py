@@ -368,7 +368,8 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "industry:public_sector",
         "public sector",
-        """government*, public sector, agency, agencies, ministry, municipal*, municipality,
+        """government*, public sector, government agency, government agencies, public agency,
+        federal agency, state agency, executive agency, ministry, municipal*, municipality,
         council, city of, county, federal, public authorit*, behoerde*, *behoerde,
         ministerium, *ministerium, kommune*, kommunal*, gemeinde*, stadtverwaltung,
         landratsamt, landkreis, oeffentliche hand, oeffentlicher auftraggeber""",

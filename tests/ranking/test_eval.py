@@ -101,13 +101,13 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         assert feedback["marks"] > 0
         assert feedback["earlier"] + feedback["later"] == held_out.meetings
         assert feedback["after"]["quiet_rate"] >= feedback["before"]["quiet_rate"]
-        # Marks from the earlier half cost up to 0.03 on three of the newest sets, for a
-        # reason not yet pinned down (docs/ranking.md); the mean stays level.
-        assert feedback["gain"] >= -0.05, (held_out.dataset, feedback["gain"])
+        # Marks from the earlier half still cost the data-platform set 0.011: a customer's
+        # tip marked helpful in one of its meetings displaces another in a "Quick chat".
+        assert feedback["gain"] >= -0.02, (held_out.dataset, feedback["gain"])
         gains.append(feedback["gain"])
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
-    assert sum(gains) / len(gains) >= -0.005
+    assert sum(gains) / len(gains) >= 0
     assert report.mean["ndcg"] >= 0.85 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out

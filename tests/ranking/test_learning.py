@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from core.ranking import learning
@@ -183,10 +184,23 @@ def test_not_for_this_meeting_is_about_the_kind_of_meeting_not_the_customer(  # 
     profile = meeting_profile(session, call)
     vector = learning.embed(profile)
     intro_kinds = ["kind:discovery", "kind:reference"]
-    args = ("other-series", ["globex.com"], intro_kinds, True, None, profile, vector)
+    args = ("other-series", ["globex.com"], intro_kinds, True, vector, profile, vector)
     helped = learning.likeness(*args, helpful=True)
     not_here = learning.likeness(*args, helpful=False)
-    assert helped == pytest.approx(not_here + learning.SAME_CUSTOMER)
+    # the same customer counts for "this helped" only; "not for this meeting" counts half
+    # outside its series
+    assert helped == pytest.approx(not_here / learning.NOT_HERE_ELSEWHERE + learning.SAME_CUSTOMER)
+
+
+def test_a_shared_kind_alone_carries_no_mark(session, member, add_meeting) -> None:  # type: ignore[no-untyped-def]
+    """A wedding couple's first meeting and a congress enquiry are both "first meeting"."""
+    call = add_meeting(member.id, "Globex intro call", attendees=["cio@globex.com"])
+    profile = meeting_profile(session, call)
+    vector = learning.embed(profile)
+    unlike = np.zeros_like(vector)
+    args = ("other-series", ["globex.com"], ["kind:discovery"], True)
+    assert learning.likeness(*args, unlike, profile, vector, helpful=True) == 0.0
+    assert learning.likeness(*args, vector, profile, vector, helpful=True) > 0.5
 
 
 def test_not_for_this_meeting_at_a_customers_says_nothing_about_a_meeting_among_colleagues(  # type: ignore[no-untyped-def]
@@ -196,7 +210,7 @@ def test_not_for_this_meeting_at_a_customers_says_nothing_about_a_meeting_among_
     review = add_meeting(member.id, "Bid review - Brindley ITT")
     profile = meeting_profile(session, review)
     vector = learning.embed(profile)
-    args = ("other-series", ["brindley.gov.uk"], ["kind:tender"], True, None, profile, vector)
+    args = ("other-series", ["brindley.gov.uk"], ["kind:tender"], True, vector, profile, vector)
     assert learning.likeness(*args, helpful=False) == 0.0
     assert learning.likeness(*args, helpful=True) > 0.0
 

@@ -246,6 +246,12 @@ def test_a_works_council_is_a_topic_not_the_public_sector() -> None:
     assert "industry:public_sector" in facets_of("Presentation to the city council")
 
 
+def test_an_event_or_design_agency_is_not_the_public_sector() -> None:
+    assert "industry:public_sector" not in facets_of("We need their IATA/agency ID")
+    assert "industry:public_sector" not in facets_of("Kick-off with the design agency")
+    assert "industry:public_sector" in facets_of("Renewal with the government agency")
+
+
 def test_an_internal_kind_is_not_what_a_meeting_with_a_customer_is() -> None:
     # A "jour fixe" or "weekly sync" with the customer is a customer meeting, not a 1:1.
     with_customer = profile_meeting(
