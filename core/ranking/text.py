@@ -27,7 +27,9 @@ _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|/|-?on-?|x)\s*1(?![0-9])", re.IGNO
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")
 
-# Function words of both languages: they carry no meaning for matching.
+# Function words of both languages, and their written abbreviations ("ca.", "evtl.", "incl.",
+# "e.g."): they carry no meaning for matching, and being rare in tips they would otherwise
+# take the full-text query's few places for the rarest words.
 STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
@@ -46,6 +48,8 @@ STOP_WORDS = frozenset(
     noch nun nur ob oder ohne sehr sein seine sich sie sind so soll sollte sonst ueber um und uns
     unser unsere unter vom von vor war waren warum was weil welche welchem welchen welcher
     wenn wer wie wieder wir wird wo zu zum zur
+    etc eg ie approx incl excl asap fyi tbd tbc aob vs
+    ca evtl eventuell inkl exkl bzw zb ggf usw ua dh zt bzgl lt gem sog zzgl
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

@@ -379,3 +379,12 @@ def test_private_guests_need_a_colleague_at_the_table() -> None:
     assert profile_meeting(meeting("Erstgespräch", attendees=couple)).external
     assert not profile_meeting(meeting("Schulaufführung", attendees=couple[::2])).external
     assert not profile_meeting(meeting("Team", attendees=couple[:2])).external
+
+
+def test_written_abbreviations_are_no_content_words() -> None:
+    assert content_terms("ca. 120 Pax, evtl. Rahmenvertrag, inkl. Technik") == content_terms(
+        "120 Pax, Rahmenvertrag, Technik"
+    )
+    assert content_terms("Approx. 40 seats, incl. the e.g. pilot") == content_terms(
+        "40 seats, the pilot"
+    )
