@@ -36,6 +36,8 @@ _ROOM_KINDS = {"room", "resource", "group"}
 # Links (dial-in pages, video rooms) say nothing about what a meeting is about.
 _LINK = re.compile(r"(?:https?://|www\.|mailto:)\S+", re.IGNORECASE)
 LOCATION_ONLY_ONSITE = 0.5
+# A title with one of these says it is work ("Kessler SI prep"), whatever its description says.
+_WORK_TITLE_GROUPS = lexicon.WORK_GROUPS | {"internal"}
 # How much each part of the meeting weighs in the word overlap.
 TERM_FIELD_WEIGHTS = {"title": 1.0, "description": 0.7, "location": 0.4, "names": 0.4}
 
@@ -103,15 +105,14 @@ def attendee_surnames(meeting: Meeting, outside: set[str], skip: set[str]) -> se
     return found
 
 
-def private_guests(meeting: Meeting) -> bool:
+def private_guests(meeting: Meeting, outside: set[str]) -> bool:
     """People with private addresses attend together with colleagues: a customer who is a
     private person (a wedding couple, a homeowner, a patient's family).
 
     Alone with private addresses, it is the seller's own life (a school play, the landlord);
     a colleague at the table makes it work. Without the owner's address, two in-house
-    addresses stand for "the owner and a colleague".
+    addresses stand for "the owner and a colleague". ``outside``: the customers' domains.
     """
-    outside = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
     private = in_house = 0
     for attendee in meeting.attendees or []:
         if str(attendee.get("kind") or "person") in _ROOM_KINDS:
@@ -174,7 +175,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         facets["setting:onsite"] = max(facets.get("setting:onsite", 0.0), LOCATION_ONLY_ONSITE)
     elif setting == "virtual":
         facets.pop("setting:onsite", None)
-    guests = private_guests(meeting)
+    guests = private_guests(meeting, domain_orgs)
     if domain_orgs or guests:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
             facets.pop(name, None)
@@ -183,7 +184,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
     if offwork is None and not any(
-        lexicon.BY_NAME[n].group in (*lexicon.WORK_GROUPS, "internal") for n in title_hits
+        lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS for n in title_hits
     ):
         offwork = _offwork(description_hits)
     names = " ".join(orgs.name_words(o) for o in customer)

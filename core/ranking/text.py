@@ -65,7 +65,7 @@ def fold(text: str) -> str:
 
 # "ae", "oe", "ue" that fold() may have spelled out from an umlaut: at the start of a word or
 # after a consonant ("menue", "gaeste"), not in "neue" or "queue".
-_SPELLED_UMLAUT = re.compile(r"(?:(?<=^)|(?<=[b-df-hj-pr-tv-z]))([aou])e")
+_SPELLED_UMLAUT = re.compile(r"(?:^|(?<=[b-df-hj-pr-tv-z]))([aou])e")
 
 
 def index_spellings(folded_word: str) -> list[str]:
