@@ -255,6 +255,9 @@ FACETS: tuple[Facet, ...] = (
         "account planning",
         """account plan*, territory plan*, planning, business plan*, strategy, strategie*,
         planung*, *planung, jahresplanung""",
+        # Planning one's own leave, trip or wedding is not planning work.
+        unless="""vacation planning, holiday planning, leave planning, travel planning,
+        trip planning, wedding planning, urlaubsplanung, reiseplanung, hochzeitsplanung""",
     ),
     _facet(
         "kind:interview",
@@ -442,7 +445,11 @@ FACETS: tuple[Facet, ...] = (
         friseur*, frisoer*, mittag=, mittagessen, mittagspause, abendessen, fruehstueck,
         kaffeepause, geburtstag*, hochzeit*, beerdigung, urlaub*, *urlaub, feiertag*,
         krank=, krankmeldung, abholen, *abholen, kita, kindergarten, elternabend,
-        besorgung*, einkaufen=, reifenwechsel, umzug""",
+        besorgung*, einkaufen=, reifenwechsel, umzug, at home, my place, zu hause, zuhause,
+        daheim""",
+        # Business that calls itself private.
+        unless="""private offer*, private equity, private cloud, private label*, private sector,
+        private bank*, private beta, private preview, private market*, privatkund*""",
     ),
     _facet(
         "offwork:travel",

@@ -62,6 +62,9 @@ class MeetingProfile:
     private_guests: bool = False  # private people come along with a colleague (a couple, a buyer)
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
     preparing: bool = False  # colleagues preparing something ("Prep", "Vorbereitung")
+    # The title or the place says off-work and the title says nothing about work
+    # ("Electrician – wallbox", at home): who comes decides, not the words.
+    plainly_offwork: bool = False
     series: str = ""  # what recurs: the series' UID, or the title without dates and numbers
 
     @property
@@ -183,9 +186,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
     title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
-    if offwork is None and not any(
-        lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS for n in title_hits
-    ):
+    title_works = any(lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS for n in title_hits)
+    plainly_offwork = offwork is not None and not title_works
+    if offwork is None and not title_works:
         offwork = _offwork(description_hits)
     names = " ".join(orgs.name_words(o) for o in customer)
     org_terms = set(content_terms(names))
@@ -226,6 +229,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         name_terms=name_terms,
         people=attendee_surnames(meeting, domain_orgs, org_terms),
         private_guests=guests,
+        plainly_offwork=plainly_offwork,
     )
 
 

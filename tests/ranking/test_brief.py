@@ -227,3 +227,23 @@ def test_a_prep_title_is_work_whatever_the_description_says(session, member, cur
     prep = add_meeting(member.id, "Kessler SI prep w/ Elif",
                        description="Ablauf Montag, Zimmer, Festungs-Dinner-Idee")  # fmt: skip
     assert brief_ids(session, member.id, prep) == [visit.id]
+
+
+def test_a_tradesman_at_home_is_the_sellers_own_life(session, member, curator, add_tip,
+                                                     add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Off-work words and only companies the team never wrote about: quiet."""
+    kickoff = add_tip(curator.id, "Installation kick-off: agree the acceptance test first.",
+                      tags=["kick-off", "installation"])  # fmt: skip
+    electrician = add_meeting(member.id, "Elektriker – Wallbox Garage",
+                              description="Installation Wallbox, Zählerschrank prüfen",
+                              location="zu Hause",
+                              attendees=[member.email, "service@elektro-petersen.de"])  # fmt: skip
+    assert brief_ids(session, member.id, electrician) == []
+    # the same words with a customer the team writes about are work
+    site = add_tip(curator.id, "Petersen's yard gate closes at 4 pm.",
+                   accounts=["elektro-petersen.de"])  # fmt: skip
+    assert site.id in brief_ids(session, member.id, electrician)
+    # and a title that says what work it is is work, whoever comes
+    install = add_meeting(member.id, "Installation kick-off (at home office)",
+                          attendees=[member.email, "ops@newcustomer.de"])  # fmt: skip
+    assert brief_ids(session, member.id, install) == [kickoff.id]

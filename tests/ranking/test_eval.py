@@ -32,11 +32,15 @@ LATER = [
 # Written the same way on 2026-12-02: farm machinery (DE), a data platform (UK/IE) and a
 # conference hotel group (AT, where lunches, weddings and Christmas parties are the product).
 NEWEST = [SETS / f"heldout-{name}.json" for name in ("agri", "dataplatform", "venue")]
+# Written the same way on 2026-12-02, later: an industrial insurance broker (DE), EV-charging
+# infrastructure (UK + DE) and a translation agency (CH, DE/EN).
+LAST = [SETS / f"heldout-{name}.json" for name in ("insurance", "charging", "translation")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
     *LATER,
     *NEWEST,
+    *LAST,
 ]
 
 

@@ -388,3 +388,20 @@ def test_written_abbreviations_are_no_content_words() -> None:
     assert content_terms("Approx. 40 seats, incl. the e.g. pilot") == content_terms(
         "40 seats, the pilot"
     )
+
+
+def test_planning_ones_leave_is_no_account_planning() -> None:
+    assert "kind:planning" not in facets_of("Urlaubsplanung, neue Briefvorlagen")
+    assert "kind:planning" not in facets_of("holiday planning for the team")
+    assert "kind:planning" in facets_of("Kapazitätsplanung Weihnachtsgeschäft")
+    assert "kind:planning" in facets_of("Account-Planung 2026")
+
+
+def test_business_that_calls_itself_private_is_no_errand() -> None:
+    assert "offwork:personal" not in facets_of("Nimbus Cloud - private offer for Harrowgate")
+    assert "offwork:personal" not in facets_of("private equity owner intro")
+    assert "offwork:personal" in facets_of("Private appointment")
+    home = profile_meeting(meeting("Heizung", location="zu Hause", domains=("heizung-mayr.de",)))
+    assert home.offwork == "personal" and home.plainly_offwork
+    lunch = profile_meeting(meeting("Lunch – renewal terms", domains=("acme.com",)))
+    assert lunch.offwork == "personal" and not lunch.plainly_offwork
