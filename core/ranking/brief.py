@@ -84,9 +84,14 @@ def _names_customer(session: Session, meeting: Meeting, profile: MeetingProfile)
     return bool(retrieval.orgs_named_in(session, orgs.title_keys(meeting.title or "")))
 
 
-def _only_strangers(session: Session, profile: MeetingProfile) -> bool:
-    """Companies attend, and the team has written no tip for any of them."""
-    return bool(profile.orgs) and not retrieval.orgs_with_tips(session, profile.orgs)
+def _off_work(session: Session, meeting: Meeting, profile: MeetingProfile) -> bool:
+    if not profile.offwork or _names_customer(session, meeting, profile):
+        return False
+    if not profile.external:
+        return True
+    # only companies attend that the team has written no tip for
+    strangers = bool(profile.orgs) and not retrieval.orgs_with_tips(session, profile.orgs)
+    return profile.plainly_offwork and strangers
 
 
 def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
@@ -172,11 +177,10 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | Non
     # a customer named in "Train to Salzburg (LMPA)" is where the trip goes, not a meeting.
     # A lunch that names a customer in its title ("Lunch Markus - Eventwerk commission") is
     # about that customer, though; a place ("Elternabend", at "Schulhaus Lindenhof") is not.
-    if profile.offwork and not _names_customer(session, meeting, profile):
-        # With someone from outside it is work, unless it says nothing but off-work and the
-        # team has written nothing about the companies that come: an electrician at home.
-        if not profile.external or (profile.plainly_offwork and _only_strangers(session, profile)):
-            return None
+    # With someone from outside it is work, unless it says nothing but off-work and the team
+    # has written nothing about the companies that come: an electrician at home.
+    if _off_work(session, meeting, profile):
+        return None
     # Marked private or free: quiet, unless a customer the team has tips for attends (a
     # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.
     if profile.quiet and not (profile.external and retrieval.orgs_with_tips(session, profile.orgs)):

@@ -63,7 +63,7 @@ class MeetingProfile:
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
     preparing: bool = False  # colleagues preparing something ("Prep", "Vorbereitung")
     # The title or the place says off-work and the title says nothing about work
-    # ("Electrician – wallbox", at home): who comes decides, not the words.
+    # ("Electrician - wallbox", at home): who comes decides, not the words.
     plainly_offwork: bool = False
     series: str = ""  # what recurs: the series' UID, or the title without dates and numbers
 

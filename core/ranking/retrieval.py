@@ -132,6 +132,7 @@ class LibraryStats:
     idf: dict[str, float]  # word stem → inverse document frequency
     docs: int  # profiled tips
     specificity: dict[str, float]  # facet → 1.0 when rare in the library, down to 0.3 when common
+    unused: set[str] = field(default_factory=set)  # meeting words no tip uses
 
 
 def library_stats(session: Session, terms: list[str], facets: list[str]) -> LibraryStats:
@@ -148,13 +149,14 @@ def library_stats(session: Session, terms: list[str], facets: list[str]) -> Libr
     )
     docs = max(rows.get(DOCS_TERM, 0), 1)
     idf = {t: math.log((docs + 1) / (rows.get(t, 0) + 0.5)) for t in terms}
+    unused = {t for t in terms if not rows.get(t)}
     full = math.log(1 / SPECIFIC_SHARE)
     specificity = {}
     for facet in facets:
         df = max(rows.get(FACET_PREFIX + facet, 0), 0)
         value = math.log((max(docs, MIN_LIBRARY) + 1) / (df + 1)) / full
         specificity[facet] = min(1.0, max(MIN_SPECIFICITY, value))
-    return LibraryStats(idf=idf, docs=docs, specificity=specificity)
+    return LibraryStats(idf=idf, docs=docs, specificity=specificity, unused=unused)
 
 
 def _account_ids(session: Session, profile: MeetingProfile) -> list[int]:
@@ -192,11 +194,14 @@ def _facet_ids(session: Session, profile: MeetingProfile) -> list[int]:
     return ids
 
 
-def _word_ids(
-    session: Session, weights: dict[str, float], words: dict[str, str], docs: int
-) -> list[int]:
-    """Tips sharing the meeting's rarest words, through the library's full-text index."""
-    rare = math.log((docs + 1) / (max(5.0, RARE_WORD_SHARE * docs) + 0.5))
+def _word_ids(session: Session, stats: LibraryStats, words: dict[str, str]) -> list[int]:
+    """Tips sharing the meeting's rarest words, through the library's full-text index.
+
+    Only words some tip uses take the query's few places: a place name or a date no tip
+    mentions is the rarest word of all and would find nothing.
+    """
+    rare = math.log((stats.docs + 1) / (max(5.0, RARE_WORD_SHARE * stats.docs) + 0.5))
+    weights = {t: w for t, w in stats.idf.items() if t not in stats.unused}
     informative = sorted(weights, key=lambda t: -weights[t])[:MAX_QUERY_WORDS]
     query_words = [
         spelling
@@ -217,7 +222,7 @@ def candidates(
 ) -> list[Candidate]:
     """Active tips through the three doors (and ``extra_ids``: tips the team found helpful in
     this series), with their facets (words and vectors come later)."""
-    by_words = set(_word_ids(session, stats.idf, profile.words_by_term, stats.docs))
+    by_words = set(_word_ids(session, stats, profile.words_by_term))
     ids = by_words | set(_account_ids(session, profile)) | set(_facet_ids(session, profile))
     ids |= set(extra_ids or ())
     if not ids:

@@ -234,7 +234,7 @@ def test_a_tradesman_at_home_is_the_sellers_own_life(session, member, curator, a
     """Off-work words and only companies the team never wrote about: quiet."""
     kickoff = add_tip(curator.id, "Installation kick-off: agree the acceptance test first.",
                       tags=["kick-off", "installation"])  # fmt: skip
-    electrician = add_meeting(member.id, "Elektriker – Wallbox Garage",
+    electrician = add_meeting(member.id, "Elektriker - Wallbox Garage",
                               description="Installation Wallbox, Zählerschrank prüfen",
                               location="zu Hause",
                               attendees=[member.email, "service@elektro-petersen.de"])  # fmt: skip
@@ -247,3 +247,21 @@ def test_a_tradesman_at_home_is_the_sellers_own_life(session, member, curator, a
     install = add_meeting(member.id, "Installation kick-off (at home office)",
                           attendees=[member.email, "ops@newcustomer.de"])  # fmt: skip
     assert brief_ids(session, member.id, install) == [kickoff.id]
+
+
+def test_the_word_door_asks_for_words_some_tip_uses(session, member, curator, add_tip,
+                                                    add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Places, dates and names no tip mentions are the rarest words and would find nothing."""
+    from core.ranking import retrieval
+    from core.ranking.brief import meeting_profile
+
+    expert = add_tip(curator.id, "Beim Gutachter vorher die Rechnungen sortieren.")
+    for n in range(3):
+        add_tip(curator.id, f"Allgemeiner Hinweis Nummer {n} zum Ablauf.")
+    meeting = add_meeting(member.id, "Besprechung Freising Hallbergmoos Lager Dorfnerweg",
+                          description="Tiefkühlware Kühlhaus Nord, Gutachter kommt")  # fmt: skip
+    profile = meeting_profile(session, meeting)
+    stats = retrieval.library_stats(session, profile.terms, list(profile.facets))
+    assert len(stats.unused) > retrieval.MAX_QUERY_WORDS
+    found = {c.tip.id for c in retrieval.candidates(session, profile, stats) if c.by_words}
+    assert expert.id in found

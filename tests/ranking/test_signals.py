@@ -403,5 +403,5 @@ def test_business_that_calls_itself_private_is_no_errand() -> None:
     assert "offwork:personal" in facets_of("Private appointment")
     home = profile_meeting(meeting("Heizung", location="zu Hause", domains=("heizung-mayr.de",)))
     assert home.offwork == "personal" and home.plainly_offwork
-    lunch = profile_meeting(meeting("Lunch – renewal terms", domains=("acme.com",)))
+    lunch = profile_meeting(meeting("Lunch - renewal terms", domains=("acme.com",)))
     assert lunch.offwork == "personal" and not lunch.plainly_offwork
