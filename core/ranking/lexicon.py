@@ -206,7 +206,11 @@ FACETS: tuple[Facet, ...] = (
         reklamation*, *reklamation, beschwerde*, *beschwerde, stoerung*, *stoerung,
         eskalation*, ausfall, ausfaelle, fehlalarm*, mangel, maengel, downtime, standstill,
         line down, machine down, production stop*, stillstand*, *stillstand, produktionsausfall,
-        troubleshoot*, fehlersuche, root cause*, out of spec*, oos=, *problem, *probleme""",
+        troubleshoot*, fehlersuche, root cause*, out of spec*, oos=, *problem, *probleme,
+        offline, out of order, not working, is down, are down, went down, ausser betrieb,
+        defekt*, kaputt, funktioniert nicht, geht nicht""",
+        # "Offline" also says a meeting is held in person.
+        unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
     _facet(
         "kind:service",

@@ -405,3 +405,9 @@ def test_business_that_calls_itself_private_is_no_errand() -> None:
     assert home.offwork == "personal" and home.plainly_offwork
     lunch = profile_meeting(meeting("Lunch - renewal terms", domains=("acme.com",)))
     assert lunch.offwork == "personal" and not lunch.plainly_offwork
+
+
+def test_an_outage_in_plain_words_is_a_complaint() -> None:
+    assert "kind:support" in facets_of("3 of 4 units offline since Monday")
+    assert "kind:support" in facets_of("Ladesäule außer Betrieb, Display defekt")
+    assert "kind:support" not in facets_of("Offline-Meeting? Nein: Planung Q1")
