@@ -258,10 +258,14 @@ FACETS: tuple[Facet, ...] = (
         "kind:planning",
         "account planning",
         """account plan*, territory plan*, planning, business plan*, strategy, strategie*,
-        planung*, *planung, jahresplanung""",
-        # Planning one's own leave, trip or wedding is not planning work.
+        planung, planungsrunde*, planungsmeeting*, planungsgespraech*, planungstermin*,
+        planungsworkshop*, accountplanung, kundenplanung, gebietsplanung, vertriebsplanung,
+        absatzplanung, umsatzplanung, budgetplanung, jahresplanung, quartalsplanung,
+        kapazitaetsplanung, mengenplanung, bedarfsplanung, strategieplanung""",
+        # Planning one's own leave, trip or wedding is not planning work. (German compounds
+        # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
         unless="""vacation planning, holiday planning, leave planning, travel planning,
-        trip planning, wedding planning, urlaubsplanung, reiseplanung, hochzeitsplanung""",
+        trip planning, wedding planning""",
     ),
     _facet(
         "kind:interview",

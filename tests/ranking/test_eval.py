@@ -33,8 +33,12 @@ LATER = [
 # conference hotel group (AT, where lunches, weddings and Christmas parties are the product).
 NEWEST = [SETS / f"heldout-{name}.json" for name in ("agri", "dataplatform", "venue")]
 # Written the same way on 2026-12-02, later: an industrial insurance broker (DE), EV-charging
-# infrastructure (UK + DE) and a translation agency (CH, DE/EN).
-LAST = [SETS / f"heldout-{name}.json" for name in ("insurance", "charging", "translation")]
+# infrastructure (UK + DE), a translation agency (CH, DE/EN), a dental supplier (AT/DE), a
+# business-travel agency (UK/IE) and a robotics integrator (CH/DE).
+LAST = [
+    SETS / f"heldout-{name}.json"
+    for name in ("insurance", "charging", "translation", "dental", "travel", "robotics")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),

@@ -393,8 +393,13 @@ def test_written_abbreviations_are_no_content_words() -> None:
 def test_planning_ones_leave_is_no_account_planning() -> None:
     assert "kind:planning" not in facets_of("Urlaubsplanung, neue Briefvorlagen")
     assert "kind:planning" not in facets_of("holiday planning for the team")
+    assert "kind:planning" not in facets_of("Zielvereinbarung, Ferienplanung Sommer")
     assert "kind:planning" in facets_of("Kapazitätsplanung Weihnachtsgeschäft")
     assert "kind:planning" in facets_of("Account-Planung 2026")
+    # most "-planung" compounds plan a room, a building or a job, not accounts
+    assert "kind:planning" not in facets_of("Praxisplanung mit 3D-Raumplan")
+    assert "kind:planning" not in facets_of("weniger Überstunden und Planungszeit")
+    assert "kind:planning" in facets_of("Gebietsplanung Bayern Süd")
 
 
 def test_business_that_calls_itself_private_is_no_errand() -> None:
