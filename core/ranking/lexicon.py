@@ -208,7 +208,8 @@ FACETS: tuple[Facet, ...] = (
         line down, machine down, production stop*, stillstand*, *stillstand, produktionsausfall,
         troubleshoot*, fehlersuche, root cause*, out of spec*, oos=, *problem, *probleme,
         offline, out of order, not working, is down, are down, went down, ausser betrieb,
-        defekt*, kaputt, funktioniert nicht, geht nicht""",
+        defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
+        fiel aus, broke down, broken down, broken""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),

@@ -415,4 +415,5 @@ def test_business_that_calls_itself_private_is_no_errand() -> None:
 def test_an_outage_in_plain_words_is_a_complaint() -> None:
     assert "kind:support" in facets_of("3 of 4 units offline since Monday")
     assert "kind:support" in facets_of("Ladesäule außer Betrieb, Display defekt")
+    assert "kind:support" in facets_of("Autoklav zum 3. Mal ausgefallen")
     assert "kind:support" not in facets_of("Offline-Meeting? Nein: Planung Q1")
