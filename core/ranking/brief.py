@@ -85,11 +85,16 @@ def _names_customer(session: Session, meeting: Meeting, profile: MeetingProfile)
 
 
 def _off_work(session: Session, meeting: Meeting, profile: MeetingProfile) -> bool:
+    """An errand, a trip, a focus block or a company event, not a meeting to brief.
+
+    Among colleagues the words decide. With someone from outside they decide only when
+    they say nothing but off-work and the team has written no tip about any company that
+    comes: the electrician at home, not a lunch with a customer the team knows.
+    """
     if not profile.offwork or _names_customer(session, meeting, profile):
         return False
     if not profile.external:
         return True
-    # only companies attend that the team has written no tip for
     strangers = bool(profile.orgs) and not retrieval.orgs_with_tips(session, profile.orgs)
     return profile.plainly_offwork and strangers
 
@@ -177,8 +182,6 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | Non
     # a customer named in "Train to Salzburg (LMPA)" is where the trip goes, not a meeting.
     # A lunch that names a customer in its title ("Lunch Markus - Eventwerk commission") is
     # about that customer, though; a place ("Elternabend", at "Schulhaus Lindenhof") is not.
-    # With someone from outside it is work, unless it says nothing but off-work and the team
-    # has written nothing about the companies that come: an electrician at home.
     if _off_work(session, meeting, profile):
         return None
     # Marked private or free: quiet, unless a customer the team has tips for attends (a
