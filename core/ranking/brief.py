@@ -95,8 +95,13 @@ def _off_work(session: Session, meeting: Meeting, profile: MeetingProfile) -> bo
         return False
     if not profile.external:
         return True
-    strangers = bool(profile.orgs) and not retrieval.orgs_with_tips(session, profile.orgs)
-    return profile.plainly_offwork and strangers
+    companies = bool(profile.orgs)  # not only private people met with a colleague
+    return profile.plainly_offwork and companies and not _known_customer_attends(session, profile)
+
+
+def _known_customer_attends(session: Session, profile: MeetingProfile) -> bool:
+    """Someone from outside attends, from an organisation some tip is written for."""
+    return profile.external and bool(retrieval.orgs_with_tips(session, profile.orgs))
 
 
 def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
@@ -186,7 +191,7 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | Non
         return None
     # Marked private or free: quiet, unless a customer the team has tips for attends (a
     # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.
-    if profile.quiet and not (profile.external and retrieval.orgs_with_tips(session, profile.orgs)):
+    if profile.quiet and not _known_customer_attends(session, profile):
         return None
     stats = retrieval.library_stats(
         session, [*profile.terms, *profile.name_terms], list(profile.facets)
