@@ -38,7 +38,7 @@ from core.models import (
 from core.ranking import embedding, lexicon, orgs
 from core.ranking.index import DOCS_TERM, FACET_PREFIX
 from core.ranking.meeting import MeetingProfile
-from core.ranking.text import index_spellings
+from core.ranking.text import fold, index_spellings
 
 ACCOUNT_BUDGET = 100
 FACET_BUDGET = 120
@@ -74,6 +74,7 @@ class Candidate:
     terms: set[str] = field(default_factory=set)
     vector: np.ndarray | None = None
     by_words: bool = False  # found through the full-text index
+    headline: set[str] = field(default_factory=set)  # folded words of its title and tags
 
 
 def orgs_named_in(session: Session, keys: set[str], *, short_names: bool = True) -> set[str]:
@@ -254,16 +255,23 @@ def candidates(
 
 
 def add_details(session: Session, found: list[Candidate]) -> None:
-    """Load word stems and embeddings for the candidates that survived the first cut."""
+    """Load word stems, embeddings and headlines for the candidates that survived the first cut."""
     by_id = {c.tip.id: c for c in found}
     if not by_id:
         return
-    rows = session.exec(
-        select(TipProfile.tip_id, TipProfile.terms, TipProfile.vector).where(
-            col(TipProfile.tip_id).in_(sorted(i for i in by_id if i is not None))
+    rows: Any = session.execute(
+        select_columns(
+            col(TipProfile.tip_id),
+            col(TipProfile.terms),
+            col(TipProfile.vector),
+            col(Tip.title),
+            col(Tip.tags),
         )
+        .join(Tip, col(Tip.id) == TipProfile.tip_id)
+        .where(col(TipProfile.tip_id).in_(sorted(i for i in by_id if i is not None)))
     ).all()
-    for tip_id, terms, vector in rows:
+    for tip_id, terms, vector, title, tags in rows:
         candidate = by_id[tip_id]
         candidate.terms = set(terms or ())
         candidate.vector = embedding.from_bytes(vector)
+        candidate.headline = set(fold(" ".join([title or "", *(tags or [])])).split())

@@ -29,6 +29,7 @@ from core.models.base import utcnow
 from core.ranking import lexicon, orgs
 from core.ranking.meeting import MeetingProfile
 from core.ranking.retrieval import Candidate, LibraryStats
+from core.ranking.text import content_terms
 
 ACCOUNT_PRIOR = 0.4
 WORD_WEIGHT = 1.0
@@ -114,6 +115,11 @@ def score(
         reasons.extend(f"for {a.lower()}" for a in tip.accounts if orgs.registrable(a) in shared)
     elif not in_scope(profile, candidate.facets):
         return None
+    # A tip that names the customer is about the customer, account set or not.
+    naming = "" if tip.accounts else names_customer(profile, candidate.headline, stats)
+    if naming:
+        total += ACCOUNT_PRIOR
+        reasons.append(f"names {naming.capitalize()}")
 
     fit, contributions = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets,
                                    stats.specificity)  # fmt: skip
@@ -131,7 +137,8 @@ def score(
     plain_fit, _ = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets, {})
     team = params.learned_weight * learned
     evidence = plain_fit + WORD_WEIGHT * overlap + meaning + max(0.0, team)
-    if not tip.accounts and evidence < params.min_evidence and not helped_in_series:
+    needs_evidence = not tip.accounts and not naming and not helped_in_series
+    if needs_evidence and evidence < params.min_evidence:
         return None
     total += fit + WORD_WEIGHT * overlap + meaning - mismatch + team
     # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
@@ -173,6 +180,25 @@ def _fit_facets(profile: MeetingProfile, accounts: list[str]) -> dict[str, float
     if not accounts:
         return profile.facets
     return {n: s for n, s in profile.facets.items() if not n.startswith(ORG_KIND_GROUPS)}
+
+
+def names_customer(profile: MeetingProfile, headline: set[str], stats: LibraryStats) -> str:
+    """The attending organisation's name as a tip without accounts heads with it, or "".
+
+    People often title a tip "Haldane visits" or tag it "AgriNav" and leave its
+    accounts empty. Only the name itself counts, as written in the tip's title or
+    tags (a name is not inflected, so no stemming: "Praxisplan" is not "Praxisplanung"),
+    and only a word of it that names no kind of thing: the lexicon reads nothing in it
+    and few of the library's tips use it ("Haldane" in haldane-tractors.co.uk, not
+    "tractors").
+    """
+    for org in sorted(profile.orgs):
+        for word in sorted({orgs.name_key(org), *orgs.name_words(org).split()} & headline):
+            if len(word) < orgs.MIN_SHORT_NAME or lexicon.facet_hits(word):
+                continue
+            if any(_telling(stats, term) for term in content_terms(word)):
+                return word
+    return ""
 
 
 def _telling(stats: LibraryStats, term: str) -> bool:

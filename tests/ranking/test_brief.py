@@ -265,3 +265,29 @@ def test_the_word_door_asks_for_words_some_tip_uses(session, member, curator, ad
     assert len(stats.unused) > retrieval.MAX_QUERY_WORDS
     found = {c.tip.id for c in retrieval.candidates(session, profile, stats) if c.by_words}
     assert expert.id in found
+
+
+def test_a_tip_that_names_the_customer_in_its_headline_is_for_it(session, member, curator,
+                                                               add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """People tag a tip "AgriNav" and leave its accounts empty; the name is written, not a stem.
+
+    A word of the name that is an ordinary word (the lexicon reads it) or that the tip
+    only inflects in its body ("Praxisplanung" for praxisplan-beratung.de) is no name.
+    """
+    named = add_tip(curator.id, "The Dutch team is very direct; ask for release dates.",
+                    title="AgriNav: ask about firmware", tags=["AgriNav", "GPS"])  # fmt: skip
+    worded = add_tip(curator.id, "Ask who does the Praxisplanung before any detail.",
+                     title="Neugründung: erst Finanzierung")  # fmt: skip
+    for n in range(4):
+        add_tip(curator.id, f"General advice number {n} about any meeting.")
+    call = add_meeting(member.id, "Call", attendees=["pieter@agrinav.nl"], location="Teams")
+    assert brief_ids(session, member.id, call) == [named.id]
+    user = session.get(User, member.id)
+    assert user is not None
+    reasons = brief_for_meeting(session, user, call).tips[0].reasons
+    assert "names Agrinav" in reasons
+    sync = add_meeting(member.id, "Sync", attendees=["r.vogt@praxisplan-beratung.de"],
+                       location="Teams")  # fmt: skip
+    assert worded.id not in brief_ids(session, member.id, sync)
+    other = add_meeting(member.id, "Call", attendees=["jo@globex.com"], location="Teams")
+    assert named.id not in brief_ids(session, member.id, other)
