@@ -93,7 +93,11 @@ FACETS: tuple[Facet, ...] = (
         first conversation, first contact, discovery, discovery call, needs analysis,
         qualification, qualify, get to know, getting to know, kennenlernen, kennenlerntermin,
         kennenlerngespraech, erstgespraech, erstkontakt, erster termin, erstes gespraech,
-        bedarfsanalyse, bedarfsermittlung, *bedarf""",
+        bedarfsanalyse, bedarfsermittlung, *bedarf,
+        inbound lead, inbound via, inbound from, inbound enquiry, inbound inquiry,
+        enquiry via, enquiry from, inquiry via, inquiry from, website enquiry, web enquiry,
+        contact form, website form, web form, anfrage ueber, anfrage per, anfrage via,
+        anfrage von, anfrage vom, webanfrage, kontaktformular""",
     ),
     _facet(
         "kind:demo",

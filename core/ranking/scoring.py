@@ -229,10 +229,13 @@ def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
         return not (main in INTERNAL_KINDS and tip_kinds[main] >= CLEAR_KIND)
     if profile.orgs or profile.preparing:  # among colleagues, about a customer or preparing
         return True
+    # A team meeting (or a 1:1) whose agenda names the trade fair or a tender is still a
+    # team meeting: only its own kind's tips fit, not the booth shift's.
+    clearly_internal = any(profile.facets.get(n, 0.0) >= CLEAR_KIND for n in INTERNAL_KINDS)
     return any(
         profile.facets.get(name, 0.0) >= INTERNAL_KIND_MIN
         and tip_kinds.get(name, 0.0) >= INTERNAL_KIND_MIN
-        for name in UNINVITED_KINDS
+        for name in (INTERNAL_KINDS if clearly_internal else UNINVITED_KINDS)
     )
 
 

@@ -39,12 +39,16 @@ LAST = [
     SETS / f"heldout-{name}.json"
     for name in ("insurance", "charging", "translation", "dental", "travel", "robotics")
 ]
+# Written the same way on 2026-12-03: a commercial kitchen dealer (DE/AT), a hygiene
+# chemicals supplier (UK/IE) and a BIM software reseller (CH/DE).
+FRESH = [SETS / f"heldout-{name}.json" for name in ("kitchen", "hygiene", "bim")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
     *LATER,
     *NEWEST,
     *LAST,
+    *FRESH,
 ]
 
 

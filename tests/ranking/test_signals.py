@@ -417,3 +417,21 @@ def test_an_outage_in_plain_words_is_a_complaint() -> None:
     assert "kind:support" in facets_of("Ladesäule außer Betrieb, Display defekt")
     assert "kind:support" in facets_of("Autoklav zum 3. Mal ausgefallen")
     assert "kind:support" not in facets_of("Offline-Meeting? Nein: Planung Q1")
+
+
+def test_a_team_meeting_whose_agenda_names_the_fair_is_still_a_team_meeting() -> None:
+    team = profile_meeting(
+        meeting("Teammeeting Sales", description="Spesen, Ferien, Aufbau Messestand Swissbau")
+    )
+    shift = profile_meeting(meeting("Swissbau Standdienst"))
+    assert "kind:team" in team.facets and "kind:event" in team.facets
+    fair = candidate(tip("Messekontakte innerhalb von 5 Tagen nachfassen.", tags=("messe",)))
+    assert score(shift, fair, NO_VECTOR, NO_STATS, {}) is not None
+    assert score(team, fair, NO_VECTOR, NO_STATS, {}) is None
+
+
+def test_an_enquiry_that_came_in_is_a_first_contact() -> None:
+    assert "kind:discovery" in facets_of("Anfrage über Website: Wirtshaus, Herd 20 Jahre alt")
+    assert "kind:discovery" in facets_of("Inbound lead via website, 45 trucks")
+    assert "kind:discovery" in facets_of("Enquiry from the events team, 300 delegates")
+    assert "kind:discovery" not in facets_of("Pipeline, neue Anfragen, offene Angebote")
