@@ -200,8 +200,8 @@ FACETS: tuple[Facet, ...] = (
         "kind:training",
         "training",
         """training, trainings, train the, enablement, webinar*, lunch and learn, coaching,
-        schulung*, *schulung, einweisung*, *einweisung, unterweisung*, fortbildung*,
-        weiterbildung*""",
+        schulung*, *schulung, einweisung*, *einweisung, unterweisung*, *unterweisung,
+        fortbildung*, weiterbildung*, toolbox talk*, safety briefing*""",
     ),
     _facet(
         "kind:support",

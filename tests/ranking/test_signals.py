@@ -435,3 +435,8 @@ def test_an_enquiry_that_came_in_is_a_first_contact() -> None:
     assert "kind:discovery" in facets_of("Inbound lead via website, 45 trucks")
     assert "kind:discovery" in facets_of("Enquiry from the events team, 300 delegates")
     assert "kind:discovery" not in facets_of("Pipeline, neue Anfragen, offene Angebote")
+
+
+def test_a_toolbox_talk_is_a_training() -> None:
+    assert "kind:training" in facets_of("COSHH toolbox talk – Leeds nights")
+    assert "kind:training" in facets_of("Sicherheitsunterweisung Nachtschicht")
