@@ -97,7 +97,8 @@ FACETS: tuple[Facet, ...] = (
         inbound lead, inbound via, inbound from, inbound enquiry, inbound inquiry,
         enquiry via, enquiry from, inquiry via, inquiry from, website enquiry, web enquiry,
         contact form, website form, web form, anfrage ueber, anfrage per, anfrage via,
-        anfrage von, anfrage vom, webanfrage, kontaktformular""",
+        anfrage von, anfrage vom, webanfrage, kontaktformular, referral from, referred by,
+        referred to us, empfehlung von, empfohlen von, auf empfehlung""",
     ),
     _facet(
         "kind:demo",
@@ -241,9 +242,9 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "kind:forecast",
         "forecast review",
-        """forecast*, pipeline*, deal review*, commit call, sales review, revenue review,
-        numbers call, numbers review, number call, zahlenrunde, zahlen call, umsatzrunde,
-        prognose*, *prognose, umsatzplanung, vertriebsrunde, *pipeline""",
+        """forecast*, pipeline*, deal review*, deal durchsprache*, commit call, sales review,
+        revenue review, numbers call, numbers review, number call, zahlenrunde, zahlen call,
+        umsatzrunde, prognose*, *prognose, umsatzplanung, vertriebsrunde, *pipeline""",
     ),
     _facet(
         "kind:one_on_one",

@@ -36,6 +36,10 @@ _ROOM_KINDS = {"room", "resource", "group"}
 # Links (dial-in pages, video rooms) say nothing about what a meeting is about.
 _LINK = re.compile(r"(?:https?://|www\.|mailto:)\S+", re.IGNORECASE)
 LOCATION_ONLY_ONSITE = 0.5
+# A sales 1:1 with no agenda goes through the pipeline: forecast tips fit it too, after the
+# 1:1's own. An agenda says what it is about instead (leave, goals, training, an appraisal).
+_BARE_ONE_ON_ONE = re.compile(r"(?<![a-z0-9])(?:one on one|jour ?fixe)(?![a-z0-9])")
+AGENDA_FREE_FORECAST = 0.6
 # A title with one of these says it is work ("Kessler SI prep"), whatever its description says.
 _WORK_TITLE_GROUPS = lexicon.WORK_GROUPS | {"internal"}
 # How much each part of the meeting weighs in the word overlap.
@@ -182,6 +186,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     if domain_orgs or guests:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
             facets.pop(name, None)
+    elif _BARE_ONE_ON_ONE.search(fold(title)) and not description.strip():
+        facets["kind:forecast"] = max(facets.get("kind:forecast", 0.0), AGENDA_FREE_FORECAST)
     # A description says more than its title only when the title says nothing about work:
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
     title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]

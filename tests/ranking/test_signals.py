@@ -434,9 +434,23 @@ def test_an_enquiry_that_came_in_is_a_first_contact() -> None:
     assert "kind:discovery" in facets_of("Anfrage über Website: Wirtshaus, Herd 20 Jahre alt")
     assert "kind:discovery" in facets_of("Inbound lead via website, 45 trucks")
     assert "kind:discovery" in facets_of("Enquiry from the events team, 300 delegates")
+    assert "kind:discovery" in facets_of("Quick chat | Referral from Joanne at Greaves Lomax")
+    assert "kind:discovery" in facets_of("Intro | Empfehlung von Helvetra, neue Sensorlinie")
     assert "kind:discovery" not in facets_of("Pipeline, neue Anfragen, offene Angebote")
 
 
 def test_a_toolbox_talk_is_a_training() -> None:
-    assert "kind:training" in facets_of("COSHH toolbox talk – Leeds nights")
+    assert "kind:training" in facets_of("COSHH toolbox talk - Leeds nights")
     assert "kind:training" in facets_of("Sicherheitsunterweisung Nachtschicht")
+
+
+def test_a_one_on_one_without_an_agenda_goes_through_the_pipeline() -> None:
+    bare = profile_meeting(meeting("1:1 Aoife / Gareth"))
+    leave = profile_meeting(meeting("1:1 Priya", description="Holiday dates + carry-over days"))
+    appraisal = profile_meeting(meeting("Mitarbeitergespräch Lukas Eder"))
+    forecast = candidate(tip("Numbers call: commit only with a signature route.",
+                             tags=("forecast", "pipeline")))  # fmt: skip
+    assert score(bare, forecast, NO_VECTOR, NO_STATS, {}) is not None
+    assert score(leave, forecast, NO_VECTOR, NO_STATS, {}) is None
+    assert score(appraisal, forecast, NO_VECTOR, NO_STATS, {}) is None
+    assert "kind:forecast" in facets_of("Deal-Durchsprache, Weiterbildung")
