@@ -53,7 +53,7 @@ def _table(report: Report, verbose: bool) -> str:
 def _params(p: Params) -> str:
     return (
         f"meaning {p.meaning_weight}, evidence {p.min_evidence}, min score {p.min_score}, "
-        f"named {p.named_weight}"
+        f"named {p.named_weight}, headline {p.headline_weight}"
     )
 
 

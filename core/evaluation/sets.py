@@ -40,6 +40,7 @@ GRID = {
     "min_evidence": (0.45, 0.55, 0.65),
     "min_score": (0.3, 0.35, 0.45),
     "named_weight": (0.0, 0.2, 0.4),
+    "headline_weight": (0.0, 0.5, 1.0),
 }
 
 

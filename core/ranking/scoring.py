@@ -67,6 +67,7 @@ class Params:
     min_score: float = 0.3  # any tip: the final score must reach this
     learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
     named_weight: float = 0.4  # an account tip that names someone who attends
+    headline_weight: float = 1.0  # the meeting title's words in the tip's title or tags
 
 
 DEFAULT = Params()
@@ -129,6 +130,8 @@ def score(
     overlap, shared_word = word_overlap(
         profile, candidate.terms, stats.idf, with_names=not tip.accounts
     )
+    heading = params.headline_weight * headline_overlap(profile, candidate.headline, stats.idf)
+    overlap += heading
     vector = candidate.vector
     similarity = float(np.dot(meeting_vector, vector)) if vector is not None else 0.0
     meaning = params.meaning_weight * max(0.0, similarity - MEANING_FLOOR)
@@ -180,6 +183,16 @@ def _fit_facets(profile: MeetingProfile, accounts: list[str]) -> dict[str, float
     if not accounts:
         return profile.facets
     return {n: s for n, s in profile.facets.items() if not n.startswith(ORG_KIND_GROUPS)}
+
+
+def headline_overlap(profile: MeetingProfile, headline: set[str], idf: dict[str, float]) -> float:
+    """Share of the meeting title's informative words (by IDF) the tip's title or tags use."""
+    title = [t for t, w in profile.term_weights.items() if w >= 1.0 and t in profile.terms]
+    mass = sum(idf.get(t, 0.0) for t in title)
+    if mass <= 0 or not headline:
+        return 0.0
+    heads = {t for word in headline for t in content_terms(word)}
+    return sum(idf.get(t, 0.0) for t in title if t in heads) / mass
 
 
 def names_customer(profile: MeetingProfile, headline: set[str], stats: LibraryStats) -> str:

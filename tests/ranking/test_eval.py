@@ -97,7 +97,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
 
     report = evaluate_sets(ALL_SETS, feedback=True)
     gains: list[float] = []
-    assert len(report.sets) == len(ALL_SETS) and report.grid_size == 81
+    assert len(report.sets) == len(ALL_SETS) and report.grid_size == 243
     for item in report.sets:
         held_out = item.report
         assert held_out.dataset not in item.fitted_on

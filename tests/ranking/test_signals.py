@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
@@ -454,3 +455,22 @@ def test_a_one_on_one_without_an_agenda_goes_through_the_pipeline() -> None:
     assert score(leave, forecast, NO_VECTOR, NO_STATS, {}) is None
     assert score(appraisal, forecast, NO_VECTOR, NO_STATS, {}) is None
     assert "kind:forecast" in facets_of("Deal-Durchsprache, Weiterbildung")
+
+
+def test_the_meeting_title_in_a_tips_title_or_tags_counts_extra() -> None:
+    """People title a tip the way they title the meeting it is for: "Function sheet ..."."""
+    from core.ranking.scoring import headline_overlap
+
+    profile = profile_meeting(meeting("Function sheet walkthrough", domains=("hallinger.at",)))
+    stats = LibraryStats(idf={t: 1.0 for t in profile.terms}, docs=10, specificity={})
+    assert headline_overlap(profile, {"function", "sheet"}, stats.idf) == pytest.approx(2 / 3)
+    assert headline_overlap(profile, set(), stats.idf) == 0.0
+    body = "Walk the organiser through it line by line, two weeks before."
+    headed, plain = candidate(tip(body)), candidate(tip(body))
+    headed.headline = {"function", "sheet", "beo"}
+    kept = score(profile, headed, NO_VECTOR, stats, {})
+    assert kept is not None and score(profile, plain, NO_VECTOR, stats, {}) is None
+    without = score(
+        profile, headed, NO_VECTOR, stats, {}, params=replace(DEFAULT, headline_weight=0)
+    )
+    assert without is None
