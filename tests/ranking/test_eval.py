@@ -39,7 +39,7 @@ LAST = [
     SETS / f"heldout-{name}.json"
     for name in ("insurance", "charging", "translation", "dental", "travel", "robotics")
 ]
-# Written the same way on 2026-12-03: a commercial kitchen dealer (DE/AT), a hygiene
+# Written the same way at the end of 2026-12-02: a commercial kitchen dealer (DE/AT), a hygiene
 # chemicals supplier (UK/IE) and a BIM software reseller (CH/DE).
 FRESH = [SETS / f"heldout-{name}.json" for name in ("kitchen", "hygiene", "bim")]
 ALL_SETS = [
@@ -105,7 +105,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # The floors today (the goals are 0.85, 1.25x and 0.95; docs/ranking.md says where
         # they are missed): BM25 is strong on sets whose titles use the tips' own words, the
         # packaging set has a kitchen quote with the kitchen shop invited, and the sets of
-        # 2026-12-02 (a dental supplier, farm machinery, a conference hotel) are at 0.72-0.74
+        # 2026-12-02 (a dental supplier, farm machinery, a conference hotel) are at 0.73-0.79
         # held out.
         assert held_out.quiet_rate >= 0.85, (held_out.dataset, held_out.quiet_rate)
         assert held_out.ndcg >= 0.70, (held_out.dataset, held_out.ndcg)
@@ -121,7 +121,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is a mean of 0.85 on the worst set; the mean over the sets is 0.851 today.
+    # The goal is a mean of 0.85 on the worst set; the mean over the sets is 0.866 today.
     assert report.mean["ndcg"] >= 0.84 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
