@@ -178,6 +178,17 @@ class Shortlist:
     learned: dict[int, float]
     from_briefs: dict[int, int]
     helped_here: set[int]
+    # Each finalist's signals, computed on the first ``choose`` and reused for every grid point.
+    known: dict[int, scoring.Signals | None] = field(default_factory=dict)
+
+    def signals(self, candidate: retrieval.Candidate) -> scoring.Signals | None:
+        tip_id = candidate.tip.id or 0
+        if tip_id not in self.known:
+            self.known[tip_id] = scoring.signals(
+                self.profile, candidate, self.vector, self.stats, self.said,
+                votes_from_briefs=self.from_briefs.get(tip_id, 0),
+            )  # fmt: skip
+        return self.known[tip_id]
 
 
 def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | None:
@@ -228,7 +239,8 @@ def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[s
     scored = [
         s
         for c in found.finalists
-        if (
+        if (known := found.signals(c)) is not None
+        and (
             s := scoring.score(
                 found.profile,
                 c,
@@ -239,6 +251,7 @@ def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[s
                 learned=found.learned.get(c.tip.id or 0, 0.0),
                 helped_in_series=c.tip.id in found.helped_here,
                 votes_from_briefs=found.from_briefs.get(c.tip.id or 0, 0),
+                known=known,
             )
         )
         is not None

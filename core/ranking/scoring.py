@@ -85,6 +85,94 @@ def _age_penalty(updated: datetime, now: datetime) -> float:
     return min(0.2, 0.05 * years)
 
 
+@dataclass(frozen=True)
+class Signals:
+    """What a candidate shares with a meeting, before any ``Params`` weigh it.
+
+    Computing these is the costly part of scoring (facets, words, the embedding);
+    ``tipoff eval`` weighs the same signals under every grid point, so ``choose`` keeps
+    them per finalist.
+    """
+
+    prior: float  # the account prior, for the account's tips and tips naming the customer
+    reasons: list[str]  # "for acme.com", "names Haldane"
+    naming: bool
+    fit: float
+    contributions: dict[str, float]
+    plain_fit: float  # without specificity: whether a tip fits, not how well
+    mismatch: float
+    overlap: float
+    shared_word: str
+    headline: float
+    similarity: float
+    people: bool  # an account tip that names someone who attends
+    quality: float  # votes (those cast from the feed) minus age
+    helpful: int
+    said_not_here: bool  # the person said "not for this meeting"
+
+
+def signals(
+    profile: MeetingProfile,
+    candidate: Candidate,
+    meeting_vector: np.ndarray,
+    stats: LibraryStats,
+    feedback: dict[int, tuple[bool, bool]],
+    now: datetime | None = None,
+    *,
+    votes_from_briefs: int = 0,
+) -> Signals | None:
+    """The candidate's signals for this meeting, or None when its scope rules it out."""
+    tip = candidate.tip
+    reasons: list[str] = []
+    prior = 0.0
+    if tip.accounts:
+        shared = _shared_orgs(profile, tip.accounts)
+        if not shared:
+            return None  # a tip for another account is never shown
+        prior = ACCOUNT_PRIOR
+        reasons.extend(f"for {a.lower()}" for a in tip.accounts if orgs.registrable(a) in shared)
+    elif not in_scope(profile, candidate.facets):
+        return None
+    # A tip that names the customer is about the customer, account set or not.
+    naming = "" if tip.accounts else names_customer(profile, candidate.headline, stats)
+    if naming:
+        prior = ACCOUNT_PRIOR
+        reasons.append(f"names {naming.capitalize()}")
+    facets = _fit_facets(profile, tip.accounts)
+    fit, contributions = facet_fit(facets, candidate.facets, stats.specificity)
+    # The customer's name is the customer signal's business for account tips; for other
+    # tips it may still say what kind of customer this is ("Praxis", "Brauerei", "City of").
+    overlap, shared_word = word_overlap(
+        profile, candidate.terms, stats.idf, with_names=not tip.accounts
+    )
+    vector = candidate.vector
+    helpful = max(tip.helpful_count, 0)
+    said = feedback.get(tip.id or 0)
+    return Signals(
+        prior=prior,
+        reasons=reasons,
+        naming=bool(naming),
+        fit=fit,
+        contributions=contributions,
+        # Whether a tip fits at all does not depend on how common its facets are in the
+        # library; specificity only orders the tips that do.
+        plain_fit=facet_fit(facets, candidate.facets, {})[0],
+        mismatch=mismatches(profile, candidate, generic=not tip.accounts),
+        overlap=overlap,
+        shared_word=shared_word,
+        headline=headline_overlap(profile, candidate.headline, stats.idf),
+        similarity=float(np.dot(meeting_vector, vector)) if vector is not None else 0.0,
+        # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
+        people=bool(tip.accounts and profile.people & candidate.terms),
+        # A "this helped" from a brief counts through ``learned``, in meetings like that one.
+        quality=min(0.3, 0.1 * math.log1p(max(0, helpful - votes_from_briefs)))
+        - _age_penalty(tip.updated_at, now or utcnow()),
+        helpful=helpful,
+        # Elsewhere ``learning`` weighs it; here it is the person's word.
+        said_not_here=said is not None and not said[0] and said[1],
+    )
+
+
 def score(
     profile: MeetingProfile,
     candidate: Candidate,
@@ -97,6 +185,7 @@ def score(
     learned: float = 0.0,
     helped_in_series: bool = False,
     votes_from_briefs: int = 0,
+    known: Signals | None = None,
 ) -> Scored | None:
     """The candidate's score and reasons, or None when it must not be shown.
 
@@ -104,73 +193,41 @@ def score(
     [-1, 1] (``core.ranking.learning``); ``helped_in_series``: someone found it helpful in
     this very series, which is evidence enough that it fits; ``votes_from_briefs``: how
     many of its helpful votes were a "this helped" in a brief (``learned`` weighs those).
+    ``known``: the candidate's ``signals`` for this meeting, when already computed.
     """
-    tip = candidate.tip
-    reasons: list[str] = []
-    total = 0.0
-    if tip.accounts:
-        shared = _shared_orgs(profile, tip.accounts)
-        if not shared:
-            return None
-        total += ACCOUNT_PRIOR
-        reasons.extend(f"for {a.lower()}" for a in tip.accounts if orgs.registrable(a) in shared)
-    elif not in_scope(profile, candidate.facets):
-        return None
-    # A tip that names the customer is about the customer, account set or not.
-    naming = "" if tip.accounts else names_customer(profile, candidate.headline, stats)
-    if naming:
-        total += ACCOUNT_PRIOR
-        reasons.append(f"names {naming.capitalize()}")
-
-    fit, contributions = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets,
-                                   stats.specificity)  # fmt: skip
-    mismatch = mismatches(profile, candidate, generic=not tip.accounts)
-    # The customer's name is the customer signal's business for account tips; for other
-    # tips it may still say what kind of customer this is ("Praxis", "Brauerei", "City of").
-    overlap, shared_word = word_overlap(
-        profile, candidate.terms, stats.idf, with_names=not tip.accounts
-    )
-    heading = params.headline_weight * headline_overlap(profile, candidate.headline, stats.idf)
-    overlap += heading
-    vector = candidate.vector
-    similarity = float(np.dot(meeting_vector, vector)) if vector is not None else 0.0
-    meaning = params.meaning_weight * max(0.0, similarity - MEANING_FLOOR)
-    # Whether a tip fits at all does not depend on how common its facets are in the library;
-    # specificity only orders the tips that do.
-    plain_fit, _ = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets, {})
+    sig = known or signals(
+        profile, candidate, meeting_vector, stats, feedback, now,
+        votes_from_briefs=votes_from_briefs,
+    )  # fmt: skip
+    if sig is None or sig.said_not_here:
+        return None  # out of scope, or the person said "not for this meeting"
+    overlap = sig.overlap + params.headline_weight * sig.headline
+    meaning = params.meaning_weight * max(0.0, sig.similarity - MEANING_FLOOR)
     team = params.learned_weight * learned
-    evidence = plain_fit + WORD_WEIGHT * overlap + meaning + max(0.0, team)
-    needs_evidence = not tip.accounts and not naming and not helped_in_series
-    if needs_evidence and evidence < params.min_evidence:
+    evidence = sig.plain_fit + WORD_WEIGHT * overlap + meaning + max(0.0, team)
+    generic = not candidate.tip.accounts
+    if generic and not sig.naming and not helped_in_series and evidence < params.min_evidence:
         return None
-    total += fit + WORD_WEIGHT * overlap + meaning - mismatch + team
-    # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
-    named = bool(tip.accounts and params.named_weight > 0 and profile.people & candidate.terms)
-    if named:
-        total += params.named_weight
-
-    helpful = max(tip.helpful_count, 0)
-    # A "this helped" from a brief counts through ``learned``, in meetings like that one.
-    total += min(0.3, 0.1 * math.log1p(max(0, helpful - votes_from_briefs)))
-    total -= _age_penalty(tip.updated_at, now or utcnow())
-    said = feedback.get(tip.id or 0)
-    if said is not None and not said[0] and said[1]:  # elsewhere: ``learning`` weighs it
-        return None  # the person said "not for this meeting", whatever anyone else found
+    named = sig.people and params.named_weight > 0
+    total = sig.prior + sig.fit + WORD_WEIGHT * overlap + meaning - sig.mismatch + team
+    total += (params.named_weight if named else 0.0) + sig.quality
     if total < params.min_score and not helped_in_series:  # someone said so in this series
         return None
 
-    for name, _ in sorted(contributions.items(), key=lambda kv: -kv[1])[:MAX_REASON_FACETS]:
-        reasons.append(lexicon.BY_NAME[name].label)
-    if shared_word and overlap >= 0.15 and _telling(stats, _stem_of(profile, shared_word)):
-        reasons.append(f'mentions "{shared_word}"')
+    reasons = list(sig.reasons)
+    ranked = sorted(sig.contributions.items(), key=lambda kv: -kv[1])
+    reasons.extend(lexicon.BY_NAME[name].label for name, _ in ranked[:MAX_REASON_FACETS])
+    word = sig.shared_word
+    if word and overlap >= 0.15 and _telling(stats, _stem_of(profile, word)):
+        reasons.append(f'mentions "{word}"')
     if named:
         reasons.append("names someone who attends")
-    if not contributions and meaning >= 0.2:
+    if not sig.contributions and meaning >= 0.2:
         reasons.append("similar topic")
     if team >= 0.1:
         reasons.append(TEAM_REASON)
-    if helpful:
-        reasons.append(f"helped {helpful} colleague{'s' if helpful != 1 else ''}")
+    if sig.helpful:
+        reasons.append(f"helped {sig.helpful} colleague{'s' if sig.helpful != 1 else ''}")
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
 
 
