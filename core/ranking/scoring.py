@@ -52,6 +52,8 @@ UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event", "kind:tender"}
 INTERNAL_KIND_MIN = 0.5
 ORG_KIND_GROUPS = ("industry:", "kind:partner")  # what kind of organisation the customer is
 TEAM_REASON = "your team found this helpful in similar meetings"
+HEADLINE_REASON = 0.3  # the meeting title's words in the tip's title or tags worth saying so
+HEADLINE_REASON_TEXT = "titled like this meeting"
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,8 @@ def score(
     reasons = list(sig.reasons)
     ranked = sorted(sig.contributions.items(), key=lambda kv: -kv[1])
     reasons.extend(lexicon.BY_NAME[name].label for name, _ in ranked[:MAX_REASON_FACETS])
+    if params.headline_weight * sig.headline >= HEADLINE_REASON:
+        reasons.append(HEADLINE_REASON_TEXT)
     word = sig.shared_word
     if word and overlap >= 0.15 and _telling(stats, _stem_of(profile, word)):
         reasons.append(f'mentions "{word}"')

@@ -470,6 +470,7 @@ def test_the_meeting_title_in_a_tips_title_or_tags_counts_extra() -> None:
     headed.headline = {"function", "sheet", "beo"}
     kept = score(profile, headed, NO_VECTOR, stats, {})
     assert kept is not None and score(profile, plain, NO_VECTOR, stats, {}) is None
+    assert "titled like this meeting" in kept.reasons
     without = score(
         profile, headed, NO_VECTOR, stats, {}, params=replace(DEFAULT, headline_weight=0)
     )
