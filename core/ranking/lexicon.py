@@ -459,11 +459,21 @@ FACETS: tuple[Facet, ...] = (
         friseur*, frisoer*, mittag=, mittagessen, mittagspause, abendessen, fruehstueck,
         kaffeepause, geburtstag*, hochzeit*, beerdigung, urlaub*, *urlaub, feiertag*,
         krank=, krankmeldung, abholen, *abholen, kita, kindergarten, elternabend,
-        besorgung*, einkaufen=, reifenwechsel, umzug, at home, my place, zu hause, zuhause,
-        daheim""",
+        besorgung*, einkaufen=, reifenwechsel, umzug""",
         # Business that calls itself private.
         unless="""private offer*, private equity, private cloud, private label*, private sector,
         private bank*, private beta, private preview, private market*, privatkund*""",
+    ),
+    # One's own home: whatever the title says about contracts, handovers or a service,
+    # it is the seller's own life (see ``meeting.profile_meeting``).
+    _facet(
+        "offwork:home",
+        "at home",
+        """at home, my place, zu hause, zuhause, daheim, wohnung=, wohnungs*, my flat,
+        our flat, my apartment, our apartment, flat viewing, apartment viewing,
+        flat handover""",
+        # Working from home is work.
+        unless="home office, homeoffice, from home, wfh",
     ),
     _facet(
         "offwork:travel",

@@ -54,7 +54,7 @@ class MeetingProfile:
     org_terms: set[str]  # word stems of the customers' names
     facets: dict[str, float]
     setting: str  # "onsite" | "virtual" | "unknown"
-    offwork: str | None  # "personal" | "travel" | "focus" | "company" when it is no customer work
+    offwork: str | None  # "personal" | "home" | "travel" | "focus" | "company": no customer work
     terms: list[str]
     text: str  # what the embedding reads
     words_by_term: dict[str, str] = field(default_factory=dict)  # stem → a word, for reasons
@@ -193,7 +193,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
     title_works = any(lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS for n in title_hits)
-    plainly_offwork = offwork is not None and not title_works
+    at_home = "offwork:home" in title_hits | location_hits
+    plainly_offwork = offwork is not None and (not title_works or at_home)
     if offwork is None and not title_works:
         offwork = _offwork(description_hits)
     names = " ".join(orgs.name_words(o) for o in customer)
@@ -240,7 +241,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
 
 
 def _offwork(hits: dict[str, int]) -> str | None:
-    for name in ("offwork:focus", "offwork:travel", "offwork:personal", "offwork:company"):
+    for name in (
+        "offwork:focus", "offwork:travel", "offwork:personal", "offwork:home", "offwork:company"
+    ):  # fmt: skip
         if hits.get(name):
             return name.split(":", 1)[1]
     return None

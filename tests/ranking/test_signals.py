@@ -408,7 +408,7 @@ def test_business_that_calls_itself_private_is_no_errand() -> None:
     assert "offwork:personal" not in facets_of("private equity owner intro")
     assert "offwork:personal" in facets_of("Private appointment")
     home = profile_meeting(meeting("Heizung", location="zu Hause", domains=("heizung-mayr.de",)))
-    assert home.offwork == "personal" and home.plainly_offwork
+    assert home.offwork == "home" and home.plainly_offwork
     lunch = profile_meeting(meeting("Lunch - renewal terms", domains=("acme.com",)))
     assert lunch.offwork == "personal" and not lunch.plainly_offwork
 
@@ -475,3 +475,15 @@ def test_the_meeting_title_in_a_tips_title_or_tags_counts_extra() -> None:
         profile, headed, NO_VECTOR, stats, {}, params=replace(DEFAULT, headline_weight=0)
     )
     assert without is None
+
+
+def test_ones_own_flat_is_off_work_whatever_the_title_says_of_contracts() -> None:
+    """A lease renewal or a handover protocol at one's flat is no renewal or acceptance."""
+    lease = profile_meeting(meeting("Hausverwaltung Brandl - Mietvertrag Verlängerung Wohnung",
+                                    domains=("hv-brandl.de",)))  # fmt: skip
+    handover = profile_meeting(meeting("Wohnungsübergabe - Abnahmeprotokoll",
+                                       domains=("limmat-immo.ch",)))  # fmt: skip
+    renewal = profile_meeting(meeting("Lunch - Mietvertrag Verlängerung", domains=("acme.com",)))
+    assert lease.offwork == "home" and lease.plainly_offwork
+    assert handover.offwork == "home" and handover.plainly_offwork
+    assert renewal.offwork == "personal" and not renewal.plainly_offwork
