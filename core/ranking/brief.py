@@ -250,8 +250,7 @@ def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[s
                 params=params,
                 learned=found.learned.get(c.tip.id or 0, 0.0),
                 helped_in_series=c.tip.id in found.helped_here,
-                votes_from_briefs=found.from_briefs.get(c.tip.id or 0, 0),
-                known=known,
+                known=known,  # the votes from briefs are in the signals
             )
         )
         is not None
