@@ -70,6 +70,9 @@ class MeetingProfile:
     # ("Electrician - wallbox", at home): who comes decides, not the words.
     plainly_offwork: bool = False
     series: str = ""  # what recurs: the series' UID, or the title without dates and numbers
+    # Kinds usually held among colleagues that the meeting names although outsiders attend
+    # ("Planungsgespräch" with the hospital and its kitchen planner): not in ``facets``.
+    named_internal: dict[str, float] = field(default_factory=dict)
 
     @property
     def external(self) -> bool:
@@ -183,9 +186,11 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     elif setting == "virtual":
         facets.pop("setting:onsite", None)
     guests = private_guests(meeting, domain_orgs)
+    named_internal: dict[str, float] = {}
     if domain_orgs or guests:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
-            facets.pop(name, None)
+            if name in facets:
+                named_internal[name] = facets.pop(name)
     elif _BARE_ONE_ON_ONE.search(fold(title)) and not description.strip():
         facets["kind:forecast"] = max(facets.get("kind:forecast", 0.0), AGENDA_FREE_FORECAST)
     # A description says more than its title only when the title says nothing about work:
@@ -237,6 +242,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         people=attendee_surnames(meeting, domain_orgs, org_terms),
         private_guests=guests,
         plainly_offwork=plainly_offwork,
+        named_internal=named_internal,
     )
 
 

@@ -50,6 +50,10 @@ INTERNAL_KINDS = lexicon.INTERNAL_KINDS
 # tips, and a customer meeting may too.
 UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event", "kind:tender"}
 INTERNAL_KIND_MIN = 0.5
+# The one kind among colleagues whose word names work with customers too: one plans a
+# kitchen, a practice or a peak season *with* the customer ("Planungsgespräch Neubau").
+# A forecast, a 1:1, a team meeting or an interview with outsiders is not ours.
+WITH_CUSTOMERS_TOO = frozenset({"kind:planning"})
 ORG_KIND_GROUPS = ("industry:", "kind:partner")  # what kind of organisation the customer is
 TEAM_REASON = "your team found this helpful in similar meetings"
 HEADLINE_REASON = 0.3  # the meeting title's words in the tip's title or tags worth saying so
@@ -300,7 +304,11 @@ def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
     tip_kinds = kinds(facets)
     main = max(tip_kinds, key=lambda n: tip_kinds[n], default="")
     if profile.external:
-        return not (main in INTERNAL_KINDS and tip_kinds[main] >= CLEAR_KIND)
+        if main in INTERNAL_KINDS and tip_kinds[main] >= CLEAR_KIND:
+            # ... unless the meeting says it is that too: "Peak planning" with the client.
+            named = profile.named_internal.get(main, 0.0)
+            return main in WITH_CUSTOMERS_TOO and named >= INTERNAL_KIND_MIN
+        return True
     if profile.orgs or profile.preparing:  # among colleagues, about a customer or preparing
         return True
     # A team meeting (or a 1:1) whose agenda names the trade fair or a tender is still a

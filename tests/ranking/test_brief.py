@@ -131,6 +131,25 @@ def test_internal_meetings_get_tips_of_their_kind(session, member, curator, add_
     assert brief_ids(session, member.id, meeting) == [forecast.id]
 
 
+def test_planning_with_the_customer_gets_planning_tips_and_a_forecast_does_not(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    # "Planning" is the one kind among colleagues that one also holds with the customer:
+    # a planning meeting for a new kitchen with the hospital gets the planning tip. A
+    # forecast tip stays out of a customer's "pipeline" call, and the planning tip stays
+    # out of a customer meeting that is not about planning.
+    planning = add_tip(curator.id, "Planungsgespräch: den Warenfluss von der Anlieferung bis "
+                       "zur Spüle skizzieren.", tags=["planung"])  # fmt: skip
+    add_tip(curator.id, "Forecast calls: bring the next step for each deal.", tags=["forecast"])
+    guests = ["dr.oez@klinikum-inntal.de", "r.hof@klinikum-inntal.de"]
+    together = add_meeting(member.id, "Planungsgespräch Neubau Zentralküche", attendees=guests)
+    assert brief_ids(session, member.id, together) == [planning.id]
+    pipeline = add_meeting(member.id, "Monthly pipeline forecast", attendees=guests)
+    assert brief_ids(session, member.id, pipeline) == []
+    other = add_meeting(member.id, "Warenfluss Spülküche", attendees=guests)
+    assert planning.id not in brief_ids(session, member.id, other)
+
+
 def test_german_meeting_finds_english_tips(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
     tip = add_tip(curator.id, "When purchasing asks for a discount, trade it for a longer term.",
                   tags=["negotiation"])  # fmt: skip
