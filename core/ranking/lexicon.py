@@ -183,7 +183,8 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "kind:tender",
         "tender",
-        """rfp, rfq, rfi, tender*, bid, bids, bidding, bidder*, sole source, procurement portal,
+        """rfp, rfq, rfi, itt=, invitation to tender, tender*, bid, bids, bidding, bidder*,
+        sole source, procurement portal,
         ausschreibung*, *ausschreibung, vergabe*, *vergabe, bieter*, submission deadline,
         angebotsfrist, leistungsverzeichnis, leistungsbeschreibung""",
     ),
@@ -271,7 +272,7 @@ FACETS: tuple[Facet, ...] = (
         # Planning one's own leave, trip or wedding is not planning work. (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
         unless="""vacation planning, holiday planning, leave planning, travel planning,
-        trip planning, wedding planning""",
+        trip planning, wedding planning, party planning, partyplanung, feierplanung""",
     ),
     _facet(
         "kind:interview",

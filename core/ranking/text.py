@@ -21,7 +21,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 # "1:1", "1-on-1", "1on1", "1/1" all mean a one-on-one; spell it out before
 # punctuation disappears.
 # "IT" in capitals is the department, not the pronoun that every stop list drops.
-_IT_DEPARTMENT = re.compile(r"(?<![A-Za-z])IT(?![a-z])")
+_IT_DEPARTMENT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|/|-?on-?|x)\s*1(?![0-9])", re.IGNORECASE)
 
 _EN = snowballstemmer.stemmer("english")

@@ -253,6 +253,21 @@ def test_an_event_or_design_agency_is_not_the_public_sector() -> None:
     assert "industry:public_sector" in facets_of("Renewal with the government agency")
 
 
+def test_an_invitation_to_tender_is_a_tender_and_not_the_it_department() -> None:
+    # "ITT" was read as "IT" + "T": the IT department, and no tender.
+    assert "itdept" not in fold("BAFO für das Northway-ITT").split()
+    assert "itdept" in fold("IT-Sicherheit mit der IT abstimmen").split()
+    assert "kind:tender" in facets_of("Medlock ITT - final review")
+    assert "kind:tender" in facets_of("Invitation to tender: Tameside schools")
+    assert "role:it" not in facets_of("Medlock ITT - final review")
+
+
+def test_planning_the_christmas_party_is_no_planning_work() -> None:
+    assert "kind:planning" not in facets_of("Agenda: office move, Christmas party planning")
+    assert "kind:planning" not in facets_of("Weihnachtsfeier: Partyplanung")
+    assert "kind:planning" in facets_of("Account planning Q1")
+
+
 def test_an_internal_kind_is_not_what_a_meeting_with_a_customer_is() -> None:
     # A "jour fixe" or "weekly sync" with the customer is a customer meeting, not a 1:1.
     with_customer = profile_meeting(
