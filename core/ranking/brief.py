@@ -256,7 +256,22 @@ def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[s
         is not None
     ]
     scored.sort(key=lambda s: (-s.score, -s.candidate.tip.helpful_count, s.candidate.tip.id or 0))
-    return scored[:size]
+    return _take_turns(scored)[:size]
+
+
+def _take_turns(scored: list[scoring.Scored]) -> list[scoring.Scored]:
+    """Among tips that tie, each account's turn comes round before any account's second.
+
+    "Greaves / Ashworth sync" says nothing but the two names: their tips tie on the
+    account prior, and the order of writing would give one account all three places.
+    """
+    seen: dict[tuple[str, ...], int] = {}
+    turn: dict[int, int] = {}
+    for s in scored:
+        accounts = tuple(sorted(a.lower() for a in s.candidate.tip.accounts))
+        turn[id(s)] = seen.get(accounts, 0) if accounts else 0
+        seen[accounts] = turn[id(s)] + 1
+    return sorted(scored, key=lambda s: (-s.score, -s.candidate.tip.helpful_count, turn[id(s)]))
 
 
 def rank(

@@ -202,7 +202,10 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     plainly_offwork = offwork is not None and (not title_works or at_home)
     if offwork is None and not title_works:
         offwork = _offwork(description_hits)
-    names = " ".join(orgs.name_words(o) for o in customer)
+    # "Kogler - finale Runde" with koglerbau.at: the title calls the customer by a shorter
+    # name, which is the customer signal's business too, not a word of the topic.
+    shorter = {w for o in customer for w in orgs.short_names(o, title)}
+    names = " ".join([*(orgs.name_words(o) for o in customer), *sorted(shorter)])
     org_terms = set(content_terms(names))
     location_keys = orgs.title_keys(location)
     # Words say *what* the meeting is about; *who* it is with is the customer signal.

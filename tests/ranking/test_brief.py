@@ -150,6 +150,19 @@ def test_planning_with_the_customer_gets_planning_tips_and_a_forecast_does_not(
     assert planning.id not in brief_ids(session, member.id, other)
 
 
+def test_two_customers_that_tie_take_turns(session, member, curator, add_tip,
+                                           add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    # Nothing but the two names: the first place goes to one account, the second to the
+    # other, whatever order the tips were written in.
+    same = "Ask which of the open points is theirs."
+    first = [add_tip(curator.id, same, accounts=["ashworthpryce.co.uk"]) for _ in range(3)]
+    other = add_tip(curator.id, same, accounts=["greaveslomax.co.uk"])
+    meeting = add_meeting(member.id, "Sync", attendees=["a@ashworthpryce.co.uk",
+                                                         "g@greaveslomax.co.uk"])  # fmt: skip
+    ids = brief_ids(session, member.id, meeting)
+    assert ids[:2] == [first[0].id, other.id], ids
+
+
 def test_german_meeting_finds_english_tips(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
     tip = add_tip(curator.id, "When purchasing asks for a discount, trade it for a longer term.",
                   tags=["negotiation"])  # fmt: skip

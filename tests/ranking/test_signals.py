@@ -262,6 +262,18 @@ def test_an_invitation_to_tender_is_a_tender_and_not_the_it_department() -> None
     assert "role:it" not in facets_of("Medlock ITT - final review")
 
 
+def test_a_shorter_name_in_the_title_is_the_customer_not_the_topic() -> None:
+    # "Kogler" for koglerbau.at: the account signal counts it, the word overlap must not
+    # count it a second time for every one of the account's tips.
+    profile = profile_meeting(
+        meeting("Kogler - finale Runde", description="Best and final", domains=("koglerbau.at",))
+    )
+    kogler = set(content_terms("kogler"))
+    assert kogler <= profile.org_terms
+    assert not kogler & set(profile.terms)
+    assert set(content_terms("finale")) <= set(profile.terms)
+
+
 def test_planning_the_christmas_party_is_no_planning_work() -> None:
     assert "kind:planning" not in facets_of("Agenda: office move, Christmas party planning")
     assert "kind:planning" not in facets_of("Weihnachtsfeier: Partyplanung")
