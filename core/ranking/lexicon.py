@@ -244,7 +244,8 @@ FACETS: tuple[Facet, ...] = (
         "kind:forecast",
         "forecast review",
         """forecast*, pipeline*, deal review*, deal durchsprache*, commit call, sales review,
-        revenue review, numbers call, numbers review, number call, zahlenrunde, zahlen call,
+        revenue review, revenue meeting*, revenue call*, numbers call, numbers review, number call,
+        zahlenrunde, zahlen call,
         umsatzrunde, prognose*, *prognose, umsatzplanung, vertriebsrunde, *pipeline""",
     ),
     _facet(

@@ -274,6 +274,13 @@ def test_a_shorter_name_in_the_title_is_the_customer_not_the_topic() -> None:
     assert set(content_terms("finale")) <= set(profile.terms)
 
 
+def test_a_revenue_meeting_is_a_forecast_review() -> None:
+    # Said like "revenue review", which the lexicon knew; the hotel's "Revenue Meeting"
+    # (its description names a customer's sales kick-off) was read as a company event.
+    assert "kind:forecast" in facets_of("Revenue Meeting – Gruppen Q1/Q2 & Displacement")
+    assert "kind:forecast" in facets_of("Weekly revenue call")
+
+
 def test_planning_the_christmas_party_is_no_planning_work() -> None:
     assert "kind:planning" not in facets_of("Agenda: office move, Christmas party planning")
     assert "kind:planning" not in facets_of("Weihnachtsfeier: Partyplanung")
