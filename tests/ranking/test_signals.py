@@ -277,7 +277,7 @@ def test_a_shorter_name_in_the_title_is_the_customer_not_the_topic() -> None:
 def test_a_revenue_meeting_is_a_forecast_review() -> None:
     # Said like "revenue review", which the lexicon knew; the hotel's "Revenue Meeting"
     # (its description names a customer's sales kick-off) was read as a company event.
-    assert "kind:forecast" in facets_of("Revenue Meeting – Gruppen Q1/Q2 & Displacement")
+    assert "kind:forecast" in facets_of("Revenue Meeting - Gruppen Q1/Q2 & Displacement")
     assert "kind:forecast" in facets_of("Weekly revenue call")
 
 
