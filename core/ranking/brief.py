@@ -256,7 +256,14 @@ def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[s
         is not None
     ]
     scored.sort(key=lambda s: (-s.score, -s.candidate.tip.helpful_count, s.candidate.tip.id or 0))
+    if found.profile.forecast_assumed and not any(_fits_one_on_one(found, s) for s in scored):
+        return []  # the pipeline was our guess; with no tip for the 1:1 itself, stay quiet
     return _take_turns(scored)[:size]
+
+
+def _fits_one_on_one(found: Shortlist, scored: scoring.Scored) -> bool:
+    known = found.signals(scored.candidate)
+    return known is not None and "kind:one_on_one" in known.contributions
 
 
 def _take_turns(scored: list[scoring.Scored]) -> list[scoring.Scored]:

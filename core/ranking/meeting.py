@@ -73,6 +73,9 @@ class MeetingProfile:
     # Kinds usually held among colleagues that the meeting names although outsiders attend
     # ("Planungsgespräch" with the hospital and its kitchen planner): not in ``facets``.
     named_internal: dict[str, float] = field(default_factory=dict)
+    # A 1:1 with no agenda is read as going through the pipeline too (AGENDA_FREE_FORECAST):
+    # a guess, so its forecast tips only follow a tip for the 1:1 itself.
+    forecast_assumed: bool = False
 
     @property
     def external(self) -> bool:
@@ -187,11 +190,13 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         facets.pop("setting:onsite", None)
     guests = private_guests(meeting, domain_orgs)
     named_internal: dict[str, float] = {}
+    forecast_assumed = False
     if domain_orgs or guests:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
             if name in facets:
                 named_internal[name] = facets.pop(name)
     elif _BARE_ONE_ON_ONE.search(fold(title)) and not description.strip():
+        forecast_assumed = "kind:forecast" not in facets
         facets["kind:forecast"] = max(facets.get("kind:forecast", 0.0), AGENDA_FREE_FORECAST)
     # A description says more than its title only when the title says nothing about work:
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
@@ -246,6 +251,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         private_guests=guests,
         plainly_offwork=plainly_offwork,
         named_internal=named_internal,
+        forecast_assumed=forecast_assumed,
     )
 
 

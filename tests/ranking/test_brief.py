@@ -163,6 +163,24 @@ def test_two_customers_that_tie_take_turns(session, member, curator, add_tip,
     assert ids[:2] == [first[0].id, other.id], ids
 
 
+def test_a_one_on_one_without_an_agenda_gets_forecast_tips_only_after_its_own(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    # That a bare 1:1 goes through the pipeline is a guess: with no tip for the 1:1 itself in
+    # the library, the brief stays quiet; with one, the forecast tip follows it.
+    forecast = add_tip(curator.id, "Numbers call: commit only with a signature date.",
+                       tags=["forecast", "pipeline"])  # fmt: skip
+    colleague = "kim@" + member.email.rsplit("@", 1)[1]
+    bare = add_meeting(member.id, "1:1 Aoife / Gareth", attendees=[colleague])
+    assert brief_ids(session, member.id, bare) == []
+    own = add_tip(curator.id, "In your 1:1 with your manager, bring two deals you need help "
+                  "with.", tags=["1:1", "one on one"])  # fmt: skip
+    assert brief_ids(session, member.id, bare) == [own.id, forecast.id]
+    described = add_meeting(member.id, "1:1 Priya", attendees=[colleague],
+                            description="Pipeline und Forecast Q1")  # fmt: skip
+    assert forecast.id in brief_ids(session, member.id, described)  # said, not guessed
+
+
 def test_german_meeting_finds_english_tips(session, member, curator, add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]
     tip = add_tip(curator.id, "When purchasing asks for a discount, trade it for a longer term.",
                   tags=["negotiation"])  # fmt: skip
