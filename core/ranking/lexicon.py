@@ -213,6 +213,8 @@ FACETS: tuple[Facet, ...] = (
         eskalation*, ausfall, ausfaelle, fehlalarm*, mangel, maengel, downtime, standstill,
         line down, machine down, production stop*, stillstand*, *stillstand, produktionsausfall,
         troubleshoot*, fehlersuche, root cause*, out of spec*, oos=, *problem, *probleme,
+        non conformance*, nonconformance*, ncr=, 8d=, massabweichung*, farbabweichung*,
+        qualitaetsabweichung*, toleranzabweichung*,
         offline, out of order, not working, is down, are down, went down, ausser betrieb,
         defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
         fiel aus, broke down, broken down, broken""",

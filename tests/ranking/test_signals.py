@@ -281,6 +281,14 @@ def test_a_revenue_meeting_is_a_forecast_review() -> None:
     assert "kind:forecast" in facets_of("Weekly revenue call")
 
 
+def test_a_part_out_of_tolerance_is_a_complaint() -> None:
+    # German for "out of spec", which the lexicon knew; a budget's deviation is no complaint.
+    assert "kind:support" in facets_of("Besprechung Maßabweichung Getriebegehäuse")
+    assert "kind:support" in facets_of("Farbabweichung Charge 4711")
+    assert "kind:support" in facets_of("NCR 2231: 8D report due")
+    assert "kind:support" not in facets_of("Budgetabweichung Q3 besprechen")
+
+
 def test_planning_the_christmas_party_is_no_planning_work() -> None:
     assert "kind:planning" not in facets_of("Agenda: office move, Christmas party planning")
     assert "kind:planning" not in facets_of("Weihnachtsfeier: Partyplanung")
