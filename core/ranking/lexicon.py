@@ -307,7 +307,8 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "topic:compliance",
         "compliance",
-        """compliance, compliant, audit*, regulat*, certif*, gxp, gmp, hipaa, baa, mdr, ivdr,
+        """compliance, compliant, audit*, *audit, regulat*, certif*, gxp, gmp, hipaa, baa, mdr,
+        ivdr,
         fda, ethics, validation, zertifi*, richtlinie*, konformit*, vorschrift*,
         medizinprodukte*, mpbetreibv, hygiene*, *hygiene, haccp, food safety,
         lebensmittelsicherheit, lebensmittelaufsicht, arbeitssicherheit, health and safety,

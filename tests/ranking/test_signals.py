@@ -289,6 +289,11 @@ def test_a_part_out_of_tolerance_is_a_complaint() -> None:
     assert "kind:support" not in facets_of("Budgetabweichung Q3 besprechen")
 
 
+def test_a_supplier_audit_in_one_german_word_is_an_audit() -> None:
+    assert "topic:compliance" in facets_of("Lieferantenaudit Medivance")
+    assert "topic:compliance" in facets_of("Energieaudit Werk 2")
+
+
 def test_planning_the_christmas_party_is_no_planning_work() -> None:
     assert "kind:planning" not in facets_of("Agenda: office move, Christmas party planning")
     assert "kind:planning" not in facets_of("Weihnachtsfeier: Partyplanung")
