@@ -469,14 +469,17 @@ FACETS: tuple[Facet, ...] = (
         unless="""private offer*, private equity, private cloud, private label*, private sector,
         private bank*, private beta, private preview, private market*, privatkund*""",
     ),
-    # One's own home: whatever the title says about contracts, handovers or a service,
-    # it is the seller's own life (see ``meeting.profile_meeting``).
+    # One's own home, and the insurance of one's home and car: whatever the title says about
+    # contracts, renewals, handovers or a service, it is the seller's own life (see
+    # ``meeting.profile_meeting``).
     _facet(
         "offwork:home",
         "at home",
         """at home, my place, zu hause, zuhause, daheim, wohnung=, wohnungs*, my flat,
         our flat, my apartment, our apartment, flat viewing, apartment viewing,
-        flat handover""",
+        flat handover, home insurance, house insurance, contents insurance, car insurance,
+        motor insurance, hausrat*, privathaftpflicht*, private haftpflicht*,
+        kfz versicherung*, autoversicherung*""",
         # Working from home is work.
         unless="home office, homeoffice, from home, wfh",
     ),

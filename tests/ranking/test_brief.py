@@ -299,6 +299,21 @@ def test_a_tradesman_at_home_is_the_sellers_own_life(session, member, curator, a
     assert brief_ids(session, member.id, install) == [kickoff.id]
 
 
+def test_ones_own_car_insurance_is_off_work_whatever_the_contract_words(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    # The insurance agent comes, and the title says "Vertragsverlängerung": still one's own
+    # car. An insurer the team writes tips about is a customer, though.
+    add_tip(curator.id, "Vertragsverlängerung: die Nutzungszahlen vorher zeigen.",
+            tags=["renewal", "Verlängerung"])  # fmt: skip
+    car = add_meeting(member.id, "Kfz-Versicherung - Vertragsverlängerung",
+                      attendees=[member.email, "a.schmitz@vers-schmitz.de"])  # fmt: skip
+    assert brief_ids(session, member.id, car) == []
+    customer = add_tip(curator.id, "Schmitz signs only after the board meeting.",
+                       accounts=["vers-schmitz.de"])  # fmt: skip
+    assert customer.id in brief_ids(session, member.id, car)
+
+
 def test_the_word_door_asks_for_words_some_tip_uses(session, member, curator, add_tip,
                                                     add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     """Places, dates and names no tip mentions are the rarest words and would find nothing."""
