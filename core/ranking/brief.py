@@ -273,12 +273,16 @@ def _take_turns(scored: list[scoring.Scored]) -> list[scoring.Scored]:
     account prior, and the order of writing would give one account all three places.
     """
     seen: dict[tuple[str, ...], int] = {}
-    turn: dict[int, int] = {}
+    turns: list[int] = []
     for s in scored:
         accounts = tuple(sorted(a.lower() for a in s.candidate.tip.accounts))
-        turn[id(s)] = seen.get(accounts, 0) if accounts else 0
-        seen[accounts] = turn[id(s)] + 1
-    return sorted(scored, key=lambda s: (-s.score, -s.candidate.tip.helpful_count, turn[id(s)]))
+        turns.append(seen.get(accounts, 0) if accounts else 0)
+        seen[accounts] = turns[-1] + 1
+    order = sorted(
+        range(len(scored)),
+        key=lambda i: (-scored[i].score, -scored[i].candidate.tip.helpful_count, turns[i], i),
+    )
+    return [scored[i] for i in order]
 
 
 def rank(

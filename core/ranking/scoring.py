@@ -297,7 +297,8 @@ def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
     """Whether a generic tip may be shown at all, whatever it shares with the meeting.
 
     A tip for a kind of meeting held among colleagues (forecast review, one-on-one)
-    is not for a meeting with someone from outside; a meeting among colleagues
+    is not for a meeting with someone from outside (a planning tip is, when the meeting
+    says it plans something too: ``WITH_CUSTOMERS_TOO``); a meeting among colleagues
     that names no customer gets generic tips only for such an internal kind, unless it
     says it prepares something ("Prep: renewal call", "Vorbereitung Präsentation").
     """
