@@ -52,6 +52,9 @@ LATEST = [SETS / f"heldout-{name}.json" for name in ("additive", "catering", "si
 # And last: industrial pumps and valves (DE/NL), office furniture and workplace design (CH/DE)
 # and contract-management SaaS for lawyers (UK/DE).
 FINAL = [SETS / f"heldout-{name}.json" for name in ("pumps", "furniture", "legaltech")]
+# And a fourth round: security services (AT/DE), workwear rental and laundry (DE/CH) and
+# market research (UK/DE).
+FOURTH = [SETS / f"heldout-{name}.json" for name in ("security", "workwear", "research")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -62,6 +65,7 @@ ALL_SETS = [
     *NEXT,
     *LATEST,
     *FINAL,
+    *FOURTH,
 ]
 
 
@@ -104,7 +108,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Thirty-seven sets loaded through the production paths, a 243-point grid and the feedback
+# Forty sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: about 110 s on the development VM, and CI machines can be 2-3x slower.
 @pytest.mark.timeout(900)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
