@@ -58,6 +58,10 @@ ORG_KIND_GROUPS = ("industry:", "kind:partner")  # what kind of organisation the
 TEAM_REASON = "your team found this helpful in similar meetings"
 HEADLINE_REASON = 0.3  # the meeting title's words in the tip's title or tags worth saying so
 HEADLINE_REASON_TEXT = "titled like this meeting"
+SIMILAR_TOPIC = 0.2  # meaning points enough to say "similar topic"
+# What an account tip that shares only its customer with a meeting of a clear kind gives up
+# (``_only_the_customer``): the same figures from 0.1 to 0.25 (docs/ranking.md).
+ONLY_THE_CUSTOMER = 0.15
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ class Params:
     min_evidence: float = 0.45  # generic tips: kind fit + words + meaning must reach this
     min_score: float = 0.3  # any tip: the final score must reach this
     learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
-    named_weight: float = 0.2  # an account tip that names someone who attends
+    named_weight: float = 0.4  # an account tip that names someone who attends
     headline_weight: float = 1.0  # the meeting title's words in the tip's title or tags
 
 
@@ -216,6 +220,9 @@ def score(
         return None
     named = sig.people and params.named_weight > 0
     total = sig.prior + sig.fit + WORD_WEIGHT * overlap + meaning - sig.mismatch + team
+    if _only_the_customer(profile, candidate, sig, overlap, meaning):
+        # It yields its place to tips for what the meeting is, but is not dropped for it.
+        total = max(total - ONLY_THE_CUSTOMER, min(total, params.min_score))
     total += (params.named_weight if named else 0.0) + sig.quality
     if total < params.min_score and not helped_in_series:  # someone said so in this series
         return None
@@ -230,13 +237,32 @@ def score(
         reasons.append(f'mentions "{word}"')
     if named:
         reasons.append("names someone who attends")
-    if not sig.contributions and meaning >= 0.2:
+    if not sig.contributions and meaning >= SIMILAR_TOPIC:
         reasons.append("similar topic")
     if team >= 0.1:
         reasons.append(TEAM_REASON)
     if sig.helpful:
         reasons.append(f"helped {sig.helpful} colleague{'s' if sig.helpful != 1 else ''}")
     return Scored(candidate=candidate, score=round(total, 4), reasons=reasons)
+
+
+def _only_the_customer(
+    profile: MeetingProfile, candidate: Candidate, sig: Signals, overlap: float, meaning: float
+) -> bool:
+    """An account tip that shares nothing with a meeting that says clearly what it is.
+
+    No kind or topic, no word, no likeness of meaning: only the customer. In a price
+    negotiation with a customer, its tip about the yard gate's hours ranks below the
+    negotiation tips; in a bare "Catch-up" nothing says what the meeting is, and the
+    account's tips lead as before (docs/ranking.md).
+    """
+    return (
+        bool(candidate.tip.accounts)
+        and not sig.contributions
+        and overlap == 0
+        and meaning < SIMILAR_TOPIC
+        and any(s >= CLEAR_KIND for s in kinds(profile.facets).values())
+    )
 
 
 def _fit_facets(profile: MeetingProfile, accounts: list[str]) -> dict[str, float]:

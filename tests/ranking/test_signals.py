@@ -204,6 +204,31 @@ NO_STATS = LibraryStats(idf={}, docs=0, specificity={})
 NO_VECTOR = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
 
 
+def test_an_account_tip_sharing_only_its_customer_yields_to_the_meetings_kind() -> None:
+    """In a meeting that says clearly what it is, the account's unrelated tip gives up a
+    little (never below the bar it passed); in a bare catch-up it leads as before."""
+    from core.ranking.scoring import ACCOUNT_PRIOR, ONLY_THE_CUSTOMER
+
+    unrelated = candidate(tip("Their yard gate closes at 4 pm sharp.", accounts=("elbwerft.de",)))
+    about_price = candidate(tip("Their buyer wants three prices, never one.",
+                                tags=("negotiation", "pricing"),
+                                accounts=("elbwerft.de",)))  # fmt: skip
+    negotiation = profile_meeting(meeting("Preisverhandlung Rahmenvertrag",
+                                          domains=("elbwerft.de",)))  # fmt: skip
+    catch_up = profile_meeting(meeting("Catch-up", domains=("elbwerft.de",)))
+    params = replace(DEFAULT, min_score=0.0)
+    muted = score(negotiation, unrelated, NO_VECTOR, NO_STATS, {}, params=params)
+    plain = score(catch_up, unrelated, NO_VECTOR, NO_STATS, {}, params=params)
+    fitting = score(negotiation, about_price, NO_VECTOR, NO_STATS, {}, params=params)
+    assert muted is not None and plain is not None and fitting is not None
+    assert plain.score == pytest.approx(ACCOUNT_PRIOR)
+    assert muted.score == pytest.approx(ACCOUNT_PRIOR - ONLY_THE_CUSTOMER)
+    assert fitting.score > ACCOUNT_PRIOR
+    # With the shipped bar (0.3) it stays in the brief, lower down.
+    kept = score(negotiation, unrelated, NO_VECTOR, NO_STATS, {})
+    assert kept is not None and kept.score == pytest.approx(DEFAULT.min_score)
+
+
 def test_a_tip_for_another_account_never_leaks_in() -> None:
     profile = profile_meeting(meeting("Renewal", domains=("globex.com",)))
     other = candidate(tip("Renewal: bring the usage report.", tags=("renewal",),
