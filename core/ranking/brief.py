@@ -27,6 +27,7 @@ from core.models import (
 )
 from core.ranking import learning, lexicon, orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, profile_meeting
+from core.ranking.text import fold
 from core.settings import get_settings
 
 # How many candidates, by the cheap signals, get the word and embedding comparison.
@@ -156,10 +157,44 @@ def _feedback(
                 col(FeedbackMark.tip_id).in_(tip_ids),
             )
         ).all()
+        new_agenda = _said_on_another_agenda(session, user, meeting, series, set(not_in_series))
         for tip_id in not_in_series:
+            if tip_id in new_agenda:
+                continue  # the learning still sinks it; this week's agenda may need it
             if not (tip_id in said and said[tip_id][1] and said[tip_id][0]):  # unless undone here
                 said[tip_id] = (False, True)
     return said
+
+
+def _said_on_another_agenda(
+    session: Session, user: User, meeting: Meeting, series: str, tip_ids: set[int]
+) -> set[int]:
+    """Tips whose "not for this meeting" in ``series`` was said only on other agendas.
+
+    A weekly call's description is often its agenda: what did not fit last week's
+    ("licences" were not on it) may fit this week's. An occurrence without an agenda of its
+    own, or with the same one, is the meeting they spoke about.
+    """
+    agenda = fold(meeting.description or "")
+    if not tip_ids or not agenda:
+        return set()
+    rows = session.exec(
+        select(BriefFeedback.tip_id, Meeting)
+        .join(Meeting, col(Meeting.id) == BriefFeedback.meeting_id)
+        .where(
+            BriefFeedback.user_id == user.id,
+            col(BriefFeedback.helpful).is_(False),
+            col(BriefFeedback.tip_id).in_(sorted(tip_ids)),
+            BriefFeedback.meeting_id != meeting.id,
+        )
+    ).all()
+    same: set[int] = set()
+    other: set[int] = set()
+    for tip_id, earlier in rows:
+        if learning.series_key(earlier) != series:
+            continue
+        (other if fold(earlier.description or "") not in ("", agenda) else same).add(tip_id)
+    return other - same
 
 
 @dataclass

@@ -444,7 +444,7 @@ FACETS: tuple[Facet, ...] = (
         "setting:onsite",
         "in person",
         """onsite, on site, site visit, visit, visiting, besuch, *besuch, vor ort,
-        in person, walkthrough, parking, park, parken, parkplatz*, *parkplatz,
+        in person, walkthrough, parking, park=, parken, parkplatz*, *parkplatz,
         entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
         pforte, werksbesichtigung, besichtigung*, headquarters, hq, walkround*, walk round*,
@@ -480,8 +480,10 @@ FACETS: tuple[Facet, ...] = (
         flat handover, home insurance, house insurance, contents insurance, car insurance,
         motor insurance, hausrat*, privathaftpflicht*, private haftpflicht*,
         kfz versicherung*, autoversicherung*""",
-        # Working from home is work.
-        unless="home office, homeoffice, from home, wfh",
+        # Working from home is work; the housing trade is a trade.
+        unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
+        wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
+        wohnungsbestand*, wohnungsmarkt*""",
     ),
     _facet(
         "offwork:travel",

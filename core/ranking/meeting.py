@@ -208,8 +208,11 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     if offwork is None and not title_works:
         offwork = _offwork(description_hits)
     # "Kogler - finale Runde" with koglerbau.at: the title calls the customer by a shorter
-    # name, which is the customer signal's business too, not a word of the topic.
-    shorter = {w for o in customer for w in orgs.short_names(o, title)}
+    # name, which is the customer signal's business too, not a word of the topic; so are
+    # the words that spell the name out ("Halden & Rowe" for haldenrowe.com).
+    shorter = {
+        w for o in customer for w in orgs.short_names(o, title) | orgs.spelled_names(o, title)
+    }
     names = " ".join([*(orgs.name_words(o) for o in customer), *sorted(shorter)])
     org_terms = set(content_terms(names))
     location_keys = orgs.title_keys(location)

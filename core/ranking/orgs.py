@@ -82,6 +82,23 @@ def short_names(domain: str, text: str) -> set[str]:
     }
 
 
+def spelled_names(domain: str, text: str) -> set[str]:
+    """The words of ``text`` that spell the organisation's name key in a run of two or three.
+
+    "Halden & Rowe - BAFO" with ``haldenrowe.com`` gives "halden" and "rowe": the title
+    names the customer, and "Rowe" is no more a topic than "Halden" is.
+    """
+    key = name_key(domain)
+    tokens = words(text)
+    found: set[str] = set()
+    for start in range(len(tokens)):
+        for length in range(2, MAX_RUN + 1):
+            run = tokens[start : start + length]
+            if len(run) == length and "".join(run) == key:
+                found.update(run)
+    return found
+
+
 def sector_hint(domain: str) -> str:
     """Words the lexicon reads as a sector when the domain itself says so (``.gov``, ``.edu``)."""
     labels = set(domain.lower().split(".")[1:])

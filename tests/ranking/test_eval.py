@@ -55,6 +55,12 @@ FINAL = [SETS / f"heldout-{name}.json" for name in ("pumps", "furniture", "legal
 # And a fourth round: security services (AT/DE), workwear rental and laundry (DE/CH) and
 # market research (UK/DE).
 FOURTH = [SETS / f"heldout-{name}.json" for name in ("security", "workwear", "research")]
+# Written the same way a session later (2026-12-02 afternoon): building automation and HVAC
+# controls (DK/DE), cloud contact-centre software (NL/DE), a clinical research organisation
+# (CH/UK) and property management software for housing companies (DE/AT).
+FIFTH = [
+    SETS / f"heldout-{name}.json" for name in ("automation", "contactcentre", "cro", "proptech")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -66,6 +72,7 @@ ALL_SETS = [
     *LATEST,
     *FINAL,
     *FOURTH,
+    *FIFTH,
 ]
 
 
@@ -108,7 +115,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Forty sets loaded through the production paths, a 243-point grid and the feedback
+# Forty-four sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: about 110 s on the development VM, and CI machines can be 2-3x slower.
 @pytest.mark.timeout(900)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
@@ -138,15 +145,14 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         assert feedback["earlier"] + feedback["later"] == held_out.meetings
         assert feedback["after"]["quiet_rate"] >= feedback["before"]["quiet_rate"]
         # Marks from the earlier half still cost the data-platform set 0.011 (a customer's
-        # tip marked helpful in one of its meetings displaces another in a "Quick chat") and
-        # the security set 0.027: "not for this meeting" in one week of a weekly jour fixe
-        # holds for the person's next weeks, and the next week's agenda needed that tip.
+        # tip marked helpful in one of its meetings displaces another in a "Quick chat");
+        # payroll and telematics lose 0.012 each.
         assert feedback["gain"] >= -0.03, (held_out.dataset, feedback["gain"])
         gains.append(feedback["gain"])
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is a mean of 0.85 on the worst set; the mean over the sets is 0.866 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.864 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out

@@ -121,6 +121,27 @@ def test_not_for_this_meeting_holds_for_the_rest_of_the_series(  # type: ignore[
     assert tip.id in brief(client, member, second)
 
 
+def test_not_for_this_meeting_in_a_series_lets_a_new_agenda_have_the_tip(  # type: ignore[no-untyped-def]
+    client, member, curator, add_tip, add_meeting
+) -> None:
+    # A weekly call's description is its agenda: licences were not on last week's.
+    tip = add_tip(curator.id, "Globex: their CFO wants flexible licences for the spring peak.",
+                  tags=["licences"], accounts=["globex.com"])  # fmt: skip
+    week = "Weekly Globex"
+    first = add_meeting(member.id, week, attendees=["pm@globex.com"],
+                        description="Go-live plan and number porting.")  # fmt: skip
+    same = add_meeting(member.id, week, attendees=["pm@globex.com"],
+                       description="Go-live plan and number porting.")  # fmt: skip
+    bare = add_meeting(member.id, week, attendees=["pm@globex.com"])
+    licences = add_meeting(member.id, week, attendees=["pm@globex.com"],
+                           description="Licences for the spring peak, go-live.")  # fmt: skip
+    assert all(tip.id in brief(client, member, m) for m in (same, bare, licences))
+    mark(client, member, first, tip, False)
+    assert tip.id not in brief(client, member, same)  # the meeting they spoke about
+    assert tip.id not in brief(client, member, bare)  # no agenda of its own
+    assert tip.id in brief(client, member, licences)  # another agenda may need it
+
+
 def test_this_helped_in_a_brief_counts_where_the_meeting_is_alike_not_everywhere(  # type: ignore[no-untyped-def]
     client, member, other_member, curator, make_user, add_tip, add_meeting
 ) -> None:

@@ -299,6 +299,17 @@ def test_a_shorter_name_in_the_title_is_the_customer_not_the_topic() -> None:
     assert set(content_terms("finale")) <= set(profile.terms)
 
 
+def test_a_name_spelled_over_several_title_words_is_the_customer_not_the_topic() -> None:
+    # "Halden & Rowe" for haldenrowe.com: "Rowe" does not begin the name, so it is no
+    # shorter name, but with "Halden" before it the title spells the whole name out.
+    assert orgs.spelled_names("haldenrowe.com", "Halden & Rowe - BAFO") == {"halden", "rowe"}
+    assert orgs.spelled_names("haldenrowe.com", "Rowe review") == set()
+    profile = profile_meeting(meeting("Halden & Rowe - BAFO", domains=("haldenrowe.com",)))
+    assert set(content_terms("rowe")) <= profile.org_terms
+    assert not set(content_terms("rowe")) & set(profile.terms)
+    assert set(content_terms("bafo")) <= set(profile.terms)
+
+
 # Cues the sets of 2026-12-02 (a session later) showed, each with a reading it must not take.
 LEXICON_READINGS = [
     # Said like "revenue review", which the lexicon knew; the hotel's "Revenue Meeting"
@@ -317,6 +328,14 @@ LEXICON_READINGS = [
     ("Agenda: office move, Christmas party planning", "kind:planning", False),
     ("Weihnachtsfeier: Partyplanung", "kind:planning", False),
     ("Account planning Q1", "kind:planning", True),
+    # Where to park is about being there; a deal parked for months, or a car park, is not.
+    ("Park in the visitor bays behind gate 2", "setting:onsite", True),
+    ("Reps who pitch too early get parked for months", "setting:onsite", False),
+    ("Chargers for retail parks and car parks", "setting:onsite", False),
+    # The housing trade's own words are work: selling to the Wohnungswirtschaft is no errand.
+    ("Bid review: Ausschreibung ERP Wohnungswirtschaft", "offwork:home", False),
+    ("Wohnungsbaugenossenschaft Nord - Jour fixe", "offwork:home", False),
+    ("Wohnungsübergabe Lindenstraße 4", "offwork:home", True),
 ]
 
 
