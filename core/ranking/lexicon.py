@@ -93,7 +93,7 @@ FACETS: tuple[Facet, ...] = (
         first conversation, first contact, discovery, discovery call, needs analysis,
         qualification, qualify, get to know, getting to know, kennenlernen, kennenlerntermin,
         kennenlerngespraech, erstgespraech, erstkontakt, erster termin, erstes gespraech,
-        bedarfsanalyse, bedarfsermittlung, *bedarf,
+        bedarfsanalyse, bedarfsermittlung,
         inbound lead, inbound via, inbound from, inbound enquiry, inbound inquiry,
         enquiry via, enquiry from, inquiry via, inquiry from, website enquiry, web enquiry,
         contact form, website form, web form, anfrage ueber, anfrage per, anfrage via,
@@ -158,8 +158,10 @@ FACETS: tuple[Facet, ...] = (
         "security review",
         """security, secops, infosec, ciso, soc 2, soc2, iso 27001, pentest*, penetration test*,
         security questionnaire, encryption, data protection, privacy, gdpr, dsgvo, datenschutz*,
-        *datenschutz, sicherheit*, *sicherheit, verschluesselung, auftragsverarbeitung, avv,
-        data processing agreement, dpa""",
+        *datenschutz, verschluesselung, auftragsverarbeitung, avv,
+        data processing agreement, dpa, sicherheit=, itsicherheit*, informationssicherheit*,
+        datensicherheit*, cybersicherheit*, netzwerksicherheit*, sicherheitsfrageb*,
+        sicherheitsaudit*, sicherheitsanalyse*, sicherheitspruefung*""",
     ),
     _facet(
         "kind:pilot",
@@ -447,8 +449,8 @@ FACETS: tuple[Facet, ...] = (
         in person, walkthrough, parking, park=, parken, parkplatz*, *parkplatz,
         entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
-        pforte, werksbesichtigung, besichtigung*, headquarters, hq, walkround*, walk round*,
-        walkaround*, site walk*, begehung*, *begehung""",
+        pforte, werksbesichtigung, besichtigung*, *besichtigung, headquarters, hq, walkround*,
+        walk round*, walkaround*, site walk*, begehung*, *begehung""",
     ),
     # --- not work (meeting side only) ----------------------------------------------
     _facet(

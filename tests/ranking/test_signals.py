@@ -336,6 +336,18 @@ LEXICON_READINGS = [
     ("Bid review: Ausschreibung ERP Wohnungswirtschaft", "offwork:home", False),
     ("Wohnungsbaugenossenschaft Nord - Jour fixe", "offwork:home", False),
     ("Wohnungsübergabe Lindenstraße 4", "offwork:home", True),
+    # A need ("Bedarf") an existing customer has is no first meeting; analysing it may be.
+    ("He-Bedarf 2026", "kind:discovery", False),
+    ("Gasbedarf für die neue Linie", "kind:discovery", False),
+    ("Bedarfsanalyse Neubau", "kind:discovery", True),
+    # A visit to see something, in one German word, is a visit.
+    ("Brandl Metall - Werkstattbesichtigung", "setting:onsite", True),
+    ("Anlagenbesichtigung Traun", "setting:onsite", True),
+    # "Sicherheit" in a German compound is mostly safety at work, not a security review.
+    ("Sicherheitsunterweisung Druckgasflaschen", "kind:security", False),
+    ("Arbeitssicherheit: Sicherheitsschuhe für alle", "kind:security", False),
+    ("IT-Sicherheitsfragebogen durchgehen", "kind:security", True),
+    ("Informationssicherheit und Datenschutz", "kind:security", True),
 ]
 
 
