@@ -109,7 +109,7 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "kind:presentation",
         "presentation",
-        """presentation, presenting, present the, pitch, slide, slides, deck, keynote,
+        """presentation, presenting, present the, pitch, slide, slides, deck=, decks, keynote,
         praesentation, *praesentation, praesentieren, vortrag, folie, folien""",
     ),
     _facet(
@@ -181,6 +181,9 @@ FACETS: tuple[Facet, ...] = (
         "reference call",
         """reference*, referenz*, *referenz, testimonial*, case study, case studies,
         referenzkunde*, referenzbesuch*""",
+        # A booking's, a colour's or a price's reference is no reference customer.
+        unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*, referenced,
+        referencing, reference number*, booking reference*""",
     ),
     _facet(
         "kind:tender",
@@ -242,6 +245,9 @@ FACETS: tuple[Facet, ...] = (
         """trade show*, tradeshow*, trade fair*, expo, exhibition, booth, conference,
         summit, congress, messe*, *messe, messestand, standdienst, kongress*, *kongress,
         konferenz*, *konferenz, veranstaltung*""",
+        # Measuring and knives are no trade fair.
+        unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen, messer*,
+        messung*""",
     ),
     # --- internal meetings ---------------------------------------------------------
     _facet(
@@ -265,6 +271,8 @@ FACETS: tuple[Facet, ...] = (
         """standup, stand up, daily, team meeting, team sync, team weekly, weekly sync,
         retro, retrospective, teammeeting, teambesprechung,
         team runde, teamrunde, abteilungsmeeting, abteilungsrunde""",
+        # A call on Microsoft Teams is no team meeting.
+        unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
     ),
     _facet(
         "kind:planning",
@@ -359,7 +367,7 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "role:executive",
         "executive",
-        """executive*, exec, execs, ceo, coo, cmo, cro, c level, vp, vice president,
+        """executive*, exec, execs, ceo, coo, cmo, cro, c level, vp=, vps, vice president,
         president, managing director, board meeting, board member*, geschaeftsfuehr*,
         geschaeftsleitung, vorstand*, *vorstand, management""",
     ),
@@ -388,6 +396,8 @@ FACETS: tuple[Facet, ...] = (
         """health, healthcare, hospital*, clinic*, klinik*, *klinik, klinikum*, *klinikum,
         krankenhaus*, *krankenhaus, kliniken, medical, medizin*, patient*, hipaa, praxis=,
         arztpraxis, *praxis""",
+        # Hotels and catering, and safety at work.
+        unless="hospitality, health and safety, health safety",
     ),
     _facet(
         "industry:public_sector",
@@ -451,6 +461,9 @@ FACETS: tuple[Facet, ...] = (
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
         pforte, werksbesichtigung, besichtigung*, *besichtigung, headquarters, hq, walkround*,
         walk round*, walkaround*, site walk*, begehung*, *begehung""",
+        # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby.
+        unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,
+        lobbying, lobbyist*""",
     ),
     # --- not work (meeting side only) ----------------------------------------------
     _facet(
@@ -490,11 +503,12 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "offwork:travel",
         "travel",
-        """flight*, flug, *flug, fluege, train to, train from, zug nach, zugfahrt, bahnfahrt,
+        """flight*, flug, *flug, fluege, train= to, train= from, zug nach, zugfahrt, bahnfahrt,
         bahn=, ice=, railjet, rj=, tgv, eurostar, nightjet, thalys, westbahn, hotel*,
         airport, flughafen, taxi, uber, commute, pendeln, layover, boarding, terminal,
         check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
         fahrt nach, rueckfahrt, hinfahrt""",
+        unless="pflug*, pfluege",  # a plough is no flight
     ),
     _facet(
         "offwork:company",
@@ -513,6 +527,8 @@ FACETS: tuple[Facet, ...] = (
         """focus*, fokus*, deep work, heads down, do not book, dont book, nicht buchen,
         no meetings, blocker, blocked, block=, hold=, admin time, email time, busy=,
         placeholder, platzhalter, reserviert, blockiert, geblockt, keine termine""",
+        # A focus group is market research with people in the room.
+        unless="focus group*, fokusgruppe*",
     ),
     # --- what a meeting among colleagues does (meeting side only) ---------------------
     _facet(

@@ -348,6 +348,23 @@ LEXICON_READINGS = [
     ("Arbeitssicherheit: Sicherheitsschuhe für alle", "kind:security", False),
     ("IT-Sicherheitsfragebogen durchgehen", "kind:security", True),
     ("Informationssicherheit und Datenschutz", "kind:security", True),
+    # Words that only look like a cue (an audit of every cue's matches over all the sets).
+    ("Join Microsoft Teams Meeting", "kind:team", False),
+    ("Team meeting Vertrieb", "kind:team", True),
+    ("VPN access for the new site", "role:executive", False),
+    ("Fokusgruppen Auswertung Q3", "offwork:focus", False),
+    ("Fokuszeit", "offwork:focus", True),
+    ("Pflug-Vorführung Hof Berger", "offwork:travel", False),
+    ("Training to close bigger deals", "offwork:travel", False),
+    ("Train to Leeds", "offwork:travel", True),
+    ("Buchungsreferenz 4711 klären", "kind:reference", False),
+    ("Auftragseingang Q3 besprechen", "setting:onsite", False),
+    ("Treffen am Haupteingang Nord", "setting:onsite", True),
+    ("Hospitality team: menu for the launch", "industry:healthcare", False),
+    ("Deckungssumme prüfen", "kind:presentation", False),
+    ("Send the deck before the call", "kind:presentation", True),
+    ("Teile nachgemessen: Maßabweichung", "kind:event", False),
+    ("Messe Wels: Standdienst", "kind:event", True),
 ]
 
 
