@@ -10,6 +10,7 @@ private or free in the calendar unless a customer the team has tips for attends.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -157,7 +158,7 @@ def _feedback(
                 col(FeedbackMark.tip_id).in_(tip_ids),
             )
         ).all()
-        new_agenda = _said_on_another_agenda(session, user, meeting, series, set(not_in_series))
+        new_agenda = _said_on_another_agenda(session, meeting, series, rows, set(not_in_series))
         for tip_id in not_in_series:
             if tip_id in new_agenda:
                 continue  # the learning still sinks it; this week's agenda may need it
@@ -167,33 +168,36 @@ def _feedback(
 
 
 def _said_on_another_agenda(
-    session: Session, user: User, meeting: Meeting, series: str, tip_ids: set[int]
+    session: Session,
+    meeting: Meeting,
+    series: str,
+    rows: Sequence[BriefFeedback],
+    tip_ids: set[int],
 ) -> set[int]:
     """Tips whose "not for this meeting" in ``series`` was said only on other agendas.
 
     A weekly call's description is often its agenda: what did not fit last week's
     ("licences" were not on it) may fit this week's. An occurrence without an agenda of its
-    own, or with the same one, is the meeting they spoke about.
+    own, or with the same one, is the meeting they spoke about. ``rows`` are the person's
+    feedback rows for the finalists, already read by ``_feedback``.
     """
     agenda = fold(meeting.description or "")
-    if not tip_ids or not agenda:
+    said_elsewhere = [
+        row
+        for row in rows
+        if row.tip_id in tip_ids and not row.helpful and row.meeting_id != meeting.id
+    ]
+    if not agenda or not said_elsewhere:
         return set()
-    rows = session.exec(
-        select(BriefFeedback.tip_id, Meeting)
-        .join(Meeting, col(Meeting.id) == BriefFeedback.meeting_id)
-        .where(
-            BriefFeedback.user_id == user.id,
-            col(BriefFeedback.helpful).is_(False),
-            col(BriefFeedback.tip_id).in_(sorted(tip_ids)),
-            BriefFeedback.meeting_id != meeting.id,
-        )
-    ).all()
+    ids = sorted({row.meeting_id for row in said_elsewhere})
+    earlier = {m.id: m for m in session.exec(select(Meeting).where(col(Meeting.id).in_(ids)))}
     same: set[int] = set()
     other: set[int] = set()
-    for tip_id, earlier in rows:
-        if learning.series_key(earlier) != series:
+    for row in said_elsewhere:
+        there = earlier.get(row.meeting_id)
+        if there is None or learning.series_key(there) != series:
             continue
-        (other if fold(earlier.description or "") not in ("", agenda) else same).add(tip_id)
+        (other if fold(there.description or "") not in ("", agenda) else same).add(row.tip_id)
     return other - same
 
 

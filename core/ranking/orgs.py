@@ -89,14 +89,7 @@ def spelled_names(domain: str, text: str) -> set[str]:
     names the customer, and "Rowe" is no more a topic than "Halden" is.
     """
     key = name_key(domain)
-    tokens = words(text)
-    found: set[str] = set()
-    for start in range(len(tokens)):
-        for length in range(2, MAX_RUN + 1):
-            run = tokens[start : start + length]
-            if len(run) == length and "".join(run) == key:
-                found.update(run)
-    return found
+    return {w for run in _runs(words(text)) if len(run) > 1 and "".join(run) == key for w in run}
 
 
 def sector_hint(domain: str) -> str:
@@ -111,16 +104,20 @@ def sector_hint(domain: str) -> str:
 
 def title_keys(text: str) -> set[str]:
     """Every run of 1-3 consecutive words of ``text``, joined, that could be a name key."""
-    tokens = words(text)
     keys: set[str] = set()
-    for start in range(len(tokens)):
-        for length in range(1, MAX_RUN + 1):
-            run = tokens[start : start + length]
-            if len(run) < length:
-                break
-            if length == 1 and (run[0] in STOP_WORDS or run[0].isdigit()):
-                continue
-            key = "".join(run)
-            if len(key) >= MIN_KEY:
-                keys.add(key)
+    for run in _runs(words(text)):
+        if len(run) == 1 and (run[0] in STOP_WORDS or run[0].isdigit()):
+            continue
+        key = "".join(run)
+        if len(key) >= MIN_KEY:
+            keys.add(key)
     return keys
+
+
+def _runs(tokens: list[str]) -> list[list[str]]:
+    """Every run of 1 to ``MAX_RUN`` consecutive tokens, in order."""
+    return [
+        tokens[start : start + length]
+        for start in range(len(tokens))
+        for length in range(1, min(MAX_RUN, len(tokens) - start) + 1)
+    ]
