@@ -107,7 +107,9 @@ class Occurrence:
     location: str
     attendees: list[dict[str, str]]
     external_domains: list[str]
-    private: bool = False  # CLASS:PRIVATE or CONFIDENTIAL
+    # CLASS:PRIVATE. Not CONFIDENTIAL: that is work whose details are restricted (a bid
+    # review, a deal), the sensitivity mail clients offer next to "private" for business.
+    private: bool = False
     free: bool = False  # TRANSP:TRANSPARENT ("show as free")
 
     @property
@@ -303,7 +305,7 @@ def _meeting(
         location=_text(component.get("LOCATION"), 500),
         attendees=[dict(a) for a in attendees],
         external_domains=list(domains),
-        private=str(component.get("CLASS", "")).strip().upper() in ("PRIVATE", "CONFIDENTIAL"),
+        private=str(component.get("CLASS", "")).strip().upper() == "PRIVATE",
         free=str(component.get("TRANSP", "")).strip().upper() == "TRANSPARENT",
     )
 

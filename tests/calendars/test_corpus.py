@@ -332,3 +332,35 @@ def test_every_feed_in_the_corpus_has_a_test():
 def test_a_web_page_is_not_a_calendar():
     with pytest.raises(NotACalendar, match="web page"):
         parse_feed(b"<!doctype html><html><body>Sign in</body></html>", OWNER, SPRING)
+
+
+def test_private_is_class_private_and_free_is_transparent_confidential_is_work():
+    """CLASS:CONFIDENTIAL marks restricted work (a bid review, a deal), not one's own life:
+    the sets' helpers used it only for meetings they judged worth a brief."""
+    events = "".join(
+        "BEGIN:VEVENT\r\n"
+        f"UID:{uid}@x\r\nDTSTAMP:20250301T000000Z\r\n"
+        f"DTSTART:2025030{day}T090000Z\r\nDTEND:2025030{day}T100000Z\r\n"
+        f"SUMMARY:{uid}\r\n{extra}"
+        "END:VEVENT\r\n"
+        for day, (uid, extra) in enumerate(
+            [
+                ("dentist", "CLASS:PRIVATE\r\n"),
+                ("bid-review", "CLASS:CONFIDENTIAL\r\n"),
+                ("demo", "CLASS:PUBLIC\r\n"),
+                ("fyi", "TRANSP:TRANSPARENT\r\n"),
+                ("lowercase", "CLASS:private\r\n"),
+            ],
+            start=3,
+        )
+    )
+    feed = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n{events}END:VCALENDAR\r\n"
+    parsed = parse_feed(feed.encode(), OWNER, SPRING)
+    marks = {o.title: (o.private, o.free) for o in parsed.occurrences}
+    assert marks == {
+        "dentist": (True, False),
+        "bid-review": (False, False),
+        "demo": (False, False),
+        "fyi": (False, True),
+        "lowercase": (True, False),
+    }

@@ -64,6 +64,10 @@ FIFTH = [
 # And a sixth round, the same afternoon: water treatment (DE/NL), expense-management SaaS
 # (UK/DE), office coffee and vending (CH/DE) and industrial gases (AT/DE).
 SIXTH = [SETS / f"heldout-{name}.json" for name in ("water", "expenses", "coffee", "gases")]
+# A seventh round (2026-12-02 evening): rooftop solar and storage (DE/AT), a food-safety
+# testing laboratory (DE/CH), company-car and van fleet leasing (UK/DE) and an ERP
+# implementation partner for the Mittelstand (DE/CH).
+SEVENTH = [SETS / f"heldout-{name}.json" for name in ("solar", "foodlab", "fleet", "erp")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -77,6 +81,7 @@ ALL_SETS = [
     *FOURTH,
     *FIFTH,
     *SIXTH,
+    *SEVENTH,
 ]
 
 
@@ -119,7 +124,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Forty-eight sets loaded through the production paths, a 243-point grid and the feedback
+# Fifty-two sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: about 110 s on the development VM, and CI machines can be 2-3x slower.
 @pytest.mark.timeout(900)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
