@@ -114,8 +114,8 @@ class Meeting(SQLModel, table=True):
     external_domains: list[str] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )
-    # CLASS:PRIVATE (not CONFIDENTIAL: restricted work) and TRANSP:TRANSPARENT ("show as free"): not a meeting to brief
-    # unless someone from outside attends (docs/ranking.md).
+    # CLASS:PRIVATE (not CONFIDENTIAL: restricted work) and TRANSP:TRANSPARENT ("show as
+    # free"): not a meeting to brief unless someone from outside attends (docs/ranking.md).
     private: bool = Field(default=False)
     free: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

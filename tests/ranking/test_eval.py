@@ -185,3 +185,26 @@ def test_a_set_can_mark_entries_private_or_free() -> None:
     events = Calendar.from_ical(dataset_ics(data, date(2026, 12, 1))).walk("VEVENT")
     marks = [(str(e.get("CLASS", "")), str(e.get("TRANSP", ""))) for e in events]
     assert marks == [("PRIVATE", ""), ("", "TRANSPARENT"), ("", "")]
+
+
+@pytest.mark.skipif(
+    os.environ.get("TIPOFF_TEST_DB") == "postgres",
+    reason="the evaluation loads sets into throwaway SQLite databases of its own",
+)
+def test_marks_hold_inside_a_series_the_carry_table() -> None:
+    """The table docs/ranking.md quotes: counted from real briefs, and a series' marks hold."""
+    from collections import defaultdict
+
+    from core.evaluation.carry import RELATIONS, Counts, count_pairs, table
+    from core.evaluation.sets import loaded
+
+    counts: Counts = defaultdict(lambda: [0, 0])
+    with loaded([SETS / "heldout-lifts.json"]) as sets:
+        count_pairs(sets[0], Params(), counts)
+    series_helped = counts[(RELATIONS[0], True)]
+    assert series_helped[0] >= 1 and series_helped[1] == series_helped[0]
+    assert counts[(RELATIONS[0], False)][1] == 0  # "not for this meeting" holds there too
+    elsewhere = counts[(RELATIONS[3], True)]
+    assert elsewhere[0] > 10 and elsewhere[1] / elsewhere[0] < 0.2
+    lines = table([DEV_SET]).splitlines()
+    assert len(lines) == 2 + len(RELATIONS) and lines[2].startswith("| the series |")
