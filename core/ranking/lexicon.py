@@ -461,9 +461,12 @@ FACETS: tuple[Facet, ...] = (
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
         pforte, werksbesichtigung, besichtigung*, *besichtigung, headquarters, hq, walkround*,
         walk round*, walkaround*, site walk*, begehung*, *begehung""",
-        # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby.
+        # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
+        # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,
-        lobbying, lobbyist*""",
+        lobbying, lobbyist*, park it, park them, park that, park this, park anything,
+        park everything, park detail*, park question*, park issue*, park topic*, park off,
+        park the topic*, park the question*, keep a parking lot, use a parking lot""",
     ),
     # --- not work (meeting side only) ----------------------------------------------
     _facet(

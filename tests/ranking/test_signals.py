@@ -332,6 +332,11 @@ LEXICON_READINGS = [
     ("Park in the visitor bays behind gate 2", "setting:onsite", True),
     ("Reps who pitch too early get parked for months", "setting:onsite", False),
     ("Chargers for retail parks and car parks", "setting:onsite", False),
+    # Parking a question (on a facilitator's "parking lot") is putting it off.
+    ("Park detail discussions on a visible list", "setting:onsite", False),
+    ("Workshop: timebox and keep a parking lot", "setting:onsite", False),
+    ("He gets distracted by feature requests: park them on a list", "setting:onsite", False),
+    ("Park in the parking lot at gate 2", "setting:onsite", True),
     # The housing trade's own words are work: selling to the Wohnungswirtschaft is no errand.
     ("Bid review: Ausschreibung ERP Wohnungswirtschaft", "offwork:home", False),
     ("Wohnungsbaugenossenschaft Nord - Jour fixe", "offwork:home", False),
