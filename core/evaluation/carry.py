@@ -46,12 +46,8 @@ def count_pairs(item: LoadedSet, params: Params, counts: Counts) -> None:
     """Add this set's (earlier mark, later finalist) pairs to ``counts``."""
     found = shortlists(item)
     shown = chosen(item, found, params)
-    judged = {
-        m["key"]: {k: int(v) for k, v in (m.get("relevant") or {}).items()}
-        for m in item.data["meetings"]
-    }
-    order = item.by_date()
-    earlier, later = order[: len(order) // 2], order[len(order) // 2 :]
+    judged = item.judged
+    earlier, later = item.halves()
     for key in later:
         there = found[key]
         if there is None or not judged[key]:
@@ -63,9 +59,9 @@ def count_pairs(item: LoadedSet, params: Params, counts: Counts) -> None:
                 continue
             for tip in shown[before]:
                 if tip in finalists:
-                    pair = counts[(relation(here, there), judged[before].get(tip, 0) > 0)]
+                    pair = counts[(relation(here, there), tip in judged[before])]
                     pair[0] += 1
-                    pair[1] += judged[key].get(tip, 0) > 0
+                    pair[1] += tip in judged[key]
 
 
 def table(paths: list[Path], params: Params = DEFAULT) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,12 +60,22 @@ class LoadedSet:
     def name(self) -> str:
         return str(self.data.get("name") or self.path.stem)
 
-    def by_date(self) -> list[str]:
+    @cached_property
+    def judged(self) -> dict[str, dict[str, int]]:
+        """Meeting key → {tip key: grade > 0}; {} for a meeting that should stay quiet."""
+        return {
+            m["key"]: {k: int(v) for k, v in (m.get("relevant") or {}).items() if int(v) > 0}
+            for m in self.data["meetings"]
+        }
+
+    def halves(self) -> tuple[list[str], list[str]]:
+        """Meeting keys by date: the earlier half (feedback is given) and the later (scored)."""
         order = sorted(
             self.data["meetings"],
             key=lambda m: (int(m.get("day_offset", 1)), str(m.get("start", "09:00"))),
         )
-        return [m["key"] for m in order]
+        keys = [m["key"] for m in order]
+        return keys[: len(keys) // 2], keys[len(keys) // 2 :]
 
 
 @dataclass
@@ -145,14 +156,13 @@ def chosen(
 def figures(item: LoadedSet, ranked: dict[str, list[str]]) -> tuple[float, float]:
     """nDCG@3 over judged meetings and the quiet rate, for the meetings in ``ranked``."""
     ndcgs, quiet = [], []
-    for spec in item.data["meetings"]:
-        if spec["key"] not in ranked:
+    for key, relevant in item.judged.items():
+        if key not in ranked:
             continue
-        relevant = {k: int(v) for k, v in (spec.get("relevant") or {}).items() if int(v) > 0}
         if relevant:
-            ndcgs.append(ndcg_at_3(ranked[spec["key"]], relevant))
+            ndcgs.append(ndcg_at_3(ranked[key], relevant))
         else:
-            quiet.append(1.0 if not ranked[spec["key"]] else 0.0)
+            quiet.append(1.0 if not ranked[key] else 0.0)
     mean = lambda xs: sum(xs) / len(xs) if xs else 1.0  # noqa: E731
     return mean(ndcgs), mean(quiet)
 
@@ -227,12 +237,9 @@ def simulate_feedback(item: LoadedSet, params: Params) -> dict[str, Any]:
     from core.models.brief import FeedbackCreate
     from core.tips.feedback import record
 
-    order = item.by_date()
-    half = len(order) // 2
-    earlier, later = order[:half], order[half:]
+    earlier, later = item.halves()
     ranked_before = brief_all(item, params, later)[0]
     before = figures(item, ranked_before)
-    judged = {m["key"]: m.get("relevant") or {} for m in item.data["meetings"]}
     ids = {key: tip_id for tip_id, key in item.keys.items()}
     marks = 0
     seen: set[str] = set()
@@ -240,7 +247,7 @@ def simulate_feedback(item: LoadedSet, params: Params) -> dict[str, Any]:
         shown, _ = brief_all(item, params, [key])
         seen.update(shown[key])
         for tip_key in shown[key]:
-            helpful = int(judged[key].get(tip_key, 0)) > 0
+            helpful = tip_key in item.judged[key]
             meeting_id = item.meetings[key].id or 0
             record(
                 item.session,
@@ -270,10 +277,9 @@ def reachable(item: LoadedSet, ranked: dict[str, list[str]], seen: set[str]) -> 
     irrelevant) is one of those; count such a meeting's whole shortfall as
     recoverable (generous) and every other meeting's as out of reach.
     """
-    judged = {m["key"]: m.get("relevant") or {} for m in item.data["meetings"]}
     shortfalls = []
     for key, shown in ranked.items():
-        relevant = {k: int(v) for k, v in judged[key].items() if int(v) > 0}
+        relevant = item.judged[key]
         if not relevant:
             continue
         misplaced = {t for t in relevant if t not in shown} | {
