@@ -66,7 +66,8 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     attendee domain does."""
     named: set[str] = set()
     if not meeting.external_domains:
-        keys = orgs.title_keys(f"{meeting.title or ''} , {meeting.location or ''}")
+        where = orgs.without_rooms(meeting.location or "")
+        keys = orgs.title_keys(f"{meeting.title or ''} , {where}")
         named = retrieval.orgs_named_in(session, keys)
         if not named and meeting.description:  # "AP handover", described "… Ashworth Pryce"
             keys = orgs.title_keys(meeting.description[:DESCRIPTION_READ])

@@ -26,6 +26,19 @@ _PSL = PublicSuffixList()
 MAX_RUN = 3
 MIN_KEY = 3
 MIN_SHORT_NAME = 4  # "Krause", "Halden"; shorter parts of a name are too often words
+# Points of the compass and the like qualify a name ("Klinikum Nord", "FrischMarkt Süd") and
+# name a region inside any company ("Vertrieb Süd", "Team Nord"): never a name on their own.
+_QUALIFIERS = frozenset(
+    {"nord", "sued", "ost", "west", "mitte", "nordost", "nordwest", "suedost", "suedwest",
+     "north", "south", "east", "central", "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip
+# Where a location names a room, the word after it is the room's name ("Raum Isar",
+# "Sitzungszimmer Limmat", "meeting room Fjord"): rooms are named after rivers, seas and
+# mountains, and so are customers.
+_ROOM_WORDS = frozenset(
+    {"raum", "besprechungsraum", "konferenzraum", "sitzungszimmer", "sitzungsraum",
+     "meetingraum", "room", "boardroom", "saal"}
+)  # fmt: skip
 # Labels under which only public bodies and schools register (second-level or deeper).
 _PUBLIC_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil", "gv", "admin", "bund"})
 _EDUCATION_LABELS = frozenset({"edu", "ac", "sch"})
@@ -78,7 +91,11 @@ def short_names(domain: str, text: str) -> set[str]:
     return {
         w
         for w in found
-        if len(w) >= MIN_SHORT_NAME and w != key and w not in STOP_WORDS and not w.isdigit()
+        if len(w) >= MIN_SHORT_NAME
+        and w != key
+        and w not in STOP_WORDS
+        and w not in _QUALIFIERS
+        and not w.isdigit()
     }
 
 
@@ -112,6 +129,26 @@ def title_keys(text: str) -> set[str]:
         if len(key) >= MIN_KEY:
             keys.add(key)
     return keys
+
+
+def without_rooms(location: str) -> str:
+    """The location without the names of rooms: "Nordwind HQ, Raum Ostsee" → "Nordwind HQ, Raum ,".
+
+    A room called "Ostsee" says nothing about Ostsee Energie; the building may still name
+    the customer ("Ostsee Energie, Rostock, Raum 3.12").
+    """
+    out: list[str] = []
+    skip = False
+    for token in location.split():
+        if skip:
+            skip = False
+            out.append(",")  # the room's name ends a run of words
+            continue
+        folded = words(token)
+        out.append(token)
+        if folded and folded[-1] in _ROOM_WORDS:
+            skip = True
+    return " ".join(out)
 
 
 def _runs(tokens: list[str]) -> list[list[str]]:

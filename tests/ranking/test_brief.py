@@ -68,6 +68,20 @@ def test_a_shorter_name_two_companies_share_names_neither(session, member, curat
     assert brief_ids(session, member.id, add_meeting(member.id, "Krause")) == []
 
 
+def test_a_sales_region_or_a_meeting_room_names_no_customer(session, member, curator,
+                                                            add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """A team meeting of "Vertrieb Süd" in "Raum Ostsee" is among colleagues, whichever
+    customers are called FrischMarkt Süd or Ostsee Energie (the held-out sets of 2026-12-02)."""
+    add_tip(curator.id, "FrischMarkt: start with the central warehouse.",
+            accounts=["frischmarkt-sued.de"])  # fmt: skip
+    ostsee = add_tip(curator.id, "Ostsee Energie: bring the cost per MWh.",
+                     accounts=["ostsee-energie.de"])  # fmt: skip
+    team = add_meeting(member.id, "Team-Meeting Vertrieb Süd", location="Raum Ostsee")
+    assert brief_ids(session, member.id, team) == []
+    visit = add_meeting(member.id, "Besuch", location="Ostsee Energie, Rostock, Raum 3.12")
+    assert brief_ids(session, member.id, visit) == [ostsee.id]
+
+
 def test_a_shorter_name_that_begins_each_name_names_the_family(session, member, curator,
                                                                add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     bank = add_tip(curator.id, "Halden Bank: the CFO signs.", accounts=["haldenbank.co.uk"])

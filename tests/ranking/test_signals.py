@@ -149,6 +149,21 @@ def test_short_names_come_from_the_label_and_the_tips_own_words() -> None:
     assert orgs.short_names("northgate.co.uk", "the gate") == set()  # too short to be a name
 
 
+def test_a_point_of_the_compass_is_no_name_on_its_own() -> None:
+    # "Vertrieb Süd" is a sales region of any company, not FrischMarkt Süd.
+    assert orgs.short_names("frischmarkt-sued.de", "FrischMarkt Süd") == {"frischmarkt"}
+    assert orgs.short_names("klinikum-nord.de", "") == {"klinikum"}
+    assert orgs.short_names("northwind-logistics.com", "") == {"northwind", "logistics"}
+
+
+def test_a_rooms_name_is_no_customer() -> None:
+    assert orgs.without_rooms("Nordwind HQ, Raum Ostsee") == "Nordwind HQ, Raum ,"
+    assert "fjord" not in orgs.title_keys(orgs.without_rooms("meeting room Fjord"))
+    # The building may still name the customer; only the room's own name goes.
+    kept = orgs.title_keys(orgs.without_rooms("Ostsee Energie, Rostock, Raum 3.12"))
+    assert "ostseeenergie" in kept
+
+
 def test_a_word_that_says_what_kind_of_company_names_none() -> None:
     tip = Tip(title="", body="Spedition Krause: ask for the dispatcher.", author_id=1)
     assert index.org_names("spedition-krause.de", tip) == {"krause"}
@@ -370,6 +385,14 @@ LEXICON_READINGS = [
     ("Send the deck before the call", "kind:presentation", True),
     ("Teile nachgemessen: Maßabweichung", "kind:event", False),
     ("Messe Wels: Standdienst", "kind:event", True),
+    # The eighth round (2026-12-02, night). Defects found on an inspection or a walk-through
+    # ("offene Mängel") are its findings, not a complaint; a formal notice of defects is one.
+    ("Wiederkehrende Prüfung: Fristen und offene Mängel", "kind:support", False),
+    ("Mängelrüge Lieferung 4711", "kind:support", True),
+    # The trades of manufacturing firms, as their names say ("Brückner Metallbau").
+    ("Begehung Brückner Metallbau", "industry:manufacturing", True),
+    ("Spritzguss Neckar: Werksbesuch", "industry:manufacturing", True),
+    ("Machining cell walk-through", "industry:manufacturing", True),
 ]
 
 
