@@ -323,7 +323,7 @@ FACETS: tuple[Facet, ...] = (
         medizinprodukte*, mpbetreibv, hygiene*, *hygiene, haccp, food safety,
         lebensmittelsicherheit, lebensmittelaufsicht, arbeitssicherheit, health and safety,
         risk assessment*, method statement*, rams=, permit to work, permits to work,
-        gefaehrdungsbeurteilung*""",
+        gefaehrdungsbeurteilung*, zulassung*, *zulassung, homologat*, type approval*""",
     ),
     _facet(
         "topic:works_council",
@@ -435,6 +435,14 @@ FACETS: tuple[Facet, ...] = (
         metal fabrication, machining, foundry, foundries""",
     ),
     _facet(
+        "industry:automotive",
+        "automotive",
+        """automotive, automobil*, autozuliefer*, automobilzuliefer*, autoindustrie, auto=,
+        autos=, autohaus*, autohaeuser, kfz*, carmaker*, car maker*, car dealer*""",
+        # A contract that renews itself is no car.
+        unless="auto renew*, auto verlaenger*",
+    ),
+    _facet(
         "industry:food",
         "food and beverage",
         """food, foods, beverage*, brewery, breweries, dairy, dairies, bakery, bakeries,
@@ -462,7 +470,8 @@ FACETS: tuple[Facet, ...] = (
         entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
         pforte, werksbesichtigung, besichtigung*, *besichtigung, headquarters, hq, walkround*,
-        walk round*, walkaround*, site walk*, begehung*, *begehung""",
+        walk round*, walkaround*, site walk*, begehung*, *begehung, shop walk*, store walk*,
+        floor walk*, plant tour*, factory tour*, site tour*, werksfuehrung*, betriebsfuehrung*""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,
@@ -510,7 +519,9 @@ FACETS: tuple[Facet, ...] = (
         "travel",
         """flight*, flug, *flug, fluege, train= to, train= from, zug nach, zugfahrt, bahnfahrt,
         bahn=, ice=, railjet, rj=, tgv, eurostar, nightjet, thalys, westbahn, hotel*,
-        airport, flughafen, taxi, uber, commute, pendeln, layover, boarding, terminal,
+        airport, flughafen, taxi, uber, commute, pendeln, layover, boarding,
+        terminal= 1=, terminal= 2=, terminal= 3=, terminal= 4=, terminal= 5=, terminal= a=,
+        terminal= b=, terminal= c=, terminal= d=, terminal= e=,
         check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
         fahrt nach, rueckfahrt, hinfahrt""",
         unless="pflug*, pfluege",  # a plough is no flight

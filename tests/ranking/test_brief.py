@@ -82,6 +82,16 @@ def test_a_sales_region_or_a_meeting_room_names_no_customer(session, member, cur
     assert brief_ids(session, member.id, visit) == [ostsee.id]
 
 
+def test_a_word_of_the_trade_in_a_name_names_no_customer(session, member, curator,
+                                                        add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Picking the car up from its service names no Sarnelli Auto: "Auto" is what the customer
+    makes, like "Spedition" or "Klinikum" (the held-out sets of 2026-12-03)."""
+    add_tip(curator.id, "Sarnelli: check the credit limit first.", accounts=["sarnelli-auto.it"])
+    errand = add_meeting(member.id, "Auto von Inspektion abholen",
+                         location="Autohaus Seeger Kfz-Service, Vaihingen")  # fmt: skip
+    assert brief_ids(session, member.id, errand) == []
+
+
 def test_a_shorter_name_that_begins_each_name_names_the_family(session, member, curator,
                                                                add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     bank = add_tip(curator.id, "Halden Bank: the CFO signs.", accounts=["haldenbank.co.uk"])

@@ -393,6 +393,20 @@ LEXICON_READINGS = [
     ("Begehung Brückner Metallbau", "industry:manufacturing", True),
     ("Spritzguss Neckar: Werksbesuch", "industry:manufacturing", True),
     ("Machining cell walk-through", "industry:manufacturing", True),
+    # The ninth round (2026-12-03). Automotive is an industry; a contract that renews itself
+    # is no car.
+    ("Lieferantentag Automobilzulieferer", "industry:automotive", True),
+    ("Kfz-Service abholen", "industry:automotive", True),
+    ("Auto-renewal clause: notice period", "industry:automotive", False),
+    # A terminal is travel when it has a number or a letter; a card or freight terminal is not.
+    ("MUC Terminal 2", "offwork:travel", True),
+    ("Düsseldorf Airport, Terminal B", "offwork:travel", True),
+    ("Störung Terminals Tegernsee", "offwork:travel", False),
+    ("Störung Anschlussgleis Terminal Regensburg", "offwork:travel", False),
+    # A regulatory approval is a compliance matter; a walk round a shop is in person.
+    ("Zulassung AZ-300 Österreich", "topic:compliance", True),
+    ("Homologation of the new seat fabric", "topic:compliance", True),
+    ("Shop walk Islington", "setting:onsite", True),
 ]
 
 
