@@ -166,15 +166,17 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         assert feedback["after"]["quiet_rate"] >= feedback["before"]["quiet_rate"]
         # Marks from the earlier half still cost the data-platform set 0.011 (a customer's
         # tip marked helpful in one of its meetings displaces another in a "Quick chat");
-        # payroll and telematics lose 0.012 each, and banking 0.032: its judgments mark the
-        # same customer's tips helpful at a coffee and not at the annual review, and the
-        # other way round (docs/ranking.md, "Do the judgments carry").
+        # payroll and telematics lose 0.012 each, pos 0.017 and gases 0.023 (a customer's
+        # tips marked helpful in its earlier meetings move above the one judged first), and
+        # banking lost 0.032 at named 0.4: its judgments mark the same customer's tips
+        # helpful at a coffee and not at the annual review, and the other way round
+        # (docs/ranking.md, "Do the judgments carry").
         assert feedback["gain"] >= -0.035, (held_out.dataset, feedback["gain"])
         gains.append(feedback["gain"])
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is 0.85 on the worst set; the mean over the sets is 0.861 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.862 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
