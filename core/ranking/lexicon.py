@@ -437,7 +437,7 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "industry:automotive",
         "automotive",
-        """automotive, automobil*, autozuliefer*, automobilzuliefer*, autoindustrie, auto=,
+        """automotive, automobil*, autozuliefer*, autoindustrie, auto=,
         autos=, autohaus*, autohaeuser, kfz*, carmaker*, car maker*, car dealer*""",
         # A contract that renews itself is no car.
         unless="auto renew*, auto verlaenger*",
