@@ -18,6 +18,8 @@ see docs/ranking.md. Cue syntax (matched against ``text.fold``-ed text):
 - ``*word``  a word ending in it, i.e. the head of a German compound
              (``*verhandlung`` matches "preisverhandlung")
 - ``*word*`` a word containing it
+- ``?``      any one letter or digit standing alone (``terminal= ?``: "Terminal 2",
+             "Terminal B")
 - several words: each word by the rules above, in sequence
 """
 
@@ -53,6 +55,8 @@ class Facet:
 
 
 def _word_regex(word: str) -> str:
+    if word == "?":
+        return "[a-z0-9]"
     exact = word.endswith("=")
     core = word.strip("*=")
     body = re.escape(core)
@@ -168,6 +172,14 @@ FACETS: tuple[Facet, ...] = (
         "pilot or trial",
         """pilot*, poc, proof of concept, trial, trials, test phase, testphase, teststellung*,
         *teststellung, erprobung*, probebetrieb, testinstallation""",
+    ),
+    # Approving samples, a mock-up or a first print is its own step in the physical trades.
+    _facet(
+        "kind:sampling",
+        "samples or mock-up",
+        """bemusterung*, *bemusterung, musterflaeche*, *musterflaeche, musterabnahme*,
+        musterfreigabe*, erstmuster*, mock up, mockup*, sample approval*, sample review*,
+        sampling, ppap, first article*, andruck*, proof approval*, probeverlegung*""",
     ),
     _facet(
         "kind:partner",
@@ -520,8 +532,7 @@ FACETS: tuple[Facet, ...] = (
         """flight*, flug, *flug, fluege, train= to, train= from, zug nach, zugfahrt, bahnfahrt,
         bahn=, ice=, railjet, rj=, tgv, eurostar, nightjet, thalys, westbahn, hotel*,
         airport, flughafen, taxi, uber, commute, pendeln, layover, boarding,
-        terminal= 1=, terminal= 2=, terminal= 3=, terminal= 4=, terminal= 5=, terminal= a=,
-        terminal= b=, terminal= c=, terminal= d=, terminal= e=,
+        terminal= ?,
         check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
         fahrt nach, rueckfahrt, hinfahrt""",
         unless="pflug*, pfluege",  # a plough is no flight

@@ -401,8 +401,19 @@ LEXICON_READINGS = [
     # A terminal is travel when it has a number or a letter; a card or freight terminal is not.
     ("MUC Terminal 2", "offwork:travel", True),
     ("Düsseldorf Airport, Terminal B", "offwork:travel", True),
+    ("Gate B32, Terminal 9", "offwork:travel", True),
+    ("Terminal 1a Rollout", "offwork:travel", False),
     ("Störung Terminals Tegernsee", "offwork:travel", False),
     ("Störung Anschlussgleis Terminal Regensburg", "offwork:travel", False),
+    # The tenth round (2026-12-03). Approving samples, a mock-up or a first print is a kind
+    # of meeting in the physical trades; a model contract is no sample.
+    ("Bemusterung Campus Garching - Flure 2. OG", "kind:sampling", True),
+    ("Musterfläche Großformat - BV Grünwald", "kind:sampling", True),
+    ("Andruckabnahme Frühjahrskampagne", "kind:sampling", True),
+    ("PPAP submission review", "kind:sampling", True),
+    ("Mock-up walk with the architect", "kind:sampling", True),
+    ("Mustervertrag durchgehen", "kind:sampling", False),
+    ("Sample size for the survey", "kind:sampling", False),
     # A regulatory approval is a compliance matter; a walk round a shop is in person.
     ("Zulassung AZ-300 Österreich", "topic:compliance", True),
     ("Homologation of the new seat fabric", "topic:compliance", True),
