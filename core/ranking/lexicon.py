@@ -375,6 +375,21 @@ FACETS: tuple[Facet, ...] = (
         "IT",
         """cio, cto, itdept, architect*, architecture, infrastructure,
         edv, informatik""",
+        # Architectural lighting, glass or practices are buildings, not IT.
+        unless="""architectural*, landscape architect*, interior architect*,
+        architecture firm*, architecture practice*""",
+    ),
+    # The planners who specify what gets built: architects, consulting engineers, designers.
+    _facet(
+        "role:planner",
+        "architects and planners",
+        """architekt, architektin*, *architekt, *architekten, architekturbuero*,
+        *architekturbuero, architectural practice*, architecture firm*, architecture practice*,
+        landscape architect*, interior architect*, interior designer*, lighting designer*,
+        consulting engineer*, specifier*, fachplaner*, *fachplaner, planer, planungsbuero*,
+        *planungsbuero, ingenieurbuero*, *ingenieurbuero""",
+        unless="""itdept architekt*, it architekt*, software architekt*, enterprise architekt*,
+        solution architekt*, solutions architekt*, cloud architekt*, daten architekt*""",
     ),
     _facet(
         "role:executive",

@@ -414,6 +414,16 @@ LEXICON_READINGS = [
     ("Mock-up walk with the architect", "kind:sampling", True),
     ("Mustervertrag durchgehen", "kind:sampling", False),
     ("Sample size for the survey", "kind:sampling", False),
+    # Architects, planners and consulting engineers specify what gets built; an IT
+    # architect and architectural lighting are not them (nor IT, the latter).
+    ("Intro Schäfer Nowak Architekten", "role:planner", True),
+    ("Planungsbüro Weiss: LV-Entwurf", "role:planner", True),
+    ("Abstimmung mit dem TGA-Fachplaner", "role:planner", True),
+    ("Lighting designer workshop", "role:planner", True),
+    ("Termin mit dem IT-Architekten", "role:planner", False),
+    ("Review with the solution architect", "role:planner", False),
+    ("Architectural lighting catalogue", "role:it", False),
+    ("Review with the solution architect", "role:it", True),
     # A regulatory approval is a compliance matter; a walk round a shop is in person.
     ("Zulassung AZ-300 Österreich", "topic:compliance", True),
     ("Homologation of the new seat fabric", "topic:compliance", True),
