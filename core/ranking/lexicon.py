@@ -580,6 +580,20 @@ FACETS: tuple[Facet, ...] = (
         vorbereiten, dry run, rehearsal*, probelauf, generalprobe, pitch practice,
         run through""",
     ),
+    # Sales handing a won customer to the people who deliver: the customer's work, prepared
+    # among colleagues. Not a handover to a deputy before a holiday.
+    _facet(
+        "internal:handover",
+        "handover to delivery",
+        """handover to cs, handover to customer success, handover to service*,
+        handover to delivery, handover to professional service*, handover to ps,
+        handover to project*, handover to the project*, handover to implementation,
+        handover to onboarding, sales handover, sales to delivery handover, sales to cs,
+        uebergabe an ps, uebergabe an cs, uebergabe an service*, uebergabe an den service*,
+        uebergabe an professional service*, uebergabe an delivery, uebergabe an projekt*,
+        uebergabe an das projekt*, uebergabe an die projekt*, uebergabe an implementier*,
+        uebergabe vertrieb*, uebergabe an die abwicklung, uebergabe an innendienst""",
+    ),
 )
 
 BY_NAME = {facet.name: facet for facet in FACETS}

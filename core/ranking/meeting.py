@@ -42,6 +42,8 @@ _BARE_ONE_ON_ONE = re.compile(r"(?<![a-z0-9])(?:one on one|jour ?fixe)(?![a-z0-9
 AGENDA_FREE_FORECAST = 0.6
 # A title with one of these says it is work ("Kessler SI prep"), whatever its description says.
 _WORK_TITLE_GROUPS = lexicon.WORK_GROUPS | {"internal"}
+# Work words that personal errands share: one's own contract, renewal, service or insurance.
+_ERRAND_WORDS = frozenset({"kind:renewal", "kind:contract", "kind:service", "industry:financial"})
 # How much each part of the meeting weighs in the word overlap.
 TERM_FIELD_WEIGHTS = {"title": 1.0, "description": 0.7, "location": 0.4, "names": 0.4}
 
@@ -65,7 +67,9 @@ class MeetingProfile:
 
     private_guests: bool = False  # private people come along with a colleague (a couple, a buyer)
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
-    preparing: bool = False  # colleagues preparing something ("Prep", "Vorbereitung")
+    # Colleagues preparing something ("Prep", "Vorbereitung") or handing a customer over to
+    # the people who deliver ("Übergabe Vertrieb → Professional Services").
+    preparing: bool = False
     # The title or the place says off-work and the title says nothing about work
     # ("Electrician - wallbox", at home): who comes decides, not the words.
     plainly_offwork: bool = False
@@ -207,6 +211,15 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     plainly_offwork = offwork is not None and (not title_works or at_home)
     if offwork is None and not title_works:
         offwork = _offwork(description_hits)
+    elif offwork is None and _ERRAND_WORDS.issuperset(
+        n for n in title_hits if lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS
+    ):
+        # "Rückruf Versicherung - Vertrag verlängern?", described "Kfz-Versicherung …
+        # Vollkasko": a renewal, a contract or an insurance is also an errand's word, and a
+        # description that says the errand is one's own says what the title does not.
+        personal = _offwork(description_hits)
+        if personal in ("personal", "home"):
+            offwork, plainly_offwork = personal, True
     # "Kogler - finale Runde" with koglerbau.at: the title calls the customer by a shorter
     # name, which is the customer signal's business too, not a word of the topic; so are
     # the words that spell the name out ("Halden & Rowe" for haldenrowe.com).
@@ -242,7 +255,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         venue_orgs={o for o in customer if orgs.name_key(o) in location_keys},
         org_terms=org_terms,
         facets={k: v for k, v in facets.items() if lexicon.BY_NAME[k].group in lexicon.WORK_GROUPS},
-        preparing="internal:prep" in title_hits | description_hits,
+        preparing=bool(
+            {"internal:prep", "internal:handover"}.intersection(title_hits | description_hits)
+        ),
         setting=setting,
         offwork=offwork,
         terms=terms,

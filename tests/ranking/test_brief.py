@@ -333,9 +333,36 @@ def test_ones_own_car_insurance_is_off_work_whatever_the_contract_words(
     car = add_meeting(member.id, "Kfz-Versicherung - Vertragsverlängerung",
                       attendees=[member.email, "a.schmitz@vers-schmitz.de"])  # fmt: skip
     assert brief_ids(session, member.id, car) == []
+    # The title may say only "contract" and "renew"; the description says whose.
+    callback = add_meeting(member.id, "Rückruf Versicherung - Vertrag verlängern?",
+                           description="Kfz-Versicherung läuft aus, Vollkasko vergleichen",
+                           attendees=[member.email, "s.maurer@buero-maurer.de"])  # fmt: skip
+    assert brief_ids(session, member.id, callback) == []
+    # A description about the customer's renewal leaves it work.
+    work = add_meeting(member.id, "Rückruf - Vertrag verlängern?",
+                       description="Nutzungszahlen Q3 mitbringen",
+                       attendees=[member.email, "k.lang@lang-apotheke.de"])  # fmt: skip
+    assert brief_ids(session, member.id, work) != []
     customer = add_tip(curator.id, "Schmitz signs only after the board meeting.",
                        accounts=["vers-schmitz.de"])  # fmt: skip
     assert customer.id in brief_ids(session, member.id, car)
+
+
+def test_a_handover_to_delivery_among_colleagues_gets_the_handover_tip(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    # Sales hands a won customer no tip names to the project team: the customer's work,
+    # prepared among colleagues. A handover to a deputy before a holiday is not.
+    handover = add_tip(curator.id, "At the handover to services, write down every promise.",
+                       title="Handover to implementation",
+                       tags=["handover", "onboarding"])  # fmt: skip
+    team = [member.email, "kollege@" + member.email.split("@")[1]]
+    won = add_meeting(member.id, "Übergabe Hagedorn an PS", attendees=team,
+                      description="Übergabe Vertrieb an Professional Services")  # fmt: skip
+    assert handover.id in brief_ids(session, member.id, won)
+    holiday = add_meeting(member.id, "Übergabe an Lukas", attendees=team,
+                          description="Urlaubsvertretung, offene Punkte")  # fmt: skip
+    assert brief_ids(session, member.id, holiday) == []
 
 
 def test_the_word_door_asks_for_words_some_tip_uses(session, member, curator, add_tip,

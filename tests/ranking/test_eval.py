@@ -81,6 +81,10 @@ NINTH = [SETS / f"heldout-{name}.json" for name in ("rail", "tax", "pos", "texti
 # veterinary supplies and practice software (DE/AT/CH), data-centre colocation (DE/NL/UK) and
 # architectural lighting (DE/CH/IT).
 TENTH = [SETS / f"heldout-{name}.json" for name in ("building", "vet", "colo", "lighting")]
+# An eleventh round, the same session: pharmacy software and wholesale services (DE/AT), a
+# manufacturing execution system vendor (DE/AT/CH), business telecoms (UK/IE) and a metal
+# service centre (DE/PL/CZ).
+ELEVENTH = [SETS / f"heldout-{name}.json" for name in ("pharmacy", "mes", "telecom", "steel")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -98,6 +102,7 @@ ALL_SETS = [
     *EIGHTH,
     *NINTH,
     *TENTH,
+    *ELEVENTH,
 ]
 
 
@@ -140,7 +145,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Sixty-four sets loaded through the production paths, a 243-point grid and the feedback
+# Sixty-eight sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:

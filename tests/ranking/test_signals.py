@@ -424,6 +424,11 @@ LEXICON_READINGS = [
     ("Review with the solution architect", "role:planner", False),
     ("Architectural lighting catalogue", "role:it", False),
     ("Review with the solution architect", "role:it", True),
+    # The eleventh round. Handing a won customer to the people who deliver is its own
+    # step among colleagues; a handover to a deputy is not.
+    ("Übergabe Vertrieb → Professional Services", "internal:handover", True),
+    ("AP handover to service delivery", "internal:handover", True),
+    ("Übergabe an Lukas (Urlaub)", "internal:handover", False),
     # A regulatory approval is a compliance matter; a walk round a shop is in person.
     ("Zulassung AZ-300 Österreich", "topic:compliance", True),
     ("Homologation of the new seat fabric", "topic:compliance", True),
