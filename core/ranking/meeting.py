@@ -206,14 +206,12 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
     title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
-    title_works = any(lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS for n in title_hits)
+    title_work = {n for n in title_hits if lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS}
     at_home = "offwork:home" in title_hits | location_hits
-    plainly_offwork = offwork is not None and (not title_works or at_home)
-    if offwork is None and not title_works:
+    plainly_offwork = offwork is not None and (not title_work or at_home)
+    if offwork is None and not title_work:
         offwork = _offwork(description_hits)
-    elif offwork is None and _ERRAND_WORDS.issuperset(
-        n for n in title_hits if lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS
-    ):
+    elif offwork is None and title_work <= _ERRAND_WORDS:
         # "Rückruf Versicherung - Vertrag verlängern?", described "Kfz-Versicherung …
         # Vollkasko": a renewal, a contract or an insurance is also an errand's word, and a
         # description that says the errand is one's own says what the title does not.
