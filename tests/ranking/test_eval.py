@@ -85,6 +85,10 @@ TENTH = [SETS / f"heldout-{name}.json" for name in ("building", "vet", "colo", "
 # manufacturing execution system vendor (DE/AT/CH), business telecoms (UK/IE) and a metal
 # service centre (DE/PL/CZ).
 ELEVENTH = [SETS / f"heldout-{name}.json" for name in ("pharmacy", "mes", "telecom", "steel")]
+# A twelfth round (2026-12-03): forklifts and warehouse trucks (DE/AT), managed print and
+# document services (DE/CH), office and logistics leasing brokerage (DE) and a market
+# research agency (UK/DE).
+TWELFTH = [SETS / f"heldout-{name}.json" for name in ("forklift", "print", "leasing", "panel")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -103,6 +107,7 @@ ALL_SETS = [
     *NINTH,
     *TENTH,
     *ELEVENTH,
+    *TWELFTH,
 ]
 
 
@@ -145,7 +150,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Sixty-eight sets loaded through the production paths, a 243-point grid and the feedback
+# Seventy-two sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
@@ -165,8 +170,8 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # The floors today (the goals are 0.85, 1.25x and 0.95; docs/ranking.md says where
         # they are missed): BM25 is strong on sets whose titles use the tips' own words, the
         # packaging set has a kitchen quote with the kitchen shop invited, and the sets of
-        # 2026-12-02 (a dental supplier, farm machinery, a conference hotel) are at 0.73-0.79
-        # held out.
+        # 2026-12-02 (a dental supplier, farm machinery, a conference hotel) and a forklift
+        # dealer's of 2026-12-03 are at 0.74-0.79 held out.
         assert held_out.quiet_rate >= 0.85, (held_out.dataset, held_out.quiet_rate)
         assert held_out.ndcg >= 0.70, (held_out.dataset, held_out.ndcg)
         assert held_out.ratio >= 0.9, (held_out.dataset, held_out.ratio)
@@ -186,7 +191,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is 0.85 on the worst set; the mean over the sets is 0.870 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.867 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
