@@ -42,6 +42,7 @@ _BARE_ONE_ON_ONE = re.compile(r"(?<![a-z0-9])(?:one on one|jour ?fixe)(?![a-z0-9
 AGENDA_FREE_FORECAST = 0.6
 # A title with one of these says it is work ("Kessler SI prep"), whatever its description says.
 _WORK_TITLE_GROUPS = lexicon.WORK_GROUPS | {"internal"}
+_KIND_GROUPS = frozenset({"kind", "internal"})
 # Work words that personal errands share: one's own contract, renewal, service or insurance.
 _ERRAND_WORDS = frozenset({"kind:renewal", "kind:contract", "kind:service", "industry:financial"})
 # How much each part of the meeting weighs in the word overlap.
@@ -209,15 +210,19 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     title_work = {n for n in title_hits if lexicon.BY_NAME[n].group in _WORK_TITLE_GROUPS}
     at_home = "offwork:home" in title_hits | location_hits
     plainly_offwork = offwork is not None and (not title_work or at_home)
-    if offwork is None and not title_work:
-        offwork = _offwork(description_hits)
-    elif offwork is None and title_work <= _ERRAND_WORDS:
-        # "Rückruf Versicherung - Vertrag verlängern?", described "Kfz-Versicherung …
-        # Vollkasko": a renewal, a contract or an insurance is also an errand's word, and a
-        # description that says the errand is one's own says what the title does not.
-        personal = _offwork(description_hits)
-        if personal in ("personal", "home"):
-            offwork, plainly_offwork = personal, True
+    # "Sync Sandra / Tobias", described "1:1 - Pipeline, Forecast, Urlaubsplanung": a
+    # description that names a kind of meeting is an agenda, and a holiday is one item on it.
+    described_kinds = {n for n in description_hits if lexicon.BY_NAME[n].group in _KIND_GROUPS}
+    if offwork is None and described_kinds <= _ERRAND_WORDS:
+        if not title_work:
+            offwork = _offwork(description_hits)
+        elif title_work <= _ERRAND_WORDS:
+            # "Rückruf Versicherung - Vertrag verlängern?", described "Kfz-Versicherung …
+            # Vollkasko": a renewal, a contract or an insurance is also an errand's word, and
+            # a description that says the errand is one's own says what the title does not.
+            personal = _offwork(description_hits)
+            if personal in ("personal", "home"):
+                offwork, plainly_offwork = personal, True
     # "Kogler - finale Runde" with koglerbau.at: the title calls the customer by a shorter
     # name, which is the customer signal's business too, not a word of the topic; so are
     # the words that spell the name out ("Halden & Rowe" for haldenrowe.com).

@@ -145,6 +145,19 @@ def test_personal_errands_and_vague_internal_meetings_stay_quiet(session, member
         assert brief_ids(session, member.id, add_meeting(member.id, title)) == []
 
 
+def test_a_holiday_on_a_work_agenda_is_an_item_not_an_errand(session, member, curator,
+                                                             add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    forecast = add_tip(curator.id, "Forecast calls: bring the next step for each deal.",
+                       tags=["forecast"])  # fmt: skip
+    colleague = "sandra@" + member.email.rsplit("@", 1)[1]
+    agenda = add_meeting(member.id, "Sync Sandra / Tobias", attendees=[member.email, colleague],
+                         description="1:1 - Pipeline, Q3-Forecast, Urlaubsplanung")  # fmt: skip
+    assert brief_ids(session, member.id, agenda) == [forecast.id]
+    # a description that says nothing but the holiday still makes the block one's own
+    leave = add_meeting(member.id, "Blocker", description="Urlaubsplanung mit der Familie")
+    assert brief_ids(session, member.id, leave) == []
+
+
 def test_internal_meetings_get_tips_of_their_kind(session, member, curator, add_tip,
                                                   add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     forecast = add_tip(curator.id, "Forecast calls: bring the next step for each deal.",
