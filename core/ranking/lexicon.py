@@ -234,7 +234,8 @@ FACETS: tuple[Facet, ...] = (
         qualitaetsabweichung*, toleranzabweichung*,
         offline, out of order, not working, is down, are down, went down, ausser betrieb,
         defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
-        fiel aus, broke down, broken down, broken""",
+        fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
+        unhappy about""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -497,7 +498,8 @@ FACETS: tuple[Facet, ...] = (
         entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
         pforte, werksbesichtigung, besichtigung*, *besichtigung, headquarters, hq, walkround*,
-        walk round*, walkaround*, site walk*, begehung*, *begehung, shop walk*, store walk*,
+        walk round*, walkaround*, site walk*, begehung*, *begehung, rundgang*, *rundgang,
+        shop walk*, store walk*,
         floor walk*, plant tour*, factory tour*, site tour*, werksfuehrung*, betriebsfuehrung*""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.

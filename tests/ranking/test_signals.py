@@ -433,6 +433,12 @@ LEXICON_READINGS = [
     ("Zulassung AZ-300 Österreich", "topic:compliance", True),
     ("Homologation of the new seat fabric", "topic:compliance", True),
     ("Shop walk Islington", "setting:onsite", True),
+    # The twelfth round. A "Rundgang" is a walk round; an annoyed customer is a complaint.
+    ("Oberholz - Rundgang Druckerbestand", "setting:onsite", True),
+    ("Werksrundgang mit dem Betriebsleiter", "setting:onsite", True),
+    ("Rückruf: Herr Ebner klang verärgert (Ticket 88123)", "kind:support", True),
+    ("Sam is unhappy about open tickets", "kind:support", True),
+    ("Unhappy hour with the team", "kind:support", False),
 ]
 
 
