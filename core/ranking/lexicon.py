@@ -499,8 +499,8 @@ FACETS: tuple[Facet, ...] = (
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
         pforte, werksbesichtigung, besichtigung*, *besichtigung, headquarters, hq, walkround*,
         walk round*, walkaround*, site walk*, begehung*, *begehung, rundgang*, *rundgang,
-        shop walk*, store walk*,
-        floor walk*, plant tour*, factory tour*, site tour*, werksfuehrung*, betriebsfuehrung*""",
+        shop walk*, store walk*, floor walk*, plant tour*, factory tour*, site tour*,
+        werksfuehrung*, betriebsfuehrung*""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,
