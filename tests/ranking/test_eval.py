@@ -89,6 +89,12 @@ ELEVENTH = [SETS / f"heldout-{name}.json" for name in ("pharmacy", "mes", "telec
 # document services (DE/CH), office and logistics leasing brokerage (DE) and a market
 # research agency (UK/DE).
 TWELFTH = [SETS / f"heldout-{name}.json" for name in ("forklift", "print", "leasing", "panel")]
+# A thirteenth round, the same day: industrial coatings (DE/PL), factoring and invoice finance
+# for SMEs (DE/AT), stadium ticketing and access control (UK/DE) and hotel revenue management
+# software (AT/CH/South Tyrol).
+THIRTEENTH = [
+    SETS / f"heldout-{name}.json" for name in ("coatings", "factoring", "ticketing", "hotelrm")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -108,6 +114,7 @@ ALL_SETS = [
     *TENTH,
     *ELEVENTH,
     *TWELFTH,
+    *THIRTEENTH,
 ]
 
 
@@ -150,7 +157,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Seventy-two sets loaded through the production paths, a 243-point grid and the feedback
+# Seventy-six sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
