@@ -123,7 +123,8 @@ FACETS: tuple[Facet, ...] = (
         concession, haggl*, best and final, bafo, final offer, best offer, counter offer,
         letztes angebot, konditionen=, kondition*,
         *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt, *rabatt, nachlass,
-        *nachlass, preisgespraech, zugestaendnis*""",
+        *nachlass, preisgespraech, zugestaendnis*, jahresvereinbarung*, preisvereinbarung*,
+        annual agreement*""",
     ),
     _facet(
         "kind:contract",
@@ -131,7 +132,8 @@ FACETS: tuple[Facet, ...] = (
         """contract*, msa, master agreement, redline*, terms and conditions, nda,
         liability, indemnit*, legal review, clause*, vertrag, vertraege, *vertrag,
         *vertraege, vertrags*, agb, haftung*, klausel*, rahmenvertrag*, loi=,
-        letter of intent, absichtserklaerung*, vorvertrag*""",
+        letter of intent, absichtserklaerung*, vorvertrag*, framework agreement*,
+        supply agreement*, rahmenvereinbarung*, liefervereinbarung*""",
     ),
     _facet(
         "kind:renewal",
@@ -147,7 +149,8 @@ FACETS: tuple[Facet, ...] = (
         executive review, jahresgespraech, quartalsgespraech, quartalsreview,
         jahresreview, *jahresgespraech, kpi review*, service review*, contract review*,
         performance meeting*, monthly review*, leistungsreview*, servicegespraech*,
-        q1 review, q2 review, q3 review, q4 review, quartalsbesprechung*""",
+        q1 review, q2 review, q3 review, q4 review, quartalsbesprechung*,
+        season review*, rueckblick*, *rueckblick""",
     ),
     _facet(
         "kind:kickoff",
@@ -312,7 +315,8 @@ FACETS: tuple[Facet, ...] = (
         "pricing",
         """price, prices, pricing, priced, list price, quote, quotes, quotation*, proposal*,
         cost, costs, total cost, tco, preis*, *preis, angebot*, *angebot,
-        kosten, *kosten, kalkulation, offert*, *offert*, kostenvoranschlag*, estimate, estimates""",
+        kosten, *kosten, kalkulation, offert*, *offert*, kostenvoranschlag*, estimate, estimates,
+        fee, fees, honorar*, *honorar""",
     ),
     _facet(
         "topic:competition",
@@ -497,7 +501,7 @@ FACETS: tuple[Facet, ...] = (
         in person, walkthrough, parking, park=, parken, parkplatz*, *parkplatz,
         entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
-        pforte, werksbesichtigung, besichtigung*, *besichtigung, headquarters, hq, walkround*,
+        pforte, werksbesichtigung, besichtigung*, *besichtigung, walkround*,
         walk round*, walkaround*, site walk*, begehung*, *begehung, rundgang*, *rundgang,
         shop walk*, store walk*, floor walk*, plant tour*, factory tour*, site tour*,
         werksfuehrung*, betriebsfuehrung*""",

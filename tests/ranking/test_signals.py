@@ -439,6 +439,17 @@ LEXICON_READINGS = [
     ("Rückruf: Herr Ebner klang verärgert (Ticket 88123)", "kind:support", True),
     ("Sam is unhappy about open tickets", "kind:support", True),
     ("Unhappy hour with the team", "kind:support", False),
+    # The thirteenth round. A season's or a year's look back with the customer is a review;
+    # an annual or price agreement is negotiated, a framework agreement is a contract, a fee
+    # (a firm's "Honorar") is a price. Headquarters decide; they are not where one meets.
+    ("Saisonrückblick Winter - Sonnblick", "kind:business_review", True),
+    ("End of season review with the GM", "kind:business_review", True),
+    ("Hänsel Jahresvereinbarung 2025", "kind:negotiation", True),
+    ("Rahmenvereinbarung Kliniken Süd", "kind:contract", True),
+    ("re: Maklervertrag / Honorar", "topic:pricing", True),
+    ("Fee proposal for the audit", "topic:pricing", True),
+    ("Terminvereinbarung Zahnarzt", "kind:contract", False),
+    ("Tokyo HQ cares about office image", "setting:onsite", False),
 ]
 
 
