@@ -303,6 +303,20 @@ FACETS: tuple[Facet, ...] = (
         unless="""vacation planning, holiday planning, leave planning, travel planning,
         trip planning, wedding planning, party planning, partyplanung, feierplanung""",
     ),
+    # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
+    # pricing or credit committee. Held without the customer, like a bid review, but its tips
+    # ("get the deal desk's sign-off before the price talk") serve the customer meeting too,
+    # so it is no internal kind (``scoring.UNINVITED_KINDS``).
+    _facet(
+        "kind:deal_desk",
+        "deal desk",
+        """deal desk*, dealdesk*, deal approval*, pricing approval*, price approval*,
+        discount approval*, pricing committee*, credit committee*, angebotsfreigabe*,
+        preisfreigabe*, rabattfreigabe*, margenfreigabe*, konditionsfreigabe*,
+        konditionenfreigabe*, kalkulationsfreigabe*, freigabe rabatt*, freigabe der rabatt*,
+        freigabe sonderkondition*, freigabe der sonderkondition*, kreditkomitee*,
+        kreditausschuss*, kreditvorlage*""",
+    ),
     _facet(
         "kind:interview",
         "interview",

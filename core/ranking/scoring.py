@@ -46,9 +46,9 @@ MAX_REASON_FACETS = 2
 # not for a customer meeting, and a meeting among colleagues gets generic tips only for one.
 INTERNAL_KINDS = lexicon.INTERNAL_KINDS
 # Kinds a seller's calendar holds without the customer invited (a trade-fair booth shift, a
-# bid review: tenders are answered in writing): a meeting among colleagues may get their
-# tips, and a customer meeting may too.
-UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event", "kind:tender"}
+# bid review: tenders are answered in writing; the deal desk that approves a discount): a
+# meeting among colleagues may get their tips, and a customer meeting may too.
+UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event", "kind:tender", "kind:deal_desk"}
 INTERNAL_KIND_MIN = 0.5
 # The one kind among colleagues whose word names work with customers too: one plans a
 # kitchen, a practice or a peak season *with* the customer ("Planungsgespräch Neubau").

@@ -450,6 +450,10 @@ LEXICON_READINGS = [
     ("Fee proposal for the audit", "topic:pricing", True),
     ("Terminvereinbarung Zahnarzt", "kind:contract", False),
     ("Tokyo HQ cares about office image", "setting:onsite", False),
+    ("Deal Desk Slot - Freigabe Sonderkonditionen", "kind:deal_desk", True),
+    ("Rabattfreigabe > 20 %, Mehrjahreslaufzeiten", "kind:deal_desk", True),
+    ("Pre-wire the analyst before the credit committee", "kind:deal_desk", True),
+    ("Druckfreigabe Katalog", "kind:deal_desk", False),
 ]
 
 
@@ -498,6 +502,24 @@ def test_a_bid_is_prepared_among_colleagues() -> None:
     demo = candidate(tip("Demos: show the outcome first.", tags=("demo",)))
     assert score(review, tender, NO_VECTOR, NO_STATS, {}) is not None
     assert score(review, demo, NO_VECTOR, NO_STATS, {}) is None
+
+
+def test_the_deal_desk_meets_among_colleagues_and_its_tips_serve_the_price_talk() -> None:
+    # Three sellers' calendars hold a "Deal Desk" slot with a deal-desk tip judged for it,
+    # and a bank's its credit committee; all of them stayed quiet as meetings with no kind.
+    desk = profile_meeting(meeting("Deal Desk KW 12", description="Freigaben: 3 Angebote"))
+    committee = profile_meeting(meeting("KK-Vorlage Krüger", description="Kreditkomitee"))
+    talk = profile_meeting(meeting("Price talks", domains=("vogel.example",)))
+    assert not desk.external and "kind:deal_desk" in desk.facets
+    assert "kind:deal_desk" in committee.facets
+    approval = candidate(tip("Deal desk: send the one-pager 48 hours before the slot.",
+                             tags=("deal desk", "approval")))  # fmt: skip
+    floor = candidate(tip("Discounts over 15% need the deal desk's sign-off: ask first.",
+                          tags=("deal desk", "pricing")))  # fmt: skip
+    demo = candidate(tip("Demos: show the outcome first.", tags=("demo",)))
+    assert score(desk, approval, NO_VECTOR, NO_STATS, {}) is not None
+    assert score(desk, demo, NO_VECTOR, NO_STATS, {}) is None
+    assert score(talk, floor, NO_VECTOR, NO_STATS, {}) is not None  # not held back as internal
 
 
 def test_preparing_among_colleagues_gets_tips_for_what_is_prepared() -> None:
