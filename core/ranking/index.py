@@ -56,7 +56,7 @@ def tip_facets(tip: Tip) -> dict[str, float]:
     )
     weights = (TIP_FIELD_WEIGHTS["tags"], TIP_FIELD_WEIGHTS["title"], TIP_FIELD_WEIGHTS["body"])
     facets = lexicon.combine(list(zip(hits, weights, strict=True)))
-    return {n: v for n, v in facets.items() if lexicon.BY_NAME[n].group in lexicon.WORK_GROUPS}
+    return lexicon.of_groups(facets, lexicon.WORK_GROUPS)
 
 
 def tip_terms(tip: Tip) -> list[str]:

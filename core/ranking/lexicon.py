@@ -27,9 +27,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
+_V = TypeVar("_V")
 _ENDINGS = r"(?:s|es|e|en|n|er|ern|ing|ed|ung|ungen)?"
 
 
@@ -623,6 +626,12 @@ INTERNAL_KINDS = frozenset(
     {"kind:forecast", "kind:one_on_one", "kind:team", "kind:planning", "kind:interview"}
 )
 WORK_GROUPS = frozenset(GROUP_WEIGHT)
+
+
+def of_groups(facets: Mapping[str, _V], groups: frozenset[str]) -> dict[str, _V]:
+    """The facets (or hit counts) whose group is one of ``groups``: ``WORK_GROUPS`` drops
+    the off-work and internal markers that only decide whether a meeting is work."""
+    return {name: value for name, value in facets.items() if BY_NAME[name].group in groups}
 
 
 def facet_hits(folded_text: str) -> dict[str, int]:

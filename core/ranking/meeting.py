@@ -207,12 +207,12 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
     title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
-    title_work = _in_groups(title_hits, _WORK_TITLE_GROUPS)
+    title_work = set(lexicon.of_groups(title_hits, _WORK_TITLE_GROUPS))
     at_home = "offwork:home" in title_hits | location_hits
     plainly_offwork = offwork is not None and (not title_work or at_home)
     # "Sync Sandra / Tobias", described "1:1 - Pipeline, Forecast, Urlaubsplanung": a
     # description that names a kind of meeting is an agenda, and a holiday is one item on it.
-    described_kinds = _in_groups(description_hits, _KIND_GROUPS)
+    described_kinds = set(lexicon.of_groups(description_hits, _KIND_GROUPS))
     if offwork is None and described_kinds <= _ERRAND_WORDS:
         if not title_work:
             offwork = _offwork(description_hits)
@@ -257,7 +257,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         orgs_from_title=from_title,
         venue_orgs={o for o in customer if orgs.name_key(o) in location_keys},
         org_terms=org_terms,
-        facets={k: v for k, v in facets.items() if lexicon.BY_NAME[k].group in lexicon.WORK_GROUPS},
+        facets=lexicon.of_groups(facets, lexicon.WORK_GROUPS),
         preparing=bool(
             {"internal:prep", "internal:handover"}.intersection(title_hits | description_hits)
         ),
@@ -274,10 +274,6 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         named_internal=named_internal,
         forecast_assumed=forecast_assumed,
     )
-
-
-def _in_groups(hits: dict[str, int], groups: frozenset[str]) -> set[str]:
-    return {name for name in hits if lexicon.BY_NAME[name].group in groups}
 
 
 def _offwork(hits: dict[str, int]) -> str | None:
