@@ -5,7 +5,8 @@ score = customer + kind fit + word overlap + meaning + people + quality - mismat
 - customer: a tip for one of the meeting's organisations starts ahead; a tip
   for any *other* organisation is never shown (no leaks between accounts);
 - kind fit: Σ over shared facets of group weight x meeting strength x tip strength;
-- word overlap: the share of the meeting's informative words (by IDF) the tip uses;
+- word overlap: the share of the meeting's informative words (by IDF) the tip uses
+  (``core.ranking.overlap``);
 - meaning: cosine similarity of the multilingual sentence embeddings above a floor;
 - people: an account tip that names someone from outside who attends;
 - quality: helpful votes (log-damped), a little for freshness, and the user's own
@@ -28,8 +29,8 @@ import numpy as np
 from core.models.base import utcnow
 from core.ranking import lexicon, orgs
 from core.ranking.meeting import MeetingProfile
+from core.ranking.overlap import headline_overlap, names_customer, stem_of, telling, word_overlap
 from core.ranking.retrieval import Candidate, LibraryStats
-from core.ranking.text import content_terms
 
 ACCOUNT_PRIOR = 0.4
 WORD_WEIGHT = 1.0
@@ -233,7 +234,7 @@ def score(
     if params.headline_weight * sig.headline >= HEADLINE_REASON:
         reasons.append(HEADLINE_REASON_TEXT)
     word = sig.shared_word
-    if word and overlap >= 0.15 and _telling(stats, _stem_of(profile, word)):
+    if word and overlap >= 0.15 and telling(stats, stem_of(profile, word)):
         reasons.append(f'mentions "{word}"')
     if named:
         reasons.append("names someone who attends")
@@ -274,45 +275,6 @@ def _fit_facets(profile: MeetingProfile, accounts: list[str]) -> dict[str, float
     if not accounts:
         return profile.facets
     return {n: s for n, s in profile.facets.items() if not n.startswith(ORG_KIND_GROUPS)}
-
-
-def headline_overlap(profile: MeetingProfile, headline: set[str], idf: dict[str, float]) -> float:
-    """Share of the meeting title's informative words (by IDF) the tip's title or tags use."""
-    title = [t for t, w in profile.term_weights.items() if w >= 1.0 and t in profile.terms]
-    mass = sum(idf.get(t, 0.0) for t in title)
-    if mass <= 0 or not headline:
-        return 0.0
-    heads = {t for word in headline for t in content_terms(word)}
-    return sum(idf.get(t, 0.0) for t in title if t in heads) / mass
-
-
-def names_customer(profile: MeetingProfile, headline: set[str], stats: LibraryStats) -> str:
-    """The attending organisation's name as a tip without accounts heads with it, or "".
-
-    People often title a tip "Haldane visits" or tag it "AgriNav" and leave its
-    accounts empty. Only the name itself counts, as written in the tip's title or
-    tags (a name is not inflected, so no stemming: "Praxisplan" is not "Praxisplanung"),
-    and only a word of it that names no kind of thing: the lexicon reads nothing in it
-    and few of the library's tips use it ("Haldane" in haldane-tractors.co.uk, not
-    "tractors").
-    """
-    for org in sorted(profile.orgs):
-        for word in sorted({orgs.name_key(org), *orgs.name_words(org).split()} & headline):
-            if len(word) < orgs.MIN_SHORT_NAME or lexicon.facet_hits(word):
-                continue
-            if any(_telling(stats, term) for term in content_terms(word)):
-                return word
-    return ""
-
-
-def _telling(stats: LibraryStats, term: str) -> bool:
-    """A word worth naming as a reason: used by at most a tenth of the library."""
-    df = (stats.docs + 1) / math.exp(stats.idf.get(term, 0.0)) - 0.5
-    return df <= max(1.0, 0.1 * stats.docs)
-
-
-def _stem_of(profile: MeetingProfile, word: str) -> str:
-    return next((t for t, w in profile.words_by_term.items() if w == word), word)
 
 
 def _shared_orgs(profile: MeetingProfile, accounts: list[str]) -> set[str]:
@@ -416,27 +378,3 @@ def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) 
             elif profile.setting == "unknown":
                 penalty += ONSITE_UNKNOWN * strength
     return penalty
-
-
-def word_overlap(
-    profile: MeetingProfile, terms: set[str], idf: dict[str, float], *, with_names: bool = False
-) -> tuple[float, str]:
-    """Share of the meeting's weighted IDF mass the tip's words cover, and its best shared word.
-
-    Title words weigh 1.0, description 0.7, location 0.4; the customer's own name
-    is left out (the customer signal covers it).
-    """
-
-    def weight(term: str) -> float:
-        return idf.get(term, 0.0) * profile.term_weights.get(term, 1.0)
-
-    counted = [*profile.terms, *(profile.name_terms if with_names else ())]
-    mass = sum(weight(t) for t in counted)
-    if mass <= 0:
-        return 0.0, ""
-    shared = [t for t in counted if t in terms]
-    if not shared:
-        return 0.0, ""
-    best = max(shared, key=weight)
-    covered = sum(weight(t) for t in shared)
-    return covered / mass, profile.words_by_term.get(best, best)

@@ -686,7 +686,7 @@ def test_a_one_on_one_without_an_agenda_goes_through_the_pipeline() -> None:
 
 def test_the_meeting_title_in_a_tips_title_or_tags_counts_extra() -> None:
     """People title a tip the way they title the meeting it is for: "Function sheet ..."."""
-    from core.ranking.scoring import headline_overlap
+    from core.ranking.overlap import headline_overlap
 
     profile = profile_meeting(meeting("Function sheet walkthrough", domains=("hallinger.at",)))
     stats = LibraryStats(idf={t: 1.0 for t in profile.terms}, docs=10, specificity={})
