@@ -62,14 +62,22 @@ class Brief:
 
 
 def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
-    """The meeting's profile; the title (else the description) names the customer only when no
-    attendee domain does."""
+    """The meeting's profile, with the customers its title names when no one comes from one.
+
+    With no one from outside, the title and location (else the description) may name the
+    customer. An outsider the team has written no tip for (a reseller, a consultant) may
+    come about a customer the team knows ("Brembati pre-call" with the reseller): then only
+    the title and location count. A description that names a known customer next to a
+    stranger is more often a referral or a reference ("Referral from Joanne at Greaves
+    Lomax") than the meeting's subject.
+    """
     named: set[str] = set()
-    if not meeting.external_domains:
+    attending = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
+    if not attending or not retrieval.orgs_with_tips(session, attending):
         where = orgs.without_rooms(meeting.location or "")
         keys = orgs.title_keys(f"{meeting.title or ''} , {where}")
         named = retrieval.orgs_named_in(session, keys)
-        if not named and meeting.description:  # "AP handover", described "… Ashworth Pryce"
+        if not named and not attending and meeting.description:  # "AP handover", "… Ashworth"
             keys = orgs.title_keys(meeting.description[:DESCRIPTION_READ])
             found = retrieval.orgs_named_in(session, keys, short_names=False)
             named = found if len(found) == 1 else set()  # several: a pipeline, an agenda

@@ -43,8 +43,10 @@ AGENDA_FREE_FORECAST = 0.6
 # A title with one of these says it is work ("Kessler SI prep"), whatever its description says.
 _WORK_TITLE_GROUPS = lexicon.WORK_GROUPS | {"internal"}
 _KIND_GROUPS = frozenset({"kind", "internal"})
-# Work words that personal errands share: one's own contract, renewal, service or insurance.
-_ERRAND_WORDS = frozenset({"kind:renewal", "kind:contract", "kind:service", "industry:financial"})
+# Work words that personal errands share: one's own contract, renewal, service, insurance or car.
+_ERRAND_WORDS = frozenset(
+    {"kind:renewal", "kind:contract", "kind:service", "industry:financial", "industry:automotive"}
+)
 # How much each part of the meeting weighs in the word overlap.
 TERM_FIELD_WEIGHTS = {"title": 1.0, "description": 0.7, "location": 0.4, "names": 0.4}
 
@@ -169,12 +171,13 @@ def setting_of(meeting: Meeting, facets: dict[str, float]) -> str:
 def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> MeetingProfile:
     """Everything the ranking needs from a meeting (no database access).
 
-    ``named_orgs`` are organisations found by name in the title, used only when
-    the meeting has no external attendee domain.
+    ``named_orgs`` are customers found by name in the title (``brief.meeting_profile``):
+    the meeting's customers when no one from outside comes, and next to the attendees'
+    organisations when the team knows none of those.
     """
     domain_orgs = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
     from_title = not domain_orgs and bool(named_orgs)
-    customer = domain_orgs or set(named_orgs or ())
+    customer = domain_orgs | set(named_orgs or ())
     org_words = " , ".join(
         " ".join(filter(None, [orgs.name_words(d), orgs.sector_hint(d)]))
         for d in (meeting.external_domains or [])

@@ -80,14 +80,18 @@ def short_names(domain: str, text: str) -> set[str]:
     """Shorter names people may call the organisation by, before the generic ones are dropped.
 
     The words of a label of several words (``spedition-krause`` → "spedition", "krause"),
-    and the words of ``text`` (what a tip for the account says) that begin the label and
-    make at least half of it: "Halden Bank's CFO …" for ``haldenbank.co.uk`` gives
-    "halden". ``core.ranking.index.org_names`` then drops ordinary words ("spedition").
+    only those ``text`` (what a tip for the account says) calls it by when it uses any: a
+    town in the label (``kaiserhof-wien``) names every other meeting there, and the tips
+    say "Kaiserhof". And the words of ``text`` that begin the label and make at least half
+    of it: "Halden Bank's CFO …" for ``haldenbank.co.uk`` gives "halden".
+    ``core.ranking.index.org_names`` then drops ordinary words ("spedition").
     """
     key = name_key(domain)
     label = _label_words(domain)
+    said = words(text)
     found = set(label) if len(label) > 1 else set()
-    found |= {w for w in words(text) if key.startswith(w) and 2 * len(w) >= len(key)}
+    called = {w for w in found if any(s.startswith(w) for s in said)}
+    found = (called or found) | {w for w in said if key.startswith(w) and 2 * len(w) >= len(key)}
     return {
         w
         for w in found

@@ -361,6 +361,49 @@ def test_ones_own_car_insurance_is_off_work_whatever_the_contract_words(
     assert customer.id in brief_ids(session, member.id, car)
 
 
+def test_ones_own_car_service_and_insurance_stay_quiet_in_the_customers_town(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    # The fourteenth round (a wine trade in Vienna): the Kaiserhof's domain is
+    # kaiserhof-wien.at, and the garage is in "Wien 22". The town is no name of the hotel's.
+    hotel = add_tip(curator.id, "Kaiserhof: the F&B director signs every listing.",
+                    accounts=["kaiserhof-wien.at"])  # fmt: skip
+    add_tip(curator.id, "Service visits: bring the spare parts list.", tags=["service"])
+    garage = add_meeting(member.id, "Service + Pickerl Octavia",
+                         description="Jahresservice, Winterreifen montieren",
+                         location="Autohaus Rieger, Wien 22")  # fmt: skip
+    assert brief_ids(session, member.id, garage) == []
+    hotel_visit = add_meeting(member.id, "Kaiserhof", location="Kärntner Ring 9, 1010 Wien")
+    assert brief_ids(session, member.id, hotel_visit) == [hotel.id]
+    # The broker comes, the title says "Vertrag verlängern": the car's, not a customer's.
+    add_tip(curator.id, "Vertragsverlängerung: drei Monate vorher starten.", tags=["renewal"])
+    broker = add_meeting(member.id, "Versicherung: KFZ-Vertrag verlängern",
+                         description="Angebot Vollkasko vs. Teilkasko besprechen",
+                         location="Pölzl Versicherungsmakler, Wien 18",
+                         attendees=[member.email, "g.poelzl@poelzl-versicherung.at"])  # fmt: skip
+    assert brief_ids(session, member.id, broker) == []
+
+
+def test_a_stranger_may_come_about_a_customer_the_title_names(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    # A reseller the team has no tip for comes to prepare the customer's offer.
+    buys = add_tip(curator.id, "Brembati buys through its reseller: never quote direct.",
+                   accounts=["brembati.it"])  # fmt: skip
+    prep = add_meeting(member.id, "Brembati pre-call: Offerte Scanner",
+                       attendees=[member.email, "luca.sala@metrotecnica.it"])  # fmt: skip
+    assert buys.id in brief_ids(session, member.id, prep)
+    # Named only in the description next to a stranger, it is a referral, not the subject.
+    referral = add_meeting(member.id, "Quick chat",
+                           description="Referral from Giulia at Brembati",
+                           attendees=[member.email, "sarah@ferncliffe-law.co.uk"])  # fmt: skip
+    assert buys.id not in brief_ids(session, member.id, referral)
+    # A customer the team knows attends: the title's other names do not join in.
+    known = add_tip(curator.id, "Metrotecnica wants the margin split in writing.",
+                    accounts=["metrotecnica.it"])  # fmt: skip
+    assert brief_ids(session, member.id, prep) == [known.id]
+
+
 def test_a_handover_to_delivery_among_colleagues_gets_the_handover_tip(
     session, member, curator, add_tip, add_meeting
 ) -> None:  # type: ignore[no-untyped-def]

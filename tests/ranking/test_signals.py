@@ -144,6 +144,15 @@ def test_registrable_domain_makes_subdomains_and_case_match() -> None:
 
 def test_short_names_come_from_the_label_and_the_tips_own_words() -> None:
     assert orgs.short_names("spedition-krause.de", "") == {"spedition", "krause"}
+    # Only the label's words a tip calls it by, when it uses any: the Kaiserhof's tips say
+    # "Kaiserhof", and "Wien" would name every other meeting in Vienna (a wine trade's set).
+    assert orgs.short_names("kaiserhof-wien.at", "Kaiserhof: the F&B director signs") == {
+        "kaiserhof"
+    }
+    assert orgs.short_names("kaiserhof-wien.at", "The F&B director signs") == {
+        "kaiserhof",
+        "wien",
+    }
     assert orgs.short_names("haldenbank.co.uk", "Halden Bank's CFO") == {"halden"}
     assert orgs.short_names("acme.com", "Acme's buyer") == set()  # the name key itself
     assert orgs.short_names("northgate.co.uk", "the gate") == set()  # too short to be a name
@@ -454,6 +463,16 @@ LEXICON_READINGS = [
     ("Rabattfreigabe > 20 %, Mehrjahreslaufzeiten", "kind:deal_desk", True),
     ("Pre-wire the analyst before the credit committee", "kind:deal_desk", True),
     ("Druckfreigabe Katalog", "kind:deal_desk", False),
+    # The fourteenth round. A customer who "escalated" complains; so does one short of six
+    # cartons or sent the wrong goods. A delivery as such is no complaint. One's own car's
+    # comprehensive cover is one's own insurance.
+    ("Lizenzserver instabil, Hr. Brenner hat an unsere GF eskaliert", "kind:support", True),
+    ("Bankett: 6 Kartons fehlten - Ersatzlieferung + Gutschrift", "kind:support", True),
+    ("Fehllieferung Kommission 4711", "kind:support", True),
+    ("Short delivery on the Friday order", "kind:support", True),
+    ("Lieferung fürs Bankett am Samstag", "kind:support", False),
+    ("Angebot Vollkasko vs. Teilkasko besprechen", "offwork:home", True),
+    ("Versicherung: KFZ-Vertrag verlängern", "offwork:home", True),
 ]
 
 
