@@ -733,3 +733,18 @@ def test_ones_own_flat_is_off_work_whatever_the_title_says_of_contracts() -> Non
     assert lease.offwork == "home" and lease.plainly_offwork
     assert handover.offwork == "home" and handover.plainly_offwork
     assert renewal.offwork == "personal" and not renewal.plainly_offwork
+
+
+def test_a_meetings_cues_are_scanned_once_and_shared_read_only() -> None:
+    # The brief of one meeting is ranked many times; its text is scanned for cues once.
+    from core.ranking import meeting as meeting_module
+
+    meeting_module._field_hits.cache_clear()
+    first = profile_meeting(meeting("Renewal call Kessler", domains=("kessler.de",)))
+    first.facets.clear()  # a caller's changes stay in its own profile
+    again = profile_meeting(meeting("Renewal call Kessler", domains=("kessler.de",)))
+    assert again.facets.get("kind:renewal", 0.0) >= 0.5
+    assert meeting_module._field_hits.cache_info().hits == 1
+    shared = meeting_module._field_hits((fold("renewal call"),))
+    with pytest.raises(TypeError):
+        shared[0]["kind:renewal"] = 0  # type: ignore[index]
