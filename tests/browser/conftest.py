@@ -335,13 +335,17 @@ def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
-def upcoming_events(domain: str = "acme.com", *, me: str) -> list[str]:
-    """A customer meeting in 90 minutes and an internal one tomorrow."""
+def upcoming_events(domain: str = "acme.com", *, me: str, customer: str = "Acme") -> list[str]:
+    """A customer meeting in 90 minutes and an internal one tomorrow.
+
+    The title names ``customer``: with people from a company no tip is written for, a
+    title that names a customer the library knows makes it that customer's meeting too.
+    """
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     return [
         vevent(
             f"pricing-{secrets.token_hex(4)}",
-            "Pricing call with Acme",
+            f"Pricing call with {customer}",
             now + timedelta(minutes=90),
             45,
             [me, f"buyer@{domain}", f"cfo@{domain}"],

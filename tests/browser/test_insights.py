@@ -50,7 +50,8 @@ def curated(live_server, feeds):  # type: ignore[no-untyped-def]
         people.append((person, meeting))
     lonely = live_server.add_user("member")
     unknown = f"initech-{secrets.token_hex(3)}.com"
-    url = feeds.publish(f"cal-{lonely.id}", upcoming_events(unknown, me=lonely.email))
+    events = upcoming_events(unknown, me=lonely.email, customer="Initech")
+    url = feeds.publish(f"cal-{lonely.id}", events)
     lonely.api("POST", "/api/calendars", {"url": url})
     curator = live_server.add_user("curator", name="Cleo Curator")
     return {"tip": tip, "author": author, "people": people, "curator": curator, "unknown": unknown}
