@@ -73,7 +73,8 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     """
     named: set[str] = set()
     attending = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
-    if not attending or not retrieval.orgs_with_tips(session, attending):
+    known = retrieval.orgs_with_tips(session, attending)
+    if not known:
         where = orgs.without_rooms(meeting.location or "")
         keys = orgs.title_keys(f"{meeting.title or ''} , {where}")
         named = retrieval.orgs_named_in(session, keys)
@@ -82,6 +83,7 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
             found = retrieval.orgs_named_in(session, keys, short_names=False)
             named = found if len(found) == 1 else set()  # several: a pipeline, an agenda
     profile = profile_meeting(meeting, named)
+    profile.known_orgs = known | named  # a name is found among the tips' organisations
     profile.quiet = bool(meeting.private or meeting.free)
     profile.series = learning.series_key(meeting)
     _add_org_facets(session, profile)
@@ -107,12 +109,12 @@ def _off_work(session: Session, meeting: Meeting, profile: MeetingProfile) -> bo
     if not profile.external:
         return True
     companies = bool(profile.orgs)  # not only private people met with a colleague
-    return profile.plainly_offwork and companies and not _known_customer_attends(session, profile)
+    return profile.plainly_offwork and companies and not _known_customer_attends(profile)
 
 
-def _known_customer_attends(session: Session, profile: MeetingProfile) -> bool:
-    """Someone from outside attends, from an organisation some tip is written for."""
-    return profile.external and bool(retrieval.orgs_with_tips(session, profile.orgs))
+def _known_customer_attends(profile: MeetingProfile) -> bool:
+    """Someone from outside attends, and the meeting's customers include one the team knows."""
+    return profile.external and bool(profile.known_orgs)
 
 
 def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
@@ -250,7 +252,7 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | Non
         return None
     # Marked private or free: quiet, unless a customer the team has tips for attends (a
     # confidential deal). An estate agent or a doctor's practice at the viewing is no customer.
-    if profile.quiet and not _known_customer_attends(session, profile):
+    if profile.quiet and not _known_customer_attends(profile):
         return None
     stats = retrieval.library_stats(
         session, [*profile.terms, *profile.name_terms], list(profile.facets)

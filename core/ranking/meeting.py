@@ -70,6 +70,9 @@ class MeetingProfile:
     name_terms: list[str] = field(default_factory=list)  # stems of the customers' names
     people: set[str] = field(default_factory=set)  # surname stems of the attendees from outside
     vector: np.ndarray | None = None
+    # Of ``orgs``, those some tip is written for: customers the team knows. Only the
+    # database can say, so ``brief.meeting_profile`` fills it in.
+    known_orgs: set[str] = field(default_factory=set)
 
     private_guests: bool = False  # private people come along with a colleague (a couple, a buyer)
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar
