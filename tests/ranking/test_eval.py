@@ -99,6 +99,10 @@ THIRTEENTH = [
 # to restaurants and hotels (AT/DE), ship connectivity and fleet performance software
 # (Hamburg/Oslo/Limassol) and a PLM/CAD reseller to machine builders (DE/CH).
 FOURTEENTH = [SETS / f"heldout-{name}.json" for name in ("metrology", "wine", "maritime", "plm")]
+# A fifteenth round, 2026-12-03: bakery ingredients to craft bakeries (DE/AT), a meeting-room
+# AV integrator (UK/IE), an academic publisher selling to libraries (UK/NL/DE) and aluminium
+# facade systems to contractors and facade builders (DE/CH).
+FIFTEENTH = [SETS / f"heldout-{name}.json" for name in ("bakery", "av", "publishing", "facade")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -120,6 +124,7 @@ ALL_SETS = [
     *TWELFTH,
     *THIRTEENTH,
     *FOURTEENTH,
+    *FIFTEENTH,
 ]
 
 
@@ -162,7 +167,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Eighty sets loaded through the production paths, a 243-point grid and the feedback
+# Eighty-four sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
