@@ -205,16 +205,22 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     guests = private_guests(meeting, domain_orgs)
     named_internal: dict[str, float] = {}
     forecast_assumed = False
+    title_hits = fields[0][0]
     if domain_orgs or guests:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
             if name in facets:
                 named_internal[name] = facets.pop(name)
+    elif "kind:training" in title_hits and "kind:one_on_one" not in title_hits:
+        # "Interne Schulung: CRM Forecast-Modul": a course colleagues take. What it teaches
+        # is its subject, not the kind of meeting it is: no forecast review to brief.
+        for name in lexicon.INTERNAL_KINDS:
+            facets.pop(name, None)
     elif _BARE_ONE_ON_ONE.search(fold(title)) and not description.strip():
         forecast_assumed = "kind:forecast" not in facets
         facets["kind:forecast"] = max(facets.get("kind:forecast", 0.0), AGENDA_FREE_FORECAST)
     # A description says more than its title only when the title says nothing about work:
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
-    title_hits, description_hits, location_hits = fields[0][0], fields[1][0], fields[2][0]
+    description_hits, location_hits = fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
     title_work = set(lexicon.of_groups(title_hits, _WORK_TITLE_GROUPS))
     at_home = "offwork:home" in title_hits | location_hits

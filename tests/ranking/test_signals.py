@@ -541,6 +541,21 @@ def test_the_deal_desk_meets_among_colleagues_and_its_tips_serve_the_price_talk(
     assert score(talk, floor, NO_VECTOR, NO_STATS, {}) is not None  # not held back as internal
 
 
+def test_a_course_among_colleagues_is_not_the_kind_of_meeting_it_teaches() -> None:
+    # A bakery supplier's reps at "Interne Schulung: CRM Forecast-Modul" got the forecast
+    # review's tips; every set judges the courses colleagues take (webinars, mandatory
+    # trainings, CRM trainings) quiet.
+    forecast = candidate(tip("Numbers call: bring the three deals most at risk.",
+                             tags=("forecast",)))  # fmt: skip
+    course = profile_meeting(meeting("Interne Schulung: CRM Forecast-Modul"))
+    review = profile_meeting(meeting("Forecast-Runde Süd"))
+    coaching = profile_meeting(meeting("1:1 Coaching Lena"))
+    assert "kind:forecast" not in course.facets
+    assert score(course, forecast, NO_VECTOR, NO_STATS, {}) is None
+    assert score(review, forecast, NO_VECTOR, NO_STATS, {}) is not None
+    assert "kind:one_on_one" in coaching.facets  # a 1:1 that coaches is still a 1:1
+
+
 def test_preparing_among_colleagues_gets_tips_for_what_is_prepared() -> None:
     renewal = candidate(tip("Renewals: send the usage report a week ahead.", tags=("renewal",)))
     prep = profile_meeting(meeting("Renewal call", description="Prep for Thursday"))
