@@ -244,7 +244,7 @@ FACETS: tuple[Facet, ...] = (
         offline, out of order, not working, is down, are down, went down, ausser betrieb,
         defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
         fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
-        unhappy about""",
+        unhappy about, unhappy with, unzufrieden*, dissatisfied""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),

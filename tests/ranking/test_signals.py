@@ -473,6 +473,10 @@ LEXICON_READINGS = [
     ("Lieferung fürs Bankett am Samstag", "kind:support", False),
     ("Angebot Vollkasko vs. Teilkasko besprechen", "offwork:home", True),
     ("Versicherung: KFZ-Vertrag verlängern", "offwork:home", True),
+    # The sixteenth round. A customer who is dissatisfied complains, in either language.
+    ("Dr. Feldmann unzufrieden: Bericht kam erst nach 7 Wochen", "kind:support", True),
+    ("Donauheim is unhappy with our response times", "kind:support", True),
+    ("Dissatisfied with the last two deliveries", "kind:support", True),
 ]
 
 
