@@ -349,7 +349,10 @@ FACETS: tuple[Facet, ...] = (
         "topic:budget",
         "budget and business case",
         """budget*, *budget, roi, return on investment, business case, payback, financing,
-        leasing, wirtschaftlichkeit*, amortis*, finanzierung*, *finanzierung, investition*""",
+        leasing, wirtschaftlichkeit*, amortis*, finanzierung*, *finanzierung, investition*,
+        funding, subsidy, subsidies, subsidis*, subsidiz*, grant application*, foerderung*,
+        foerdermittel*, foerderantrag*, foerderaufruf*, foerderprogramm*, foerderkredit*,
+        foerdergeld*, foerderfaehig*, foerderzusage*, foerderbescheid*, investitionszuschuss*""",
     ),
     _facet(
         "topic:compliance",

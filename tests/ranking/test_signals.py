@@ -477,6 +477,13 @@ LEXICON_READINGS = [
     ("Dr. Feldmann unzufrieden: Bericht kam erst nach 7 Wochen", "kind:support", True),
     ("Donauheim is unhappy with our response times", "kind:support", True),
     ("Dissatisfied with the last two deliveries", "kind:support", True),
+    # Public funding pays for the investment: a subsidy is the business case's matter. A
+    # conveyor ("Förderband") is not funding, nor is a child's early support.
+    ("Förderaufruf Depot Köln", "topic:budget", True),
+    ("Apply for the subsidy before signing", "topic:budget", True),
+    ("Förderband Linie 3 - Austausch", "topic:budget", False),
+    ("Frühförderung Emma", "topic:budget", False),
+    ("Call with their Suzhou subsidiary", "topic:budget", False),
 ]
 
 
