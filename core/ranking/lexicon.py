@@ -192,7 +192,9 @@ FACETS: tuple[Facet, ...] = (
         "partner meeting",
         """partner*, alliance*, reseller*, distributor*, channel, channels,
         co sell, joint venture, haendler*, *haendler, vertriebspartner*, wiederverkaeufer*,
-        subcontract*, sub contractor*, subunternehm*, nachunternehm*""",
+        subcontract*, sub contractor*, subunternehm*, nachunternehm*,
+        deal registration*, deal registrier*, deal registered, lead registration*,
+        lead registrier*""",
     ),
     _facet(
         "kind:reference",
@@ -214,7 +216,8 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "kind:installation",
         "installation",
-        """install*, installation, commissioning, site acceptance, factory acceptance, fat=,
+        """install=, installs=, installed=, installing=, installation*, installatie*, installier*,
+        commissioning, site acceptance, factory acceptance, fat=,
         acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme,
         installation*, aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe,
         inbetriebsetzung*, *inbetriebsetzung,

@@ -103,6 +103,12 @@ FOURTEENTH = [SETS / f"heldout-{name}.json" for name in ("metrology", "wine", "m
 # AV integrator (UK/IE), an academic publisher selling to libraries (UK/NL/DE) and aluminium
 # facade systems to contractors and facade builders (DE/CH).
 FIFTEENTH = [SETS / f"heldout-{name}.json" for name in ("bakery", "av", "publishing", "facade")]
+# A sixteenth round, the same day: aircraft spare parts and MRO services (UK/IE/NL), timber and
+# CLT panels to merchants and carpenters (AT/DE), pet food to pet shops and vets (DE/AT/NL) and
+# heat pumps through installers and wholesalers (DE/NL).
+SIXTEENTH = [
+    SETS / f"heldout-{name}.json" for name in ("aviation", "timber", "petfood", "heatpumps")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -125,6 +131,7 @@ ALL_SETS = [
     *THIRTEENTH,
     *FOURTEENTH,
     *FIFTEENTH,
+    *SIXTEENTH,
 ]
 
 
@@ -167,7 +174,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Eighty-four sets loaded through the production paths, a 243-point grid and the feedback
+# Eighty-eight sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
@@ -188,8 +195,8 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # they are missed): BM25 is strong on sets whose titles use the tips' own words, the
         # packaging set has a kitchen quote with the kitchen shop invited, and the sets of
         # 2026-12-02 (a dental supplier, farm machinery, a conference hotel) are at 0.76-0.79
-        # held out, a forklift dealer's of 2026-12-03 at 0.80 and a hotel software seller's
-        # at 0.79.
+        # held out, a forklift dealer's of 2026-12-03 at 0.80, a hotel software seller's
+        # at 0.79 and a heat-pump maker's at 0.76.
         assert held_out.quiet_rate >= 0.85, (held_out.dataset, held_out.quiet_rate)
         assert held_out.ndcg >= 0.70, (held_out.dataset, held_out.ndcg)
         assert held_out.ratio >= 0.9, (held_out.dataset, held_out.ratio)

@@ -484,6 +484,14 @@ LEXICON_READINGS = [
     ("Förderband Linie 3 - Austausch", "topic:budget", False),
     ("Frühförderung Emma", "topic:budget", False),
     ("Call with their Suzhou subsidiary", "topic:budget", False),
+    # An installer is a trade, not an installation: the heat-pump maker's customers are
+    # installers, and every tip about them read as one. A deal registration is the channel's.
+    ("Erstgespräch mit Installateur", "kind:installation", False),
+    ("Installer onboarding", "kind:installation", False),
+    ("Installation Kassen Filiale 12", "kind:installation", True),
+    ("We installed the pilot in March", "kind:installation", True),
+    ("Lead-Registrierung Q4", "kind:partner", True),
+    ("Deal registration for the Medlock bid", "kind:partner", True),
 ]
 
 
