@@ -247,7 +247,8 @@ FACETS: tuple[Facet, ...] = (
         offline, out of order, not working, is down, are down, went down, ausser betrieb,
         defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
         fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
-        unhappy about, unhappy with, unzufrieden*, dissatisfied""",
+        unhappy about, unhappy with, unzufrieden*, dissatisfied, beschwert sich,
+        beschweren sich, beschwerte sich, beschwerten sich, vorfall, vorfaelle""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),

@@ -477,6 +477,9 @@ LEXICON_READINGS = [
     ("Dr. Feldmann unzufrieden: Bericht kam erst nach 7 Wochen", "kind:support", True),
     ("Donauheim is unhappy with our response times", "kind:support", True),
     ("Dissatisfied with the last two deliveries", "kind:support", True),
+    ("Kunde beschwert sich: Revierfahrer erst nach 40 Min. vor Ort", "kind:support", True),
+    ("Filiale Erlangen - Vorfall Samstag", "kind:support", True),
+    ("Bandscheibenvorfall - Physio", "kind:support", False),
     # Public funding pays for the investment: a subsidy is the business case's matter. A
     # conveyor ("Förderband") is not funding, nor is a child's early support.
     ("Förderaufruf Depot Köln", "topic:budget", True),
