@@ -219,7 +219,7 @@ FACETS: tuple[Facet, ...] = (
         """install=, installs=, installed=, installing=, installation*, installatie*, installier*,
         commissioning, site acceptance, factory acceptance, fat=,
         acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme,
-        installation*, aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe,
+        aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe,
         inbetriebsetzung*, *inbetriebsetzung,
         site meeting, construction site, construction meeting, baustelle*, *baustelle,
         baubesprechung*, bauleitung*""",
