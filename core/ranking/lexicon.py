@@ -248,7 +248,7 @@ FACETS: tuple[Facet, ...] = (
         defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
         fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
         unhappy about, unhappy with, unzufrieden*, dissatisfied, beschwert sich,
-        beschweren sich, beschwerte sich, beschwerten sich, vorfall, vorfaelle""",
+        beschweren sich, vorfall, vorfaelle""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
