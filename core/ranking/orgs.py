@@ -104,13 +104,17 @@ def short_names(domain: str, text: str) -> set[str]:
 
 
 def spelled_names(domain: str, text: str) -> set[str]:
-    """The words of ``text`` that spell the organisation's name key in a run of two or three.
+    """The words of ``text`` that spell the name, or a word of it, in a run of two or three.
 
     "Halden & Rowe - BAFO" with ``haldenrowe.com`` gives "halden" and "rowe": the title
-    names the customer, and "Rowe" is no more a topic than "Halden" is.
+    names the customer, and "Rowe" is no more a topic than "Halden" is. So does
+    "Van Dijk - BAFO" with ``vandijk-electronics.nl``: "vandijk" is a word of the name.
     """
-    key = name_key(domain)
-    return {w for run in _runs(words(text)) if len(run) > 1 and "".join(run) == key for w in run}
+    spelled = {name_key(domain)} | {
+        w for w in _label_words(domain) if len(w) >= MIN_SHORT_NAME and w not in STOP_WORDS
+    }
+    runs = _runs(words(text))
+    return {w for run in runs if len(run) > 1 and "".join(run) in spelled for w in run}
 
 
 def sector_hint(domain: str) -> str:

@@ -109,6 +109,12 @@ FIFTEENTH = [SETS / f"heldout-{name}.json" for name in ("bakery", "av", "publish
 SIXTEENTH = [
     SETS / f"heldout-{name}.json" for name in ("aviation", "timber", "petfood", "heatpumps")
 ]
+# A seventeenth round, 2026-12-04: electronic components distribution with design-in support
+# (DE/NL/UK), fire protection installation and maintenance (AT/DE), a B2B marketing agency
+# (CH/DE) and pest control for food plants, hotels and warehouses (DE/AT/NL).
+SEVENTEENTH = [
+    SETS / f"heldout-{name}.json" for name in ("components", "fire", "agency", "pestcontrol")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -132,6 +138,7 @@ ALL_SETS = [
     *FOURTEENTH,
     *FIFTEENTH,
     *SIXTEENTH,
+    *SEVENTEENTH,
 ]
 
 
@@ -174,7 +181,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Eighty-eight sets loaded through the production paths, a 243-point grid and the feedback
+# Ninety-two sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:

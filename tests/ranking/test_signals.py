@@ -334,6 +334,19 @@ def test_a_name_spelled_over_several_title_words_is_the_customer_not_the_topic()
     assert set(content_terms("bafo")) <= set(profile.terms)
 
 
+def test_a_word_of_the_name_spelled_over_several_title_words_is_the_customer_too() -> None:
+    # "Van Dijk" for vandijk-electronics.nl: the title spells one word of the name, not the
+    # whole name; counted as topic, it lifted every one of the account's tips titled
+    # "Van Dijk: ..." above the BAFO tip in "Van Dijk - BAFO".
+    domain = "vandijk-electronics.nl"
+    assert orgs.spelled_names(domain, "Van Dijk - BAFO") == {"van", "dijk"}
+    assert orgs.spelled_names(domain, "Van de Berg review") == set()
+    assert orgs.spelled_names(domain, "Electronics review") == set()  # one word: short_names'
+    profile = profile_meeting(meeting("Van Dijk - BAFO", domains=(domain,)))
+    assert not set(content_terms("van dijk")) & set(profile.terms)
+    assert set(content_terms("bafo")) <= set(profile.terms)
+
+
 # Cues the sets of 2026-12-02 (a session later) showed, each with a reading it must not take.
 LEXICON_READINGS = [
     # Said like "revenue review", which the lexicon knew; the hotel's "Revenue Meeting"
