@@ -506,7 +506,8 @@ FACETS: tuple[Facet, ...] = (
         "food and beverage",
         """food, foods, beverage*, brewery, breweries, dairy, dairies, bakery, bakeries,
         snack*, confectioner*, brauerei*, molkerei*, getraenk*, lebensmittel*, nahrungsmittel*,
-        baeckerei*, fleischwaren*, suesswaren*, *brauerei, *molkerei""",
+        baeckerei*, fleischwaren*, suesswaren*, *brauerei, *molkerei, feinkost*, delicatessen*,
+        meat, meats, poultry, fleisch, fleischerei*, metzgerei*, schlachthof*, gefluegel*""",
     ),
     _facet(
         "industry:retail",

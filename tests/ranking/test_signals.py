@@ -508,6 +508,13 @@ LEXICON_READINGS = [
     ("We installed the pilot in March", "kind:installation", True),
     ("Lead-Registrierung Q4", "kind:partner", True),
     ("Deal registration for the Medlock bid", "kind:partner", True),
+    # A delicatessen maker, a butcher's and a meat plant are food customers: the first-call
+    # tip for a food producer fits "Intro" with feinkost-hagedorn.de. A surname is not meat.
+    ("Kennenlernen Feinkost Lindner", "industry:food", True),
+    ("Fleischerei Huber - Jahresgespräch", "industry:food", True),
+    ("Audit at the poultry plant", "industry:food", True),
+    ("Fleischmann Logistik - Rahmenvertrag", "industry:food", False),
+    ("Meet and greet", "industry:food", False),
 ]
 
 
