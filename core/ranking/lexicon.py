@@ -248,7 +248,8 @@ FACETS: tuple[Facet, ...] = (
         defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
         fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
         unhappy about, unhappy with, unzufrieden*, dissatisfied, beschwert sich,
-        beschweren sich, vorfall, vorfaelle""",
+        beschweren sich, vorfall, vorfaelle, lieferverzug*, lieferengpass*, terminverzug*,
+        fehlteil*, backorder*, supply shortage*, parts shortage*, component shortage*""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -538,7 +539,9 @@ FACETS: tuple[Facet, ...] = (
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,
         lobbying, lobbyist*, park it, park them, park that, park this, park anything,
         park everything, park detail*, park question*, park issue*, park topic*, park off,
-        park the topic*, park the question*, keep a parking lot, use a parking lot""",
+        park the topic*, park the question*, keep a parking lot, use a parking lot,
+        booth visitor*, stand visitor*, visitor count*, visitor number*, badge scan*,
+        besucherzahl*, messebesucher*, standbesucher*""",
     ),
     # --- not work (meeting side only) ----------------------------------------------
     _facet(

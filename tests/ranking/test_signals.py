@@ -515,6 +515,18 @@ LEXICON_READINGS = [
     ("Audit at the poultry plant", "industry:food", True),
     ("Fleischmann Logistik - Rahmenvertrag", "industry:food", False),
     ("Meet and greet", "industry:food", False),
+    # A supply that fails the customer is an escalation like a short delivery: the weekly
+    # "Fehlteileliste" wants the shortage-escalation tip. A shortage of staff is not one.
+    ("Kessler - Fehlteileliste KW", "kind:support", True),
+    ("Lieferengpass Isofluran", "kind:support", True),
+    ("Lieferverzug Charge 12", "kind:support", True),
+    ("Personalengpass im Lager", "kind:support", False),
+    ("Skills shortage in the region", "kind:support", False),
+    # A trade fair's visitors are the stand's business, not a visit someone makes: a
+    # debrief on Teams is no meeting on site for the tip that counts "booth visitors".
+    ("Conversion to quotes, not booth visitors or badge scans", "setting:onsite", False),
+    ("Besucherzahlen am Stand", "setting:onsite", False),
+    ("Visitor badge at the gate", "setting:onsite", True),
 ]
 
 
