@@ -111,6 +111,7 @@ FACETS: tuple[Facet, ...] = (
         "kind:demo",
         "product demo",
         """demo, demos=, demonstration, product tour, live demo, showcase, proof of value,
+        *demo, *demos=, *demonstration,
         vorfuehrung, *vorfuehrung, produktvorstellung, live vorfuehrung, hands on""",
     ),
     _facet(
@@ -295,10 +296,12 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "kind:team",
         "team meeting",
-        """standup, stand up, daily, team meeting, team sync, team weekly, weekly sync,
-        retro, retrospective, teammeeting, teambesprechung,
+        """standup, stand up, team meeting, team sync, team weekly, weekly sync,
+        daily sync*, daily scrum*, daily stand*, daily meeting*, daily call*, daily huddle*,
+        team daily, retro, retrospective, teammeeting, teambesprechung,
         team runde, teamrunde, abteilungsmeeting, abteilungsrunde""",
-        # A call on Microsoft Teams is no team meeting.
+        # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
+        # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
     ),
     _facet(

@@ -115,6 +115,13 @@ SIXTEENTH = [
 SEVENTEENTH = [
     SETS / f"heldout-{name}.json" for name in ("components", "fire", "agency", "pestcontrol")
 ]
+# An eighteenth round, the same day: scaffolding rental and erection for sites and plant
+# turnarounds (DE/AT), truck bodies and trailers built to order (DE/PL/NL), in-vitro
+# diagnostics on reagent-rental contracts (DE/CH) and e-procurement SaaS (UK/DE/NL).
+EIGHTEENTH = [
+    SETS / f"heldout-{name}.json"
+    for name in ("scaffolding", "trailers", "diagnostics", "procurement")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -139,6 +146,7 @@ ALL_SETS = [
     *FIFTEENTH,
     *SIXTEENTH,
     *SEVENTEENTH,
+    *EIGHTEENTH,
 ]
 
 
@@ -181,7 +189,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Ninety-two sets loaded through the production paths, a 243-point grid and the feedback
+# Ninety-six sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:

@@ -527,6 +527,14 @@ LEXICON_READINGS = [
     ("Conversion to quotes, not booth visitors or badge scans", "setting:onsite", False),
     ("Besucherzahlen am Stand", "setting:onsite", False),
     ("Visitor badge at the gate", "setting:onsite", True),
+    # A demo in one German word is a demo ("Produktdemo", "Livedemo").
+    ("SWN - Produktdemo Ausschreibungen", "kind:demo", True),
+    ("Livedemo Lieferantenportal", "kind:demo", True),
+    # A daily meeting is a team meeting; "daily" in a tip's advice is how often, not a meeting.
+    ("Daily sync", "kind:team", True),
+    ("Team Daily Vertrieb", "kind:team", True),
+    ("Have the daily timesheets signed by their foreman", "kind:team", False),
+    ("Check the tender portal daily", "kind:team", False),
 ]
 
 
