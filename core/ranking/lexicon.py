@@ -273,9 +273,12 @@ FACETS: tuple[Facet, ...] = (
         """trade show*, tradeshow*, trade fair*, expo, exhibition, booth, conference,
         summit, congress, messe*, *messe, messestand, standdienst, kongress*, *kongress,
         konferenz*, *konferenz, veranstaltung*""",
-        # Measuring and knives are no trade fair.
+        # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
+        # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen, messer*,
-        messung*""",
+        messung*, bieterkonferenz*, bidders conference*, bidder conference*,
+        telefonkonferenz*, videokonferenz*, webkonferenz*, onlinekonferenz*,
+        conference call*, conference room*, conference line*, konferenzraum*, konferenzsaal*""",
     ),
     # --- internal meetings ---------------------------------------------------------
     _facet(

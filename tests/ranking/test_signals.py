@@ -535,6 +535,16 @@ LEXICON_READINGS = [
     ("Team Daily Vertrieb", "kind:team", True),
     ("Have the daily timesheets signed by their foreman", "kind:team", False),
     ("Check the tender portal daily", "kind:team", False),
+    # A bidders' conference belongs to the tender, and a conference call or room is where any
+    # meeting happens: neither is a trade show or event. A conference still is one.
+    ("Bieterkonferenz Kühlkoffer", "kind:event", False),
+    ("Bieterkonferenz Kühlkoffer", "kind:tender", True),
+    ("Bidders conference - TMS tender", "kind:event", False),
+    ("Referenzgespräch per Telefonkonferenz", "kind:event", False),
+    ("Dial in to the conference call", "kind:event", False),
+    ("Konferenzraum 2, 3. OG", "kind:event", False),
+    ("Booth debrief after the conference", "kind:event", True),
+    ("Fachkonferenz Labormedizin", "kind:event", True),
 ]
 
 
