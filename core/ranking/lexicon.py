@@ -219,7 +219,7 @@ FACETS: tuple[Facet, ...] = (
         "installation",
         """install=, installs=, installed=, installing=, installation*, installatie*, installier*,
         commissioning, site acceptance, factory acceptance, fat=,
-        acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme,
+        acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme, ibn=,
         aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe,
         inbetriebsetzung*, *inbetriebsetzung,
         site meeting, construction site, construction meeting, baustelle*, *baustelle,
@@ -272,7 +272,8 @@ FACETS: tuple[Facet, ...] = (
         "trade show or event",
         """trade show*, tradeshow*, trade fair*, expo, exhibition, booth, conference,
         summit, congress, messe*, *messe, messestand, standdienst, kongress*, *kongress,
-        konferenz*, *konferenz, veranstaltung*""",
+        konferenz*, *konferenz, veranstaltung*, field day*, feldtag*, *feldtag, roadshow*,
+        customer day*, kundentag*, hausausstellung*, infotag*""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen, messer*,

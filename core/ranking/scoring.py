@@ -254,15 +254,19 @@ def _only_the_customer(
 
     No kind or topic, no word, no likeness of meaning: only the customer. In a price
     negotiation with a customer, its tip about the yard gate's hours ranks below the
-    negotiation tips; in a bare "Catch-up" nothing says what the meeting is, and the
-    account's tips lead as before (docs/ranking.md).
+    negotiation tips, and so does its tip on chargebacks at a "depot walk-round" (a title
+    that says "visit" is as clear as a kind); in a bare "Catch-up" nothing says what the
+    meeting is, and the account's tips lead as before (docs/ranking.md).
     """
     return (
         bool(candidate.tip.accounts)
         and not sig.contributions
         and overlap == 0
         and meaning < SIMILAR_TOPIC
-        and any(s >= CLEAR_KIND for s in kinds(profile.facets).values())
+        and (
+            any(s >= CLEAR_KIND for s in kinds(profile.facets).values())
+            or profile.facets.get("setting:onsite", 0.0) >= CLEAR_KIND
+        )
     )
 
 

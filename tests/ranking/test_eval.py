@@ -122,6 +122,12 @@ EIGHTEENTH = [
     SETS / f"heldout-{name}.json"
     for name in ("scaffolding", "trailers", "diagnostics", "procurement")
 ]
+# A nineteenth round, the same day: compressed-air systems and service contracts for factories
+# (DE/AT), cold-chain temperature monitoring for pharma and food logistics (UK/NL/DE), flat-roof
+# and waterproofing contracting (DE/CH) and seeds and crop protection through co-ops (DE/PL).
+NINETEENTH = [
+    SETS / f"heldout-{name}.json" for name in ("compressedair", "coldchain", "roofing", "seeds")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -147,6 +153,7 @@ ALL_SETS = [
     *SIXTEENTH,
     *SEVENTEENTH,
     *EIGHTEENTH,
+    *NINETEENTH,
 ]
 
 
@@ -189,7 +196,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Ninety-six sets loaded through the production paths, a 243-point grid and the feedback
+# A hundred sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:

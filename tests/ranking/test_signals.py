@@ -253,6 +253,22 @@ def test_an_account_tip_sharing_only_its_customer_yields_to_the_meetings_kind() 
     assert kept is not None and kept.score == pytest.approx(DEFAULT.min_score)
 
 
+def test_a_visit_on_site_says_what_the_meeting_is_too() -> None:
+    """A "depot walk-round" is clearly a visit: the account's tip about chargebacks, which
+    shares only the customer, yields to the tips for a visit like the other kinds' tips do."""
+    from core.ranking.scoring import ACCOUNT_PRIOR, ONLY_THE_CUSTOMER
+
+    unrelated = candidate(tip("Sell against chargebacks, not cheap loggers.",
+                              accounts=("brookfieldfresh.co.uk",)))  # fmt: skip
+    walk = profile_meeting(meeting("Daventry depot walk-round",
+                                   domains=("brookfieldfresh.co.uk",)))  # fmt: skip
+    assert walk.facets.get("setting:onsite", 0.0) >= 0.8
+    params = replace(DEFAULT, min_score=0.0)
+    muted = score(walk, unrelated, NO_VECTOR, NO_STATS, {}, params=params)
+    assert muted is not None
+    assert muted.score == pytest.approx(ACCOUNT_PRIOR - ONLY_THE_CUSTOMER)
+
+
 def test_a_tip_for_another_account_never_leaks_in() -> None:
     profile = profile_meeting(meeting("Renewal", domains=("globex.com",)))
     other = candidate(tip("Renewal: bring the usage report.", tags=("renewal",),
@@ -545,6 +561,14 @@ LEXICON_READINGS = [
     ("Konferenzraum 2, 3. OG", "kind:event", False),
     ("Booth debrief after the conference", "kind:event", True),
     ("Fachkonferenz Labormedizin", "kind:event", True),
+    # A field day, a roadshow or a customer day is an event the seller holds for customers;
+    # the company's own open day for staff and families is no customer event.
+    ("Winterfeldtag Raps & Weizen - Versuchsstation", "kind:event", True),
+    ("Field day follow-up: plot visitors", "kind:event", True),
+    ("Kundentag Werk Süd", "kind:event", True),
+    ("Tag der offenen Tür für Mitarbeiter & Familien", "kind:event", False),
+    # "IBN" is how German technicians write "Inbetriebnahme" (commissioning).
+    ("IBN K4 Werk Dingolfing", "kind:installation", True),
 ]
 
 
