@@ -254,9 +254,10 @@ def _only_the_customer(
 
     No kind or topic, no word, no likeness of meaning: only the customer. In a price
     negotiation with a customer, its tip about the yard gate's hours ranks below the
-    negotiation tips, and so does its tip on chargebacks at a "depot walk-round" (a title
-    that says "visit" is as clear as a kind); in a bare "Catch-up" nothing says what the
-    meeting is, and the account's tips lead as before (docs/ranking.md).
+    negotiation tips, and at a "Betriebsbesichtigung" its unrelated tip ranks below the tips
+    for a visit (a title that says "visit" is as clear as a kind); in a bare "Catch-up"
+    nothing says what the meeting is, and the account's tips lead as before
+    (docs/ranking.md).
     """
     return (
         bool(candidate.tip.accounts)
