@@ -110,8 +110,7 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "kind:demo",
         "product demo",
-        """demo, demos=, demonstration, product tour, live demo, showcase, proof of value,
-        *demo, *demos=, *demonstration,
+        """*demo, *demonstration, product tour, live demo, showcase, proof of value,
         vorfuehrung, *vorfuehrung, produktvorstellung, live vorfuehrung, hands on""",
     ),
     _facet(
