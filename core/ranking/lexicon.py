@@ -105,7 +105,8 @@ FACETS: tuple[Facet, ...] = (
         enquiry via, enquiry from, inquiry via, inquiry from, website enquiry, web enquiry,
         contact form, website form, web form, anfrage ueber, anfrage per, anfrage via,
         anfrage von, anfrage vom, webanfrage, kontaktformular, referral from, referred by,
-        referred to us, empfehlung von, empfohlen von, auf empfehlung""",
+        referred to us, empfehlung von, empfohlen von, auf empfehlung,
+        kennismaking*, kennismakingsgesprek*, eerste gesprek*, intakegesprek*""",
     ),
     _facet(
         "kind:demo",
@@ -127,7 +128,7 @@ FACETS: tuple[Facet, ...] = (
         letztes angebot, konditionen=, kondition*,
         *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt, *rabatt, nachlass,
         *nachlass, preisgespraech, zugestaendnis*, jahresvereinbarung*, preisvereinbarung*,
-        annual agreement*""",
+        annual agreement*, onderhandel*, *onderhandeling*, korting*""",
     ),
     _facet(
         "kind:contract",
@@ -136,14 +137,15 @@ FACETS: tuple[Facet, ...] = (
         liability, indemnit*, legal review, clause*, vertrag, vertraege, *vertrag,
         *vertraege, vertrags*, agb, haftung*, klausel*, rahmenvertrag*, loi=,
         letter of intent, absichtserklaerung*, vorvertrag*, framework agreement*,
-        supply agreement*, rahmenvereinbarung*, liefervereinbarung*""",
+        supply agreement*, rahmenvereinbarung*, liefervereinbarung*,
+        overeenkomst*, *overeenkomst*, raamcontract*""",
     ),
     _facet(
         "kind:renewal",
         "renewal",
         """renewal*, renew*, contract extension, extension, upsell, up sell, cross sell,
         churn*, retention, verlaengerung, *verlaengerung, verlaenger*, kuendigung*,
-        *kuendigung, laufzeitende""",
+        *kuendigung, laufzeitende, verleng*, *verlenging""",
     ),
     _facet(
         "kind:business_review",
@@ -153,7 +155,8 @@ FACETS: tuple[Facet, ...] = (
         jahresreview, *jahresgespraech, kpi review*, service review*, contract review*,
         performance meeting*, monthly review*, leistungsreview*, servicegespraech*,
         q1 review, q2 review, q3 review, q4 review, quartalsbesprechung*,
-        season review*, rueckblick*, *rueckblick""",
+        season review*, rueckblick*, *rueckblick,
+        jaargesprek*, kwartaalgesprek*, kwartaaloverleg*, kwartaalreview*, evaluatiegesprek*""",
     ),
     _facet(
         "kind:kickoff",
@@ -161,7 +164,8 @@ FACETS: tuple[Facet, ...] = (
         """kickoff, kick off, kick offs, onboarding, implementation, implementing, rollout,
         roll out, go live, project start, project launch, auftakt*, *auftakt, projektstart,
         einfuehrung*, *einfuehrung, implementierung*, projektbeginn, mobilisation*,
-        mobilization*, mobe plan, contract start, vertragsstart, leistungsbeginn""",
+        mobilization*, mobe plan, contract start, vertragsstart, leistungsbeginn,
+        startoverleg*, startbijeenkomst*, implementatie*""",
     ),
     _facet(
         "kind:security",
@@ -200,10 +204,10 @@ FACETS: tuple[Facet, ...] = (
         "kind:reference",
         "reference call",
         """reference*, referenz*, *referenz, testimonial*, case study, case studies,
-        referenzkunde*, referenzbesuch*""",
+        referenzkunde*, referenzbesuch*, referentie*""",
         # A booking's, a colour's or a price's reference is no reference customer.
         unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*, referenced,
-        referencing, reference number*, booking reference*""",
+        referencing, reference number*, booking reference*, referentienummer*""",
     ),
     _facet(
         "kind:tender",
@@ -211,7 +215,8 @@ FACETS: tuple[Facet, ...] = (
         """rfp, rfq, rfi, itt=, invitation to tender, tender*, bid, bids, bidding, bidder*,
         sole source, procurement portal,
         ausschreibung*, *ausschreibung, vergabe*, *vergabe, bieter*, submission deadline,
-        angebotsfrist, leistungsverzeichnis, leistungsbeschreibung""",
+        angebotsfrist, leistungsverzeichnis, leistungsbeschreibung,
+        aanbesteding*, *aanbesteding""",
     ),
     _facet(
         "kind:installation",
@@ -222,7 +227,7 @@ FACETS: tuple[Facet, ...] = (
         aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe,
         inbetriebsetzung*, *inbetriebsetzung,
         site meeting, construction site, construction meeting, baustelle*, *baustelle,
-        baubesprechung*, bauleitung*""",
+        baubesprechung*, bauleitung*, oplevering*, *oplevering, ingebruikname*""",
     ),
     _facet(
         "kind:training",
@@ -249,7 +254,8 @@ FACETS: tuple[Facet, ...] = (
         fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
         unhappy about, unhappy with, unzufrieden*, dissatisfied, beschwert sich,
         beschweren sich, vorfall, vorfaelle, lieferverzug*, lieferengpass*, terminverzug*,
-        fehlteil*, backorder*, supply shortage*, parts shortage*, component shortage*""",
+        fehlteil*, backorder*, supply shortage*, parts shortage*, component shortage*,
+        klacht*, *klacht, escalatie*""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -258,7 +264,7 @@ FACETS: tuple[Facet, ...] = (
         "service and maintenance",
         """service*, *service, maintenance, maintain*, repair*, spare part*, uptime, call out*,
         callout*, field service, wartung*, *wartung, instandhaltung*, inspektion*, reparatur*,
-        ersatzteil*, kundendienst*, techniker*""",
+        ersatzteil*, kundendienst*, techniker*, onderhoud*, *onderhoud""",
     ),
     _facet(
         "kind:retrofit",
@@ -302,7 +308,7 @@ FACETS: tuple[Facet, ...] = (
         """standup, stand up, team meeting, team sync, team weekly, weekly sync,
         daily sync*, daily scrum*, daily stand*, daily meeting*, daily call*, daily huddle*,
         team daily, retro, retrospective, teammeeting, teambesprechung,
-        team runde, teamrunde, abteilungsmeeting, abteilungsrunde""",
+        team runde, teamrunde, abteilungsmeeting, abteilungsrunde, teamoverleg*, werkoverleg*""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
@@ -441,7 +447,8 @@ FACETS: tuple[Facet, ...] = (
         "role:procurement",
         "procurement",
         """procurement, purchasing, purchaser*, buyer, buyers, purchase order, sourcing,
-        einkauf=, einkaufs*, einkaeufer*, beschaffung*, *beschaffung, *einkauf=""",
+        einkauf=, einkaufs*, einkaeufer*, beschaffung*, *beschaffung, *einkauf=, inkoop*,
+        inkoper*""",
     ),
     _facet(
         "role:legal",
@@ -533,6 +540,7 @@ FACETS: tuple[Facet, ...] = (
         "setting:onsite",
         "in person",
         """onsite, on site, site visit, visit, visiting, besuch, *besuch, vor ort,
+        bezoek*, *bezoek, rondleiding*,
         in person, walkthrough, parking, park=, parken, parkplatz*, *parkplatz,
         entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
@@ -563,7 +571,9 @@ FACETS: tuple[Facet, ...] = (
         friseur*, frisoer*, mittag=, mittagessen, mittagspause, abendessen, fruehstueck,
         kaffeepause, geburtstag*, hochzeit*, beerdigung, urlaub*, *urlaub, feiertag*,
         krank=, krankmeldung, abholen, *abholen, kita, kindergarten, elternabend,
-        besorgung*, einkaufen=, reifenwechsel, umzug""",
+        besorgung*, einkaufen=, reifenwechsel, umzug,
+        ersatzwagen*, leihwagen*, courtesy car*, loan car*,
+        tandarts*, huisarts*, vakantie*, verjaardag*""",
         # Business that calls itself private.
         unless="""private offer*, private equity, private cloud, private label*, private sector,
         private bank*, private beta, private preview, private market*, privatkund*""",

@@ -235,8 +235,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
             # "Rückruf Versicherung - Vertrag verlängern?", described "Kfz-Versicherung …
             # Vollkasko": a renewal, a contract or an insurance is also an errand's word, and
             # a description that says the errand is one's own says what the title does not.
-            personal = _offwork(description_hits)
-            if personal in ("personal", "home"):
+            # Only one's own life counts here: "Ersatzwagen reserviert" also reads as a block.
+            personal = _offwork(description_hits, _OWN)
+            if personal:
                 offwork, plainly_offwork = personal, True
     # "Kogler - finale Runde" with koglerbau.at: the title calls the customer by a shorter
     # name, which is the customer signal's business too, not a word of the topic; so are
@@ -302,12 +303,14 @@ def _field_hits(folded: tuple[str, ...]) -> tuple[Mapping[str, int], ...]:
     return tuple(MappingProxyType(h) for h in lexicon.facet_hits_per_field(list(folded)))
 
 
-def _offwork(hits: dict[str, int]) -> str | None:
-    for name in (
-        "offwork:focus", "offwork:travel", "offwork:personal", "offwork:home", "offwork:company"
-    ):  # fmt: skip
-        if hits.get(name):
-            return name.split(":", 1)[1]
+_OFFWORK_ORDER = ("focus", "travel", "personal", "home", "company")
+_OWN = ("personal", "home")  # one's own errands and home, not a trip or a block
+
+
+def _offwork(hits: Mapping[str, int], kinds: tuple[str, ...] = _OFFWORK_ORDER) -> str | None:
+    for kind in kinds:
+        if hits.get(f"offwork:{kind}"):
+            return kind
     return None
 
 

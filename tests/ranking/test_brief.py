@@ -384,6 +384,25 @@ def test_ones_own_car_service_and_insurance_stay_quiet_in_the_customers_town(
     assert brief_ids(session, member.id, broker) == []
 
 
+def test_a_courtesy_car_says_the_service_is_ones_own_even_at_a_customers_garage(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    # The twentieth round (dealer software): the customers are car dealers, so the company
+    # car's inspection is booked at one of them. "Ersatzwagen reserviert" also reads as a
+    # block in the calendar; one's own errand is what it says.
+    add_tip(curator.id, "Kessler: the workshop load is the real pain.",
+            accounts=["autohaus-kessler.de"])  # fmt: skip
+    add_tip(curator.id, "Site visits: go to the service desk in the morning.", tags=["service"])
+    garage = add_meeting(member.id, "Inspektion Firmenwagen A6",
+                         description="Wagen abgeben, Ersatzwagen reserviert",
+                         location="Autohaus Kessler, Freising")  # fmt: skip
+    assert brief_ids(session, member.id, garage) == []
+    # Without the courtesy car it could be a visit to the customer's workshop.
+    visit = add_meeting(member.id, "Inspektion Werkstattablauf",
+                        location="Autohaus Kessler, Freising")  # fmt: skip
+    assert brief_ids(session, member.id, visit) != []
+
+
 def test_a_stranger_may_come_about_a_customer_the_title_names(
     session, member, curator, add_tip, add_meeting
 ) -> None:  # type: ignore[no-untyped-def]

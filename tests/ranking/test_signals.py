@@ -569,6 +569,23 @@ LEXICON_READINGS = [
     ("Tag der offenen Tür für Mitarbeiter & Familien", "kind:event", False),
     # "IBN" is how German technicians write "Inbetriebnahme" (commissioning).
     ("IBN K4 Werk Dingolfing", "kind:installation", True),
+    # Dutch, for the customers in the Netherlands and Flanders that many sellers here have:
+    # the commonest words for the kinds of meeting, as the lexicon has them in German.
+    ("Kennismaking", "kind:discovery", True),
+    ("Noordkoel - verlenging contract", "kind:renewal", True),
+    ("NLBib onderhandelingsronde 3", "kind:negotiation", True),
+    ("Van Doorn - kwartaalreview", "kind:business_review", True),
+    ("Van Dijk - jaargesprek", "kind:business_review", True),
+    ("Bid review - aanbesteding zorgverzekeraar", "kind:tender", True),
+    ("Sync LogiPark - raamovereenkomst", "kind:contract", True),
+    ("Referentiegesprek Van Doorn", "kind:reference", True),
+    ("Referentienummer 88412", "kind:reference", False),
+    ("Rijnvliet - bezoek gemaal Oostkade", "setting:onsite", True),
+    ("Offerte bespreken - inkoop", "role:procurement", True),
+    ("Klacht over levering week 12", "kind:support", True),
+    # A courtesy car is one's own car at the garage.
+    ("Wagen abgeben, Ersatzwagen reserviert", "offwork:personal", True),
+    ("Courtesy car booked", "offwork:personal", True),
 ]
 
 
