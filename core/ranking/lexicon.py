@@ -293,7 +293,7 @@ FACETS: tuple[Facet, ...] = (
         """forecast*, pipeline*, deal review*, deal durchsprache*, commit call, sales review,
         revenue review, revenue meeting*, revenue call*, numbers call, numbers review, number call,
         zahlenrunde, zahlen call,
-        umsatzrunde, prognose*, *prognose, umsatzplanung, vertriebsrunde, *pipeline""",
+        umsatzrunde, prognose*, *prognose, umsatzplanung, *pipeline""",
     ),
     _facet(
         "kind:one_on_one",
@@ -308,7 +308,8 @@ FACETS: tuple[Facet, ...] = (
         """standup, stand up, team meeting, team sync, team weekly, weekly sync,
         daily sync*, daily scrum*, daily stand*, daily meeting*, daily call*, daily huddle*,
         team daily, retro, retrospective, teammeeting, teambesprechung,
-        team runde, teamrunde, abteilungsmeeting, abteilungsrunde, teamoverleg*, werkoverleg*""",
+        team runde, teamrunde, abteilungsmeeting, abteilungsrunde, vertriebsrunde,
+        teamoverleg*, werkoverleg*""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",

@@ -583,6 +583,11 @@ LEXICON_READINGS = [
     ("Rijnvliet - bezoek gemaal Oostkade", "setting:onsite", True),
     ("Offerte bespreken - inkoop", "role:procurement", True),
     ("Klacht over levering week 12", "kind:support", True),
+    # A "Vertriebsrunde" is the sales team's round, named for who meets: its agenda says
+    # whether it goes through the pipeline.
+    ("Vertriebsrunde", "kind:team", True),
+    ("Vertriebsrunde", "kind:forecast", False),
+    ("Vertriebsrunde: Pipeline Q3", "kind:forecast", True),
     # A courtesy car is one's own car at the garage.
     ("Wagen abgeben, Ersatzwagen reserviert", "offwork:personal", True),
     ("Courtesy car booked", "offwork:personal", True),
