@@ -243,7 +243,8 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # tips marked helpful in its earlier meetings move above the one judged first), and
         # banking lost 0.032 at named 0.4: its judgments mark the same customer's tips
         # helpful at a coffee and not at the annual review, and the other way round
-        # (docs/ranking.md, "Do the judgments carry").
+        # (docs/ranking.md, "Do the judgments carry"). The applicant-tracking set of the
+        # twenty-first round loses 0.032 (not examined yet).
         assert feedback["gain"] >= -0.035, (held_out.dataset, feedback["gain"])
         gains.append(feedback["gain"])
         headroom = 1 - feedback["before"]["ndcg"]
