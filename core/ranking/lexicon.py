@@ -106,7 +106,7 @@ FACETS: tuple[Facet, ...] = (
         contact form, website form, web form, anfrage ueber, anfrage per, anfrage via,
         anfrage von, anfrage vom, webanfrage, kontaktformular, referral from, referred by,
         referred to us, empfehlung von, empfohlen von, auf empfehlung,
-        kennismaking*, kennismakingsgesprek*, eerste gesprek*, intakegesprek*""",
+        kennismaking*, eerste gesprek*, intakegesprek*""",
     ),
     _facet(
         "kind:demo",
@@ -138,7 +138,7 @@ FACETS: tuple[Facet, ...] = (
         *vertraege, vertrags*, agb, haftung*, klausel*, rahmenvertrag*, loi=,
         letter of intent, absichtserklaerung*, vorvertrag*, framework agreement*,
         supply agreement*, rahmenvereinbarung*, liefervereinbarung*,
-        overeenkomst*, *overeenkomst*, raamcontract*""",
+        *overeenkomst*, raamcontract*""",
     ),
     _facet(
         "kind:renewal",
