@@ -16,7 +16,14 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# Letters that NFKD does not take apart spelled out: umlauts the German way, and the
+# Nordic, Polish and Icelandic letters that would otherwise vanish ("møte" → "moete").
+_UMLAUTS = str.maketrans(
+    {
+        "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
+        "ø": "oe", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+    }
+)  # fmt: skip
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # "1:1", "1-on-1", "1on1", "1/1" all mean a one-on-one; spell it out before
 # punctuation disappears.

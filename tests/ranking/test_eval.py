@@ -136,6 +136,11 @@ TWENTIETH = [SETS / f"heldout-{name}.json" for name in ("tyres", "relocation", "
 # tracking software sold to HR (UK/DE), pallet and transport-packaging pooling (DE/PL/NL)
 # and access control and video systems installed and maintained (DE/CH).
 TWENTY_FIRST = [SETS / f"heldout-{name}.json" for name in ("standbau", "ats", "pallets", "access")]
+TWENTY_SECOND = [
+    SETS / f"heldout-{name}.json" for name in ("greenhouse", "treasury", "playground", "drones")
+]
+# Two sellers to Norway, Sweden and Denmark, written to test the Nordic cues once they existed.
+TWENTY_THIRD = [SETS / f"heldout-{name}.json" for name in ("aquaculture", "districtheat")]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -164,6 +169,8 @@ ALL_SETS = [
     *NINETEENTH,
     *TWENTIETH,
     *TWENTY_FIRST,
+    *TWENTY_SECOND,
+    *TWENTY_THIRD,
 ]
 
 

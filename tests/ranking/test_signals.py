@@ -46,6 +46,8 @@ def test_fold_spells_out_umlauts_and_one_on_ones() -> None:
     assert fold("1:1 Sam / Jordan") == "one on one sam jordan"
     assert fold("IT-Abteilung") == "itdept abteilung"
     assert fold("it is fine") == "it is fine"
+    # Letters NFKD cannot take apart are spelled out, not dropped: "møte" is no "m te".
+    assert fold("Oppstartsmøte Ærø, Łódź") == "oppstartsmoete aeroe lodz"
 
 
 def test_content_terms_stem_english_and_german_alike() -> None:
@@ -591,6 +593,30 @@ LEXICON_READINGS = [
     # A courtesy car is one's own car at the garage.
     ("Wagen abgeben, Ersatzwagen reserviert", "offwork:personal", True),
     ("Courtesy car booked", "offwork:personal", True),
+    # Norwegian, Swedish and Danish, which the embedding model does not read: the commonest
+    # words for the kinds of meeting, as the lexicon has them in German and Dutch.
+    ("Befaring pukkverk", "setting:onsite", True),
+    ("Kundbesök Göteborg", "setting:onsite", True),
+    ("Oppstartsmøte prosjekt Nord", "kind:kickoff", True),
+    ("Kvartalsgjennomgang Q3", "kind:business_review", True),
+    ("Kvartalsuppföljning med kunden", "kind:business_review", True),
+    ("Prisforhandling med innkjøp", "kind:negotiation", True),
+    ("Prisforhandling med innkjøp", "role:procurement", True),
+    ("Fornyelse av serviceavtale", "kind:renewal", True),
+    ("Förnyelse ramavtal 2027", "kind:contract", True),
+    ("Anbudsgjennomgang E39", "kind:tender", True),
+    ("Upphandling Region Syd", "kind:tender", True),
+    ("Reklamasjon levering uke 12", "kind:support", True),
+    ("Referansekunde besøk", "kind:reference", True),
+    ("Referansenummer 88412", "kind:reference", False),
+    ("Videokonferanse med leverandør", "kind:event", False),
+    ("Tannlege", "offwork:personal", True),
+    ("Julebord 2026", "offwork:company", True),
+    ("Flyreise Oslo - Bergen", "offwork:travel", True),
+    # "Hjemmekontor" is working from home, "hjemme" is being at home.
+    ("Hjemmekontor", "offwork:home", False),
+    # A Danish "forhandler" is a dealer, not a negotiation.
+    ("Møde med forhandleren", "kind:negotiation", False),
 ]
 
 
