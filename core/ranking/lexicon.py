@@ -1,4 +1,4 @@
-"""A general lexicon of meeting facets, in English and German, with Dutch for the commonest kinds.
+"""A general lexicon of meeting facets in English and German; Dutch and Nordic for the commonest.
 
 A *facet* is one thing a meeting can be about and a tip can be for: a kind of
 meeting (first call, price negotiation, renewal, installation, forecast

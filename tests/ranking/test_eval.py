@@ -213,7 +213,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and eight sets loaded through the production paths, a 243-point grid and the feedback
+# A hundred and fourteen sets loaded through the production paths, a 243-point grid and the feedback
 # simulation: 125-330 s on the development VMs (they differ), and CI machines can be 2-3x slower.
 @pytest.mark.timeout(1800)
 def test_all_sets_leave_one_set_out_with_feedback() -> None:
@@ -236,7 +236,8 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # 2026-12-02 (a dental supplier, farm machinery, a conference hotel) are at 0.76-0.79
         # held out, a forklift dealer's of 2026-12-03 at 0.80, a hotel software seller's
         # at 0.79, a heat-pump maker's at 0.77 and, of 2026-12-04, a pest-control firm's
-        # at 0.79.
+        # at 0.79, a drone-survey firm's at 0.73 and an aquaculture supplier's at 0.71 (both
+        # partly Norwegian and Swedish, which the embedding does not read).
         assert held_out.quiet_rate >= 0.85, (held_out.dataset, held_out.quiet_rate)
         assert held_out.ndcg >= 0.70, (held_out.dataset, held_out.ndcg)
         assert held_out.ratio >= 0.9, (held_out.dataset, held_out.ratio)
@@ -251,13 +252,14 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # banking lost 0.032 at named 0.4: its judgments mark the same customer's tips
         # helpful at a coffee and not at the annual review, and the other way round
         # (docs/ranking.md, "Do the judgments carry"). The applicant-tracking set of the
-        # twenty-first round loses 0.032 (not examined yet).
+        # twenty-first round lost 0.032 at meaning 2.0 and named 0.2, and 0.015 at the 1.5 and
+        # 0.4 shipped since the twenty-second round.
         assert feedback["gain"] >= -0.035, (held_out.dataset, feedback["gain"])
         gains.append(feedback["gain"])
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is 0.85 on the worst set; the mean over the sets is 0.867 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.860 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
