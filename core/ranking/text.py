@@ -18,7 +18,7 @@ import snowballstemmer
 
 # Letters that NFKD does not take apart spelled out: umlauts the German way, and the
 # Nordic, Polish and Icelandic letters that would otherwise vanish ("møte" → "moete").
-_UMLAUTS = str.maketrans(
+_LETTER_SPELLINGS = str.maketrans(
     {
         "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
         "ø": "oe", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
@@ -64,7 +64,7 @@ STOP_WORDS = frozenset(
 def fold(text: str) -> str:
     """Lower-case, spell out umlauts, drop accents, replace punctuation by single spaces."""
     text = _IT_DEPARTMENT.sub(" itdept ", text)
-    text = _ONE_ON_ONE.sub(" one on one ", text.lower().translate(_UMLAUTS))
+    text = _ONE_ON_ONE.sub(" one on one ", text.lower().translate(_LETTER_SPELLINGS))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.split(text)).strip()

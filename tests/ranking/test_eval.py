@@ -136,6 +136,8 @@ TWENTIETH = [SETS / f"heldout-{name}.json" for name in ("tyres", "relocation", "
 # tracking software sold to HR (UK/DE), pallet and transport-packaging pooling (DE/PL/NL)
 # and access control and video systems installed and maintained (DE/CH).
 TWENTY_FIRST = [SETS / f"heldout-{name}.json" for name in ("standbau", "ats", "pallets", "access")]
+# A twenty-second round, the same day: greenhouse climate systems (NL/DE), treasury software
+# (UK/CH/DE), playgrounds and sports floors (DE/AT) and drone surveying (DE/NO/SE).
 TWENTY_SECOND = [
     SETS / f"heldout-{name}.json" for name in ("greenhouse", "treasury", "playground", "drones")
 ]
