@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from core.evaluation import GOAL_NDCG, GOAL_QUIET, GOAL_RATIO, Report
-from core.evaluation.sets import MultiReport, evaluate_sets
+from core.evaluation.sets import MultiReport, evaluate_sets, usable_cpus
 from core.ranking.scoring import Params
 
 
@@ -131,12 +131,18 @@ def eval_command(
     feedback: Annotated[
         bool, typer.Option("--feedback", help="Also simulate feedback on each set's earlier half.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes sharing the sets (default: the CPUs)."
+        ),
+    ] = None,
 ) -> None:
     """Load judged sets into throwaway databases; print nDCG@3, quiet rate and BM25 per set.
 
     With several sets, each is scored held out (parameters fitted on the others).
     """
-    report = evaluate_sets(datasets, feedback=feedback)
+    report = evaluate_sets(datasets, feedback=feedback, jobs=jobs or usable_cpus())
     if len(datasets) == 1 and not feedback:
         single = report.sets[0].report
         if as_json:

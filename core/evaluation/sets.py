@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import itertools
 import math
+import multiprocessing
+import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, select
 
@@ -34,6 +37,8 @@ from core.migrate import upgrade
 from core.models import Meeting, User
 from core.ranking.brief import Shortlist, brief_for_meeting, choose, shortlist
 from core.ranking.scoring import DEFAULT, Params
+
+_R = TypeVar("_R")
 
 # The grid is small on purpose: four sets cannot pick among many settings without over-fitting.
 GRID = {
@@ -102,27 +107,39 @@ def loaded(paths: list[Path], today: date | None = None) -> Iterator[list[Loaded
     today = today or date.today()
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tipoff-eval-")))
-        out = []
-        for number, path in enumerate(paths):
-            started = time.perf_counter()
-            data = read_dataset(path)
-            engine = make_engine(f"sqlite:///{folder / f'set{number}.db'}")
-            stack.callback(engine.dispose)
-            upgrade(engine)
-            session = stack.enter_context(Session(engine, expire_on_commit=False))
-            user, keys = load(session, data, today)
-            by_uid = {m.uid.split("@", 1)[0]: m for m in session.exec(select(Meeting)).all()}
-            missing = [m["key"] for m in data["meetings"] if m["key"] not in by_uid]
-            if missing:
-                raise InvalidInput(f"{path}: meetings {missing} did not survive the sync")
-            meetings = {m["key"]: by_uid[m["key"]] for m in data["meetings"]}
-            out.append(
-                LoadedSet(
-                    path, data, session, user, keys, meetings, bm25_rankings(data),
-                    time.perf_counter() - started,
-                )
-            )  # fmt: skip
-        yield out
+        yield [
+            _load(stack, path, folder / f"set{number}.db", today)
+            for number, path in enumerate(paths)
+        ]
+
+
+def _load(stack: ExitStack, path: Path, db: Path, today: date) -> LoadedSet:
+    """Load one set through the production paths into a new database file at ``db``."""
+    started = time.perf_counter()
+    data = read_dataset(path)
+    engine = make_engine(f"sqlite:///{db}")
+    stack.callback(engine.dispose)
+    upgrade(engine)
+    session = stack.enter_context(Session(engine, expire_on_commit=False))
+    user, keys = load(session, data, today)
+    return _loaded_set(path, data, session, user, keys, time.perf_counter() - started)
+
+
+def _loaded_set(
+    path: Path,
+    data: dict[str, Any],
+    session: Session,
+    user: User,
+    keys: dict[int, str],
+    load_seconds: float,
+) -> LoadedSet:
+    by_uid = {m.uid.split("@", 1)[0]: m for m in session.exec(select(Meeting)).all()}
+    missing = [m["key"] for m in data["meetings"] if m["key"] not in by_uid]
+    if missing:
+        raise InvalidInput(f"{path}: meetings {missing} did not survive the sync")
+    meetings = {m["key"]: by_uid[m["key"]] for m in data["meetings"]}
+    baseline = bm25_rankings(data)
+    return LoadedSet(path, data, session, user, keys, meetings, baseline, load_seconds)
 
 
 def brief_all(
@@ -191,32 +208,107 @@ def fit(table: dict[Params, list[tuple[float, float]]], use: list[int]) -> Param
     return max(table, key=key)
 
 
+@dataclass(frozen=True)
+class _Task:
+    """One set's work for a worker process: where its database lives and what to do."""
+
+    path: Path
+    db: Path
+    today: date
+    grid: tuple[Params, ...] = ()  # first pass: load the set, score every grid point
+    params: Params | None = None  # second pass: brief with the fitted parameters
+    feedback: bool = False
+    user_id: int = 0
+    keys: dict[int, str] = field(default_factory=dict)
+    load_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """A set after its first pass: its figures per grid point, and how to reopen it."""
+
+    name: str
+    user_id: int
+    keys: dict[int, str]
+    load_seconds: float
+    rows: list[tuple[float, float]]
+
+
+def _score_grid(task: _Task) -> _Scored:
+    """Load a set and score it at every grid point (one database read per meeting)."""
+    with ExitStack() as stack:
+        item = _load(stack, task.path, task.db, task.today)
+        found = shortlists(item)
+        rows = [figures(item, chosen(item, found, p)) for p in task.grid]
+        return _Scored(item.name, item.user.id or 0, item.keys, item.load_seconds, rows)
+
+
+def _finish(task: _Task) -> SetResult:
+    """Reopen a loaded set; brief it with its fitted parameters, then simulate feedback."""
+    assert task.params is not None
+    with ExitStack() as stack:
+        engine = make_engine(f"sqlite:///{task.db}")
+        stack.callback(engine.dispose)
+        session = stack.enter_context(Session(engine, expire_on_commit=False))
+        user = session.get(User, task.user_id)
+        assert user is not None
+        data = read_dataset(task.path)
+        item = _loaded_set(task.path, data, session, user, task.keys, task.load_seconds)
+        ranked, reasons = brief_all(item, task.params)
+        report = _report(item.data, ranked, item.baseline, reasons, item.load_seconds)
+        result = SetResult(report, task.params, [])
+        if task.feedback:
+            result.feedback = simulate_feedback(item, task.params)
+        return result
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container's share, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _run(tasks: list[_Task], work: Callable[[_Task], _R], jobs: int) -> list[_R]:
+    """``work`` over ``tasks`` in order, in ``jobs`` worker processes (or this one)."""
+    if jobs <= 1 or len(tasks) <= 1:
+        return [work(task) for task in tasks]
+    # Fresh interpreters, not forks: the embedding runtime keeps threads a fork cannot copy.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        return list(pool.map(work, tasks))
+
+
 def evaluate_sets(
-    paths: list[Path], *, feedback: bool = False, today: date | None = None
+    paths: list[Path], *, feedback: bool = False, today: date | None = None, jobs: int = 1
 ) -> MultiReport:
+    """Every set held out in turn; ``jobs`` worker processes share the sets between them.
+
+    The figures do not depend on ``jobs``: each set is loaded into a database file of its
+    own, scored at every grid point, and reopened to be briefed with its fitted parameters.
+    """
     started = time.perf_counter()
-    with loaded(paths, today) as items:
-        grid = candidates_grid() if len(items) > 1 else [DEFAULT]
-        # One database read per meeting; every grid point is then pure scoring.
-        lists = [shortlists(item) for item in items]
-        table = {
-            p: [
-                figures(item, chosen(item, found, p))
-                for item, found in zip(items, lists, strict=True)
-            ]
-            for p in grid
-        }
-        everything = list(range(len(items)))
-        results = []
-        for held, item in enumerate(items):
+    today = today or date.today()
+    grid = tuple(candidates_grid() if len(paths) > 1 else [DEFAULT])
+    with tempfile.TemporaryDirectory(prefix="tipoff-eval-") as folder:
+        dbs = [Path(folder) / f"set{number}.db" for number in range(len(paths))]
+        first = [_Task(path, db, today, grid=grid) for path, db in zip(paths, dbs, strict=True)]
+        scored = _run(first, _score_grid, jobs)
+        table = {p: [s.rows[i] for s in scored] for i, p in enumerate(grid)}
+        everything = list(range(len(paths)))
+        second = []
+        for held, (task, done) in enumerate(zip(first, scored, strict=True)):
             others = [i for i in everything if i != held]
             params = fit(table, others) if others else DEFAULT
-            ranked, reasons = brief_all(item, params)
-            report = _report(item.data, ranked, item.baseline, reasons, item.load_seconds)
-            results.append(SetResult(report, params, [items[i].name for i in others]))
-        if feedback:
-            for item, result in zip(items, results, strict=True):
-                result.feedback = simulate_feedback(item, result.params)
+            second.append(
+                replace(
+                    task, grid=(), params=params, feedback=feedback, user_id=done.user_id,
+                    keys=done.keys, load_seconds=done.load_seconds,
+                )
+            )  # fmt: skip
+        results = _run(second, _finish, jobs)
+        for held, result in enumerate(results):
+            result.fitted_on = [scored[i].name for i in everything if i != held]
         shipped = fit(table, everything)
     out = MultiReport(results, len(grid), round(time.perf_counter() - started, 1), shipped)
     reports = [r.report for r in results]

@@ -242,6 +242,28 @@ FACETS: tuple[Facet, ...] = (
         foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
         prekvalifiser*, prekvalificer*""",
     ),
+    # A bid review decides, among colleagues, whether and how to answer a tender: its tips
+    # are for that room, not for the customer's bidders' conference or clarification call
+    # (``INTERNAL_KINDS``). "Go/no-go" alone is also a pilot's verdict with the customer.
+    _facet(
+        "kind:bid_review",
+        "bid review",
+        """bid review*, bidreview*, bid no bid*, bid nobid*, bid or no bid, bid go no go,
+        go no go bid*, bid decision*, bid approval*, bid board*, bid committee*,
+        bid qualification*, bid sign off*, angebotsreview*, ausschreibungsreview*,
+        anbudsgjennomgang*, anbudsgenomgang*""",
+    ),
+    # Surveying the customer's site before an offer or a job: walking it, measuring it,
+    # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
+    # measure, what to photograph), not every visit: a "site visit" is only in person.
+    _facet(
+        "kind:site_survey",
+        "site survey",
+        """site survey*, survey visit*, site assessment*, site walk*, walk round*,
+        walkround*, walkaround*, shop walk*, store walk*, depot walk*, plant walk*,
+        begehung*, *begehung, aufmass*, *aufmass, bestandsaufnahme*, ortstermin*,
+        vor ort termin*, ortsbesichtigung*, befaring*, *befaring, inmeting*, opmeting*""",
+    ),
     _facet(
         "kind:installation",
         "installation",
@@ -732,9 +754,12 @@ FACETS: tuple[Facet, ...] = (
 BY_NAME = {facet.name: facet for facet in FACETS}
 # Kinds of meeting held among colleagues. With someone from outside in the room they are not
 # what the meeting is: a "jour fixe" or "weekly sync" with a customer is a customer meeting.
-INTERNAL_KINDS = frozenset(
+# The routine ones may name any other kind on their agenda ("Teamrunde: Messe, Ausschreibung
+# Klinikum") and stay what they are; a bid review's agenda is always some tender.
+ROUTINE_INTERNAL_KINDS = frozenset(
     {"kind:forecast", "kind:one_on_one", "kind:team", "kind:planning", "kind:interview"}
 )
+INTERNAL_KINDS = ROUTINE_INTERNAL_KINDS | {"kind:bid_review"}
 WORK_GROUPS = frozenset(GROUP_WEIGHT)
 
 

@@ -213,7 +213,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     elif "kind:training" in title_hits and "kind:one_on_one" not in title_hits:
         # "Interne Schulung: CRM Forecast-Modul": a course colleagues take. What it teaches
         # is its subject, not the kind of meeting it is: no forecast review to brief.
-        for name in lexicon.INTERNAL_KINDS:
+        for name in lexicon.ROUTINE_INTERNAL_KINDS:
             facets.pop(name, None)
     elif _BARE_ONE_ON_ONE.search(fold(title)) and not description.strip():
         forecast_assumed = "kind:forecast" not in facets

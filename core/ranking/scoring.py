@@ -55,6 +55,13 @@ INTERNAL_KIND_MIN = 0.5
 # kitchen, a practice or a peak season *with* the customer ("Planungsgespräch Neubau").
 # A forecast, a 1:1, a team meeting or an interview with outsiders is not ours.
 WITH_CUSTOMERS_TOO = frozenset({"kind:planning"})
+# A bid review is about a tender by nature: its tip's tender words say what it reviews, not
+# that it is for the customer's tender meetings; and the review's own agenda is the tender,
+# so in its room the tender's tips fit too (it is no routine meeting, below).
+BID_REVIEW = "kind:bid_review"
+# Meetings among colleagues whose agenda may name any other kind: only their own kind's
+# tips fit there.
+ROUTINE_INTERNAL_KINDS = lexicon.ROUTINE_INTERNAL_KINDS
 ORG_KIND_GROUPS = ("industry:", "kind:partner")  # what kind of organisation the customer is
 TEAM_REASON = "your team found this helpful in similar meetings"
 HEADLINE_REASON = 0.3  # the meeting title's words in the tip's title or tags worth saying so
@@ -296,6 +303,8 @@ def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
     says it prepares something ("Prep: renewal call", "Vorbereitung Präsentation").
     """
     tip_kinds = kinds(facets)
+    if tip_kinds.get(BID_REVIEW, 0.0) >= CLEAR_KIND:
+        tip_kinds.pop("kind:tender", None)
     main = max(tip_kinds, key=lambda n: tip_kinds[n], default="")
     if profile.external:
         if main in INTERNAL_KINDS and tip_kinds[main] >= CLEAR_KIND:
@@ -307,7 +316,7 @@ def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
         return True
     # A team meeting (or a 1:1) whose agenda names the trade fair or a tender is still a
     # team meeting: only its own kind's tips fit, not the booth shift's.
-    clearly_internal = any(profile.facets.get(n, 0.0) >= CLEAR_KIND for n in INTERNAL_KINDS)
+    clearly_internal = any(profile.facets.get(n, 0.0) >= CLEAR_KIND for n in ROUTINE_INTERNAL_KINDS)
     return any(
         profile.facets.get(name, 0.0) >= INTERNAL_KIND_MIN
         and tip_kinds.get(name, 0.0) >= INTERNAL_KIND_MIN

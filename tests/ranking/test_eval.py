@@ -143,6 +143,11 @@ TWENTY_SECOND = [
 ]
 # Two sellers to Norway, Sweden and Denmark, written to test the Nordic cues once they existed.
 TWENTY_THIRD = [SETS / f"heldout-{name}.json" for name in ("aquaculture", "districtheat")]
+# A twenty-fourth round: industrial doors and loading docks (DE/AT/CH), cash logistics
+# (DE/AT), nursing-care beds (DE/CH) and uninterruptible power supplies (UK/IE/DE).
+TWENTY_FOURTH = [
+    SETS / f"heldout-{name}.json" for name in ("doors", "cashlogistics", "carebeds", "ups")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -173,6 +178,7 @@ ALL_SETS = [
     *TWENTY_FIRST,
     *TWENTY_SECOND,
     *TWENTY_THIRD,
+    *TWENTY_FOURTH,
 ]
 
 
@@ -215,7 +221,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and fourteen sets loaded through the production paths, a 243-point grid and the
+# A hundred and eighteen sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)
@@ -223,7 +229,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
     from cli.eval import _multi_table
     from core.evaluation.sets import evaluate_sets
 
-    report = evaluate_sets(ALL_SETS, feedback=True)
+    report = evaluate_sets(ALL_SETS, feedback=True, jobs=2)
     gains: list[float] = []
     assert len(report.sets) == len(ALL_SETS) and report.grid_size == 243
     # What production runs is what the grid fits on every set at hand: when a new set
@@ -266,6 +272,26 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
+
+
+@pytest.mark.skipif(
+    os.environ.get("TIPOFF_TEST_DB") == "postgres",
+    reason="the evaluation loads sets into throwaway SQLite databases of its own",
+)
+def test_worker_processes_change_no_figure() -> None:
+    """Sets shared among worker processes are scored exactly as in one process."""
+    from core.evaluation.sets import MultiReport, evaluate_sets
+
+    def figures(report: MultiReport) -> list[object]:
+        out: list[object] = [report.mean, report.worst, report.shipped]
+        for item in report.sets:
+            timeless = {k: v for k, v in item.report.as_dict().items() if k != "seconds"}
+            out.append((timeless, item.params, item.fitted_on, item.feedback))
+        return out
+
+    alone = evaluate_sets([DEV_SET, HELD_OUT_2], feedback=True, jobs=1)
+    shared = evaluate_sets([DEV_SET, HELD_OUT_2], feedback=True, jobs=2)
+    assert figures(alone) == figures(shared)
 
 
 def test_a_set_can_mark_entries_private_or_free() -> None:

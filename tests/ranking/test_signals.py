@@ -617,6 +617,21 @@ LEXICON_READINGS = [
     ("Hjemmekontor", "offwork:home", False),
     # A Danish "forhandler" is a dealer, not a negotiation.
     ("Møde med forhandleren", "kind:negotiation", False),
+    # Surveying a site is a kind of meeting; a visit or a plant tour is only in person.
+    ("Begehung Technikzentrale Haus C", "kind:site_survey", True),
+    ("Mensa Garching - Aufmaß", "kind:site_survey", True),
+    ("Site survey - Ballinrobe store", "kind:site_survey", True),
+    ("Customer survey results", "kind:site_survey", False),
+    ("Daventry depot walk-round", "kind:site_survey", True),
+    ("Vor-Ort-Termin Landshut", "kind:site_survey", True),
+    ("Befaring kaianlegg", "kind:site_survey", True),
+    ("Site visit Hamburg", "kind:site_survey", False),
+    ("Werksbesichtigung Landsberg", "kind:site_survey", False),
+    # A bid review decides on a tender among colleagues; a pilot's go/no-go is the customer's.
+    ("Bid/No-Bid simap Stadt Seewil", "kind:bid_review", True),
+    ("Bid review: ITT clarification questions", "kind:tender", True),
+    ("Angebotsreview KW 12", "kind:bid_review", True),
+    ("Pilot go/no-go", "kind:bid_review", False),
 ]
 
 
@@ -665,6 +680,27 @@ def test_a_bid_is_prepared_among_colleagues() -> None:
     demo = candidate(tip("Demos: show the outcome first.", tags=("demo",)))
     assert score(review, tender, NO_VECTOR, NO_STATS, {}) is not None
     assert score(review, demo, NO_VECTOR, NO_STATS, {}) is None
+
+
+def test_a_bid_reviews_tips_stay_out_of_the_customers_tender_meetings() -> None:
+    # Over 118 sets, tips titled as bid reviews were shown 46 times in meetings with the
+    # customer (a bidders' conference, a clarification call), 41 of them judged of no use.
+    review_tip = candidate(tip("Bid review: check the margin after installation.",
+                               tags=("bid review", "tender", "internal")))  # fmt: skip
+    tender_tip = candidate(tip("Tender clarifications: ask in writing, before the deadline.",
+                               tags=("tender", "clarification")))  # fmt: skip
+    review = profile_meeting(meeting("Bid review", description="Ausschreibung Klinikum"))
+    clarification = profile_meeting(
+        meeting("RFQ 2291 - clarification call", domains=("liffeypharma.example",))
+    )
+    assert "kind:bid_review" in review.facets and not review.external
+    assert score(review, review_tip, NO_VECTOR, NO_STATS, {}) is not None
+    assert score(review, tender_tip, NO_VECTOR, NO_STATS, {}) is not None  # its agenda
+    assert score(clarification, review_tip, NO_VECTOR, NO_STATS, {}) is None
+    assert score(clarification, tender_tip, NO_VECTOR, NO_STATS, {}) is not None
+    # A bid review for a training mandate is still a bid review.
+    mandate = profile_meeting(meeting("Bid/No-Bid simap BIM-Schulungsmandat"))
+    assert "kind:bid_review" in mandate.facets
 
 
 def test_the_deal_desk_meets_among_colleagues_and_its_tips_serve_the_price_talk() -> None:
