@@ -261,14 +261,15 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # banking lost 0.032 at named 0.4: its judgments mark the same customer's tips
         # helpful at a coffee and not at the annual review, and the other way round
         # (docs/ranking.md, "Do the judgments carry"). The applicant-tracking set of the
-        # twenty-first round lost 0.032 at meaning 2.0 and named 0.2, and 0.015 at the 1.5 and
-        # 0.4 shipped since the twenty-second round.
+        # twenty-first round lost 0.032 at meaning 2.0 and named 0.2, and 0.015 at 1.5 and 0.4;
+        # at the 1.5 and 0.2 shipped since the twenty-fourth round gases loses 0.026 and the
+        # care-bed maker's set of that round 0.025.
         assert feedback["gain"] >= -0.035, (held_out.dataset, feedback["gain"])
         gains.append(feedback["gain"])
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is 0.85 on the worst set; the mean over the sets is 0.860 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.864 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
