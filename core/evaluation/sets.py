@@ -58,12 +58,16 @@ class LoadedSet:
     user: User
     keys: dict[int, str]  # tip id → key
     meetings: dict[str, Meeting]  # meeting key → row, in the set's order
-    baseline: dict[str, list[str]]
     load_seconds: float
 
     @property
     def name(self) -> str:
         return str(self.data.get("name") or self.path.stem)
+
+    @cached_property
+    def baseline(self) -> dict[str, list[str]]:
+        """BM25's top three per meeting: only the quoted report needs it, not the grid."""
+        return bm25_rankings(self.data)
 
     @cached_property
     def judged(self) -> dict[str, dict[str, int]]:
@@ -138,8 +142,7 @@ def _loaded_set(
     if missing:
         raise InvalidInput(f"{path}: meetings {missing} did not survive the sync")
     meetings = {m["key"]: by_uid[m["key"]] for m in data["meetings"]}
-    baseline = bm25_rankings(data)
-    return LoadedSet(path, data, session, user, keys, meetings, baseline, load_seconds)
+    return LoadedSet(path, data, session, user, keys, meetings, load_seconds)
 
 
 def brief_all(
