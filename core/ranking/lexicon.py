@@ -1,4 +1,5 @@
-"""A general lexicon of meeting facets in English and German; Dutch and Nordic for the commonest.
+"""A general lexicon of meeting facets in English and German; Dutch, Nordic and French for the
+commonest.
 
 A *facet* is one thing a meeting can be about and a tip can be for: a kind of
 meeting (first call, price negotiation, renewal, installation, forecast
@@ -108,7 +109,11 @@ FACETS: tuple[Facet, ...] = (
         referred to us, empfehlung von, empfohlen von, auf empfehlung,
         kennismaking*, eerste gesprek*, intakegesprek*,
         foerste moete*, foerste moede*, foersta moete*, introduksjonsmoete*,
-        introduktionsmoete*, introduktionsmoede*, behovsanaly*, kartleggingsmoete*""",
+        introduktionsmoete*, introduktionsmoede*, behovsanaly*, kartleggingsmoete*,
+        premier rendez vous*, premier rdv, premiere rencontre, premier echange*, premier
+        contact, prise de contact, rendez vous decouverte, appel decouverte, entretien
+        decouverte, reunion decouverte, analyse des besoins, recueil des besoins, faire
+        connaissance""",
     ),
     _facet(
         "kind:demo",
@@ -133,7 +138,10 @@ FACETS: tuple[Facet, ...] = (
         *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt, *rabatt, nachlass,
         *nachlass, preisgespraech, zugestaendnis*, jahresvereinbarung*, preisvereinbarung*,
         annual agreement*, onderhandel*, *onderhandeling*, korting*,
-        *forhandling*, *foerhandling*""",
+        *forhandling*, *foerhandling*,
+        negociation*, renegociation*, negocier, remise commerciale, remise de prix, rabais,
+        conditions commerciales, meilleure offre, offre finale, derniere offre, conditions
+        tarifaires""",
     ),
     _facet(
         "kind:contract",
@@ -144,7 +152,9 @@ FACETS: tuple[Facet, ...] = (
         letter of intent, absichtserklaerung*, vorvertrag*, framework agreement*,
         supply agreement*, rahmenvereinbarung*, liefervereinbarung*,
         *overeenkomst*, raamcontract*,
-        kontrakt*, *kontrakt, rammeavtal*, ramavtal*, rammeaftal*""",
+        kontrakt*, *kontrakt, rammeavtal*, ramavtal*, rammeaftal*,
+        contrat*, *contrat, accord cadre*, contrat cadre*, conditions generales, lettre d
+        intention, avenant*""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -156,7 +166,8 @@ FACETS: tuple[Facet, ...] = (
         *kuendigung, laufzeitende, verleng*, *verlenging,
         fornyelse*, *fornyelse, foernyelse*, *foernyelse, forlengelse*, *forlengelse,
         foerlaengning*, *foerlaengning, forlaengelse*, *forlaengelse, oppsigelse*, uppsaegning*,
-        opsigelse*""",
+        opsigelse*,
+        renouvellement*, reconduction*, resiliation*, fin de contrat, echeance du contrat""",
     ),
     _facet(
         "kind:business_review",
@@ -170,7 +181,9 @@ FACETS: tuple[Facet, ...] = (
         jaargesprek*, kwartaalgesprek*, kwartaaloverleg*, kwartaalreview*, evaluatiegesprek*,
         kvartalsgjennomgang*, kvartalsgenomgang*, kvartalsmoete*, kvartalsmoede*,
         kvartalsoppfoelging*, kvartalsuppfoeljning*, kvartalsopfoelgning*, arsgjennomgang*,
-        arsgenomgang*""",
+        arsgenomgang*,
+        revue trimestrielle, revue annuelle, revue de compte*, revue d activite*, bilan
+        annuel, bilan trimestriel, point trimestriel, point annuel""",
     ),
     _facet(
         "kind:kickoff",
@@ -181,7 +194,9 @@ FACETS: tuple[Facet, ...] = (
         mobilization*, mobe plan, contract start, vertragsstart, leistungsbeginn,
         startoverleg*, startbijeenkomst*, implementatie*,
         oppstart=, uppstart=, opstart=, oppstartsmoete*, oppstartmoete*, uppstartsmoete*,
-        uppstartmoete*, opstartsmoede*, opstartmoede*, implementering*""",
+        uppstartmoete*, opstartsmoede*, opstartmoede*, implementering*,
+        reunion de lancement, lancement du projet, lancement de projet, demarrage du projet,
+        demarrage de projet, mise en oeuvre, mise en production, deploiement*""",
     ),
     _facet(
         "kind:security",
@@ -193,13 +208,16 @@ FACETS: tuple[Facet, ...] = (
         datensicherheit*, cybersicherheit*, netzwerksicherheit*, sicherheitsfrageb*,
         sicherheitsaudit*, sicherheitsanalyse*, sicherheitspruefung*,
         informasjonssikkerhet*, informationssaekerhet*, informationssikkerhed*, personvern*,
-        dataskydd*, databeskyttelse*""",
+        dataskydd*, databeskyttelse*,
+        cybersecurite*, securite informatique, securite de l information, protection des
+        donnees, rgpd, chiffrement""",
     ),
     _facet(
         "kind:pilot",
         "pilot or trial",
         """pilot*, poc, proof of concept, trial, trials, test phase, testphase, teststellung*,
-        *teststellung, erprobung*, probebetrieb, testinstallation""",
+        *teststellung, erprobung*, probebetrieb, testinstallation,
+        essai=, essais=, essai gratuit, phase de test, mise a l essai""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     _facet(
@@ -207,7 +225,8 @@ FACETS: tuple[Facet, ...] = (
         "samples or mock-up",
         """bemusterung*, *bemusterung, musterflaeche*, *musterflaeche, musterabnahme*,
         musterfreigabe*, erstmuster*, mock up, mockup*, sample approval*, sample review*,
-        sampling, ppap, first article*, andruck*, proof approval*, probeverlegung*""",
+        sampling, ppap, first article*, andruck*, proof approval*, probeverlegung*,
+        echantillon*, validation des echantillons, bon a tirer""",
     ),
     _facet(
         "kind:partner",
@@ -217,18 +236,25 @@ FACETS: tuple[Facet, ...] = (
         subcontract*, sub contractor*, subunternehm*, nachunternehm*,
         deal registration*, deal registrier*, deal registered, lead registration*,
         lead registrier*,
-        aterfoersaeljare*, underleverandoer*, underleverantoer*""",
+        aterfoersaeljare*, underleverandoer*, underleverantoer*,
+        partenaire*, revendeur*, distributeur*, integrateur*, sous traitan*""",
     ),
     _facet(
         "kind:reference",
         "reference call",
         """reference*, referenz*, *referenz, testimonial*, case study, case studies,
         referenzkunde*, referenzbesuch*, referentie*,
-        referanse*, referens*""",
-        # A booking's, a colour's or a price's reference is no reference customer.
+        referanse*, referens*,
+        temoignage*, cas client*, client de reference, visite de reference""",
+        # A booking's, a colour's or a price's reference is no reference customer, nor is a
+        # reference design or product (what a part is measured against), nor a retailer's listing.
         unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*, referenced,
         referencing, reference number*, booking reference*, referentienummer*,
-        referansenummer*, referensnummer*""",
+        referansenummer*, referensnummer*, reference price*, reference value*,
+        reference product*, reference design*, reference architecture*, reference model*,
+        reference material*, reference sample*, reference standard*, reference point*,
+        referenzprodukt*, referenzdesign*, referenzarchitektur*, referenzmodell*,
+        referenzmaterial*, referenzprobe*, referenzpunkt*, referencement*""",
     ),
     _facet(
         "kind:tender",
@@ -240,7 +266,9 @@ FACETS: tuple[Facet, ...] = (
         aanbesteding*, *aanbesteding,
         anbud*, *anbud, upphandling*, *upphandling, udbud*, *udbud, konkurransegrunnlag*,
         foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
-        prekvalifiser*, prekvalificer*""",
+        prekvalifiser*, prekvalificer*,
+        appel d offres, appels d offres, marche public, marches publics, cahier des charges,
+        dossier de consultation, soumission*""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
     # are for that room, not for the customer's bidders' conference or clarification call
@@ -251,7 +279,8 @@ FACETS: tuple[Facet, ...] = (
         """bid review*, bidreview*, bid no bid*, bid nobid*, bid or no bid, bid go no go,
         go no go bid*, bid decision*, bid approval*, bid board*, bid committee*,
         bid qualification*, bid sign off*, angebotsreview*, ausschreibungsreview*,
-        anbudsgjennomgang*, anbudsgenomgang*""",
+        anbudsgjennomgang*, anbudsgenomgang*,
+        revue d offre*, revue de l offre, comite d offre*, revue go no go, decision go no go""",
     ),
     # Surveying the customer's site before an offer or a job: walking it, measuring it,
     # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
@@ -262,7 +291,9 @@ FACETS: tuple[Facet, ...] = (
         """site survey*, survey visit*, site assessment*, site walk*, walk round*,
         walkround*, walkaround*, shop walk*, store walk*, depot walk*, plant walk*,
         begehung*, *begehung, aufmass*, *aufmass, bestandsaufnahme*, ortstermin*,
-        vor ort termin*, ortsbesichtigung*, befaring*, *befaring, inmeting*, opmeting*""",
+        vor ort termin*, ortsbesichtigung*, befaring*, *befaring, inmeting*, opmeting*,
+        visite technique*, releve sur site, releves sur site, prise de cotes, prise de
+        mesures""",
     ),
     _facet(
         "kind:installation",
@@ -276,7 +307,9 @@ FACETS: tuple[Facet, ...] = (
         baubesprechung*, bauleitung*, oplevering*, *oplevering, ingebruikname*,
         installasjon*, montering*, *montering, idriftsettelse*, idriftsetting*, driftsaettning*,
         idriftsaettelse*, overlevering*, byggemoete*, byggmoete*, byggemoede*, byggeplass*,
-        byggarbetsplats*, byggeplads*""",
+        byggarbetsplats*, byggeplads*,
+        mise en service*, reception des travaux, pv de reception, proces verbal de
+        reception, reunion de chantier, chantier*""",
     ),
     _facet(
         "kind:training",
@@ -284,7 +317,8 @@ FACETS: tuple[Facet, ...] = (
         """training, trainings, train the, enablement, webinar*, lunch and learn, coaching,
         schulung*, *schulung, einweisung*, *einweisung, unterweisung*, *unterweisung,
         fortbildung*, weiterbildung*, toolbox talk*, safety briefing*,
-        opplaering*, *opplaering, utbildning*, *utbildning, uddannelse*, skolering*""",
+        opplaering*, *opplaering, utbildning*, *utbildning, uddannelse*, skolering*,
+        formation=, formations=, session de formation*, formateur*, formatrice*""",
     ),
     _facet(
         "kind:support",
@@ -307,7 +341,9 @@ FACETS: tuple[Facet, ...] = (
         fehlteil*, backorder*, supply shortage*, parts shortage*, component shortage*,
         klacht*, *klacht, escalatie*,
         reklamasjon*, *reklamasjon, klagomal*, eskalering*, driftsstans*, driftsstopp*,
-        driftsstoerning*, nedetid*, havari*""",
+        driftsstoerning*, nedetid*, havari*,
+        reclamation*, plainte*, panne=, pannes=, dysfonctionnement*, litige*, non conformite*, arret
+        de production, mecontent*, insatisfait*""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -317,14 +353,20 @@ FACETS: tuple[Facet, ...] = (
         """service*, *service, maintenance, maintain*, repair*, spare part*, uptime, call out*,
         callout*, field service, wartung*, *wartung, instandhaltung*, inspektion*, reparatur*,
         ersatzteil*, kundendienst*, techniker*, onderhoud*, *onderhoud,
-        vedlikehold*, *vedlikehold, underhall*, *underhall, vedligehold*, *vedligehold""",
+        vedlikehold*, *vedlikehold, underhall*, *underhall, vedligehold*, *vedligehold,
+        contrat d entretien*, contrat de maintenance, entretien preventif*, visite d
+        entretien*, depannage*, sav=, piece de rechange, pieces de rechange, pieces
+        detachees, reparation*""",
+        # Putting a plant into operation ("mise en service") is its installation.
+        unless="mise en service*",
     ),
     _facet(
         "kind:retrofit",
         "retrofit or upgrade",
         """retrofit*, modernis*, moderniz*, upgrade*, overhaul*, refurbish*, umbau*, *umbau,
         modernisierung*, nachruest*, ertuechtigung*, generalueberholung*,
-        oppgradering*, uppgradering*, opgradering*""",
+        oppgradering*, uppgradering*, opgradering*,
+        renovation*, mise a niveau, remplacement du parc""",
     ),
     _facet(
         "kind:event",
@@ -334,7 +376,9 @@ FACETS: tuple[Facet, ...] = (
         konferenz*, *konferenz, veranstaltung*, field day*, feldtag*, *feldtag, roadshow*,
         customer day*, kundentag*, hausausstellung*, infotag*,
         maessa*, *maessa, konferanse*, *konferanse, konferens*, *konferens, konference*,
-        *konference, kundedag*, kunddag*""",
+        *konference, kundedag*, kunddag*,
+        salon professionnel*, salon= du, salon= de, congres=, exposition, journee client*,
+        journee portes ouvertes, portes ouvertes""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen, messer*,
@@ -352,7 +396,9 @@ FACETS: tuple[Facet, ...] = (
         revenue review, revenue meeting*, revenue call*, numbers call, numbers review,
         number call, zahlenrunde, zahlen call,
         umsatzrunde, prognose*, *prognose, umsatzplanung, *pipeline,
-        prognos=""",
+        prognos=,
+        prevision*, previsionnel*, revue du pipe*, revue de pipe*, point pipe*, revue des
+        affaires, point chiffres""",
     ),
     _facet(
         "kind:one_on_one",
@@ -360,7 +406,8 @@ FACETS: tuple[Facet, ...] = (
         """one on one, jour fixe, jourfixe, coaching, mitarbeitergespraech*,
         einzelgespraech*, personal development, entwicklungsgespraech*, with your manager,
         with my manager, skip level,
-        medarbeidersamtale*, medarbetarsamtal*, medarbejdersamtale*""",
+        medarbeidersamtale*, medarbetarsamtal*, medarbejdersamtale*,
+        point individuel, entretien individuel, tete a tete, entretien annuel""",
     ),
     _facet(
         "kind:team",
@@ -371,7 +418,9 @@ FACETS: tuple[Facet, ...] = (
         team runde, teamrunde, abteilungsmeeting, abteilungsrunde, vertriebsrunde,
         teamoverleg*, werkoverleg*,
         teammoete*, teammoede*, avdelingsmoete*, avdelningsmoete*, afdelingsmoede*, salgsmoete*,
-        saeljmoete*, salgsmoede*""",
+        saeljmoete*, salgsmoede*,
+        reunion d equipe, point d equipe, point equipe, reunion hebdo*, point hebdo*,
+        reunion commerciale, reunion de service""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
@@ -384,7 +433,8 @@ FACETS: tuple[Facet, ...] = (
         planungsworkshop*, accountplanung, kundenplanung, gebietsplanung, vertriebsplanung,
         absatzplanung, umsatzplanung, budgetplanung, jahresplanung, quartalsplanung,
         kapazitaetsplanung, mengenplanung, bedarfsplanung, strategieplanung,
-        planlegging*, planering*, planlaegning*, strategi=, strategimoete*, strategimoede*""",
+        planlegging*, planering*, planlaegning*, strategi=, strategimoete*, strategimoede*,
+        plan de compte*, planification*, plan d action commercial*, plan d affaires""",
         # Planning one's own leave, trip or wedding is not planning work. (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
         unless="""vacation planning, holiday planning, leave planning, travel planning,
@@ -402,14 +452,18 @@ FACETS: tuple[Facet, ...] = (
         preisfreigabe*, rabattfreigabe*, margenfreigabe*, konditionsfreigabe*,
         konditionenfreigabe*, kalkulationsfreigabe*, freigabe rabatt*, freigabe der rabatt*,
         freigabe sonderkondition*, freigabe der sonderkondition*, kreditkomitee*,
-        kreditausschuss*, kreditvorlage*""",
+        kreditausschuss*, kreditvorlage*,
+        validation de remise*, validation des remises, validation des prix, validation
+        tarifaire, comite de credit, comite des prix""",
     ),
     _facet(
         "kind:interview",
         "interview",
         """interview*, candidate*, hiring, recruit*, bewerb*, vorstellungsgespraech*,
         einstellungsgespraech*,
-        intervju*, rekrutter*, rekryter*""",
+        intervju*, rekrutter*, rekryter*,
+        entretien d embauche, entretien de recrutement, candidat=, candidats=, candidate=,
+        recrutement*, embauche*""",
     ),
     # --- topics --------------------------------------------------------------------
     _facet(
@@ -419,14 +473,19 @@ FACETS: tuple[Facet, ...] = (
         cost, costs, total cost, tco, preis*, *preis, angebot*, *angebot,
         kosten, *kosten, kalkulation, offert*, *offert*, kostenvoranschlag*, estimate,
         estimates, fee, fees, honorar*, *honorar,
-        pris=, priser, prisene, prislist*, tilbud*, kostnad*, *kostnad, omkostning*""",
+        pris=, priser, prisene, prislist*, tilbud*, kostnad*, *kostnad, omkostning*,
+        prix=, tarif=, tarifs=, tarification*, devis, offre=, offres=, proposition
+        commerciale*, chiffrage*, cout=, couts=, cout total""",
+        # A call for tenders is the tender, not its offer's price.
+        unless="appel d offres, appels d offres",
     ),
     _facet(
         "topic:competition",
         "competition",
         """competit*, rival*, bake off, bakeoff, shootout, vs=, versus, compar*, differentiat*,
         how we differ, incumbent*, wettbewerb*, *wettbewerb, konkurren*, vergleich*, *vergleich,
-        mitbewerb*""",
+        mitbewerb*,
+        concurrence*, concurrents=, concurrentiel*, comparatif*""",
     ),
     _facet(
         "topic:budget",
@@ -436,7 +495,8 @@ FACETS: tuple[Facet, ...] = (
         funding, subsidy, subsidies, subsidis*, subsidiz*, grant application*, foerderung*,
         foerdermittel*, foerderantrag*, foerderaufruf*, foerderprogramm*, foerderkredit*,
         foerdergeld*, foerderfaehig*, foerderzusage*, foerderbescheid*, investitionszuschuss*,
-        budsjett*, *budsjett, finansiering*, investering*, tilskud*""",
+        budsjett*, *budsjett, finansiering*, investering*, tilskud*,
+        financement*, subvention*, retour sur investissement, rentabilite*, investissement*""",
     ),
     _facet(
         "topic:compliance",
@@ -449,7 +509,8 @@ FACETS: tuple[Facet, ...] = (
         risk assessment*, method statement*, rams=, permit to work, permits to work,
         gefaehrdungsbeurteilung*, zulassung*, *zulassung, homologat*, type approval*,
         hse=, ehs=, sheq=, hms=, revisjon*, sertifi*, arbeidsmiljoe*, arbetsmiljoe*,
-        arbejdsmiljoe*""",
+        arbejdsmiljoe*,
+        conformite*, reglementaire*, reglementation*""",
     ),
     _facet(
         "topic:works_council",
@@ -463,20 +524,23 @@ FACETS: tuple[Facet, ...] = (
         "integration",
         """integration*, integrate*, interface*, api, apis, schnittstelle*, *schnittstelle,
         anbindung*, hl7, fhir,
-        integrasjon*, grensesnitt*, graenssnitt*""",
+        integrasjon*, grensesnitt*, graenssnitt*,
+        interfacage*, connecteur*""",
     ),
     _facet(
         "topic:stakeholders",
         "decision makers",
         """stakeholder*, buying committee, decision maker*, decision making, economic buyer,
-        champion*, sponsor*, entscheider*, entscheidungstraeger*, buying center""",
+        champion*, sponsor*, entscheider*, entscheidungstraeger*, buying center,
+        decideur*, comite de decision, parties prenantes""",
     ),
     _facet(
         "topic:follow_up",
         "follow-up",
         """follow up, followup, recap, next steps, nachbereitung, naechste schritte,
         nachfassen, nachfasstermin,
-        oppfoelging*, uppfoeljning*, opfoelgning*""",
+        oppfoelging*, uppfoeljning*, opfoelgning*,
+        point de suivi, reunion de suivi, prochaines etapes, compte rendu""",
     ),
     # --- who attends ---------------------------------------------------------------
     _facet(
@@ -486,13 +550,16 @@ FACETS: tuple[Facet, ...] = (
         controlling, treasurer, commercial director, finanzleiter*, finanzchef*,
         finanz*, *finanz, kaufmaennisch*, kaufm,
         oekonomisjef*, ekonomichef*, oekonomichef*, finansdirektoer*, oekonomiavdeling*,
-        ekonomiavdelning*, oekonomiafdeling*""",
+        ekonomiavdelning*, oekonomiafdeling*,
+        daf=, directeur financier, directrice financiere, direction financiere, financier*,
+        comptab*, controleur de gestion""",
     ),
     _facet(
         "role:it",
         "IT",
         """cio, cto, itdept, architect*, architecture, infrastructure,
-        edv, informatik""",
+        edv, informatik,
+        dsi=, informatique=, service informatique, direction informatique""",
         # Architectural lighting, glass or practices are buildings, not IT.
         unless="""architectural*, landscape architect*, interior architect*,
         architecture firm*, architecture practice*""",
@@ -516,7 +583,9 @@ FACETS: tuple[Facet, ...] = (
         president, managing director, board meeting, board member*, geschaeftsfuehr*,
         geschaeftsleitung, vorstand*, *vorstand, management,
         administrerende direktoer*, styremoete*, styrelsemoete*, bestyrelsesmoede*,
-        konsernsjef*, koncernchef*, ledergruppe*, ledningsgrupp*""",
+        konsernsjef*, koncernchef*, ledergruppe*, ledningsgrupp*,
+        pdg=, directeur general, directrice generale, direction generale, comite de
+        direction, codir=, comex=""",
     ),
     _facet(
         "role:procurement",
@@ -524,20 +593,24 @@ FACETS: tuple[Facet, ...] = (
         """procurement, purchasing, purchaser*, buyer, buyers, purchase order, sourcing,
         einkauf=, einkaufs*, einkaeufer*, beschaffung*, *beschaffung, *einkauf=, inkoop*,
         inkoper*,
-        innkjoep*, inkoep*, indkoeb*, anskaffelse*""",
+        innkjoep*, inkoep*, indkoeb*, anskaffelse*,
+        achat*, acheteur*, acheteuse*, approvisionnement*""",
     ),
     _facet(
         "role:legal",
         "legal",
         """legal, counsel, lawyer*, attorney*, jurist*, rechtsabteilung, anwalt, *anwalt,
         syndikus,
-        advokat*""",
+        advokat*,
+        juridique*, avocat*, service juridique""",
     ),
     _facet(
         "role:clinical",
         "clinicians",
         """physician*, clinician*, clinical, doctors, nurse*, nursing, surgeon*, chefarzt*,
-        oberarzt*, aerzte, aerztin*, pflege*, *pflege, stationsleitung, klinisch*""",
+        oberarzt*, aerzte, aerztin*, pflege*, *pflege, stationsleitung, klinisch*,
+        medecin*, infirmier*, infirmiere*, chirurgien*, cadre de sante, soignant*, bloc
+        operatoire""",
     ),
     # --- the customer's industry ---------------------------------------------------
     _facet(
@@ -546,7 +619,9 @@ FACETS: tuple[Facet, ...] = (
         """health, healthcare, hospital*, clinic*, klinik*, *klinik, klinikum*, *klinikum,
         krankenhaus*, *krankenhaus, kliniken, medical, medizin*, patient*, hipaa, praxis=,
         arztpraxis, *praxis,
-        sykehus*, *sykehus, sjukhus*, *sjukhus, sygehus*, *sygehus, helseforetak*""",
+        sykehus*, *sykehus, sjukhus*, *sjukhus, sygehus*, *sygehus, helseforetak*,
+        clinique*, hopital*, hopitaux, sante=, chu=, ehpad*, centre hospitalier*,
+        hospitalier*, hospitaliere*""",
         # Hotels and catering, and safety at work.
         unless="hospitality, health and safety, health safety",
     ),
@@ -559,7 +634,8 @@ FACETS: tuple[Facet, ...] = (
         ministerium, *ministerium, kommune*, kommunal*, gemeinde*, stadtverwaltung,
         landratsamt, landkreis, oeffentliche hand, oeffentlicher auftraggeber,
         *kommune, kommun=, kommunen, *kommun, fylkeskommun*, myndighet*, myndighed*,
-        direktorat*, *direktoratet, offentlig sektor""",
+        direktorat*, *direktoratet, offentlig sektor,
+        collectivite*, mairie*, municipalite*, administration publique, service public""",
         unless="works council, staff council, employee council",
     ),
     _facet(
@@ -567,7 +643,8 @@ FACETS: tuple[Facet, ...] = (
         "education",
         """university, universities, universitaet*, college*, school district, campus,
         hochschule*, *hochschule, faculty,
-        universitet*, hoegskole*, hoegskola*, hoejskole*""",
+        universitet*, hoegskole*, hoegskola*, hoejskole*,
+        universite*, haute ecole*""",
     ),
     _facet(
         "industry:pharma",
@@ -579,7 +656,8 @@ FACETS: tuple[Facet, ...] = (
         "financial services",
         """bank, banks, banking, insurance, insurer*, fintech, financial services,
         versicherung*, *versicherung, sparkasse*,
-        forsikring*, *forsikring, foersaekring*, *foersaekring""",
+        forsikring*, *forsikring, foersaekring*, *foersaekring,
+        banque*, assureur*, compagnie d assurance*""",
     ),
     _facet(
         "industry:manufacturing",
@@ -588,7 +666,8 @@ FACETS: tuple[Facet, ...] = (
         produktion*, maschinenbau, fabrik*, industrie*, metallbau, stahlbau, anlagenbau,
         werkzeugbau, formenbau, giesserei*, spritzguss*, kunststofftechnik, zerspanung*,
         metal fabrication, machining, foundry, foundries,
-        fabrikk*, *fabrikk, produksjon*, industri=""",
+        fabrikk*, *fabrikk, produksjon*, industri=,
+        usine*, fabricant*, industriel*, industrielle*""",
     ),
     _facet(
         "industry:automotive",
@@ -606,20 +685,23 @@ FACETS: tuple[Facet, ...] = (
         baeckerei*, fleischwaren*, suesswaren*, *brauerei, *molkerei, feinkost*, delicatessen*,
         meat, meats, poultry, fleisch, fleischerei*, metzgerei*, schlachthof*, gefluegel*,
         naeringsmiddel*, livsmedel*, foedevare*, bakeri*, meieri*, mejeri*, bryggeri*,
-        slakteri*""",
+        slakteri*,
+        alimentaire*, agroalimentaire*, boulangerie*, laiterie*, fromagerie*""",
     ),
     _facet(
         "industry:retail",
         "retail",
         """retail*, retailer*, stores, supermarket*, e commerce, ecommerce, einzelhandel*,
         filiale*, handelskette*,
-        dagligvare*, detaljhandel*""",
+        dagligvare*, detaljhandel*,
+        magasin*, grande distribution, commerce de detail""",
     ),
     _facet(
         "industry:logistics",
         "logistics",
         """logistic*, shipping, shipment*, freight, warehouse*, fleet, spedition*,
-        lager=, lagerhaus*, fuhrpark""",
+        lager=, lagerhaus*, fuhrpark,
+        entrepot*, transporteur*""",
     ),
     # --- setting -------------------------------------------------------------------
     _facet(
@@ -634,7 +716,8 @@ FACETS: tuple[Facet, ...] = (
         walk round*, walkaround*, site walk*, begehung*, *begehung, rundgang*, *rundgang,
         shop walk*, store walk*, floor walk*, plant tour*, factory tour*, site tour*,
         werksfuehrung*, betriebsfuehrung*,
-        befaring*, *befaring, besoek*, *besoek, besoeg*, *besoeg, omvisning*, rundvisning*""",
+        befaring*, *befaring, besoek*, *besoek, besoeg*, *besoeg, omvisning*, rundvisning*,
+        sur site, sur place, en presentiel, accueil=""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,
@@ -666,7 +749,13 @@ FACETS: tuple[Facet, ...] = (
         ferien, bursdag*, foedselsdag*, foedelsedag*, bryllup*, broellop*, begravelse*,
         begravning*, barnehage*, foerskola*, boernehave*, foreldremoete*, foeraeldramoete*,
         foraeldremoede*, lunsj=, middag=, frokost=, dekkskift*, daeckbyte*, hjulskift*,
-        sykemelding*, sjukskriv*, sygemeld*, flytting=, flytning=""",
+        sykemelding*, sjukskriv*, sygemeld*, flytting=, flytning=,
+        dentiste*, rdv medecin, rendez vous medecin, chez le medecin, medecin traitant,
+        kine=, kinesitherap*, osteopath*, ophtalmo*, pediatre*, gynecolog*, coiffeur*,
+        coiffure*, salle de sport, dejeuner=, petit dejeuner, diner=, anniversaire*,
+        mariage*, enterrement*, obseques, vacances, conge=, conges=, jour ferie*, rdv
+        perso*, perso=, creche*, garderie*, reunion parents*, veterinaire*, changement de
+        pneus, controle technique, demenagement*""",
         # Business that calls itself private.
         unless="""private offer*, private equity, private cloud, private label*, private sector,
         private bank*, private beta, private preview, private market*, privatkund*""",
@@ -684,7 +773,9 @@ FACETS: tuple[Facet, ...] = (
         kfz versicherung*, autoversicherung*, vollkasko*, teilkasko*, kfz vertrag*,
         kfz police*, kfz polizze*,
         hjemme=, hemma=, bilforsikring*, husforsikring*, innboforsikring*, indboforsikring*,
-        hemfoersaekring*, bilfoersaekring*""",
+        hemfoersaekring*, bilfoersaekring*,
+        a la maison, chez moi, mon appartement, notre appartement, assurance habitation,
+        assurance auto*, assurance voiture""",
         # Working from home is work; the housing trade is a trade.
         unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
         wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
@@ -700,7 +791,9 @@ FACETS: tuple[Facet, ...] = (
         check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
         fahrt nach, rueckfahrt, hinfahrt,
         flyreise*, flyresa*, flyrejse*, togreise*, togrejse*, tagresa*, hotell*, lufthavn*,
-        flygplats*, avreise*, hjemreise*, hemresa*, hjemrejse*, afrejse*""",
+        flygplats*, avreise*, hjemreise*, hemresa*, hjemrejse*, afrejse*,
+        vol=, vols=, train= pour, train= vers, train= retour, aeroport*, gare de, a la gare,
+        en gare, aller retour, voyage*""",
         unless="pflug*, pfluege",  # a plough is no flight
     ),
     _facet(
@@ -714,7 +807,10 @@ FACETS: tuple[Facet, ...] = (
         christmas do, christmas lunch, christmas dinner, christmas social, xmas party, xmas do,
         team social, staff social, summer social, weihnachtsessen, personalanlass,
         julebord*, julbord*, julfest*, julefest*, julefrokost*, allmoete*, personalmoete*,
-        personalmoede*, firmafest*, personalfest*""",
+        personalmoede*, firmafest*, personalfest*,
+        soiree de noel, fete de noel, repas de noel, fete de fin d annee, soiree d
+        entreprise, seminaire d entreprise, apero d equipe, apero de noel, afterwork*,
+        pleniere*""",
     ),
     _facet(
         "offwork:focus",
@@ -722,7 +818,9 @@ FACETS: tuple[Facet, ...] = (
         """focus*, fokus*, deep work, heads down, do not book, dont book, nicht buchen,
         no meetings, blocker, blocked, block=, hold=, admin time, email time, busy=,
         placeholder, platzhalter, reserviert, blockiert, geblockt, keine termine,
-        opptatt=, upptagen=, optaget=""",
+        opptatt=, upptagen=, optaget=,
+        temps de concentration, bloc concentration, ne pas reserver, ne pas planifier, pas
+        de reunion, temps admin""",
         # A focus group is market research with people in the room.
         unless="focus group*, fokusgruppe*",
     ),
@@ -733,7 +831,8 @@ FACETS: tuple[Facet, ...] = (
         """prep=, preps=, prepare, preparing, preparation*, vorbereitung*, *vorbereitung,
         vorbereiten, dry run, rehearsal*, probelauf, generalprobe, pitch practice,
         run through,
-        forberedelse*, foerberedelse*, forberede*, foerbered*""",
+        forberedelse*, foerberedelse*, forberede*, foerbered*,
+        preparer=, repetition*""",
     ),
     # Sales handing a won customer to the people who deliver: the customer's work, prepared
     # among colleagues. Not a handover to a deputy before a holiday.

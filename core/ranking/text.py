@@ -34,9 +34,9 @@ _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|/|-?on-?|x)\s*1(?![0-9])", re.IGNO
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")
 
-# Function words of both languages, and their written abbreviations ("ca.", "evtl.", "incl.",
-# "e.g."): they carry no meaning for matching, and being rare in tips they would otherwise
-# take the full-text query's few places for the rarest words.
+# Function words of English, German and French, and their written abbreviations ("ca.",
+# "evtl.", "incl.", "e.g."): they carry no meaning for matching, and being rare in tips
+# they would otherwise take the full-text query's few places for the rarest words.
 STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
@@ -57,6 +57,10 @@ STOP_WORDS = frozenset(
     wenn wer wie wieder wir wird wo zu zum zur
     etc eg ie approx incl excl asap fyi tbd tbc aob vs
     ca evtl eventuell inkl exkl bzw zb ggf usw ua dh zt bzgl lt gem sog zzgl
+    au aux avec ce ces cet cette chez comme dans de deja des donc dont du elle elles en est et etre
+    eux il ils la le les leur leurs lors lui ma mes mon ne nos notre nous ont ou par pas peut pour
+    qu que quand qui sa sans se ses si sont sous sur tous tout toute toutes tres un une vos votre
+    vous avant apres aussi entre vers afin
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

@@ -632,6 +632,34 @@ LEXICON_READINGS = [
     ("Bid review: ITT clarification questions", "kind:tender", True),
     ("Angebotsreview KW 12", "kind:bid_review", True),
     ("Pilot go/no-go", "kind:bid_review", False),
+    # French, for the commonest kinds of meeting and for what is not work.
+    ("Premier rendez-vous Clinique des Alpes", "kind:discovery", True),
+    ("Premier rendez-vous Clinique des Alpes", "industry:healthcare", True),
+    ("Négociation contrat-cadre HUG", "kind:negotiation", True),
+    ("Négociation contrat-cadre HUG", "kind:contract", True),
+    ("Renouvellement du contrat de maintenance", "kind:renewal", True),
+    ("Appel d'offres CHU stérilisation centrale", "kind:tender", True),
+    ("Appel d'offres CHU stérilisation centrale", "topic:pricing", False),
+    ("Offre révisée pour la direction des achats", "topic:pricing", True),
+    ("Offre révisée pour la direction des achats", "role:procurement", True),
+    ("Mise en service laveur-désinfecteur bloc B", "kind:installation", True),
+    ("Mise en service laveur-désinfecteur bloc B", "kind:service", False),
+    ("Réclamation : panne autoclave", "kind:support", True),
+    ("Revue du pipe T1", "kind:forecast", True),
+    ("Réunion d'équipe hebdo", "kind:team", True),
+    ("Formation utilisateurs stérilisation", "kind:training", True),
+    ("Revue trimestrielle avec la DSI", "kind:business_review", True),
+    ("Revue trimestrielle avec la DSI", "role:it", True),
+    ("Visite technique avant devis", "kind:site_survey", True),
+    ("Vol Genève - Bruxelles", "offwork:travel", True),
+    ("Rendez-vous médecin", "offwork:personal", True),
+    ("Soirée de Noël", "offwork:company", True),
+    # A German baker's "Gare" is the dough's proving, not a station; a design is no reference.
+    ("Gare und Ofentemperatur", "offwork:travel", False),
+    ("Reference design for the new board", "kind:reference", False),
+    ("Referenzprodukt daneben stellen", "kind:reference", False),
+    ("Référencement chez Migros", "kind:reference", False),
+    ("Reference visit at Halden", "kind:reference", True),
 ]
 
 
@@ -829,6 +857,12 @@ def test_written_abbreviations_are_no_content_words() -> None:
     )
     assert content_terms("Approx. 40 seats, incl. the e.g. pilot") == content_terms(
         "40 seats, the pilot"
+    )
+
+
+def test_french_function_words_are_no_content_words() -> None:
+    assert content_terms("Préparation de la visite chez le client pour les tests") == (
+        content_terms("Préparation visite client tests")
     )
 
 
