@@ -435,10 +435,14 @@ FACETS: tuple[Facet, ...] = (
         kapazitaetsplanung, mengenplanung, bedarfsplanung, strategieplanung,
         planlegging*, planering*, planlaegning*, strategi=, strategimoete*, strategimoede*,
         plan de compte*, planification*, plan d action commercial*, plan d affaires""",
-        # Planning one's own leave, trip or wedding is not planning work. (German compounds
+        # Planning one's own leave, trip or wedding is not planning work, nor is planning a
+        # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
         unless="""vacation planning, holiday planning, leave planning, travel planning,
-        trip planning, wedding planning, party planning, partyplanung, feierplanung""",
+        trip planning, wedding planning, party planning, partyplanung, feierplanung,
+        stand planning, booth planning, event planning, trade fair planning,
+        trade show planning, exhibition planning, planning salon*, planning du salon,
+        planning des salons, planning de salon, planning stand*, planning du stand""",
     ),
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips

@@ -148,6 +148,12 @@ TWENTY_THIRD = [SETS / f"heldout-{name}.json" for name in ("aquaculture", "distr
 TWENTY_FOURTH = [
     SETS / f"heldout-{name}.json" for name in ("doors", "cashlogistics", "carebeds", "ups")
 ]
+# A twenty-fifth round: sterilisation and infection control for hospitals (CH/FR/BE, in
+# French, German and English), vehicle wash systems (DE/AT), hearing aids sold to audiologists
+# (NL/DE/BE, in Dutch, German and English) and leadership and sales training (DE/AT/CH).
+TWENTY_FIFTH = [
+    SETS / f"heldout-{name}.json" for name in ("sterile", "carwash", "hearing", "leadership")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -179,6 +185,7 @@ ALL_SETS = [
     *TWENTY_SECOND,
     *TWENTY_THIRD,
     *TWENTY_FOURTH,
+    *TWENTY_FIFTH,
 ]
 
 
@@ -221,7 +228,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and eighteen sets loaded through the production paths, a 243-point grid and the
+# A hundred and twenty-two sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

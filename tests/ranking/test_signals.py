@@ -660,6 +660,10 @@ LEXICON_READINGS = [
     ("Referenzprodukt daneben stellen", "kind:reference", False),
     ("Référencement chez Migros", "kind:reference", False),
     ("Reference visit at Halden", "kind:reference", True),
+    # Planning a trade-fair stand is no account planning.
+    ("Team weekly: updates, booth planning for the fair", "kind:planning", False),
+    ("Réunion d'équipe : planning salon, notes de frais", "kind:planning", False),
+    ("Territory planning H1", "kind:planning", True),
 ]
 
 
