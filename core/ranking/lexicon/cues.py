@@ -1,0 +1,70 @@
+"""How the lexicon's cues are written and matched: one compiled pattern per facet.
+
+Cues are matched against ``text.fold``-ed text:
+
+- ``word``   the word, or the word plus a common English/German ending
+             (``demo`` matches "demos", ``vertrag`` "vertrages")
+- ``word=``  exactly that word
+- ``word*``  any word starting with it (``negotiat*``)
+- ``*word``  a word ending in it, i.e. the head of a German compound
+             (``*verhandlung`` matches "preisverhandlung")
+- ``*word*`` a word containing it
+- ``?``      any one letter or digit standing alone (``terminal= ?``: "Terminal 2",
+             "Terminal B")
+- several words: each word by the rules above, in sequence
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_ENDINGS = r"(?:s|es|e|en|n|er|ern|ing|ed|ung|ungen)?"
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # "kind:negotiation": the group before the colon
+    label: str  # how a reason names it: "price negotiation"
+    cues: tuple[str, ...]
+    # Phrases whose words are not this facet's cue there: a "works council" is no council.
+    unless: tuple[str, ...] = ()
+
+    @property
+    def group(self) -> str:
+        return self.name.split(":", 1)[0]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(_cue_regex(cue) for cue in self.cues))
+
+    @cached_property
+    def mask(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(_cue_regex(c) for c in self.unless)) if self.unless else None
+
+
+def _word_regex(word: str) -> str:
+    if word == "?":
+        return "[a-z0-9]"
+    exact = word.endswith("=")
+    core = word.strip("*=")
+    body = re.escape(core)
+    if word.startswith("*"):
+        body = r"[a-z0-9]*" + body
+    if word.endswith("*"):
+        return body + r"[a-z0-9]*"
+    return body if exact else body + _ENDINGS
+
+
+def _cue_regex(cue: str) -> str:
+    return r"(?<![a-z0-9])" + " ".join(_word_regex(w) for w in cue.split()) + r"(?![a-z0-9])"
+
+
+def facet(name: str, label: str, cues: str, unless: str = "") -> Facet:
+    """A facet from comma-separated cue lists, as the lexicon's tables write them."""
+    return Facet(name, label, _split(cues), _split(unless))
+
+
+def _split(cues: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in cues.split(",") if c.strip())

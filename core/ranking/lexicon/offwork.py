@@ -1,0 +1,132 @@
+"""Meeting-side markers only: what is not work at all (one's own errands and home, travel,
+company events, focus blocks) and what a meeting among colleagues does (preparing,
+handing a won customer to delivery). No tip is ever *for* these.
+"""
+
+from __future__ import annotations
+
+from core.ranking.lexicon.cues import Facet, facet
+
+NOT_WORK: tuple[Facet, ...] = (
+    # --- not work (meeting side only) ----------------------------------------------
+    facet(
+        "offwork:personal",
+        "personal",
+        """dentist*, orthodont*, doctor s, doctor appointment, physio*, therapy, therapist,
+        gym, workout, yoga, fitness, haircut, hairdresser, barber, lunch=, lunch break,
+        dinner=, breakfast=, brunch, coffee break, birthday, wedding, funeral, vacation,
+        holiday*, day off, out of office, ooo, pto, sick leave, errand*, pick up, drop off,
+        school run, kids, childcare, daycare, vet, private, privat, personal=,
+        doctor=, optician, gp appointment, arzt=, zahnarzt*, arzttermin*, hausarzt*, tierarzt*,
+        augenarzt*, kinderarzt*, frauenarzt*, hautarzt*, optiker, kieferorthop*, physiotherap*,
+        friseur*, frisoer*, mittag=, mittagessen, mittagspause, abendessen, fruehstueck,
+        kaffeepause, geburtstag*, hochzeit*, beerdigung, urlaub*, *urlaub, feiertag*,
+        krank=, krankmeldung, abholen, *abholen, kita, kindergarten, elternabend,
+        besorgung*, einkaufen=, reifenwechsel, umzug,
+        ersatzwagen*, leihwagen*, courtesy car*, loan car*,
+        tandarts*, huisarts*, vakantie*, verjaardag*,
+        tannlege*, tandlaege*, tandlaekar*, legetime*, legebesoek*, laegetid*, laegebesoeg*,
+        laekarbesoek*, laekare*, laekartid*, fysioterap*, trening=, treningsstudio*, ferie=,
+        ferien, bursdag*, foedselsdag*, foedelsedag*, bryllup*, broellop*, begravelse*,
+        begravning*, barnehage*, foerskola*, boernehave*, foreldremoete*, foeraeldramoete*,
+        foraeldremoede*, lunsj=, middag=, frokost=, dekkskift*, daeckbyte*, hjulskift*,
+        sykemelding*, sjukskriv*, sygemeld*, flytting=, flytning=,
+        dentiste*, rdv medecin, rendez vous medecin, chez le medecin, medecin traitant,
+        kine=, kinesitherap*, osteopath*, ophtalmo*, pediatre*, gynecolog*, coiffeur*,
+        coiffure*, salle de sport, dejeuner=, petit dejeuner, diner=, anniversaire*,
+        mariage*, enterrement*, obseques, vacances, conge=, conges=, jour ferie*, rdv
+        perso*, perso=, creche*, garderie*, reunion parents*, veterinaire*, changement de
+        pneus, controle technique, demenagement*""",
+        # Business that calls itself private.
+        unless="""private offer*, private equity, private cloud, private label*, private sector,
+        private bank*, private beta, private preview, private market*, privatkund*""",
+    ),
+    # One's own home, and the insurance of one's home and car: whatever the title says about
+    # contracts, renewals, handovers or a service, it is the seller's own life (see
+    # ``meeting.profile_meeting``).
+    facet(
+        "offwork:home",
+        "at home",
+        """at home, my place, zu hause, zuhause, daheim, wohnung=, wohnungs*, my flat,
+        our flat, my apartment, our apartment, flat viewing, apartment viewing,
+        flat handover, home insurance, house insurance, contents insurance, car insurance,
+        motor insurance, hausrat*, privathaftpflicht*, private haftpflicht*,
+        kfz versicherung*, autoversicherung*, vollkasko*, teilkasko*, kfz vertrag*,
+        kfz police*, kfz polizze*,
+        hjemme=, hemma=, bilforsikring*, husforsikring*, innboforsikring*, indboforsikring*,
+        hemfoersaekring*, bilfoersaekring*,
+        a la maison, chez moi, mon appartement, notre appartement, assurance habitation,
+        assurance auto*, assurance voiture""",
+        # Working from home is work; the housing trade is a trade.
+        unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
+        wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
+        wohnungsbestand*, wohnungsmarkt*""",
+    ),
+    facet(
+        "offwork:travel",
+        "travel",
+        """flight*, flug, *flug, fluege, train= to, train= from, zug nach, zugfahrt, bahnfahrt,
+        bahn=, ice=, railjet, rj=, tgv, eurostar, nightjet, thalys, westbahn, hotel*,
+        airport, flughafen, taxi, uber, commute, pendeln, layover, boarding,
+        terminal= ?,
+        check out, anreise, abreise, rueckreise, hinreise, reise=, travel*, drive to,
+        fahrt nach, rueckfahrt, hinfahrt,
+        flyreise*, flyresa*, flyrejse*, togreise*, togrejse*, tagresa*, hotell*, lufthavn*,
+        flygplats*, avreise*, hjemreise*, hemresa*, hjemrejse*, afrejse*,
+        vol=, vols=, train= pour, train= vers, train= retour, aeroport*, gare de, a la gare,
+        en gare, aller retour, voyage*""",
+        unless="pflug*, pfluege",  # a plough is no flight
+    ),
+    facet(
+        "offwork:company",
+        "company event",
+        """all hands, all hand, town hall, townhall, company meeting, company event,
+        company update, staff meeting, christmas party, holiday party, summer party,
+        team event, team building, teambuilding, offsite, off site, sales kick off, sko=,
+        kick off party, weihnachtsfeier, sommerfest, betriebsausflug, firmenfeier,
+        betriebsversammlung, mitarbeiterversammlung, teamevent, firmenevent,
+        christmas do, christmas lunch, christmas dinner, christmas social, xmas party, xmas do,
+        team social, staff social, summer social, weihnachtsessen, personalanlass,
+        julebord*, julbord*, julfest*, julefest*, julefrokost*, allmoete*, personalmoete*,
+        personalmoede*, firmafest*, personalfest*,
+        soiree de noel, fete de noel, repas de noel, fete de fin d annee, soiree d
+        entreprise, seminaire d entreprise, apero d equipe, apero de noel, afterwork*,
+        pleniere*""",
+    ),
+    facet(
+        "offwork:focus",
+        "focus time",
+        """focus*, fokus*, deep work, heads down, do not book, dont book, nicht buchen,
+        no meetings, blocker, blocked, block=, hold=, admin time, email time, busy=,
+        placeholder, platzhalter, reserviert, blockiert, geblockt, keine termine,
+        opptatt=, upptagen=, optaget=,
+        temps de concentration, bloc concentration, ne pas reserver, ne pas planifier, pas
+        de reunion, temps admin""",
+        # A focus group is market research with people in the room.
+        unless="focus group*, fokusgruppe*",
+    ),
+    # --- what a meeting among colleagues does (meeting side only) ---------------------
+    facet(
+        "internal:prep",
+        "preparation",
+        """prep=, preps=, prepare, preparing, preparation*, vorbereitung*, *vorbereitung,
+        vorbereiten, dry run, rehearsal*, probelauf, generalprobe, pitch practice,
+        run through,
+        forberedelse*, foerberedelse*, forberede*, foerbered*,
+        preparer=, repetition*""",
+    ),
+    # Sales handing a won customer to the people who deliver: the customer's work, prepared
+    # among colleagues. Not a handover to a deputy before a holiday.
+    facet(
+        "internal:handover",
+        "handover to delivery",
+        """handover to cs, handover to customer success, handover to service*,
+        handover to delivery, handover to professional service*, handover to ps,
+        handover to project*, handover to the project*, handover to implementation,
+        handover to onboarding, sales handover, sales to delivery handover, sales to cs,
+        uebergabe an ps, uebergabe an cs, uebergabe an service*, uebergabe an den service*,
+        uebergabe an professional service*, uebergabe an delivery, uebergabe an projekt*,
+        uebergabe an das projekt*, uebergabe an die projekt*, uebergabe an implementier*,
+        uebergabe vertrieb*, uebergabe an die abwicklung, uebergabe an innendienst""",
+    ),
+)
