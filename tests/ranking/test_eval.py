@@ -154,6 +154,12 @@ TWENTY_FOURTH = [
 TWENTY_FIFTH = [
     SETS / f"heldout-{name}.json" for name in ("sterile", "carwash", "hearing", "leadership")
 ]
+# A twenty-sixth round: customs brokerage (DE/CH), commercial laundry machines (AT and South
+# Tyrol, in German, Italian and English), an electrical wholesaler (DE) and industrial
+# weighing and inspection for food and pharma plants (DE/NL/UK).
+TWENTY_SIXTH = [
+    SETS / f"heldout-{name}.json" for name in ("customs", "laundry", "electro", "weighing")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -186,6 +192,7 @@ ALL_SETS = [
     *TWENTY_THIRD,
     *TWENTY_FOURTH,
     *TWENTY_FIFTH,
+    *TWENTY_SIXTH,
 ]
 
 
@@ -228,7 +235,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and twenty-two sets loaded through the production paths, a 243-point grid and the
+# A hundred and twenty-six sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)
