@@ -19,7 +19,7 @@ CONTEXT: tuple[Facet, ...] = (
         prix=, tarif=, tarifs=, tarification*, devis, offre=, offres=, proposition
         commerciale*, chiffrage*, cout=, couts=, cout total""",
         # A call for tenders is the tender, not its offer's price.
-        unless="appel d offres, appels d offres",
+        unless="appel d offres",
     ),
     facet(
         "topic:competition",

@@ -70,7 +70,7 @@ KINDS: tuple[Facet, ...] = (
         supply agreement*, rahmenvereinbarung*, liefervereinbarung*,
         *overeenkomst*, raamcontract*,
         kontrakt*, *kontrakt, rammeavtal*, ramavtal*, rammeaftal*,
-        contrat*, *contrat, accord cadre*, contrat cadre*, conditions generales, lettre d
+        contrat*, *contrat, accord cadre*, conditions generales, lettre d
         intention, avenant*""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
@@ -162,7 +162,7 @@ KINDS: tuple[Facet, ...] = (
         """reference*, referenz*, *referenz, testimonial*, case study, case studies,
         referenzkunde*, referenzbesuch*, referentie*,
         referanse*, referens*,
-        temoignage*, cas client*, client de reference, visite de reference""",
+        temoignage*, cas client*""",
         # A booking's, a colour's or a price's reference is no reference customer, nor is a
         # reference design or product (what a part is measured against), nor a retailer's listing.
         unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*, referenced,
@@ -184,7 +184,7 @@ KINDS: tuple[Facet, ...] = (
         anbud*, *anbud, upphandling*, *upphandling, udbud*, *udbud, konkurransegrunnlag*,
         foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
         prekvalifiser*, prekvalificer*,
-        appel d offres, appels d offres, marche public, marches publics, cahier des charges,
+        appel d offres, marche public, cahier des charges,
         dossier de consultation, soumission*""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
@@ -359,7 +359,7 @@ KINDS: tuple[Facet, ...] = (
         trip planning, wedding planning, party planning, partyplanung, feierplanung,
         stand planning, booth planning, event planning, trade fair planning,
         trade show planning, exhibition planning, planning salon*, planning du salon,
-        planning des salons, planning de salon, planning stand*, planning du stand""",
+        planning de salon, planning stand*, planning du stand""",
     ),
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips
@@ -383,7 +383,7 @@ KINDS: tuple[Facet, ...] = (
         """interview*, candidate*, hiring, recruit*, bewerb*, vorstellungsgespraech*,
         einstellungsgespraech*,
         intervju*, rekrutter*, rekryter*,
-        entretien d embauche, entretien de recrutement, candidat=, candidats=, candidate=,
+        entretien d embauche, entretien de recrutement, candidat=, candidats=,
         recrutement*, embauche*""",
     ),
 )
