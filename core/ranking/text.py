@@ -34,7 +34,7 @@ _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|/|-?on-?|x)\s*1(?![0-9])", re.IGNO
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")
 
-# Function words of English, German and French, and their written abbreviations ("ca.",
+# Function words of English, German, French and Italian, and their written abbreviations ("ca.",
 # "evtl.", "incl.", "e.g."): they carry no meaning for matching, and being rare in tips
 # they would otherwise take the full-text query's few places for the rarest words.
 STOP_WORDS = frozenset(
@@ -61,6 +61,11 @@ STOP_WORDS = frozenset(
     eux il ils la le les leur leurs lors lui ma mes mon ne nos notre nous ont ou par pas peut pour
     qu que quand qui sa sans se ses si sont sous sur tous tout toute toutes tres un une vos votre
     vous avant apres aussi entre vers afin
+    il lo gli uno di da con su tra fra del dello della dei degli delle al allo alla agli alle dal
+    dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle
+    che chi cui non come dove quando perche anche ed sono era essere ha hanno ho questo questa
+    questi queste quello quella quelli quelle suo sua suoi sue loro nostro nostra nostri vostro
+    vostra mio mia gia ancora poi prima dopo tutto tutti tutte ogni molto piu pero quindi senza
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

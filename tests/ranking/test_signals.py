@@ -664,6 +664,36 @@ LEXICON_READINGS = [
     ("Team weekly: updates, booth planning for the fair", "kind:planning", False),
     ("Réunion d'équipe : planning salon, notes de frais", "kind:planning", False),
     ("Territory planning H1", "kind:planning", True),
+    # Italian, for the commonest kinds of meeting and for what is not work.
+    ("Primo incontro con l'ufficio acquisti", "kind:discovery", True),
+    ("Primo incontro con l'ufficio acquisti", "role:procurement", True),
+    ("Trattativa prezzi listino 2027", "kind:negotiation", True),
+    ("Trattativa prezzi listino 2027", "topic:pricing", True),
+    ("Rinnovo contratto di manutenzione", "kind:renewal", True),
+    ("Rinnovo contratto di manutenzione", "kind:service", True),
+    ("Gara d'appalto ospedale di Verona", "kind:tender", True),
+    ("Gara d'appalto ospedale di Verona", "industry:healthcare", True),
+    ("Sopralluogo in cantiere", "kind:site_survey", True),
+    ("Sopralluogo in cantiere", "setting:onsite", True),
+    ("Collaudo e messa in servizio linea 2", "kind:installation", True),
+    ("Reclamo: fermo macchina", "kind:support", True),
+    ("Revisione pipeline Q1", "kind:forecast", True),
+    ("Riunione di team settimanale", "kind:team", True),
+    ("Corso di formazione per gli installatori", "kind:training", True),
+    ("Campionatura lastre per lo studio di architettura", "kind:sampling", True),
+    ("Campionatura lastre per lo studio di architettura", "role:planner", True),
+    ("Volo Milano Linate - Monaco", "offwork:travel", True),
+    ("Visita medica", "offwork:personal", True),
+    ("Cena di Natale", "offwork:company", True),
+    ("Blocco agenda: lavoro concentrato", "offwork:focus", True),
+    # A video conference is where a meeting happens, not a congress; working from home is work.
+    ("Videoconferenza con il cliente", "kind:event", False),
+    ("Conferenza telefonica: presentazione", "kind:event", False),
+    ("Lavoro da casa", "offwork:home", False),
+    ("Pianificazione stand fiera", "kind:planning", False),
+    # English words that look Italian keep their English sense.
+    ("Lease incentives: rent-free months", "topic:budget", False),
+    ("CDA turnaround for trial sites", "role:executive", False),
 ]
 
 
@@ -867,6 +897,12 @@ def test_written_abbreviations_are_no_content_words() -> None:
 def test_french_function_words_are_no_content_words() -> None:
     assert content_terms("Préparation de la visite chez le client pour les tests") == (
         content_terms("Préparation visite client tests")
+    )
+
+
+def test_italian_function_words_are_no_content_words() -> None:
+    assert content_terms("Preparazione della visita presso il cliente per i test") == (
+        content_terms("Preparazione visita presso cliente test")
     )
 
 

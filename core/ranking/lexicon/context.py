@@ -17,17 +17,22 @@ CONTEXT: tuple[Facet, ...] = (
         estimates, fee, fees, honorar*, *honorar,
         pris=, priser, prisene, prislist*, tilbud*, kostnad*, *kostnad, omkostning*,
         prix=, tarif=, tarifs=, tarification*, devis, offre=, offres=, proposition
-        commerciale*, chiffrage*, cout=, couts=, cout total""",
+        commerciale*, chiffrage*, cout=, couts=, cout total,
+        prezzo=, prezzi=, listino*, preventivo=, preventivi=, quotazion*, costo=, costi=,
+        costo totale""",
         # A call for tenders is the tender, not its offer's price.
         unless="appel d offres",
     ),
     facet(
         "topic:competition",
         "competition",
-        """competit*, rival*, bake off, bakeoff, shootout, vs=, versus, compar*, differentiat*,
-        how we differ, incumbent*, wettbewerb*, *wettbewerb, konkurren*, vergleich*, *vergleich,
+        """competit*, rival*, bake off, bakeoff, shootout, vs=, versus, compar*,
+        differentiat*,
+        how we differ, incumbent*, wettbewerb*, *wettbewerb, konkurren*, vergleich*,
+        *vergleich,
         mitbewerb*,
-        concurrence*, concurrents=, concurrentiel*, comparatif*""",
+        concurrence*, concurrents=, concurrentiel*, comparatif*,
+        concorrenz*, concorrent*, comparativ*""",
     ),
     facet(
         "topic:budget",
@@ -36,14 +41,17 @@ CONTEXT: tuple[Facet, ...] = (
         leasing, wirtschaftlichkeit*, amortis*, finanzierung*, *finanzierung, investition*,
         funding, subsidy, subsidies, subsidis*, subsidiz*, grant application*, foerderung*,
         foerdermittel*, foerderantrag*, foerderaufruf*, foerderprogramm*, foerderkredit*,
-        foerdergeld*, foerderfaehig*, foerderzusage*, foerderbescheid*, investitionszuschuss*,
+        foerdergeld*, foerderfaehig*, foerderzusage*, foerderbescheid*,
+        investitionszuschuss*,
         budsjett*, *budsjett, finansiering*, investering*, tilskud*,
-        financement*, subvention*, retour sur investissement, rentabilite*, investissement*""",
+        financement*, subvention*, retour sur investissement, rentabilite*, investissement*,
+        finanziament*, investiment*, ritorno sull investimento""",
     ),
     facet(
         "topic:compliance",
         "compliance",
-        """compliance, compliant, audit*, *audit, regulat*, certif*, gxp, gmp, hipaa, baa, mdr,
+        """compliance, compliant, audit*, *audit, regulat*, certif*, gxp, gmp, hipaa, baa,
+        mdr,
         ivdr,
         fda, ethics, validation, zertifi*, richtlinie*, konformit*, vorschrift*,
         medizinprodukte*, mpbetreibv, hygiene*, *hygiene, haccp, food safety,
@@ -52,12 +60,15 @@ CONTEXT: tuple[Facet, ...] = (
         gefaehrdungsbeurteilung*, zulassung*, *zulassung, homologat*, type approval*,
         hse=, ehs=, sheq=, hms=, revisjon*, sertifi*, arbeidsmiljoe*, arbetsmiljoe*,
         arbejdsmiljoe*,
-        conformite*, reglementaire*, reglementation*""",
+        conformite*, reglementaire*, reglementation*,
+        conformita=, normativ*, regolament*, omologazion*, sicurezza sul lavoro, salute e
+        sicurezza""",
     ),
     facet(
         "topic:works_council",
         "works council",
-        """works council, staff council, employee representative*, betriebsrat*, *betriebsrat,
+        """works council, staff council, employee representative*, betriebsrat*,
+        *betriebsrat,
         personalrat*, *personalrat, mitbestimmung*, betriebsvereinbarung*,
         *betriebsvereinbarung, dienstvereinbarung*, arbeitnehmervertret*""",
     ),
@@ -67,7 +78,8 @@ CONTEXT: tuple[Facet, ...] = (
         """integration*, integrate*, interface*, api, apis, schnittstelle*, *schnittstelle,
         anbindung*, hl7, fhir,
         integrasjon*, grensesnitt*, graenssnitt*,
-        interfacage*, connecteur*""",
+        interfacage*, connecteur*,
+        integrazion*, interfacci*""",
     ),
     facet(
         "topic:stakeholders",
@@ -82,7 +94,8 @@ CONTEXT: tuple[Facet, ...] = (
         """follow up, followup, recap, next steps, nachbereitung, naechste schritte,
         nachfassen, nachfasstermin,
         oppfoelging*, uppfoeljning*, opfoelgning*,
-        point de suivi, reunion de suivi, prochaines etapes, compte rendu""",
+        point de suivi, reunion de suivi, prochaines etapes, compte rendu,
+        prossimi passi, riepilogo""",
     ),
     # --- who attends ---------------------------------------------------------------
     facet(
@@ -94,14 +107,17 @@ CONTEXT: tuple[Facet, ...] = (
         oekonomisjef*, ekonomichef*, oekonomichef*, finansdirektoer*, oekonomiavdeling*,
         ekonomiavdelning*, oekonomiafdeling*,
         daf=, directeur financier, directrice financiere, direction financiere, financier*,
-        comptab*, controleur de gestion""",
+        comptab*, controleur de gestion,
+        direttore finanziario, direttrice finanziaria, responsabile amministrativo,
+        controllo di gestione""",
     ),
     facet(
         "role:it",
         "IT",
         """cio, cto, itdept, architect*, architecture, infrastructure,
         edv, informatik,
-        dsi=, informatique=, service informatique, direction informatique""",
+        dsi=, informatique=, service informatique, direction informatique,
+        sistemi informativi, responsabile it""",
         # Architectural lighting, glass or practices are buildings, not IT.
         unless="""architectural*, landscape architect*, interior architect*,
         architecture firm*, architecture practice*""",
@@ -111,11 +127,15 @@ CONTEXT: tuple[Facet, ...] = (
         "role:planner",
         "architects and planners",
         """architekt, architektin*, *architekt, *architekten, architekturbuero*,
-        *architekturbuero, architectural practice*, architecture firm*, architecture practice*,
+        *architekturbuero, architectural practice*, architecture firm*, architecture
+        practice*,
         landscape architect*, interior architect*, interior designer*, lighting designer*,
         consulting engineer*, specifier*, fachplaner*, *fachplaner, planer, planungsbuero*,
-        *planungsbuero, ingenieurbuero*, *ingenieurbuero""",
-        unless="""itdept architekt*, it architekt*, software architekt*, enterprise architekt*,
+        *planungsbuero, ingenieurbuero*, *ingenieurbuero,
+        architetto=, architetti=, architetta=, studio di architettura, progettist*, studio
+        tecnico, direttore dei lavori, direzione lavori""",
+        unless="""itdept architekt*, it architekt*, software architekt*, enterprise
+        architekt*,
         solution architekt*, solutions architekt*, cloud architekt*, daten architekt*""",
     ),
     facet(
@@ -127,7 +147,9 @@ CONTEXT: tuple[Facet, ...] = (
         administrerende direktoer*, styremoete*, styrelsemoete*, bestyrelsesmoede*,
         konsernsjef*, koncernchef*, ledergruppe*, ledningsgrupp*,
         pdg=, directeur general, directrice generale, direction generale, comite de
-        direction, codir=, comex=""",
+        direction, codir=, comex=,
+        amministratore delegato, direttore generale, direzione generale, consiglio di
+        amministrazione""",
     ),
     facet(
         "role:procurement",
@@ -136,7 +158,8 @@ CONTEXT: tuple[Facet, ...] = (
         einkauf=, einkaufs*, einkaeufer*, beschaffung*, *beschaffung, *einkauf=, inkoop*,
         inkoper*,
         innkjoep*, inkoep*, indkoeb*, anskaffelse*,
-        achat*, acheteur*, acheteuse*, approvisionnement*""",
+        achat*, acheteur*, acheteuse*, approvisionnement*,
+        ufficio acquisti, responsabile acquisti, direttore acquisti, approvvigionament*""",
     ),
     facet(
         "role:legal",
@@ -144,7 +167,8 @@ CONTEXT: tuple[Facet, ...] = (
         """legal, counsel, lawyer*, attorney*, jurist*, rechtsabteilung, anwalt, *anwalt,
         syndikus,
         advokat*,
-        juridique*, avocat*, service juridique""",
+        juridique*, avocat*, service juridique,
+        ufficio legale, avvocat*""",
     ),
     facet(
         "role:clinical",
@@ -152,7 +176,8 @@ CONTEXT: tuple[Facet, ...] = (
         """physician*, clinician*, clinical, doctors, nurse*, nursing, surgeon*, chefarzt*,
         oberarzt*, aerzte, aerztin*, pflege*, *pflege, stationsleitung, klinisch*,
         medecin*, infirmier*, infirmiere*, chirurgien*, cadre de sante, soignant*, bloc
-        operatoire""",
+        operatoire,
+        medici=, infermier*, chirurg*""",
     ),
     # --- the customer's industry ---------------------------------------------------
     facet(
@@ -163,21 +188,24 @@ CONTEXT: tuple[Facet, ...] = (
         arztpraxis, *praxis,
         sykehus*, *sykehus, sjukhus*, *sjukhus, sygehus*, *sygehus, helseforetak*,
         clinique*, hopital*, hopitaux, sante=, chu=, ehpad*, centre hospitalier*,
-        hospitalier*, hospitaliere*""",
+        hospitalier*, hospitaliere*,
+        ospedal*, azienda sanitaria, aziende sanitarie, asl=""",
         # Hotels and catering, and safety at work.
         unless="hospitality, health and safety, health safety",
     ),
     facet(
         "industry:public_sector",
         "public sector",
-        """government*, public sector, government agency, government agencies, public agency,
+        """government*, public sector, government agency, government agencies, public
+        agency,
         federal agency, state agency, executive agency, ministry, municipal*, municipality,
         council, city of, county, federal, public authorit*, behoerde*, *behoerde,
         ministerium, *ministerium, kommune*, kommunal*, gemeinde*, stadtverwaltung,
         landratsamt, landkreis, oeffentliche hand, oeffentlicher auftraggeber,
         *kommune, kommun=, kommunen, *kommun, fylkeskommun*, myndighet*, myndighed*,
         direktorat*, *direktoratet, offentlig sektor,
-        collectivite*, mairie*, municipalite*, administration publique, service public""",
+        collectivite*, mairie*, municipalite*, administration publique, service public,
+        comune di, pubblica amministrazione, ente pubblico, enti pubblici, ministero*""",
         unless="works council, staff council, employee council",
     ),
     facet(
@@ -186,7 +214,8 @@ CONTEXT: tuple[Facet, ...] = (
         """university, universities, universitaet*, college*, school district, campus,
         hochschule*, *hochschule, faculty,
         universitet*, hoegskole*, hoegskola*, hoejskole*,
-        universite*, haute ecole*""",
+        universite*, haute ecole*,
+        universita=, politecnico*, ateneo*""",
     ),
     facet(
         "industry:pharma",
@@ -199,7 +228,8 @@ CONTEXT: tuple[Facet, ...] = (
         """bank, banks, banking, insurance, insurer*, fintech, financial services,
         versicherung*, *versicherung, sparkasse*,
         forsikring*, *forsikring, foersaekring*, *foersaekring,
-        banque*, assureur*, compagnie d assurance*""",
+        banque*, assureur*, compagnie d assurance*,
+        banca=, banche=, assicurazion*""",
     ),
     facet(
         "industry:manufacturing",
@@ -209,7 +239,8 @@ CONTEXT: tuple[Facet, ...] = (
         werkzeugbau, formenbau, giesserei*, spritzguss*, kunststofftechnik, zerspanung*,
         metal fabrication, machining, foundry, foundries,
         fabrikk*, *fabrikk, produksjon*, industri=,
-        usine*, fabricant*, industriel*, industrielle*""",
+        usine*, fabricant*, industriel*, industrielle*,
+        stabiliment*, fabbrica*, industria=, industriale*, manifattur*""",
     ),
     facet(
         "industry:automotive",
@@ -223,12 +254,15 @@ CONTEXT: tuple[Facet, ...] = (
         "industry:food",
         "food and beverage",
         """food, foods, beverage*, brewery, breweries, dairy, dairies, bakery, bakeries,
-        snack*, confectioner*, brauerei*, molkerei*, getraenk*, lebensmittel*, nahrungsmittel*,
-        baeckerei*, fleischwaren*, suesswaren*, *brauerei, *molkerei, feinkost*, delicatessen*,
+        snack*, confectioner*, brauerei*, molkerei*, getraenk*, lebensmittel*,
+        nahrungsmittel*,
+        baeckerei*, fleischwaren*, suesswaren*, *brauerei, *molkerei, feinkost*,
+        delicatessen*,
         meat, meats, poultry, fleisch, fleischerei*, metzgerei*, schlachthof*, gefluegel*,
         naeringsmiddel*, livsmedel*, foedevare*, bakeri*, meieri*, mejeri*, bryggeri*,
         slakteri*,
-        alimentaire*, agroalimentaire*, boulangerie*, laiterie*, fromagerie*""",
+        alimentaire*, agroalimentaire*, boulangerie*, laiterie*, fromagerie*,
+        alimentar*, caseifici*, panifici*, birrifici*""",
     ),
     facet(
         "industry:retail",
@@ -236,14 +270,17 @@ CONTEXT: tuple[Facet, ...] = (
         """retail*, retailer*, stores, supermarket*, e commerce, ecommerce, einzelhandel*,
         filiale*, handelskette*,
         dagligvare*, detaljhandel*,
-        magasin*, grande distribution, commerce de detail""",
+        magasin*, grande distribution, commerce de detail,
+        grande distribuzione, gdo=, punto vendita, punti vendita, negozio=, negozi=,
+        supermercat*""",
     ),
     facet(
         "industry:logistics",
         "logistics",
         """logistic*, shipping, shipment*, freight, warehouse*, fleet, spedition*,
         lager=, lagerhaus*, fuhrpark,
-        entrepot*, transporteur*""",
+        entrepot*, transporteur*,
+        magazzin*, spedizion*""",
     ),
     # --- setting -------------------------------------------------------------------
     facet(
@@ -259,7 +296,9 @@ CONTEXT: tuple[Facet, ...] = (
         shop walk*, store walk*, floor walk*, plant tour*, factory tour*, site tour*,
         werksfuehrung*, betriebsfuehrung*,
         befaring*, *befaring, besoek*, *besoek, besoeg*, *besoeg, omvisning*, rundvisning*,
-        sur site, sur place, en presentiel, accueil=""",
+        sur site, sur place, en presentiel, accueil=,
+        presso la sede, presso il cliente, dal cliente, visita=, visite=, in visita, di
+        persona, in presenza, parcheggio*, sopralluog*""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,

@@ -1,8 +1,8 @@
 """Kinds of meeting: with customers (first meeting, negotiation, renewal, tender …) and among
 colleagues (forecast review, one-on-one, team meeting, account planning, bid review …).
 
-English and German cues, and the commonest Dutch, Norwegian, Swedish, Danish and French
-ones, written from general knowledge of how meetings are named (docs/ranking.md).
+English and German cues, and the commonest Dutch, Norwegian, Swedish, Danish, French and
+Italian ones, written from general knowledge of how meetings are named (docs/ranking.md).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ KINDS: tuple[Facet, ...] = (
         "first meeting",
         """intro=, intro call, introduction, introductory, first call, first meeting,
         first conversation, first contact, discovery, discovery call, needs analysis,
-        qualification, qualify, get to know, getting to know, kennenlernen, kennenlerntermin,
+        qualification, qualify, get to know, getting to know, kennenlernen,
+        kennenlerntermin,
         kennenlerngespraech, erstgespraech, erstkontakt, erster termin, erstes gespraech,
         bedarfsanalyse, bedarfsermittlung,
         inbound lead, inbound via, inbound from, inbound enquiry, inbound inquiry,
@@ -30,26 +31,33 @@ KINDS: tuple[Facet, ...] = (
         premier rendez vous*, premier rdv, premiere rencontre, premier echange*, premier
         contact, prise de contact, rendez vous decouverte, appel decouverte, entretien
         decouverte, reunion decouverte, analyse des besoins, recueil des besoins, faire
-        connaissance""",
+        connaissance,
+        primo incontro, primo appuntamento, prima call, prima chiamata, primo contatto,
+        presa di contatto, incontro conoscitivo, call conoscitiva, chiamata conoscitiva,
+        incontro di conoscenza, analisi dei fabbisogni, analisi delle esigenze""",
     ),
     facet(
         "kind:demo",
         "product demo",
         """*demo, *demonstration, product tour, live demo, showcase, proof of value,
         vorfuehrung, *vorfuehrung, produktvorstellung, live vorfuehrung, hands on,
-        demonstrasjon*""",
+        demonstrasjon*,
+        dimostrazion*""",
     ),
     facet(
         "kind:presentation",
         "presentation",
-        """presentation, presenting, present the, pitch, slide, slides, deck=, decks, keynote,
+        """presentation, presenting, present the, pitch, slide, slides, deck=, decks,
+        keynote,
         praesentation, *praesentation, praesentieren, vortrag, folie, folien,
-        presentasjon*""",
+        presentasjon*,
+        presentazion*""",
     ),
     facet(
         "kind:negotiation",
         "negotiation",
-        """negotiat*, commercial terms, commercials, deal terms, terms and pricing, discount,
+        """negotiat*, commercial terms, commercials, deal terms, terms and pricing,
+        discount,
         concession, haggl*, best and final, bafo, final offer, best offer, counter offer,
         letztes angebot, konditionen=, kondition*,
         *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt, *rabatt, nachlass,
@@ -58,7 +66,10 @@ KINDS: tuple[Facet, ...] = (
         *forhandling*, *foerhandling*,
         negociation*, renegociation*, negocier, remise commerciale, remise de prix, rabais,
         conditions commerciales, meilleure offre, offre finale, derniere offre, conditions
-        tarifaires""",
+        tarifaires,
+        trattativ*, negoziazion*, negoziar*, negoziato, rinegoziazion*, sconto=, sconti=,
+        scontistic*, condizioni commerciali, offerta finale, ultima offerta, migliore
+        offerta""",
     ),
     facet(
         "kind:contract",
@@ -71,7 +82,8 @@ KINDS: tuple[Facet, ...] = (
         *overeenkomst*, raamcontract*,
         kontrakt*, *kontrakt, rammeavtal*, ramavtal*, rammeaftal*,
         contrat*, *contrat, accord cadre*, conditions generales, lettre d
-        intention, avenant*""",
+        intention, avenant*,
+        contratt*, accordo quadro, condizioni generali, lettera d intenti, clausol*""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -82,9 +94,12 @@ KINDS: tuple[Facet, ...] = (
         churn*, retention, verlaengerung, *verlaengerung, verlaenger*, kuendigung*,
         *kuendigung, laufzeitende, verleng*, *verlenging,
         fornyelse*, *fornyelse, foernyelse*, *foernyelse, forlengelse*, *forlengelse,
-        foerlaengning*, *foerlaengning, forlaengelse*, *forlaengelse, oppsigelse*, uppsaegning*,
+        foerlaengning*, *foerlaengning, forlaengelse*, *forlaengelse, oppsigelse*,
+        uppsaegning*,
         opsigelse*,
-        renouvellement*, reconduction*, resiliation*, fin de contrat, echeance du contrat""",
+        renouvellement*, reconduction*, resiliation*, fin de contrat, echeance du contrat,
+        rinnovo=, rinnovi=, rinnovare, rinnovo contratt*, rinnovo del contratto, proroga*,
+        disdetta*, scadenza contratto, scadenza del contratto""",
     ),
     facet(
         "kind:business_review",
@@ -95,12 +110,16 @@ KINDS: tuple[Facet, ...] = (
         performance meeting*, monthly review*, leistungsreview*, servicegespraech*,
         q1 review, q2 review, q3 review, q4 review, quartalsbesprechung*,
         season review*, rueckblick*, *rueckblick,
-        jaargesprek*, kwartaalgesprek*, kwartaaloverleg*, kwartaalreview*, evaluatiegesprek*,
+        jaargesprek*, kwartaalgesprek*, kwartaaloverleg*, kwartaalreview*,
+        evaluatiegesprek*,
         kvartalsgjennomgang*, kvartalsgenomgang*, kvartalsmoete*, kvartalsmoede*,
         kvartalsoppfoelging*, kvartalsuppfoeljning*, kvartalsopfoelgning*, arsgjennomgang*,
         arsgenomgang*,
         revue trimestrielle, revue annuelle, revue de compte*, revue d activite*, bilan
-        annuel, bilan trimestriel, point trimestriel, point annuel""",
+        annuel, bilan trimestriel, point trimestriel, point annuel,
+        revisione trimestrale, revisione annuale, review trimestrale, review annuale,
+        incontro trimestrale, incontro annuale, riunione trimestrale, verifica trimestrale,
+        verifica annuale""",
     ),
     facet(
         "kind:kickoff",
@@ -113,13 +132,18 @@ KINDS: tuple[Facet, ...] = (
         oppstart=, uppstart=, opstart=, oppstartsmoete*, oppstartmoete*, uppstartsmoete*,
         uppstartmoete*, opstartsmoede*, opstartmoede*, implementering*,
         reunion de lancement, lancement du projet, lancement de projet, demarrage du projet,
-        demarrage de projet, mise en oeuvre, mise en production, deploiement*""",
+        demarrage de projet, mise en oeuvre, mise en production, deploiement*,
+        avvio progetto, avvio del progetto, avvio lavori, avvio dei lavori, riunione di
+        avvio, incontro di avvio, lancio progetto, lancio del progetto, messa in produzione,
+        implementazion*""",
     ),
     facet(
         "kind:security",
         "security review",
-        """security, secops, infosec, ciso, soc 2, soc2, iso 27001, pentest*, penetration test*,
-        security questionnaire, encryption, data protection, privacy, gdpr, dsgvo, datenschutz*,
+        """security, secops, infosec, ciso, soc 2, soc2, iso 27001, pentest*, penetration
+        test*,
+        security questionnaire, encryption, data protection, privacy, gdpr, dsgvo,
+        datenschutz*,
         *datenschutz, verschluesselung, auftragsverarbeitung, avv,
         data processing agreement, dpa, sicherheit=, itsicherheit*, informationssicherheit*,
         datensicherheit*, cybersicherheit*, netzwerksicherheit*, sicherheitsfrageb*,
@@ -127,14 +151,18 @@ KINDS: tuple[Facet, ...] = (
         informasjonssikkerhet*, informationssaekerhet*, informationssikkerhed*, personvern*,
         dataskydd*, databeskyttelse*,
         cybersecurite*, securite informatique, securite de l information, protection des
-        donnees, rgpd, chiffrement""",
+        donnees, rgpd, chiffrement,
+        sicurezza informatica, cybersicurezza, protezione dei dati, protezione dati,
+        crittografia""",
     ),
     facet(
         "kind:pilot",
         "pilot or trial",
-        """pilot*, poc, proof of concept, trial, trials, test phase, testphase, teststellung*,
+        """pilot*, poc, proof of concept, trial, trials, test phase, testphase,
+        teststellung*,
         *teststellung, erprobung*, probebetrieb, testinstallation,
-        essai=, essais=, essai gratuit, phase de test, mise a l essai""",
+        essai=, essais=, essai gratuit, phase de test, mise a l essai,
+        periodo di prova, fase di test, fase di prova, prova gratuita""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(
@@ -143,7 +171,8 @@ KINDS: tuple[Facet, ...] = (
         """bemusterung*, *bemusterung, musterflaeche*, *musterflaeche, musterabnahme*,
         musterfreigabe*, erstmuster*, mock up, mockup*, sample approval*, sample review*,
         sampling, ppap, first article*, andruck*, proof approval*, probeverlegung*,
-        echantillon*, validation des echantillons, bon a tirer""",
+        echantillon*, validation des echantillons, bon a tirer,
+        campionatur*, campioni=, approvazione campion*""",
     ),
     facet(
         "kind:partner",
@@ -154,7 +183,8 @@ KINDS: tuple[Facet, ...] = (
         deal registration*, deal registrier*, deal registered, lead registration*,
         lead registrier*,
         aterfoersaeljare*, underleverandoer*, underleverantoer*,
-        partenaire*, revendeur*, distributeur*, integrateur*, sous traitan*""",
+        partenaire*, revendeur*, distributeur*, integrateur*, sous traitan*,
+        rivenditor*, concessionari*, subappalt*""",
     ),
     facet(
         "kind:reference",
@@ -162,10 +192,12 @@ KINDS: tuple[Facet, ...] = (
         """reference*, referenz*, *referenz, testimonial*, case study, case studies,
         referenzkunde*, referenzbesuch*, referentie*,
         referanse*, referens*,
-        temoignage*, cas client*""",
+        temoignage*, cas client*,
+        caso di successo, casi di successo, testimonianz*""",
         # A booking's, a colour's or a price's reference is no reference customer, nor is a
         # reference design or product (what a part is measured against), nor a retailer's listing.
-        unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*, referenced,
+        unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*,
+        referenced,
         referencing, reference number*, booking reference*, referentienummer*,
         referansenummer*, referensnummer*, reference price*, reference value*,
         reference product*, reference design*, reference architecture*, reference model*,
@@ -185,7 +217,9 @@ KINDS: tuple[Facet, ...] = (
         foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
         prekvalifiser*, prekvalificer*,
         appel d offres, marche public, cahier des charges,
-        dossier de consultation, soumission*""",
+        dossier de consultation, soumission*,
+        gara d appalto, gare d appalto, gara pubblica, gare pubbliche, appalto pubblico,
+        appalti pubblici, bando di gara, bandi di gara, capitolat*, aggiudicazion*""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
     # are for that room, not for the customer's bidders' conference or clarification call
@@ -197,7 +231,10 @@ KINDS: tuple[Facet, ...] = (
         go no go bid*, bid decision*, bid approval*, bid board*, bid committee*,
         bid qualification*, bid sign off*, angebotsreview*, ausschreibungsreview*,
         anbudsgjennomgang*, anbudsgenomgang*,
-        revue d offre*, revue de l offre, comite d offre*, revue go no go, decision go no go""",
+        revue d offre*, revue de l offre, comite d offre*, revue go no go, decision go no
+        go,
+        revisione offerta, revisione dell offerta, riesame offerta, riesame dell offerta,
+        comitato offerte""",
     ),
     # Surveying the customer's site before an offer or a job: walking it, measuring it,
     # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
@@ -210,7 +247,9 @@ KINDS: tuple[Facet, ...] = (
         begehung*, *begehung, aufmass*, *aufmass, bestandsaufnahme*, ortstermin*,
         vor ort termin*, ortsbesichtigung*, befaring*, *befaring, inmeting*, opmeting*,
         visite technique*, releve sur site, releves sur site, prise de cotes, prise de
-        mesures""",
+        mesures,
+        sopralluog*, rilievo misure, rilievi misure, presa misure, presa delle misure,
+        rilievo in cantiere""",
     ),
     facet(
         "kind:installation",
@@ -222,11 +261,14 @@ KINDS: tuple[Facet, ...] = (
         inbetriebsetzung*, *inbetriebsetzung,
         site meeting, construction site, construction meeting, baustelle*, *baustelle,
         baubesprechung*, bauleitung*, oplevering*, *oplevering, ingebruikname*,
-        installasjon*, montering*, *montering, idriftsettelse*, idriftsetting*, driftsaettning*,
+        installasjon*, montering*, *montering, idriftsettelse*, idriftsetting*,
+        driftsaettning*,
         idriftsaettelse*, overlevering*, byggemoete*, byggmoete*, byggemoede*, byggeplass*,
         byggarbetsplats*, byggeplads*,
         mise en service*, reception des travaux, pv de reception, proces verbal de
-        reception, reunion de chantier, chantier*""",
+        reception, reunion de chantier, chantier*,
+        installazion*, messa in servizio, collaud*, montaggio*, posa in opera, cantier*,
+        consegna lavori, consegna dei lavori""",
     ),
     facet(
         "kind:training",
@@ -235,7 +277,9 @@ KINDS: tuple[Facet, ...] = (
         schulung*, *schulung, einweisung*, *einweisung, unterweisung*, *unterweisung,
         fortbildung*, weiterbildung*, toolbox talk*, safety briefing*,
         opplaering*, *opplaering, utbildning*, *utbildning, uddannelse*, skolering*,
-        formation=, formations=, session de formation*, formateur*, formatrice*""",
+        formation=, formations=, session de formation*, formateur*, formatrice*,
+        formazione=, corso di formazione, corsi di formazione, addestrament*, sessione
+        formativa""",
     ),
     facet(
         "kind:support",
@@ -244,14 +288,17 @@ KINDS: tuple[Facet, ...] = (
         reklamation*, *reklamation, beschwerde*, *beschwerde, stoerung*, *stoerung,
         eskalation*, eskalier*, ausfall, ausfaelle, fehlalarm*, maengelruege*, downtime,
         standstill,
-        line down, machine down, production stop*, stillstand*, *stillstand, produktionsausfall,
+        line down, machine down, production stop*, stillstand*, *stillstand,
+        produktionsausfall,
         troubleshoot*, fehlersuche, root cause*, out of spec*, oos=, *problem, *probleme,
         non conformance*, nonconformance*, ncr=, 8d=, massabweichung*, farbabweichung*,
         qualitaetsabweichung*, toleranzabweichung*, fehllieferung*, falschlieferung*,
-        minderlieferung*, ersatzlieferung*, transportschaden*, short delivery, short shipment*,
+        minderlieferung*, ersatzlieferung*, transportschaden*, short delivery, short
+        shipment*,
         wrong delivery, damaged in transit,
         offline, out of order, not working, is down, are down, went down, ausser betrieb,
-        defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen aus,
+        defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen
+        aus,
         fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
         unhappy about, unhappy with, unzufrieden*, dissatisfied, beschwert sich,
         beschweren sich, vorfall, vorfaelle, lieferverzug*, lieferengpass*, terminverzug*,
@@ -259,21 +306,30 @@ KINDS: tuple[Facet, ...] = (
         klacht*, *klacht, escalatie*,
         reklamasjon*, *reklamasjon, klagomal*, eskalering*, driftsstans*, driftsstopp*,
         driftsstoerning*, nedetid*, havari*,
-        reclamation*, plainte*, panne=, pannes=, dysfonctionnement*, litige*, non conformite*, arret
-        de production, mecontent*, insatisfait*""",
+        reclamation*, plainte*, panne=, pannes=, dysfonctionnement*, litige*, non
+        conformite*, arret
+        de production, mecontent*, insatisfait*,
+        reclamo=, reclami=, lamentel*, guasto=, guasti=, fermo macchina, fermo impianto,
+        fermo produzione, malfunzionament*, disservizi*, non conformita, contestazion*,
+        difett*, insoddisfatt*, ritardo di consegna, ritardi di consegna, ritardo
+        consegna""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
     facet(
         "kind:service",
         "service and maintenance",
-        """service*, *service, maintenance, maintain*, repair*, spare part*, uptime, call out*,
-        callout*, field service, wartung*, *wartung, instandhaltung*, inspektion*, reparatur*,
+        """service*, *service, maintenance, maintain*, repair*, spare part*, uptime, call
+        out*,
+        callout*, field service, wartung*, *wartung, instandhaltung*, inspektion*,
+        reparatur*,
         ersatzteil*, kundendienst*, techniker*, onderhoud*, *onderhoud,
         vedlikehold*, *vedlikehold, underhall*, *underhall, vedligehold*, *vedligehold,
         contrat d entretien*, contrat de maintenance, entretien preventif*, visite d
         entretien*, depannage*, sav=, piece de rechange, pieces de rechange, pieces
-        detachees, reparation*""",
+        detachees, reparation*,
+        manutenzion*, assistenza tecnica, servizio assistenza, post vendita, postvendita,
+        ricambi*, pezzi di ricambio, riparazion*, intervento tecnico, interventi tecnici""",
         # Putting a plant into operation ("mise en service") is its installation.
         unless="mise en service*",
     ),
@@ -283,7 +339,8 @@ KINDS: tuple[Facet, ...] = (
         """retrofit*, modernis*, moderniz*, upgrade*, overhaul*, refurbish*, umbau*, *umbau,
         modernisierung*, nachruest*, ertuechtigung*, generalueberholung*,
         oppgradering*, uppgradering*, opgradering*,
-        renovation*, mise a niveau, remplacement du parc""",
+        renovation*, mise a niveau, remplacement du parc,
+        ammodernament*, revamping""",
     ),
     facet(
         "kind:event",
@@ -295,27 +352,35 @@ KINDS: tuple[Facet, ...] = (
         maessa*, *maessa, konferanse*, *konferanse, konferens*, *konferens, konference*,
         *konference, kundedag*, kunddag*,
         salon professionnel*, salon= du, salon= de, congres=, exposition, journee client*,
-        journee portes ouvertes, portes ouvertes""",
+        journee portes ouvertes, portes ouvertes,
+        fiera=, fiere=, congresso=, congressi=, convegn*, conferenza=, conferenze=, giornata
+        clienti, evento clienti, porte aperte""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
-        unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen, messer*,
+        unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,
+        messer*,
         messung*, bieterkonferenz*, bidders conference*, bidder conference*,
         telefonkonferenz*, videokonferenz*, webkonferenz*, onlinekonferenz*,
-        conference call*, conference room*, conference line*, konferenzraum*, konferenzsaal*,
+        conference call*, conference room*, conference line*, konferenzraum*,
+        konferenzsaal*,
         telefonkonferanse*, videokonferanse*, telefonkonferens*, videokonferens*,
-        telefonkonference*, videokonference*""",
+        telefonkonference*, videokonference*,
+        conferenza telefonica, conferenze telefoniche""",
     ),
     # --- internal meetings ---------------------------------------------------------
     facet(
         "kind:forecast",
         "forecast review",
-        """forecast*, pipeline*, deal review*, deal durchsprache*, commit call, sales review,
+        """forecast*, pipeline*, deal review*, deal durchsprache*, commit call, sales
+        review,
         revenue review, revenue meeting*, revenue call*, numbers call, numbers review,
         number call, zahlenrunde, zahlen call,
         umsatzrunde, prognose*, *prognose, umsatzplanung, *pipeline,
         prognos=,
         prevision*, previsionnel*, revue du pipe*, revue de pipe*, point pipe*, revue des
-        affaires, point chiffres""",
+        affaires, point chiffres,
+        previsioni di vendita, previsione di vendita, previsioni vendite, previsione
+        vendite""",
     ),
     facet(
         "kind:one_on_one",
@@ -324,7 +389,9 @@ KINDS: tuple[Facet, ...] = (
         einzelgespraech*, personal development, entwicklungsgespraech*, with your manager,
         with my manager, skip level,
         medarbeidersamtale*, medarbetarsamtal*, medarbejdersamtale*,
-        point individuel, entretien individuel, tete a tete, entretien annuel""",
+        point individuel, entretien individuel, tete a tete, entretien annuel,
+        one to one, colloquio individuale, incontro individuale, colloquio annuale,
+        colloquio di valutazione""",
     ),
     facet(
         "kind:team",
@@ -334,10 +401,14 @@ KINDS: tuple[Facet, ...] = (
         team daily, retro, retrospective, teammeeting, teambesprechung,
         team runde, teamrunde, abteilungsmeeting, abteilungsrunde, vertriebsrunde,
         teamoverleg*, werkoverleg*,
-        teammoete*, teammoede*, avdelingsmoete*, avdelningsmoete*, afdelingsmoede*, salgsmoete*,
+        teammoete*, teammoede*, avdelingsmoete*, avdelningsmoete*, afdelingsmoede*,
+        salgsmoete*,
         saeljmoete*, salgsmoede*,
         reunion d equipe, point d equipe, point equipe, reunion hebdo*, point hebdo*,
-        reunion commerciale, reunion de service""",
+        reunion commerciale, reunion de service,
+        riunione di team, riunione del team, riunione team, riunione settimanale, riunione
+        commerciale, riunione vendite, riunione di reparto, riunione di allineamento,
+        allineamento settimanale, allineamento team""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
@@ -351,7 +422,8 @@ KINDS: tuple[Facet, ...] = (
         absatzplanung, umsatzplanung, budgetplanung, jahresplanung, quartalsplanung,
         kapazitaetsplanung, mengenplanung, bedarfsplanung, strategieplanung,
         planlegging*, planering*, planlaegning*, strategi=, strategimoete*, strategimoede*,
-        plan de compte*, planification*, plan d action commercial*, plan d affaires""",
+        plan de compte*, planification*, plan d action commercial*, plan d affaires,
+        pianificazion*, piano commerciale, piano vendite, piano account, strategia=""",
         # Planning one's own leave, trip or wedding is not planning work, nor is planning a
         # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
@@ -359,7 +431,10 @@ KINDS: tuple[Facet, ...] = (
         trip planning, wedding planning, party planning, partyplanung, feierplanung,
         stand planning, booth planning, event planning, trade fair planning,
         trade show planning, exhibition planning, planning salon*, planning du salon,
-        planning de salon, planning stand*, planning du stand""",
+        planning de salon, planning stand*, planning du stand,
+        pianificazione ferie, pianificazione delle ferie, pianificazione viaggi*,
+        pianificazione del viaggio, pianificazione stand, pianificazione fiera,
+        pianificazione della fiera""",
     ),
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips
@@ -375,7 +450,9 @@ KINDS: tuple[Facet, ...] = (
         freigabe sonderkondition*, freigabe der sonderkondition*, kreditkomitee*,
         kreditausschuss*, kreditvorlage*,
         validation de remise*, validation des remises, validation des prix, validation
-        tarifaire, comite de credit, comite des prix""",
+        tarifaire, comite de credit, comite des prix,
+        approvazione sconto, approvazione sconti, approvazione prezzi, approvazione prezzo,
+        approvazione offerta, comitato crediti, comitato prezzi""",
     ),
     facet(
         "kind:interview",
@@ -384,6 +461,8 @@ KINDS: tuple[Facet, ...] = (
         einstellungsgespraech*,
         intervju*, rekrutter*, rekryter*,
         entretien d embauche, entretien de recrutement, candidat=, candidats=,
-        recrutement*, embauche*""",
+        recrutement*, embauche*,
+        colloquio di lavoro, colloquio di selezione, colloqui di selezione, candidato=,
+        candidati=, candidata=, selezione del personale""",
     ),
 )

@@ -17,8 +17,10 @@ NOT_WORK: tuple[Facet, ...] = (
         dinner=, breakfast=, brunch, coffee break, birthday, wedding, funeral, vacation,
         holiday*, day off, out of office, ooo, pto, sick leave, errand*, pick up, drop off,
         school run, kids, childcare, daycare, vet, private, privat, personal=,
-        doctor=, optician, gp appointment, arzt=, zahnarzt*, arzttermin*, hausarzt*, tierarzt*,
-        augenarzt*, kinderarzt*, frauenarzt*, hautarzt*, optiker, kieferorthop*, physiotherap*,
+        doctor=, optician, gp appointment, arzt=, zahnarzt*, arzttermin*, hausarzt*,
+        tierarzt*,
+        augenarzt*, kinderarzt*, frauenarzt*, hautarzt*, optiker, kieferorthop*,
+        physiotherap*,
         friseur*, frisoer*, mittag=, mittagessen, mittagspause, abendessen, fruehstueck,
         kaffeepause, geburtstag*, hochzeit*, beerdigung, urlaub*, *urlaub, feiertag*,
         krank=, krankmeldung, abholen, *abholen, kita, kindergarten, elternabend,
@@ -36,9 +38,16 @@ NOT_WORK: tuple[Facet, ...] = (
         coiffure*, salle de sport, dejeuner=, petit dejeuner, diner=, anniversaire*,
         mariage*, enterrement*, obseques, vacances, conge=, conges=, jour ferie*, rdv
         perso*, perso=, creche*, garderie*, reunion parents*, veterinaire*, changement de
-        pneus, controle technique, demenagement*""",
+        pneus, controle technique, demenagement*,
+        dentista*, dal medico, visita medica, appuntamento medico, medico di base,
+        fisioterap*, osteopat*, oculista*, pediatra*, parrucchier*, barbiere, palestra,
+        pranzo=, cena=, colazione, compleanno*, matrimonio*, funerale*, vacanz*, permesso=,
+        malattia, asilo nido, asilo=, colloquio con gli insegnanti, riunione genitori,
+        veterinari*, cambio gomme, cambio pneumatici, revisione auto, tagliando auto,
+        trasloco*""",
         # Business that calls itself private.
-        unless="""private offer*, private equity, private cloud, private label*, private sector,
+        unless="""private offer*, private equity, private cloud, private label*, private
+        sector,
         private bank*, private beta, private preview, private market*, privatkund*""",
     ),
     # One's own home, and the insurance of one's home and car: whatever the title says about
@@ -56,16 +65,19 @@ NOT_WORK: tuple[Facet, ...] = (
         hjemme=, hemma=, bilforsikring*, husforsikring*, innboforsikring*, indboforsikring*,
         hemfoersaekring*, bilfoersaekring*,
         a la maison, chez moi, mon appartement, notre appartement, assurance habitation,
-        assurance auto*, assurance voiture""",
+        assurance auto*, assurance voiture,
+        a casa, casa mia, assicurazione casa, assicurazione auto, rc auto, polizza auto""",
         # Working from home is work; the housing trade is a trade.
         unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
         wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
-        wohnungsbestand*, wohnungsmarkt*""",
+        wohnungsbestand*, wohnungsmarkt*,
+        lavoro da casa, smart working""",
     ),
     facet(
         "offwork:travel",
         "travel",
-        """flight*, flug, *flug, fluege, train= to, train= from, zug nach, zugfahrt, bahnfahrt,
+        """flight*, flug, *flug, fluege, train= to, train= from, zug nach, zugfahrt,
+        bahnfahrt,
         bahn=, ice=, railjet, rj=, tgv, eurostar, nightjet, thalys, westbahn, hotel*,
         airport, flughafen, taxi, uber, commute, pendeln, layover, boarding,
         terminal= ?,
@@ -74,7 +86,9 @@ NOT_WORK: tuple[Facet, ...] = (
         flyreise*, flyresa*, flyrejse*, togreise*, togrejse*, tagresa*, hotell*, lufthavn*,
         flygplats*, avreise*, hjemreise*, hemresa*, hjemrejse*, afrejse*,
         vol=, vols=, train= pour, train= vers, train= retour, aeroport*, gare de, a la gare,
-        en gare, aller retour, voyage*""",
+        en gare, aller retour, voyage*,
+        volo=, voli=, treno=, aeroporto*, in stazione, alla stazione, stazione centrale,
+        albergo*, viaggio*, trasferta*, frecciarossa, frecciargento, trenitalia""",
         unless="pflug*, pfluege",  # a plough is no flight
     ),
     facet(
@@ -85,13 +99,17 @@ NOT_WORK: tuple[Facet, ...] = (
         team event, team building, teambuilding, offsite, off site, sales kick off, sko=,
         kick off party, weihnachtsfeier, sommerfest, betriebsausflug, firmenfeier,
         betriebsversammlung, mitarbeiterversammlung, teamevent, firmenevent,
-        christmas do, christmas lunch, christmas dinner, christmas social, xmas party, xmas do,
+        christmas do, christmas lunch, christmas dinner, christmas social, xmas party, xmas
+        do,
         team social, staff social, summer social, weihnachtsessen, personalanlass,
         julebord*, julbord*, julfest*, julefest*, julefrokost*, allmoete*, personalmoete*,
         personalmoede*, firmafest*, personalfest*,
         soiree de noel, fete de noel, repas de noel, fete de fin d annee, soiree d
         entreprise, seminaire d entreprise, apero d equipe, apero de noel, afterwork*,
-        pleniere*""",
+        pleniere*,
+        festa di natale, cena di natale, pranzo di natale, aperitivo aziendale, evento
+        aziendale, cena aziendale, festa aziendale, convention aziendale, brindisi di
+        natale, auguri di natale, riunione plenaria, plenaria""",
     ),
     facet(
         "offwork:focus",
@@ -101,7 +119,9 @@ NOT_WORK: tuple[Facet, ...] = (
         placeholder, platzhalter, reserviert, blockiert, geblockt, keine termine,
         opptatt=, upptagen=, optaget=,
         temps de concentration, bloc concentration, ne pas reserver, ne pas planifier, pas
-        de reunion, temps admin""",
+        de reunion, temps admin,
+        tempo di concentrazione, lavoro concentrato, non prenotare, blocco agenda, blocco
+        calendario, nessuna riunione""",
         # A focus group is market research with people in the room.
         unless="focus group*, fokusgruppe*",
     ),
@@ -113,7 +133,8 @@ NOT_WORK: tuple[Facet, ...] = (
         vorbereiten, dry run, rehearsal*, probelauf, generalprobe, pitch practice,
         run through,
         forberedelse*, foerberedelse*, forberede*, foerbered*,
-        preparer=, repetition*""",
+        preparer=, repetition*,
+        preparazion*, preparare, prepararsi, prova generale""",
     ),
     # Sales handing a won customer to the people who deliver: the customer's work, prepared
     # among colleagues. Not a handover to a deputy before a holiday.
