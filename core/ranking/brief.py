@@ -305,10 +305,17 @@ def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[s
         )
         is not None
     ]
-    scored.sort(key=lambda s: (-s.score, -s.candidate.tip.helpful_count, s.candidate.tip.id or 0))
+    votes = {
+        tip_id: c.tip.helpful_count - found.from_briefs.get(tip_id, 0)
+        for c in found.finalists
+        if (tip_id := c.tip.id or 0)
+    }
+    scored.sort(
+        key=lambda s: (-s.score, -votes.get(s.candidate.tip.id or 0, 0), s.candidate.tip.id or 0)
+    )
     if found.profile.forecast_assumed and not any(_fits_one_on_one(found, s) for s in scored):
         return []  # the pipeline was our guess; with no tip for the 1:1 itself, stay quiet
-    return _take_turns(scored)[:size]
+    return _take_turns(scored, votes)[:size]
 
 
 def _fits_one_on_one(found: Shortlist, scored: scoring.Scored) -> bool:
@@ -316,11 +323,15 @@ def _fits_one_on_one(found: Shortlist, scored: scoring.Scored) -> bool:
     return known is not None and "kind:one_on_one" in known.contributions
 
 
-def _take_turns(scored: list[scoring.Scored]) -> list[scoring.Scored]:
+def _take_turns(scored: list[scoring.Scored], votes: dict[int, int]) -> list[scoring.Scored]:
     """Among tips that tie, each account's turn comes round before any account's second.
 
     "Greaves / Ashworth sync" says nothing but the two names: their tips tie on the
     account prior, and the order of writing would give one account all three places.
+    Within a tie, the tip with more votes from the feed goes first. A "this helped" said
+    in a brief is not such a vote: it was about one kind of meeting, and ``learning``
+    carries it to meetings like that one only (a tip that helped at the Tuesday planning
+    must not win every later tie with that customer, the coffee's included).
     """
     seen: dict[tuple[str, ...], int] = {}
     turns: list[int] = []
@@ -330,7 +341,12 @@ def _take_turns(scored: list[scoring.Scored]) -> list[scoring.Scored]:
         seen[accounts] = turns[-1] + 1
     order = sorted(
         range(len(scored)),
-        key=lambda i: (-scored[i].score, -scored[i].candidate.tip.helpful_count, turns[i], i),
+        key=lambda i: (
+            -scored[i].score,
+            -votes.get(scored[i].candidate.tip.id or 0, 0),
+            turns[i],
+            i,
+        ),
     )
     return [scored[i] for i in order]
 

@@ -160,6 +160,13 @@ TWENTY_FIFTH = [
 TWENTY_SIXTH = [
     SETS / f"heldout-{name}.json" for name in ("customs", "laundry", "electro", "weighing")
 ]
+# A twenty-seventh round: ceramic tiles and sanitaryware (IT/CH/DE, in Italian, English and
+# German), parking management systems (DE/AT), gym equipment and fit-outs (SE/NO/DK, in
+# Swedish, Norwegian and English) and dairy processing equipment (NL/BE/DE, in Dutch, German
+# and English).
+TWENTY_SEVENTH = [
+    SETS / f"heldout-{name}.json" for name in ("tiles", "parking", "fitness", "dairy")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -193,6 +200,7 @@ ALL_SETS = [
     *TWENTY_FOURTH,
     *TWENTY_FIFTH,
     *TWENTY_SIXTH,
+    *TWENTY_SEVENTH,
 ]
 
 

@@ -160,6 +160,28 @@ def test_this_helped_in_a_brief_counts_where_the_meeting_is_alike_not_everywhere
     assert brief(client, other_member, demo)[tip.id]["score"] > before  # a vote from the feed
 
 
+def test_this_helped_in_a_brief_wins_no_ties_in_unlike_meetings(  # type: ignore[no-untyped-def]
+    client, member, curator, make_user, add_tip, add_meeting
+) -> None:
+    # A bare "Catch-up" with a customer: its tips tie on the account. What helped at that
+    # customer's line planning says nothing about the catch-up, so it does not go first
+    # there; a vote from the feed (the tip is good anywhere) does.
+    first, second = (
+        add_tip(curator.id, f"Noordmelk: {text}", accounts=["noordmelk.nl"])
+        for text in ("buying goes through their own Excel.", "the QA lead wants the FAT plan.")
+    )
+    planning = add_meeting(member.id, "Noordmelk: planning vervanging pasteur lijn 2",
+                           attendees=["henk@noordmelk.nl"])  # fmt: skip
+    catch_up = add_meeting(member.id, "Catch-up", attendees=["piet@noordmelk.nl"])
+    assert list(brief(client, member, catch_up)) == [first.id, second.id]
+    mark(client, member, planning, second, True)
+    assert list(brief(client, member, catch_up)) == [first.id, second.id]
+    reader = make_user("member")
+    voted = client.post(f"/api/tips/{second.id}/vote", headers=reader.headers)
+    assert voted.status_code == 200, voted.text
+    assert list(brief(client, member, catch_up)) == [second.id, first.id]
+
+
 def test_private_or_free_entries_stay_quiet_unless_someone_external_attends(  # type: ignore[no-untyped-def]
     session, client, member, curator, add_tip, add_meeting
 ) -> None:
