@@ -34,9 +34,10 @@ _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|/|-?on-?|x)\s*1(?![0-9])", re.IGNO
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")
 
-# Function words of English, German, French and Italian, and their written abbreviations ("ca.",
-# "evtl.", "incl.", "e.g."): they carry no meaning for matching, and being rare in tips
-# they would otherwise take the full-text query's few places for the rarest words.
+# Function words of English, German, French, Italian and Spanish, and their written
+# abbreviations ("ca.", "evtl.", "incl.", "e.g."): they carry no meaning for matching, and
+# being rare in tips they would otherwise take the full-text query's few places for the
+# rarest words.
 STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
@@ -66,6 +67,9 @@ STOP_WORDS = frozenset(
     che chi cui non come dove quando perche anche ed sono era essere ha hanno ho questo questa
     questi queste quello quella quelli quelle suo sua suoi sue loro nostro nostra nostri vostro
     vostra mio mia gia ancora poi prima dopo tutto tutti tutte ogni molto piu pero quindi senza
+    el los las unos unas por para sin sobre hasta desde pero como cuando donde porque muy mas
+    ya tambien sus mis nuestro nuestros nuestras este estos estas ese esa eso esos esas les
+    es fue ser hay y
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

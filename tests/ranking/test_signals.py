@@ -694,6 +694,29 @@ LEXICON_READINGS = [
     # English words that look Italian keep their English sense.
     ("Lease incentives: rent-free months", "topic:budget", False),
     ("CDA turnaround for trial sites", "role:executive", False),
+    # Spanish, for the commonest kinds of meeting and for what is not work.
+    ("Primera reunión con el departamento de compras", "kind:discovery", True),
+    ("Primera reunión con el departamento de compras", "role:procurement", True),
+    ("Negociación de precios y descuentos 2027", "kind:negotiation", True),
+    ("Negociación de precios y descuentos 2027", "topic:pricing", True),
+    ("Renovación del contrato de mantenimiento", "kind:renewal", True),
+    ("Renovación del contrato de mantenimiento", "kind:service", True),
+    ("Licitación Ayuntamiento de Sevilla", "kind:tender", True),
+    ("Licitación Ayuntamiento de Sevilla", "industry:public_sector", True),
+    ("Visita técnica y toma de medidas", "kind:site_survey", True),
+    ("Puesta en marcha línea 2", "kind:installation", True),
+    ("Reclamación: avería en la prensa", "kind:support", True),
+    ("Previsión de ventas Q1", "kind:forecast", True),
+    ("Reunión de equipo semanal", "kind:team", True),
+    ("Curso de formación para técnicos", "kind:training", True),
+    ("Vuelo Madrid - Lisboa", "offwork:travel", True),
+    ("Cita médica", "offwork:personal", True),
+    ("Cena de Navidad", "offwork:company", True),
+    # A service station or a car-wash tunnel is no trip; a video call is no congress.
+    ("Estación de servicio Repsol Écija", "offwork:travel", False),
+    ("Tren de lavado nuevo", "offwork:travel", False),
+    ("Conferencia telefónica con el cliente", "kind:event", False),
+    ("Planificación de vacaciones", "kind:planning", False),
 ]
 
 
@@ -903,6 +926,12 @@ def test_french_function_words_are_no_content_words() -> None:
 def test_italian_function_words_are_no_content_words() -> None:
     assert content_terms("Preparazione della visita presso il cliente per i test") == (
         content_terms("Preparazione visita presso cliente test")
+    )
+
+
+def test_spanish_function_words_are_no_content_words() -> None:
+    assert content_terms("Preparación de la visita para los técnicos") == (
+        content_terms("Preparación visita técnicos")
     )
 
 

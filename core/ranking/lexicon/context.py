@@ -19,7 +19,9 @@ CONTEXT: tuple[Facet, ...] = (
         prix=, tarif=, tarifs=, tarification*, devis, offre=, offres=, proposition
         commerciale*, chiffrage*, cout=, couts=, cout total,
         prezzo=, prezzi=, listino*, preventivo=, preventivi=, quotazion*, costo=, costi=,
-        costo totale""",
+        costo totale,
+        precio*, tarifa=, tarifas=, presupuesto*, cotizacion*, oferta=, ofertas=, coste=,
+        costes=, costos=, propuesta economica, propuesta comercial""",
         # A call for tenders is the tender, not its offer's price.
         unless="appel d offres",
     ),
@@ -32,7 +34,8 @@ CONTEXT: tuple[Facet, ...] = (
         *vergleich,
         mitbewerb*,
         concurrence*, concurrents=, concurrentiel*, comparatif*,
-        concorrenz*, concorrent*, comparativ*""",
+        concorrenz*, concorrent*, comparativ*,
+        competencia=, competidor*, comparacion*""",
     ),
     facet(
         "topic:budget",
@@ -45,7 +48,8 @@ CONTEXT: tuple[Facet, ...] = (
         investitionszuschuss*,
         budsjett*, *budsjett, finansiering*, investering*, tilskud*,
         financement*, subvention*, retour sur investissement, rentabilite*, investissement*,
-        finanziament*, investiment*, ritorno sull investimento""",
+        finanziament*, investiment*, ritorno sull investimento,
+        financiacion*, inversion*, retorno de la inversion, subvencion*""",
     ),
     facet(
         "topic:compliance",
@@ -62,7 +66,8 @@ CONTEXT: tuple[Facet, ...] = (
         arbejdsmiljoe*,
         conformite*, reglementaire*, reglementation*,
         conformita=, normativ*, regolament*, omologazion*, sicurezza sul lavoro, salute e
-        sicurezza""",
+        sicurezza,
+        cumplimiento*, homologacion*, prevencion de riesgos, seguridad y salud""",
     ),
     facet(
         "topic:works_council",
@@ -79,7 +84,8 @@ CONTEXT: tuple[Facet, ...] = (
         anbindung*, hl7, fhir,
         integrasjon*, grensesnitt*, graenssnitt*,
         interfacage*, connecteur*,
-        integrazion*, interfacci*""",
+        integrazion*, interfacci*,
+        integracion*, interfaz*""",
     ),
     facet(
         "topic:stakeholders",
@@ -95,7 +101,8 @@ CONTEXT: tuple[Facet, ...] = (
         nachfassen, nachfasstermin,
         oppfoelging*, uppfoeljning*, opfoelgning*,
         point de suivi, reunion de suivi, prochaines etapes, compte rendu,
-        prossimi passi, riepilogo""",
+        prossimi passi, riepilogo,
+        seguimiento=, proximos pasos""",
     ),
     # --- who attends ---------------------------------------------------------------
     facet(
@@ -109,7 +116,8 @@ CONTEXT: tuple[Facet, ...] = (
         daf=, directeur financier, directrice financiere, direction financiere, financier*,
         comptab*, controleur de gestion,
         direttore finanziario, direttrice finanziaria, responsabile amministrativo,
-        controllo di gestione""",
+        controllo di gestione,
+        director financiero, directora financiera, departamento financiero""",
     ),
     facet(
         "role:it",
@@ -117,7 +125,8 @@ CONTEXT: tuple[Facet, ...] = (
         """cio, cto, itdept, architect*, architecture, infrastructure,
         edv, informatik,
         dsi=, informatique=, service informatique, direction informatique,
-        sistemi informativi, responsabile it""",
+        sistemi informativi, responsabile it,
+        departamento de sistemas, departamento de informatica, director de sistemas""",
         # Architectural lighting, glass or practices are buildings, not IT.
         unless="""architectural*, landscape architect*, interior architect*,
         architecture firm*, architecture practice*""",
@@ -133,7 +142,8 @@ CONTEXT: tuple[Facet, ...] = (
         consulting engineer*, specifier*, fachplaner*, *fachplaner, planer, planungsbuero*,
         *planungsbuero, ingenieurbuero*, *ingenieurbuero,
         architetto=, architetti=, architetta=, studio di architettura, progettist*, studio
-        tecnico, direttore dei lavori, direzione lavori""",
+        tecnico, direttore dei lavori, direzione lavori,
+        arquitecto*, arquitecta*, estudio de arquitectura""",
         unless="""itdept architekt*, it architekt*, software architekt*, enterprise
         architekt*,
         solution architekt*, solutions architekt*, cloud architekt*, daten architekt*""",
@@ -149,7 +159,9 @@ CONTEXT: tuple[Facet, ...] = (
         pdg=, directeur general, directrice generale, direction generale, comite de
         direction, codir=, comex=,
         amministratore delegato, direttore generale, direzione generale, consiglio di
-        amministrazione""",
+        amministrazione,
+        director general, directora general, direccion general, consejero delegado, consejo
+        de administracion, gerente=""",
     ),
     facet(
         "role:procurement",
@@ -159,7 +171,9 @@ CONTEXT: tuple[Facet, ...] = (
         inkoper*,
         innkjoep*, inkoep*, indkoeb*, anskaffelse*,
         achat*, acheteur*, acheteuse*, approvisionnement*,
-        ufficio acquisti, responsabile acquisti, direttore acquisti, approvvigionament*""",
+        ufficio acquisti, responsabile acquisti, direttore acquisti, approvvigionament*,
+        compras=, departamento de compras, jefe de compras, responsable de compras,
+        aprovisionamiento*""",
     ),
     facet(
         "role:legal",
@@ -168,7 +182,8 @@ CONTEXT: tuple[Facet, ...] = (
         syndikus,
         advokat*,
         juridique*, avocat*, service juridique,
-        ufficio legale, avvocat*""",
+        ufficio legale, avvocat*,
+        asesoria juridica, departamento legal, abogado*, abogada*""",
     ),
     facet(
         "role:clinical",
@@ -177,7 +192,8 @@ CONTEXT: tuple[Facet, ...] = (
         oberarzt*, aerzte, aerztin*, pflege*, *pflege, stationsleitung, klinisch*,
         medecin*, infirmier*, infirmiere*, chirurgien*, cadre de sante, soignant*, bloc
         operatoire,
-        medici=, infermier*, chirurg*""",
+        medici=, infermier*, chirurg*,
+        enfermer*, cirujano*""",
     ),
     # --- the customer's industry ---------------------------------------------------
     facet(
@@ -189,7 +205,8 @@ CONTEXT: tuple[Facet, ...] = (
         sykehus*, *sykehus, sjukhus*, *sjukhus, sygehus*, *sygehus, helseforetak*,
         clinique*, hopital*, hopitaux, sante=, chu=, ehpad*, centre hospitalier*,
         hospitalier*, hospitaliere*,
-        ospedal*, azienda sanitaria, aziende sanitarie, asl=""",
+        ospedal*, azienda sanitaria, aziende sanitarie, asl=,
+        centro de salud, servicio de salud, sanidad=""",
         # Hotels and catering, and safety at work.
         unless="hospitality, health and safety, health safety",
     ),
@@ -205,7 +222,8 @@ CONTEXT: tuple[Facet, ...] = (
         *kommune, kommun=, kommunen, *kommun, fylkeskommun*, myndighet*, myndighed*,
         direktorat*, *direktoratet, offentlig sektor,
         collectivite*, mairie*, municipalite*, administration publique, service public,
-        comune di, pubblica amministrazione, ente pubblico, enti pubblici, ministero*""",
+        comune di, pubblica amministrazione, ente pubblico, enti pubblici, ministero*,
+        ayuntamiento*, administracion publica, sector publico, diputacion*""",
         unless="works council, staff council, employee council",
     ),
     facet(
@@ -215,7 +233,8 @@ CONTEXT: tuple[Facet, ...] = (
         hochschule*, *hochschule, faculty,
         universitet*, hoegskole*, hoegskola*, hoejskole*,
         universite*, haute ecole*,
-        universita=, politecnico*, ateneo*""",
+        universita=, politecnico*, ateneo*,
+        universidad*""",
     ),
     facet(
         "industry:pharma",
@@ -229,7 +248,8 @@ CONTEXT: tuple[Facet, ...] = (
         versicherung*, *versicherung, sparkasse*,
         forsikring*, *forsikring, foersaekring*, *foersaekring,
         banque*, assureur*, compagnie d assurance*,
-        banca=, banche=, assicurazion*""",
+        banca=, banche=, assicurazion*,
+        entidad bancaria, bancos=, aseguradora*""",
     ),
     facet(
         "industry:manufacturing",
@@ -240,7 +260,8 @@ CONTEXT: tuple[Facet, ...] = (
         metal fabrication, machining, foundry, foundries,
         fabrikk*, *fabrikk, produksjon*, industri=,
         usine*, fabricant*, industriel*, industrielle*,
-        stabiliment*, fabbrica*, industria=, industriale*, manifattur*""",
+        stabiliment*, fabbrica*, industria=, industriale*, manifattur*,
+        fabrica=, fabricas=, planta de produccion, fabricante*""",
     ),
     facet(
         "industry:automotive",
@@ -262,7 +283,8 @@ CONTEXT: tuple[Facet, ...] = (
         naeringsmiddel*, livsmedel*, foedevare*, bakeri*, meieri*, mejeri*, bryggeri*,
         slakteri*,
         alimentaire*, agroalimentaire*, boulangerie*, laiterie*, fromagerie*,
-        alimentar*, caseifici*, panifici*, birrifici*""",
+        alimentar*, caseifici*, panifici*, birrifici*,
+        alimentacion*, panaderia*, lacteo*""",
     ),
     facet(
         "industry:retail",
@@ -272,7 +294,9 @@ CONTEXT: tuple[Facet, ...] = (
         dagligvare*, detaljhandel*,
         magasin*, grande distribution, commerce de detail,
         grande distribuzione, gdo=, punto vendita, punti vendita, negozio=, negozi=,
-        supermercat*""",
+        supermercat*,
+        gran distribucion, gran superficie, punto de venta, puntos de venta, tienda=,
+        tiendas=, supermercado*""",
     ),
     facet(
         "industry:logistics",
@@ -280,7 +304,8 @@ CONTEXT: tuple[Facet, ...] = (
         """logistic*, shipping, shipment*, freight, warehouse*, fleet, spedition*,
         lager=, lagerhaus*, fuhrpark,
         entrepot*, transporteur*,
-        magazzin*, spedizion*""",
+        magazzin*, spedizion*,
+        almacen*, transportista*""",
     ),
     # --- setting -------------------------------------------------------------------
     facet(
@@ -298,7 +323,8 @@ CONTEXT: tuple[Facet, ...] = (
         befaring*, *befaring, besoek*, *besoek, besoeg*, *besoeg, omvisning*, rundvisning*,
         sur site, sur place, en presentiel, accueil=,
         presso la sede, presso il cliente, dal cliente, visita=, visite=, in visita, di
-        persona, in presenza, parcheggio*, sopralluog*""",
+        persona, in presenza, parcheggio*, sopralluog*,
+        en sus instalaciones, visita a, presencial, en persona, aparcamiento*, recepcion=""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,

@@ -1,8 +1,9 @@
 """Kinds of meeting: with customers (first meeting, negotiation, renewal, tender …) and among
 colleagues (forecast review, one-on-one, team meeting, account planning, bid review …).
 
-English and German cues, and the commonest Dutch, Norwegian, Swedish, Danish, French and
-Italian ones, written from general knowledge of how meetings are named (docs/ranking.md).
+English and German cues, and the commonest Dutch, Norwegian, Swedish, Danish, French,
+Italian and Spanish ones, written from general knowledge of how meetings are named
+(docs/ranking.md).
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ KINDS: tuple[Facet, ...] = (
         connaissance,
         primo incontro, primo appuntamento, prima call, prima chiamata, primo contatto,
         presa di contatto, incontro conoscitivo, call conoscitiva, chiamata conoscitiva,
-        incontro di conoscenza, analisi dei fabbisogni, analisi delle esigenze""",
+        incontro di conoscenza, analisi dei fabbisogni, analisi delle esigenze,
+        primera reunion, primera cita, primera llamada, primer contacto, toma de contacto,
+        reunion de descubrimiento, llamada de descubrimiento, reunion introductoria, llamada
+        introductoria, analisis de necesidades""",
     ),
     facet(
         "kind:demo",
@@ -42,7 +46,8 @@ KINDS: tuple[Facet, ...] = (
         """*demo, *demonstration, product tour, live demo, showcase, proof of value,
         vorfuehrung, *vorfuehrung, produktvorstellung, live vorfuehrung, hands on,
         demonstrasjon*,
-        dimostrazion*""",
+        dimostrazion*,
+        demostracion*""",
     ),
     facet(
         "kind:presentation",
@@ -51,7 +56,8 @@ KINDS: tuple[Facet, ...] = (
         keynote,
         praesentation, *praesentation, praesentieren, vortrag, folie, folien,
         presentasjon*,
-        presentazion*""",
+        presentazion*,
+        presentacion*""",
     ),
     facet(
         "kind:negotiation",
@@ -69,7 +75,9 @@ KINDS: tuple[Facet, ...] = (
         tarifaires,
         trattativ*, negoziazion*, negoziar*, negoziato, rinegoziazion*, sconto=, sconti=,
         scontistic*, condizioni commerciali, offerta finale, ultima offerta, migliore
-        offerta""",
+        offerta,
+        negociacion*, negociar, renegociacion*, descuento*, condiciones comerciales, oferta
+        final, mejor oferta, ultima oferta""",
     ),
     facet(
         "kind:contract",
@@ -83,7 +91,8 @@ KINDS: tuple[Facet, ...] = (
         kontrakt*, *kontrakt, rammeavtal*, ramavtal*, rammeaftal*,
         contrat*, *contrat, accord cadre*, conditions generales, lettre d
         intention, avenant*,
-        contratt*, accordo quadro, condizioni generali, lettera d intenti, clausol*""",
+        contratt*, accordo quadro, condizioni generali, lettera d intenti, clausol*,
+        acuerdo marco, clausula*, carta de intencion*""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -99,7 +108,8 @@ KINDS: tuple[Facet, ...] = (
         opsigelse*,
         renouvellement*, reconduction*, resiliation*, fin de contrat, echeance du contrat,
         rinnovo=, rinnovi=, rinnovare, rinnovo contratt*, rinnovo del contratto, proroga*,
-        disdetta*, scadenza contratto, scadenza del contratto""",
+        disdetta*, scadenza contratto, scadenza del contratto,
+        renovacion*, renovar, prorroga*, vencimiento del contrato""",
     ),
     facet(
         "kind:business_review",
@@ -119,7 +129,9 @@ KINDS: tuple[Facet, ...] = (
         annuel, bilan trimestriel, point trimestriel, point annuel,
         revisione trimestrale, revisione annuale, review trimestrale, review annuale,
         incontro trimestrale, incontro annuale, riunione trimestrale, verifica trimestrale,
-        verifica annuale""",
+        verifica annuale,
+        revision trimestral, revision anual, reunion trimestral, reunion anual, seguimiento
+        trimestral""",
     ),
     facet(
         "kind:kickoff",
@@ -135,7 +147,10 @@ KINDS: tuple[Facet, ...] = (
         demarrage de projet, mise en oeuvre, mise en production, deploiement*,
         avvio progetto, avvio del progetto, avvio lavori, avvio dei lavori, riunione di
         avvio, incontro di avvio, lancio progetto, lancio del progetto, messa in produzione,
-        implementazion*""",
+        implementazion*,
+        reunion de arranque, reunion de lanzamiento, arranque del proyecto, arranque de
+        proyecto, inicio del proyecto, inicio de proyecto, lanzamiento del proyecto,
+        implantacion*, implementacion*""",
     ),
     facet(
         "kind:security",
@@ -153,7 +168,8 @@ KINDS: tuple[Facet, ...] = (
         cybersecurite*, securite informatique, securite de l information, protection des
         donnees, rgpd, chiffrement,
         sicurezza informatica, cybersicurezza, protezione dei dati, protezione dati,
-        crittografia""",
+        crittografia,
+        seguridad informatica, ciberseguridad, proteccion de datos, cifrado""",
     ),
     facet(
         "kind:pilot",
@@ -162,7 +178,8 @@ KINDS: tuple[Facet, ...] = (
         teststellung*,
         *teststellung, erprobung*, probebetrieb, testinstallation,
         essai=, essais=, essai gratuit, phase de test, mise a l essai,
-        periodo di prova, fase di test, fase di prova, prova gratuita""",
+        periodo di prova, fase di test, fase di prova, prova gratuita,
+        periodo de prueba, fase de prueba*, prueba gratuita""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(
@@ -172,7 +189,8 @@ KINDS: tuple[Facet, ...] = (
         musterfreigabe*, erstmuster*, mock up, mockup*, sample approval*, sample review*,
         sampling, ppap, first article*, andruck*, proof approval*, probeverlegung*,
         echantillon*, validation des echantillons, bon a tirer,
-        campionatur*, campioni=, approvazione campion*""",
+        campionatur*, campioni=, approvazione campion*,
+        muestras=, aprobacion de muestra*, maqueta*""",
     ),
     facet(
         "kind:partner",
@@ -184,7 +202,8 @@ KINDS: tuple[Facet, ...] = (
         lead registrier*,
         aterfoersaeljare*, underleverandoer*, underleverantoer*,
         partenaire*, revendeur*, distributeur*, integrateur*, sous traitan*,
-        rivenditor*, concessionari*, subappalt*""",
+        rivenditor*, concessionari*, subappalt*,
+        distribuidor*, revendedor*, subcontrat*, integrador*""",
     ),
     facet(
         "kind:reference",
@@ -193,7 +212,9 @@ KINDS: tuple[Facet, ...] = (
         referenzkunde*, referenzbesuch*, referentie*,
         referanse*, referens*,
         temoignage*, cas client*,
-        caso di successo, casi di successo, testimonianz*""",
+        caso di successo, casi di successo, testimonianz*,
+        cliente de referencia, clientes de referencia, visita de referencia, llamada de
+        referencia, caso de exito, casos de exito, testimonio*""",
         # A booking's, a colour's or a price's reference is no reference customer, nor is a
         # reference design or product (what a part is measured against), nor a retailer's listing.
         unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*,
@@ -219,7 +240,8 @@ KINDS: tuple[Facet, ...] = (
         appel d offres, marche public, cahier des charges,
         dossier de consultation, soumission*,
         gara d appalto, gare d appalto, gara pubblica, gare pubbliche, appalto pubblico,
-        appalti pubblici, bando di gara, bandi di gara, capitolat*, aggiudicazion*""",
+        appalti pubblici, bando di gara, bandi di gara, capitolat*, aggiudicazion*,
+        licitacion*, concurso publico, concursos publicos, pliego*, adjudicacion*""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
     # are for that room, not for the customer's bidders' conference or clarification call
@@ -234,7 +256,8 @@ KINDS: tuple[Facet, ...] = (
         revue d offre*, revue de l offre, comite d offre*, revue go no go, decision go no
         go,
         revisione offerta, revisione dell offerta, riesame offerta, riesame dell offerta,
-        comitato offerte""",
+        comitato offerte,
+        revision de oferta, revision de la oferta, comite de ofertas""",
     ),
     # Surveying the customer's site before an offer or a job: walking it, measuring it,
     # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
@@ -249,7 +272,8 @@ KINDS: tuple[Facet, ...] = (
         visite technique*, releve sur site, releves sur site, prise de cotes, prise de
         mesures,
         sopralluog*, rilievo misure, rilievi misure, presa misure, presa delle misure,
-        rilievo in cantiere""",
+        rilievo in cantiere,
+        visita tecnica, toma de medidas, levantamiento de medidas, replanteo*""",
     ),
     facet(
         "kind:installation",
@@ -268,7 +292,9 @@ KINDS: tuple[Facet, ...] = (
         mise en service*, reception des travaux, pv de reception, proces verbal de
         reception, reunion de chantier, chantier*,
         installazion*, messa in servizio, collaud*, montaggio*, posa in opera, cantier*,
-        consegna lavori, consegna dei lavori""",
+        consegna lavori, consegna dei lavori,
+        instalacion*, puesta en marcha, puesta en servicio, montaje*, recepcion de obra,
+        acta de recepcion, entrega de obra, reunion de obra, visita de obra""",
     ),
     facet(
         "kind:training",
@@ -279,7 +305,9 @@ KINDS: tuple[Facet, ...] = (
         opplaering*, *opplaering, utbildning*, *utbildning, uddannelse*, skolering*,
         formation=, formations=, session de formation*, formateur*, formatrice*,
         formazione=, corso di formazione, corsi di formazione, addestrament*, sessione
-        formativa""",
+        formativa,
+        formacion=, curso de formacion, cursos de formacion, capacitacion*, sesion de
+        formacion""",
     ),
     facet(
         "kind:support",
@@ -312,7 +340,10 @@ KINDS: tuple[Facet, ...] = (
         reclamo=, reclami=, lamentel*, guasto=, guasti=, fermo macchina, fermo impianto,
         fermo produzione, malfunzionament*, disservizi*, non conformita, contestazion*,
         difett*, insoddisfatt*, ritardo di consegna, ritardi di consegna, ritardo
-        consegna""",
+        consegna,
+        reclamacion*, queja*, averia*, incidencia*, parada de produccion, parada de linea,
+        maquina parada, defecto*, no conformidad*, insatisfech*, descontent*, retraso en la
+        entrega, retraso de entrega, retrasos de entrega""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -329,7 +360,9 @@ KINDS: tuple[Facet, ...] = (
         entretien*, depannage*, sav=, piece de rechange, pieces de rechange, pieces
         detachees, reparation*,
         manutenzion*, assistenza tecnica, servizio assistenza, post vendita, postvendita,
-        ricambi*, pezzi di ricambio, riparazion*, intervento tecnico, interventi tecnici""",
+        ricambi*, pezzi di ricambio, riparazion*, intervento tecnico, interventi tecnici,
+        mantenimiento*, servicio tecnico, asistencia tecnica, repuesto*, recambio*,
+        reparacion*, posventa, postventa""",
         # Putting a plant into operation ("mise en service") is its installation.
         unless="mise en service*",
     ),
@@ -354,7 +387,9 @@ KINDS: tuple[Facet, ...] = (
         salon professionnel*, salon= du, salon= de, congres=, exposition, journee client*,
         journee portes ouvertes, portes ouvertes,
         fiera=, fiere=, congresso=, congressi=, convegn*, conferenza=, conferenze=, giornata
-        clienti, evento clienti, porte aperte""",
+        clienti, evento clienti, porte aperte,
+        feria=, ferias=, congreso=, congresos=, jornada de puertas abiertas, puertas
+        abiertas, jornada de clientes, exposicion=, conferencia=, conferencias=""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,
@@ -365,7 +400,8 @@ KINDS: tuple[Facet, ...] = (
         konferenzsaal*,
         telefonkonferanse*, videokonferanse*, telefonkonferens*, videokonferens*,
         telefonkonference*, videokonference*,
-        conferenza telefonica, conferenze telefoniche""",
+        conferenza telefonica, conferenze telefoniche,
+        conferencia telefonica, conferencias telefonicas""",
     ),
     # --- internal meetings ---------------------------------------------------------
     facet(
@@ -380,7 +416,8 @@ KINDS: tuple[Facet, ...] = (
         prevision*, previsionnel*, revue du pipe*, revue de pipe*, point pipe*, revue des
         affaires, point chiffres,
         previsioni di vendita, previsione di vendita, previsioni vendite, previsione
-        vendite""",
+        vendite,
+        prevision de ventas, previsiones de ventas""",
     ),
     facet(
         "kind:one_on_one",
@@ -391,7 +428,8 @@ KINDS: tuple[Facet, ...] = (
         medarbeidersamtale*, medarbetarsamtal*, medarbejdersamtale*,
         point individuel, entretien individuel, tete a tete, entretien annuel,
         one to one, colloquio individuale, incontro individuale, colloquio annuale,
-        colloquio di valutazione""",
+        colloquio di valutazione,
+        reunion individual, uno a uno, evaluacion anual""",
     ),
     facet(
         "kind:team",
@@ -408,7 +446,9 @@ KINDS: tuple[Facet, ...] = (
         reunion commerciale, reunion de service,
         riunione di team, riunione del team, riunione team, riunione settimanale, riunione
         commerciale, riunione vendite, riunione di reparto, riunione di allineamento,
-        allineamento settimanale, allineamento team""",
+        allineamento settimanale, allineamento team,
+        reunion de equipo, reunion del equipo, reunion semanal, reunion comercial, reunion
+        de ventas, reunion de departamento""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
@@ -423,7 +463,8 @@ KINDS: tuple[Facet, ...] = (
         kapazitaetsplanung, mengenplanung, bedarfsplanung, strategieplanung,
         planlegging*, planering*, planlaegning*, strategi=, strategimoete*, strategimoede*,
         plan de compte*, planification*, plan d action commercial*, plan d affaires,
-        pianificazion*, piano commerciale, piano vendite, piano account, strategia=""",
+        pianificazion*, piano commerciale, piano vendite, piano account, strategia=,
+        planificacion*, plan de cuenta*, plan comercial, plan de ventas, estrategia=""",
         # Planning one's own leave, trip or wedding is not planning work, nor is planning a
         # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
@@ -434,7 +475,9 @@ KINDS: tuple[Facet, ...] = (
         planning de salon, planning stand*, planning du stand,
         pianificazione ferie, pianificazione delle ferie, pianificazione viaggi*,
         pianificazione del viaggio, pianificazione stand, pianificazione fiera,
-        pianificazione della fiera""",
+        pianificazione della fiera,
+        planificacion de vacaciones, planificacion del viaje, planificacion de la feria,
+        planificacion del stand""",
     ),
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips
@@ -452,7 +495,9 @@ KINDS: tuple[Facet, ...] = (
         validation de remise*, validation des remises, validation des prix, validation
         tarifaire, comite de credit, comite des prix,
         approvazione sconto, approvazione sconti, approvazione prezzi, approvazione prezzo,
-        approvazione offerta, comitato crediti, comitato prezzi""",
+        approvazione offerta, comitato crediti, comitato prezzi,
+        aprobacion de descuento*, aprobacion de precio*, comite de credito, comite de
+        precios""",
     ),
     facet(
         "kind:interview",
@@ -463,6 +508,7 @@ KINDS: tuple[Facet, ...] = (
         entretien d embauche, entretien de recrutement, candidat=, candidats=,
         recrutement*, embauche*,
         colloquio di lavoro, colloquio di selezione, colloqui di selezione, candidato=,
-        candidati=, candidata=, selezione del personale""",
+        candidati=, candidata=, selezione del personale,
+        entrevista*, candidatos=, candidatas=, proceso de seleccion""",
     ),
 )

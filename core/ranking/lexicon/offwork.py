@@ -44,7 +44,10 @@ NOT_WORK: tuple[Facet, ...] = (
         pranzo=, cena=, colazione, compleanno*, matrimonio*, funerale*, vacanz*, permesso=,
         malattia, asilo nido, asilo=, colloquio con gli insegnanti, riunione genitori,
         veterinari*, cambio gomme, cambio pneumatici, revisione auto, tagliando auto,
-        trasloco*""",
+        trasloco*,
+        cita medica, cita con el medico, consulta medica, medico de cabecera, peluqueria*,
+        gimnasio*, almuerzo=, comida=, desayuno*, cumpleanos, boda=, bodas=, vacaciones, dia
+        libre, baja medica, guarderia*, cambio de neumaticos, mudanza*""",
         # Business that calls itself private.
         unless="""private offer*, private equity, private cloud, private label*, private
         sector,
@@ -66,7 +69,9 @@ NOT_WORK: tuple[Facet, ...] = (
         hemfoersaekring*, bilfoersaekring*,
         a la maison, chez moi, mon appartement, notre appartement, assurance habitation,
         assurance auto*, assurance voiture,
-        a casa, casa mia, assicurazione casa, assicurazione auto, rc auto, polizza auto""",
+        a casa, casa mia, assicurazione casa, assicurazione auto, rc auto, polizza auto,
+        en casa, mi casa, seguro de hogar, seguro del hogar, seguro de coche, seguro del
+        coche""",
         # Working from home is work; the housing trade is a trade.
         unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
         wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
@@ -88,7 +93,8 @@ NOT_WORK: tuple[Facet, ...] = (
         vol=, vols=, train= pour, train= vers, train= retour, aeroport*, gare de, a la gare,
         en gare, aller retour, voyage*,
         volo=, voli=, treno=, aeroporto*, in stazione, alla stazione, stazione centrale,
-        albergo*, viaggio*, trasferta*, frecciarossa, frecciargento, trenitalia""",
+        albergo*, viaggio*, trasferta*, frecciarossa, frecciargento, trenitalia,
+        vuelo*, tren= a, aeropuerto*, estacion de tren, en la estacion, viaje*, renfe""",
         unless="pflug*, pfluege",  # a plough is no flight
     ),
     facet(
@@ -109,7 +115,9 @@ NOT_WORK: tuple[Facet, ...] = (
         pleniere*,
         festa di natale, cena di natale, pranzo di natale, aperitivo aziendale, evento
         aziendale, cena aziendale, festa aziendale, convention aziendale, brindisi di
-        natale, auguri di natale, riunione plenaria, plenaria""",
+        natale, auguri di natale, riunione plenaria, plenaria,
+        cena de navidad, comida de navidad, fiesta de navidad, copa de navidad, evento de
+        empresa, fiesta de empresa""",
     ),
     facet(
         "offwork:focus",
@@ -121,7 +129,8 @@ NOT_WORK: tuple[Facet, ...] = (
         temps de concentration, bloc concentration, ne pas reserver, ne pas planifier, pas
         de reunion, temps admin,
         tempo di concentrazione, lavoro concentrato, non prenotare, blocco agenda, blocco
-        calendario, nessuna riunione""",
+        calendario, nessuna riunione,
+        tiempo de concentracion, no reservar, bloqueado, sin reuniones, bloqueo de agenda""",
         # A focus group is market research with people in the room.
         unless="focus group*, fokusgruppe*",
     ),
@@ -134,7 +143,8 @@ NOT_WORK: tuple[Facet, ...] = (
         run through,
         forberedelse*, foerberedelse*, forberede*, foerbered*,
         preparer=, repetition*,
-        preparazion*, preparare, prepararsi, prova generale""",
+        preparazion*, preparare, prepararsi, prova generale,
+        preparacion*, preparar, ensayo*""",
     ),
     # Sales handing a won customer to the people who deliver: the customer's work, prepared
     # among colleagues. Not a handover to a deputy before a holiday.
