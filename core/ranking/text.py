@@ -25,11 +25,12 @@ _LETTER_SPELLINGS = str.maketrans(
     }
 )  # fmt: skip
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-# "1:1", "1-on-1", "1on1", "1/1" all mean a one-on-one; spell it out before
-# punctuation disappears.
+# "1:1", "1-on-1" and "1on1" mean a one-on-one; spell it out before punctuation
+# disappears. "1/1" is a date ("prices from 1/1") or a container size ("GN 1/1"), and
+# "1x1" a size or the basics ("das 1x1 des Vertriebs"): neither is a meeting.
 # "IT" in capitals is the department, not the pronoun that every stop list drops.
 _IT_DEPARTMENT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
-_ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|/|-?on-?|x)\s*1(?![0-9])", re.IGNORECASE)
+_ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|-?on-?)\s*1(?![0-9])", re.IGNORECASE)
 
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")

@@ -717,6 +717,19 @@ LEXICON_READINGS = [
     ("Tren de lavado nuevo", "offwork:travel", False),
     ("Conferencia telefónica con el cliente", "kind:event", False),
     ("Planificación de vacaciones", "kind:planning", False),
+    # Swedish agreements, Dutch trade fairs, follow-ups and breakdowns.
+    ("Avtalsgenomgång: ansvarsbegränsning och vite", "kind:contract", True),
+    ("Avtalsgenomgång: ansvarsbegränsning och vite", "role:legal", False),
+    ("Karin (bolagsjurist) har kommentarer", "role:legal", True),
+    ("Beursleads verdelen en opvolgen", "kind:event", True),
+    ("Beursleads verdelen en opvolgen", "topic:follow_up", True),
+    ("Storingsmelding lijn 2: spoedoverleg", "kind:support", True),
+    ("Storing data in the cloud", "kind:support", False),
+    # A date or a size is no one-on-one.
+    ("Info: nya prislistor från 1/1", "kind:one_on_one", False),
+    ("Kombidämpfer GN 1/1 und 1x1 des Vertriebs", "kind:one_on_one", False),
+    ("1:1 Markus / Lena", "kind:one_on_one", True),
+    ("1-on-1 with Sam", "kind:one_on_one", True),
 ]
 
 

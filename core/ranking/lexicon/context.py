@@ -102,7 +102,8 @@ CONTEXT: tuple[Facet, ...] = (
         oppfoelging*, uppfoeljning*, opfoelgning*,
         point de suivi, reunion de suivi, prochaines etapes, compte rendu,
         prossimi passi, riepilogo,
-        seguimiento=, proximos pasos""",
+        seguimiento=, proximos pasos,
+        opvolg*, nabellen""",
     ),
     # --- who attends ---------------------------------------------------------------
     facet(
@@ -183,7 +184,8 @@ CONTEXT: tuple[Facet, ...] = (
         advokat*,
         juridique*, avocat*, service juridique,
         ufficio legale, avvocat*,
-        asesoria juridica, departamento legal, abogado*, abogada*""",
+        asesoria juridica, departamento legal, abogado*, abogada*,
+        *jurist, bolagsjurist*""",
     ),
     facet(
         "role:clinical",

@@ -92,7 +92,9 @@ KINDS: tuple[Facet, ...] = (
         contrat*, *contrat, accord cadre*, conditions generales, lettre d
         intention, avenant*,
         contratt*, accordo quadro, condizioni generali, lettera d intenti, clausol*,
-        acuerdo marco, clausula*, carta de intencion*""",
+        acuerdo marco, clausula*, carta de intencion*,
+        avtal=, avtalet=, avtalen=, avtals*, *avtal=, *avtalet=, ansvarsbegransning*,
+        ansvarsbegrensning*, ansvarsbegraensning*""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -343,7 +345,9 @@ KINDS: tuple[Facet, ...] = (
         consegna,
         reclamacion*, queja*, averia*, incidencia*, parada de produccion, parada de linea,
         maquina parada, defecto*, no conformidad*, insatisfech*, descontent*, retraso en la
-        entrega, retraso de entrega, retrasos de entrega""",
+        entrega, retraso de entrega, retrasos de entrega,
+        storingen=, storingsmelding*, storingsdienst*, productiestoring*, spoedoverleg*,
+        spoedstoring*""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -389,7 +393,8 @@ KINDS: tuple[Facet, ...] = (
         fiera=, fiere=, congresso=, congressi=, convegn*, conferenza=, conferenze=, giornata
         clienti, evento clienti, porte aperte,
         feria=, ferias=, congreso=, congresos=, jornada de puertas abiertas, puertas
-        abiertas, jornada de clientes, exposicion=, conferencia=, conferencias=""",
+        abiertas, jornada de clientes, exposicion=, conferencia=, conferencias=,
+        beurs*, vakbeurs*""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,
