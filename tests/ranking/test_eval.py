@@ -167,6 +167,13 @@ TWENTY_SIXTH = [
 TWENTY_SEVENTH = [
     SETS / f"heldout-{name}.json" for name in ("tiles", "parking", "fitness", "dairy")
 ]
+# A twenty-eighth round: electronic hotel locks and access control (ES/PT, in Spanish and
+# English), olive-oil mill machinery (ES/PT/IT, in Spanish, Portuguese, Italian and English),
+# digital dictation and speech recognition for law firms and hospitals (DE/AT/CH) and
+# modular classrooms and site cabins (UK/IE).
+TWENTY_EIGHTH = [
+    SETS / f"heldout-{name}.json" for name in ("hotellocks", "olive", "dictation", "modular")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -201,6 +208,7 @@ ALL_SETS = [
     *TWENTY_FIFTH,
     *TWENTY_SIXTH,
     *TWENTY_SEVENTH,
+    *TWENTY_EIGHTH,
 ]
 
 
