@@ -83,7 +83,8 @@ def short_names(domain: str, text: str) -> set[str]:
     only those ``text`` (what a tip for the account says) calls it by when it uses any: a
     town in the label (``kaiserhof-wien``) names every other meeting there, and the tips
     say "Kaiserhof". And the words of ``text`` that begin the label and make at least half
-    of it: "Halden Bank's CFO …" for ``haldenbank.co.uk`` gives "halden".
+    of it: "Halden Bank's CFO …" for ``haldenbank.co.uk`` gives "halden"; so do two or
+    three words of ``text`` that begin or end it, run together.
     ``core.ranking.index.org_names`` then drops ordinary words ("spedition").
     """
     key = name_key(domain)
@@ -92,6 +93,16 @@ def short_names(domain: str, text: str) -> set[str]:
     found = set(label) if len(label) > 1 else set()
     called = {w for w in found if any(s.startswith(w) for s in said)}
     found = (called or found) | {w for w in said if key.startswith(w) and 2 * len(w) >= len(key)}
+    # A name of two or three words, run together at either end of the label: "Gouden Wiel"
+    # for ``goudenwielkaas.nl``, "Colle Verde" for ``frantoiocolleverde.it`` (a trade's word
+    # in front of the name, as "Molkerei" or "Hotel" often are).
+    found |= {
+        joined
+        for run in _runs(said)
+        if len(run) > 1
+        and ((joined := "".join(run)) and (key.startswith(joined) or key.endswith(joined)))
+        and 2 * len(joined) >= len(key)
+    }
     return {
         w
         for w in found

@@ -160,6 +160,17 @@ def test_short_names_come_from_the_label_and_the_tips_own_words() -> None:
     assert orgs.short_names("northgate.co.uk", "the gate") == set()  # too short to be a name
 
 
+def test_a_name_of_several_words_may_end_or_begin_the_label() -> None:
+    # A trade's word in front of the name ("frantoio", an olive mill), or a name of two
+    # words run together: the tips' "Colle Verde" and "Gouden Wiel" name the customer.
+    tip = "Colle Verde: si passa sempre da Tecnoleo"
+    assert orgs.short_names("frantoiocolleverde.it", tip) == {"colleverde"}
+    assert "colleverde" in orgs.title_keys("Sync Tecnoleo / Colle Verde")
+    assert orgs.short_names("goudenwielkaas.nl", "Gouden Wiel: Ruben drives") == {"goudenwiel"}
+    # Too small a part of the label to stand for it.
+    assert orgs.short_names("frantoiocolleverdesalento.it", "la Colle Verde") == set()
+
+
 def test_a_point_of_the_compass_is_no_name_on_its_own() -> None:
     # "Vertrieb Süd" is a sales region of any company, not FrischMarkt Süd.
     assert orgs.short_names("frischmarkt-sued.de", "FrischMarkt Süd") == {"frischmarkt"}
@@ -717,6 +728,9 @@ LEXICON_READINGS = [
     ("Tren de lavado nuevo", "offwork:travel", False),
     ("Conferencia telefónica con el cliente", "kind:event", False),
     ("Planificación de vacaciones", "kind:planning", False),
+    # Renewing machinery replaces it; renewing a contract is a renewal.
+    ("Cooperativas que quieren renovar maquinaria", "kind:renewal", False),
+    ("Renovación del contrato de servicio", "kind:renewal", True),
     # Swedish agreements, Dutch trade fairs, follow-ups and breakdowns.
     ("Avtalsgenomgång: ansvarsbegränsning och vite", "kind:contract", True),
     ("Avtalsgenomgång: ansvarsbegränsning och vite", "role:legal", False),

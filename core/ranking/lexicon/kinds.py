@@ -111,7 +111,8 @@ KINDS: tuple[Facet, ...] = (
         renouvellement*, reconduction*, resiliation*, fin de contrat, echeance du contrat,
         rinnovo=, rinnovi=, rinnovare, rinnovo contratt*, rinnovo del contratto, proroga*,
         disdetta*, scadenza contratto, scadenza del contratto,
-        renovacion*, renovar, prorroga*, vencimiento del contrato""",
+        renovacion del contrato, renovacion de contrato, renovar el contrato, renovacion del
+        servicio, renovacion anual, prorroga*, vencimiento del contrato""",
     ),
     facet(
         "kind:business_review",
