@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from sqlmodel import Session, col, select
@@ -231,6 +232,18 @@ class Shortlist:
     # Each finalist's signals, computed on the first ``choose`` and reused for every grid point.
     known: dict[int, scoring.Signals | None] = field(default_factory=dict)
 
+    @cached_property
+    def feed_votes(self) -> dict[int, int]:
+        """Tip id → its helpful votes cast from the feed, which break ties between tips.
+
+        A "this helped" said in a brief counts only through ``learned``, in meetings like
+        that one, so it is left out here as it is from ``Signals.quality``.
+        """
+        return {
+            c.tip.id or 0: c.tip.helpful_count - self.from_briefs.get(c.tip.id or 0, 0)
+            for c in self.finalists
+        }
+
     def signals(self, candidate: retrieval.Candidate) -> scoring.Signals | None:
         tip_id = candidate.tip.id or 0
         if tip_id not in self.known:
@@ -305,11 +318,7 @@ def choose(found: Shortlist | None, params: scoring.Params, size: int) -> list[s
         )
         is not None
     ]
-    votes = {
-        tip_id: c.tip.helpful_count - found.from_briefs.get(tip_id, 0)
-        for c in found.finalists
-        if (tip_id := c.tip.id or 0)
-    }
+    votes = found.feed_votes
     scored.sort(
         key=lambda s: (-s.score, -votes.get(s.candidate.tip.id or 0, 0), s.candidate.tip.id or 0)
     )

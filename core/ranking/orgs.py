@@ -96,12 +96,9 @@ def short_names(domain: str, text: str) -> set[str]:
     # A name of two or three words, run together at either end of the label: "Gouden Wiel"
     # for ``goudenwielkaas.nl``, "Colle Verde" for ``frantoiocolleverde.it`` (a trade's word
     # in front of the name, as "Molkerei" or "Hotel" often are).
+    joined = {"".join(run) for run in _runs(said) if len(run) > 1}
     found |= {
-        joined
-        for run in _runs(said)
-        if len(run) > 1
-        and ((joined := "".join(run)) and (key.startswith(joined) or key.endswith(joined)))
-        and 2 * len(joined) >= len(key)
+        j for j in joined if (key.startswith(j) or key.endswith(j)) and 2 * len(j) >= len(key)
     }
     return {
         w

@@ -63,14 +63,14 @@ STOP_WORDS = frozenset(
     eux il ils la le les leur leurs lors lui ma mes mon ne nos notre nous ont ou par pas peut pour
     qu que quand qui sa sans se ses si sont sous sur tous tout toute toutes tres un une vos votre
     vous avant apres aussi entre vers afin
-    il lo gli uno di da con su tra fra del dello della dei degli delle al allo alla agli alle dal
-    dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle
-    che chi cui non come dove quando perche anche ed sono era essere ha hanno ho questo questa
+    lo gli uno di con su tra fra del dello della dei degli delle al allo alla agli dal dallo
+    dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle che
+    chi cui non come dove quando perche anche ed sono era essere ha hanno ho questo questa
     questi queste quello quella quelli quelle suo sua suoi sue loro nostro nostra nostri vostro
     vostra mio mia gia ancora poi prima dopo tutto tutti tutte ogni molto piu pero quindi senza
-    el los las unos unas por para sin sobre hasta desde pero como cuando donde porque muy mas
-    ya tambien sus mis nuestro nuestros nuestras este estos estas ese esa eso esos esas les
-    es fue ser hay y
+    el los las unos unas por para sin sobre hasta desde como cuando donde porque muy mas ya
+    tambien sus mis nuestro nuestros nuestras este estos estas ese esa eso esos esas fue ser hay
+    y
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
