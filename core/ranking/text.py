@@ -35,10 +35,11 @@ _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|-?on-?)\s*1(?![0-9])", re.IGNORECA
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")
 
-# Function words of English, German, French, Italian and Spanish, and their written
+# Function words of English, German, French, Italian, Spanish and Portuguese, and their written
 # abbreviations ("ca.", "evtl.", "incl.", "e.g."): they carry no meaning for matching, and
 # being rare in tips they would otherwise take the full-text query's few places for the
-# rarest words.
+# rarest words. Portuguese "os", "em" and "mais" are not among them: they are also an
+# operating system, a German subsidy programme ("BEG EM") and maize.
 STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
@@ -71,6 +72,8 @@ STOP_WORDS = frozenset(
     el los las unos unas por para sin sobre hasta desde como cuando donde porque muy mas ya
     tambien sus mis nuestro nuestros nuestras este estos estas ese esa eso esos esas fue ser hay
     y
+    uma na nas ao aos pelo pela pelos pelas com sem ate onde muito tambem seu seus suas
+    nosso nossa nossos nossas estes isso esse essa esses essas foi nao
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

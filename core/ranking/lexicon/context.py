@@ -21,7 +21,9 @@ CONTEXT: tuple[Facet, ...] = (
         prezzo=, prezzi=, listino*, preventivo=, preventivi=, quotazion*, costo=, costi=,
         costo totale,
         precio*, tarifa=, tarifas=, presupuesto*, cotizacion*, oferta=, ofertas=, coste=,
-        costes=, costos=, propuesta economica, propuesta comercial""",
+        costes=, costos=, propuesta economica, propuesta comercial,
+        preco=, precos=, tabela de precos, orcamento*, cotacao*, proposta comercial, proposta
+        de preco, custo=, custos=, custo total""",
         # A call for tenders is the tender, not its offer's price.
         unless="appel d offres",
     ),
@@ -35,7 +37,8 @@ CONTEXT: tuple[Facet, ...] = (
         mitbewerb*,
         concurrence*, concurrents=, concurrentiel*, comparatif*,
         concorrenz*, concorrent*, comparativ*,
-        competencia=, competidor*, comparacion*""",
+        competencia=, competidor*, comparacion*,
+        concorrencia*, comparacao*""",
     ),
     facet(
         "topic:budget",
@@ -49,7 +52,8 @@ CONTEXT: tuple[Facet, ...] = (
         budsjett*, *budsjett, finansiering*, investering*, tilskud*,
         financement*, subvention*, retour sur investissement, rentabilite*, investissement*,
         finanziament*, investiment*, ritorno sull investimento,
-        financiacion*, inversion*, retorno de la inversion, subvencion*""",
+        financiacion*, inversion*, retorno de la inversion, subvencion*,
+        financiamento*, retorno do investimento""",
     ),
     facet(
         "topic:compliance",
@@ -67,7 +71,9 @@ CONTEXT: tuple[Facet, ...] = (
         conformite*, reglementaire*, reglementation*,
         conformita=, normativ*, regolament*, omologazion*, sicurezza sul lavoro, salute e
         sicurezza,
-        cumplimiento*, homologacion*, prevencion de riesgos, seguridad y salud""",
+        cumplimiento*, homologacion*, prevencion de riesgos, seguridad y salud,
+        conformidade=, homologacao*, seguranca no trabalho, higiene e seguranca, seguranca e
+        saude""",
     ),
     facet(
         "topic:works_council",
@@ -85,14 +91,16 @@ CONTEXT: tuple[Facet, ...] = (
         integrasjon*, grensesnitt*, graenssnitt*,
         interfacage*, connecteur*,
         integrazion*, interfacci*,
-        integracion*, interfaz*""",
+        integracion*, interfaz*,
+        integracao*, integracoes""",
     ),
     facet(
         "topic:stakeholders",
         "decision makers",
         """stakeholder*, buying committee, decision maker*, decision making, economic buyer,
         champion*, sponsor*, entscheider*, entscheidungstraeger*, buying center,
-        decideur*, comite de decision, parties prenantes""",
+        decideur*, comite de decision, parties prenantes,
+        decisores, tomador de decisao, tomadores de decisao""",
     ),
     facet(
         "topic:follow_up",
@@ -103,7 +111,8 @@ CONTEXT: tuple[Facet, ...] = (
         point de suivi, reunion de suivi, prochaines etapes, compte rendu,
         prossimi passi, riepilogo,
         seguimiento=, proximos pasos,
-        opvolg*, nabellen""",
+        opvolg*, nabellen,
+        seguimento=, proximos passos, reuniao de acompanhamento, ponto de situacao""",
     ),
     # --- who attends ---------------------------------------------------------------
     facet(
@@ -118,7 +127,9 @@ CONTEXT: tuple[Facet, ...] = (
         comptab*, controleur de gestion,
         direttore finanziario, direttrice finanziaria, responsabile amministrativo,
         controllo di gestione,
-        director financiero, directora financiera, departamento financiero""",
+        director financiero, directora financiera, departamento financiero,
+        diretor financeiro, director financeiro, diretora financeira, directora financeira,
+        direcao financeira, direccao financeira""",
     ),
     facet(
         "role:it",
@@ -127,7 +138,8 @@ CONTEXT: tuple[Facet, ...] = (
         edv, informatik,
         dsi=, informatique=, service informatique, direction informatique,
         sistemi informativi, responsabile it,
-        departamento de sistemas, departamento de informatica, director de sistemas""",
+        departamento de sistemas, departamento de informatica, director de sistemas,
+        diretor de sistemas, sistemas de informacao""",
         # Architectural lighting, glass or practices are buildings, not IT.
         unless="""architectural*, landscape architect*, interior architect*,
         architecture firm*, architecture practice*""",
@@ -144,7 +156,9 @@ CONTEXT: tuple[Facet, ...] = (
         *planungsbuero, ingenieurbuero*, *ingenieurbuero,
         architetto=, architetti=, architetta=, studio di architettura, progettist*, studio
         tecnico, direttore dei lavori, direzione lavori,
-        arquitecto*, arquitecta*, estudio de arquitectura""",
+        arquitecto*, arquitecta*, estudio de arquitectura,
+        arquiteto*, arquiteta*, gabinete de arquitetura, atelier de arquitetura, projetista*,
+        projectista*""",
         unless="""itdept architekt*, it architekt*, software architekt*, enterprise
         architekt*,
         solution architekt*, solutions architekt*, cloud architekt*, daten architekt*""",
@@ -162,7 +176,9 @@ CONTEXT: tuple[Facet, ...] = (
         amministratore delegato, direttore generale, direzione generale, consiglio di
         amministrazione,
         director general, directora general, direccion general, consejero delegado, consejo
-        de administracion, gerente=""",
+        de administracion, gerente=,
+        diretor geral, director geral, diretora geral, administrador=, conselho de
+        administracao""",
     ),
     facet(
         "role:procurement",
@@ -174,7 +190,8 @@ CONTEXT: tuple[Facet, ...] = (
         achat*, acheteur*, acheteuse*, approvisionnement*,
         ufficio acquisti, responsabile acquisti, direttore acquisti, approvvigionament*,
         compras=, departamento de compras, jefe de compras, responsable de compras,
-        aprovisionamiento*""",
+        aprovisionamiento*,
+        diretor de compras, director de compras, responsavel de compras""",
     ),
     facet(
         "role:legal",
@@ -185,7 +202,8 @@ CONTEXT: tuple[Facet, ...] = (
         juridique*, avocat*, service juridique,
         ufficio legale, avvocat*,
         asesoria juridica, departamento legal, abogado*, abogada*,
-        *jurist, bolagsjurist*""",
+        *jurist, bolagsjurist*,
+        departamento juridico, advogad*""",
     ),
     facet(
         "role:clinical",
@@ -195,7 +213,8 @@ CONTEXT: tuple[Facet, ...] = (
         medecin*, infirmier*, infirmiere*, chirurgien*, cadre de sante, soignant*, bloc
         operatoire,
         medici=, infermier*, chirurg*,
-        enfermer*, cirujano*""",
+        enfermer*, cirujano*,
+        medicos=, enfermeir*, cirurgi*""",
     ),
     # --- the customer's industry ---------------------------------------------------
     facet(
@@ -208,7 +227,8 @@ CONTEXT: tuple[Facet, ...] = (
         clinique*, hopital*, hopitaux, sante=, chu=, ehpad*, centre hospitalier*,
         hospitalier*, hospitaliere*,
         ospedal*, azienda sanitaria, aziende sanitarie, asl=,
-        centro de salud, servicio de salud, sanidad=""",
+        centro de salud, servicio de salud, sanidad=,
+        hospitais, centro de saude, unidade de saude""",
         # Hotels and catering, and safety at work.
         unless="hospitality, health and safety, health safety",
     ),
@@ -225,7 +245,8 @@ CONTEXT: tuple[Facet, ...] = (
         direktorat*, *direktoratet, offentlig sektor,
         collectivite*, mairie*, municipalite*, administration publique, service public,
         comune di, pubblica amministrazione, ente pubblico, enti pubblici, ministero*,
-        ayuntamiento*, administracion publica, sector publico, diputacion*""",
+        ayuntamiento*, administracion publica, sector publico, diputacion*,
+        camara municipal, municipio*, autarquia*, administracao publica, setor publico""",
         unless="works council, staff council, employee council",
     ),
     facet(
@@ -236,7 +257,8 @@ CONTEXT: tuple[Facet, ...] = (
         universitet*, hoegskole*, hoegskola*, hoejskole*,
         universite*, haute ecole*,
         universita=, politecnico*, ateneo*,
-        universidad*""",
+        universidad*,
+        universidade*, escola superior""",
     ),
     facet(
         "industry:pharma",
@@ -251,7 +273,8 @@ CONTEXT: tuple[Facet, ...] = (
         forsikring*, *forsikring, foersaekring*, *foersaekring,
         banque*, assureur*, compagnie d assurance*,
         banca=, banche=, assicurazion*,
-        entidad bancaria, bancos=, aseguradora*""",
+        entidad bancaria, bancos=, aseguradora*,
+        seguradora*, companhia de seguros""",
     ),
     facet(
         "industry:manufacturing",
@@ -263,7 +286,8 @@ CONTEXT: tuple[Facet, ...] = (
         fabrikk*, *fabrikk, produksjon*, industri=,
         usine*, fabricant*, industriel*, industrielle*,
         stabiliment*, fabbrica*, industria=, industriale*, manifattur*,
-        fabrica=, fabricas=, planta de produccion, fabricante*""",
+        fabrica=, fabricas=, planta de produccion, fabricante*,
+        unidade fabril, linha de producao""",
     ),
     facet(
         "industry:automotive",
@@ -286,7 +310,8 @@ CONTEXT: tuple[Facet, ...] = (
         slakteri*,
         alimentaire*, agroalimentaire*, boulangerie*, laiterie*, fromagerie*,
         alimentar*, caseifici*, panifici*, birrifici*,
-        alimentacion*, panaderia*, lacteo*""",
+        alimentacion*, panaderia*, lacteo*,
+        laticinio*, lacticinio*, padaria*""",
     ),
     facet(
         "industry:retail",
@@ -298,7 +323,8 @@ CONTEXT: tuple[Facet, ...] = (
         grande distribuzione, gdo=, punto vendita, punti vendita, negozio=, negozi=,
         supermercat*,
         gran distribucion, gran superficie, punto de venta, puntos de venta, tienda=,
-        tiendas=, supermercado*""",
+        tiendas=, supermercado*,
+        retalho=, loja=, lojas=, grande distribuicao, ponto de venda, pontos de venda""",
     ),
     facet(
         "industry:logistics",
@@ -307,7 +333,8 @@ CONTEXT: tuple[Facet, ...] = (
         lager=, lagerhaus*, fuhrpark,
         entrepot*, transporteur*,
         magazzin*, spedizion*,
-        almacen*, transportista*""",
+        almacen*, transportista*,
+        armazem*, armazens, transportadora*""",
     ),
     # --- setting -------------------------------------------------------------------
     facet(
@@ -326,7 +353,9 @@ CONTEXT: tuple[Facet, ...] = (
         sur site, sur place, en presentiel, accueil=,
         presso la sede, presso il cliente, dal cliente, visita=, visite=, in visita, di
         persona, in presenza, parcheggio*, sopralluog*,
-        en sus instalaciones, visita a, presencial, en persona, aparcamiento*, recepcion=""",
+        en sus instalaciones, visita a, presencial, en persona, aparcamiento*, recepcion=,
+        nas instalacoes, nas vossas instalacoes, nas suas instalacoes, em pessoa,
+        estacionamento*, rececao=, recepcao=""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,

@@ -2,7 +2,7 @@
 colleagues (forecast review, one-on-one, team meeting, account planning, bid review …).
 
 English and German cues, and the commonest Dutch, Norwegian, Swedish, Danish, French,
-Italian and Spanish ones, written from general knowledge of how meetings are named
+Italian, Spanish and Portuguese ones, written from general knowledge of how meetings are named
 (docs/ranking.md).
 """
 
@@ -38,7 +38,10 @@ KINDS: tuple[Facet, ...] = (
         incontro di conoscenza, analisi dei fabbisogni, analisi delle esigenze,
         primera reunion, primera cita, primera llamada, primer contacto, toma de contacto,
         reunion de descubrimiento, llamada de descubrimiento, reunion introductoria, llamada
-        introductoria, analisis de necesidades""",
+        introductoria, analisis de necesidades,
+        primeira reuniao, primeira conversa, primeira chamada, primeiro contacto, primeiro
+        contato, tomada de contacto, reuniao introdutoria, chamada introdutoria, reuniao de
+        descoberta, levantamento de necessidades, analise de necessidades""",
     ),
     facet(
         "kind:demo",
@@ -47,7 +50,8 @@ KINDS: tuple[Facet, ...] = (
         vorfuehrung, *vorfuehrung, produktvorstellung, live vorfuehrung, hands on,
         demonstrasjon*,
         dimostrazion*,
-        demostracion*""",
+        demostracion*,
+        demonstracao*, demonstracoes""",
     ),
     facet(
         "kind:presentation",
@@ -57,7 +61,8 @@ KINDS: tuple[Facet, ...] = (
         praesentation, *praesentation, praesentieren, vortrag, folie, folien,
         presentasjon*,
         presentazion*,
-        presentacion*""",
+        presentacion*,
+        apresentacao*, apresentacoes""",
     ),
     facet(
         "kind:negotiation",
@@ -77,7 +82,9 @@ KINDS: tuple[Facet, ...] = (
         scontistic*, condizioni commerciali, offerta finale, ultima offerta, migliore
         offerta,
         negociacion*, negociar, renegociacion*, descuento*, condiciones comerciales, oferta
-        final, mejor oferta, ultima oferta""",
+        final, mejor oferta, ultima oferta,
+        negociacao*, negociacoes, renegociacao*, renegociacoes, desconto*, condicoes
+        comerciais, proposta final, melhor proposta, ultima proposta""",
     ),
     facet(
         "kind:contract",
@@ -94,7 +101,8 @@ KINDS: tuple[Facet, ...] = (
         contratt*, accordo quadro, condizioni generali, lettera d intenti, clausol*,
         acuerdo marco, clausula*, carta de intencion*,
         avtal=, avtalet=, avtalen=, avtals*, *avtal=, *avtalet=, ansvarsbegransning*,
-        ansvarsbegrensning*, ansvarsbegraensning*""",
+        ansvarsbegrensning*, ansvarsbegraensning*,
+        acordo quadro, condicoes gerais, carta de intencoes, carta de intencao""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -111,8 +119,12 @@ KINDS: tuple[Facet, ...] = (
         renouvellement*, reconduction*, resiliation*, fin de contrat, echeance du contrat,
         rinnovo=, rinnovi=, rinnovare, rinnovo contratt*, rinnovo del contratto, proroga*,
         disdetta*, scadenza contratto, scadenza del contratto,
-        renovacion del contrato, renovacion de contrato, renovar el contrato, renovacion del
-        servicio, renovacion anual, prorroga*, vencimiento del contrato""",
+        renovacion del contrato, renovacion de contrato, renovacion contrat*, renovar el
+        contrato, renovacion del servicio, renovacion anual, prorroga*, vencimiento del
+        contrato,
+        renovacao do contrato, renovacao de contrato, renovacao contrat*, renovar o contrato,
+        renovacao contratual, renovacao do servico, renovacao anual, prorrogacao do contrato,
+        fim do contrato, denuncia do contrato""",
     ),
     facet(
         "kind:business_review",
@@ -134,7 +146,9 @@ KINDS: tuple[Facet, ...] = (
         incontro trimestrale, incontro annuale, riunione trimestrale, verifica trimestrale,
         verifica annuale,
         revision trimestral, revision anual, reunion trimestral, reunion anual, seguimiento
-        trimestral""",
+        trimestral,
+        revisao trimestral, revisao anual, reuniao trimestral, reuniao anual, balanco
+        trimestral, balanco anual, acompanhamento trimestral""",
     ),
     facet(
         "kind:kickoff",
@@ -153,7 +167,10 @@ KINDS: tuple[Facet, ...] = (
         implementazion*,
         reunion de arranque, reunion de lanzamiento, arranque del proyecto, arranque de
         proyecto, inicio del proyecto, inicio de proyecto, lanzamiento del proyecto,
-        implantacion*, implementacion*""",
+        implantacion*, implementacion*,
+        reuniao de arranque, arranque do projeto, arranque do projecto, arranque de projeto,
+        inicio do projeto, inicio do projecto, lancamento do projeto, lancamento do projecto,
+        implementacao*, implementacoes, implantacao*, entrada em producao""",
     ),
     facet(
         "kind:security",
@@ -172,7 +189,9 @@ KINDS: tuple[Facet, ...] = (
         donnees, rgpd, chiffrement,
         sicurezza informatica, cybersicurezza, protezione dei dati, protezione dati,
         crittografia,
-        seguridad informatica, ciberseguridad, proteccion de datos, cifrado""",
+        seguridad informatica, ciberseguridad, proteccion de datos, cifrado,
+        seguranca informatica, ciberseguranca, protecao de dados, proteccao de dados,
+        encriptacao""",
     ),
     facet(
         "kind:pilot",
@@ -182,7 +201,8 @@ KINDS: tuple[Facet, ...] = (
         *teststellung, erprobung*, probebetrieb, testinstallation,
         essai=, essais=, essai gratuit, phase de test, mise a l essai,
         periodo di prova, fase di test, fase di prova, prova gratuita,
-        periodo de prueba, fase de prueba*, prueba gratuita""",
+        periodo de prueba, fase de prueba*, prueba gratuita,
+        periodo de teste*, fase de teste*, teste gratuito, periodo experimental""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(
@@ -193,7 +213,8 @@ KINDS: tuple[Facet, ...] = (
         sampling, ppap, first article*, andruck*, proof approval*, probeverlegung*,
         echantillon*, validation des echantillons, bon a tirer,
         campionatur*, campioni=, approvazione campion*,
-        muestras=, aprobacion de muestra*, maqueta*""",
+        muestras=, aprobacion de muestra*, maqueta*,
+        amostra=, amostras=, aprovacao de amostra*""",
     ),
     facet(
         "kind:partner",
@@ -206,7 +227,8 @@ KINDS: tuple[Facet, ...] = (
         aterfoersaeljare*, underleverandoer*, underleverantoer*,
         partenaire*, revendeur*, distributeur*, integrateur*, sous traitan*,
         rivenditor*, concessionari*, subappalt*,
-        distribuidor*, revendedor*, subcontrat*, integrador*""",
+        distribuidor*, revendedor*, subcontrat*, integrador*,
+        parceiro*, parceria*, subempreit*""",
     ),
     facet(
         "kind:reference",
@@ -217,7 +239,8 @@ KINDS: tuple[Facet, ...] = (
         temoignage*, cas client*,
         caso di successo, casi di successo, testimonianz*,
         cliente de referencia, clientes de referencia, visita de referencia, llamada de
-        referencia, caso de exito, casos de exito, testimonio*""",
+        referencia, caso de exito, casos de exito, testimonio*,
+        caso de sucesso, casos de sucesso, testemunho*""",
         # A booking's, a colour's or a price's reference is no reference customer, nor is a
         # reference design or product (what a part is measured against), nor a retailer's listing.
         unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*,
@@ -244,7 +267,9 @@ KINDS: tuple[Facet, ...] = (
         dossier de consultation, soumission*,
         gara d appalto, gare d appalto, gara pubblica, gare pubbliche, appalto pubblico,
         appalti pubblici, bando di gara, bandi di gara, capitolat*, aggiudicazion*,
-        licitacion*, concurso publico, concursos publicos, pliego*, adjudicacion*""",
+        licitacion*, concurso publico, concursos publicos, pliego*, adjudicacion*,
+        caderno de encargos, licitacao*, licitacoes, adjudicacao*, adjudicacoes, consulta ao
+        mercado""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
     # are for that room, not for the customer's bidders' conference or clarification call
@@ -260,7 +285,8 @@ KINDS: tuple[Facet, ...] = (
         go,
         revisione offerta, revisione dell offerta, riesame offerta, riesame dell offerta,
         comitato offerte,
-        revision de oferta, revision de la oferta, comite de ofertas""",
+        revision de oferta, revision de la oferta, comite de ofertas,
+        revisao da proposta, revisao de proposta, comite de propostas""",
     ),
     # Surveying the customer's site before an offer or a job: walking it, measuring it,
     # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
@@ -276,7 +302,8 @@ KINDS: tuple[Facet, ...] = (
         mesures,
         sopralluog*, rilievo misure, rilievi misure, presa misure, presa delle misure,
         rilievo in cantiere,
-        visita tecnica, toma de medidas, levantamiento de medidas, replanteo*""",
+        visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
+        levantamento no local, levantamento de medidas, medicoes no local, vistoria*""",
     ),
     facet(
         "kind:installation",
@@ -297,7 +324,10 @@ KINDS: tuple[Facet, ...] = (
         installazion*, messa in servizio, collaud*, montaggio*, posa in opera, cantier*,
         consegna lavori, consegna dei lavori,
         instalacion*, puesta en marcha, puesta en servicio, montaje*, recepcion de obra,
-        acta de recepcion, entrega de obra, reunion de obra, visita de obra""",
+        acta de recepcion, entrega de obra, reunion de obra, visita de obra,
+        instalacao*, colocacao em servico, entrada em funcionamento, montagem*, rececao da
+        obra, recepcao da obra, rececao provisoria, recepcao provisoria, auto de rececao, auto
+        de recepcao, reuniao de obra, comissionamento*""",
     ),
     facet(
         "kind:training",
@@ -310,7 +340,9 @@ KINDS: tuple[Facet, ...] = (
         formazione=, corso di formazione, corsi di formazione, addestrament*, sessione
         formativa,
         formacion=, curso de formacion, cursos de formacion, capacitacion*, sesion de
-        formacion""",
+        formacion,
+        formacao=, formacoes=, acao de formacao, accao de formacao, sessao de formacao, curso
+        de formacao, capacitacao*, treinamento*""",
     ),
     facet(
         "kind:support",
@@ -348,7 +380,10 @@ KINDS: tuple[Facet, ...] = (
         maquina parada, defecto*, no conformidad*, insatisfech*, descontent*, retraso en la
         entrega, retraso de entrega, retrasos de entrega,
         storingen=, storingsmelding*, storingsdienst*, productiestoring*, spoedoverleg*,
-        spoedstoring*""",
+        spoedstoring*,
+        reclamacao*, reclamacoes, queixa*, paragem de producao, paragem de linha,
+        linha parada, defeito*, nao conformidade*, insatisfeit*, atraso na entrega, atrasos na
+        entrega, atraso de entrega""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -367,7 +402,9 @@ KINDS: tuple[Facet, ...] = (
         manutenzion*, assistenza tecnica, servizio assistenza, post vendita, postvendita,
         ricambi*, pezzi di ricambio, riparazion*, intervento tecnico, interventi tecnici,
         mantenimiento*, servicio tecnico, asistencia tecnica, repuesto*, recambio*,
-        reparacion*, posventa, postventa""",
+        reparacion*, posventa, postventa,
+        manutencao*, assistencia tecnica, servico tecnico, pos venda, posvenda, pecas de
+        substituicao, pecas sobressalentes, reparacao*, reparacoes""",
         # Putting a plant into operation ("mise en service") is its installation.
         unless="mise en service*",
     ),
@@ -395,7 +432,8 @@ KINDS: tuple[Facet, ...] = (
         clienti, evento clienti, porte aperte,
         feria=, ferias=, congreso=, congresos=, jornada de puertas abiertas, puertas
         abiertas, jornada de clientes, exposicion=, conferencia=, conferencias=,
-        beurs*, vakbeurs*""",
+        beurs*, vakbeurs*,
+        feira=, exposicao=, dia do cliente, dia aberto, portas abertas""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,
@@ -423,7 +461,8 @@ KINDS: tuple[Facet, ...] = (
         affaires, point chiffres,
         previsioni di vendita, previsione di vendita, previsioni vendite, previsione
         vendite,
-        prevision de ventas, previsiones de ventas""",
+        prevision de ventas, previsiones de ventas,
+        previsao de vendas, previsoes de vendas""",
     ),
     facet(
         "kind:one_on_one",
@@ -435,7 +474,8 @@ KINDS: tuple[Facet, ...] = (
         point individuel, entretien individuel, tete a tete, entretien annuel,
         one to one, colloquio individuale, incontro individuale, colloquio annuale,
         colloquio di valutazione,
-        reunion individual, uno a uno, evaluacion anual""",
+        reunion individual, uno a uno, evaluacion anual,
+        reuniao individual, conversa individual, avaliacao anual, avaliacao de desempenho""",
     ),
     facet(
         "kind:team",
@@ -454,7 +494,9 @@ KINDS: tuple[Facet, ...] = (
         commerciale, riunione vendite, riunione di reparto, riunione di allineamento,
         allineamento settimanale, allineamento team,
         reunion de equipo, reunion del equipo, reunion semanal, reunion comercial, reunion
-        de ventas, reunion de departamento""",
+        de ventas, reunion de departamento,
+        reuniao de equipa, reuniao da equipa, reuniao de equipe, reuniao da equipe, reuniao
+        semanal, reuniao comercial, reuniao de vendas, reuniao de departamento""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
@@ -470,7 +512,8 @@ KINDS: tuple[Facet, ...] = (
         planlegging*, planering*, planlaegning*, strategi=, strategimoete*, strategimoede*,
         plan de compte*, planification*, plan d action commercial*, plan d affaires,
         pianificazion*, piano commerciale, piano vendite, piano account, strategia=,
-        planificacion*, plan de cuenta*, plan comercial, plan de ventas, estrategia=""",
+        planificacion*, plan de cuenta*, plan comercial, plan de ventas, estrategia=,
+        planeamento*, planejamento*, plano de conta*, plano comercial, plano de vendas""",
         # Planning one's own leave, trip or wedding is not planning work, nor is planning a
         # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
@@ -483,7 +526,10 @@ KINDS: tuple[Facet, ...] = (
         pianificazione del viaggio, pianificazione stand, pianificazione fiera,
         pianificazione della fiera,
         planificacion de vacaciones, planificacion del viaje, planificacion de la feria,
-        planificacion del stand""",
+        planificacion del stand,
+        planeamento de ferias, planeamento das ferias, planejamento de ferias, planeamento da
+        viagem, planejamento da viagem, planeamento da feira, planejamento da feira,
+        planeamento do stand, planejamento do stand""",
     ),
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips
@@ -503,7 +549,8 @@ KINDS: tuple[Facet, ...] = (
         approvazione sconto, approvazione sconti, approvazione prezzi, approvazione prezzo,
         approvazione offerta, comitato crediti, comitato prezzi,
         aprobacion de descuento*, aprobacion de precio*, comite de credito, comite de
-        precios""",
+        precios,
+        aprovacao de desconto*, aprovacao de preco*, comite de precos""",
     ),
     facet(
         "kind:interview",
@@ -515,6 +562,7 @@ KINDS: tuple[Facet, ...] = (
         recrutement*, embauche*,
         colloquio di lavoro, colloquio di selezione, colloqui di selezione, candidato=,
         candidati=, candidata=, selezione del personale,
-        entrevista*, candidatos=, candidatas=, proceso de seleccion""",
+        entrevista*, candidatos=, candidatas=, proceso de seleccion,
+        processo de selecao, processo de recrutamento, recrutamento*""",
     ),
 )

@@ -47,7 +47,11 @@ NOT_WORK: tuple[Facet, ...] = (
         trasloco*,
         cita medica, cita con el medico, consulta medica, medico de cabecera, peluqueria*,
         gimnasio*, almuerzo=, comida=, desayuno*, cumpleanos, boda=, bodas=, vacaciones, dia
-        libre, baja medica, guarderia*, cambio de neumaticos, mudanza*""",
+        libre, baja medica, guarderia*, cambio de neumaticos, mudanza*,
+        medico de familia, cabeleireir*, barbearia*, ginasio*, almoco=,
+        jantar=, pequeno almoco, aniversario*, casamento*, em ferias, dia de folga, folga=,
+        baixa medica, infantario*, reuniao de pais, troca de pneus, mudanca de pneus,
+        inspecao do carro, inspecao automovel, revisao do carro, mudanca de casa""",
         # Business that calls itself private.
         unless="""private offer*, private equity, private cloud, private label*, private
         sector,
@@ -71,7 +75,8 @@ NOT_WORK: tuple[Facet, ...] = (
         assurance auto*, assurance voiture,
         a casa, casa mia, assicurazione casa, assicurazione auto, rc auto, polizza auto,
         en casa, mi casa, seguro de hogar, seguro del hogar, seguro de coche, seguro del
-        coche""",
+        coche,
+        em casa, minha casa, seguro da casa, seguro de casa, seguro do carro, seguro automovel""",
         # Working from home is work; the housing trade is a trade.
         unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
         wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
@@ -94,7 +99,9 @@ NOT_WORK: tuple[Facet, ...] = (
         en gare, aller retour, voyage*,
         volo=, voli=, treno=, aeroporto*, in stazione, alla stazione, stazione centrale,
         albergo*, viaggio*, trasferta*, frecciarossa, frecciargento, trenitalia,
-        vuelo*, tren= a, aeropuerto*, estacion de tren, en la estacion, viaje*, renfe""",
+        vuelo*, tren= a, aeropuerto*, estacion de tren, en la estacion, viaje*, renfe,
+        voo=, voos=, comboio*, estacao de comboios, na estacao, viagem*, viagens, alfa
+        pendular""",
         unless="pflug*, pfluege",  # a plough is no flight
     ),
     facet(
@@ -117,7 +124,9 @@ NOT_WORK: tuple[Facet, ...] = (
         aziendale, cena aziendale, festa aziendale, convention aziendale, brindisi di
         natale, auguri di natale, riunione plenaria, plenaria,
         cena de navidad, comida de navidad, fiesta de navidad, copa de navidad, evento de
-        empresa, fiesta de empresa""",
+        empresa, fiesta de empresa,
+        jantar de natal, almoco de natal, festa de natal, festa da empresa, evento da empresa,
+        jantar da empresa, reuniao geral""",
     ),
     facet(
         "offwork:focus",
@@ -130,7 +139,8 @@ NOT_WORK: tuple[Facet, ...] = (
         de reunion, temps admin,
         tempo di concentrazione, lavoro concentrato, non prenotare, blocco agenda, blocco
         calendario, nessuna riunione,
-        tiempo de concentracion, no reservar, bloqueado, sin reuniones, bloqueo de agenda""",
+        tiempo de concentracion, no reservar, bloqueado, sin reuniones, bloqueo de agenda,
+        tempo de foco, nao marcar, sem reunioes, bloqueio de agenda""",
         # A focus group is market research with people in the room.
         unless="focus group*, fokusgruppe*",
     ),
@@ -144,7 +154,8 @@ NOT_WORK: tuple[Facet, ...] = (
         forberedelse*, foerberedelse*, forberede*, foerbered*,
         preparer=, repetition*,
         preparazion*, preparare, prepararsi, prova generale,
-        preparacion*, preparar, ensayo*""",
+        preparacion*, preparar, ensayo*,
+        preparacao*""",
     ),
     # Sales handing a won customer to the people who deliver: the customer's work, prepared
     # among colleagues. Not a handover to a deputy before a holiday.
