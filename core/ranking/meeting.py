@@ -17,9 +17,16 @@ from types import MappingProxyType
 
 import numpy as np
 
-from core.freemail import is_calendar_system, is_free_mail
 from core.models import Meeting
 from core.ranking import embedding, lexicon, orgs
+from core.ranking.attendees import (
+    attendee_surnames,
+    attendee_text,
+    mask_people,
+    person_names,
+    private_guests,
+    two_names_only,
+)
 from core.ranking.text import content_terms, fold
 
 MEETING_FIELD_WEIGHTS = {
@@ -35,7 +42,6 @@ _VIRTUAL = re.compile(
     r"bluejeans|hangouts?|phone|telefon\w*|call|anruf|dial|einwahl|online|video\w*|virtual|"
     r"remote|https?|www)(?![a-z])"
 )
-_ROOM_KINDS = {"room", "resource", "group"}
 # Links (dial-in pages, video rooms) say nothing about what a meeting is about.
 _LINK = re.compile(r"(?:https?://|www\.|mailto:)\S+", re.IGNORECASE)
 LOCATION_ONLY_ONSITE = 0.5
@@ -97,70 +103,6 @@ class MeetingProfile:
         return (bool(self.orgs) and not self.orgs_from_title) or self.private_guests
 
 
-def attendee_text(meeting: Meeting) -> str:
-    """Role-bearing parts of attendee addresses and names: ``it.director@`` → "it director"."""
-    parts: list[str] = []
-    for attendee in meeting.attendees or []:
-        if str(attendee.get("kind") or "person") in _ROOM_KINDS:
-            continue
-        local = str(attendee.get("email") or "").split("@", 1)[0]
-        tokens = re.split(r"[._\-+]+", local)
-        parts.append(" ".join("itdept" if t.lower() == "it" else t for t in tokens))
-        parts.append(str(attendee.get("name") or ""))
-    return " , ".join(p for p in parts if p.strip())
-
-
-def attendee_surnames(meeting: Meeting, outside: set[str], skip: set[str]) -> set[str]:
-    """Surname stems of the attendees from ``outside`` organisations, from name or address.
-
-    ``j.moeller@`` and "Jens Möller" give "moeller"; a one-word address (``einkauf@``,
-    ``office@``) is a role, not a person; a surname that is the customer's name says
-    nothing more than the customer signal (``skip``).
-    """
-    found: set[str] = set()
-    for attendee in meeting.attendees or []:
-        if str(attendee.get("kind") or "person") in _ROOM_KINDS:
-            continue
-        email = str(attendee.get("email") or "")
-        local, _, domain = email.partition("@")
-        if orgs.registrable(domain) not in outside:
-            continue
-        surname = _surname(str(attendee.get("name") or ""), local)
-        if surname and len(surname) >= 3 and not surname.isdigit():
-            found.update(t for t in content_terms(surname) if t not in skip)
-    return found
-
-
-def private_guests(meeting: Meeting, outside: set[str]) -> bool:
-    """People with private addresses attend together with colleagues: a customer who is a
-    private person (a wedding couple, a homeowner, a patient's family).
-
-    Alone with private addresses, it is the seller's own life (a school play, the landlord);
-    a colleague at the table makes it work. Without the owner's address, two in-house
-    addresses stand for "the owner and a colleague". ``outside``: the customers' domains.
-    """
-    private = in_house = 0
-    for attendee in meeting.attendees or []:
-        if str(attendee.get("kind") or "person") in _ROOM_KINDS:
-            continue
-        domain = str(attendee.get("email") or "").rpartition("@")[2]
-        if not domain or is_calendar_system(domain):
-            continue
-        if is_free_mail(domain):
-            private += 1
-        elif orgs.registrable(domain) not in outside:
-            in_house += 1
-    return private > 0 and in_house >= 2
-
-
-def _surname(name: str, local: str) -> str | None:
-    if "," in name:  # "Möller, Jens"
-        before = fold(name.split(",", 1)[0]).split()
-        return before[-1] if before else None
-    tokens = fold(name).split() or fold(" ".join(re.split(r"[._\-+]+", local))).split()
-    return tokens[-1] if len(tokens) >= 2 else None
-
-
 def setting_of(meeting: Meeting, facets: dict[str, float]) -> str:
     location = fold(meeting.location or "")
     if location and _VIRTUAL.search(location):
@@ -193,8 +135,12 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     title = meeting.title or ""
     description = _LINK.sub(" ", meeting.description or "")[:2000]
     location = meeting.location or ""
-    texts = [title, description, location, attendee_text(meeting), org_words]
-    hits = [dict(h) for h in _field_hits(tuple(fold(t) for t in texts))]
+    # Names are who attends, not what it is about: "… mit Jason Price" is no price talk.
+    who = person_names(meeting)
+    said = {"title": mask_people(fold(title), who)}
+    said["description"] = mask_people(fold(description), who)
+    folded = (said["title"], said["description"], fold(location), fold(attendee_text(meeting)))
+    hits = [dict(h) for h in _field_hits((*folded, fold(org_words)))]
     fields = list(zip(hits, MEETING_FIELD_WEIGHTS.values(), strict=True))
     facets = lexicon.combine(fields)
     setting = setting_of(meeting, facets)
@@ -206,6 +152,11 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     named_internal: dict[str, float] = {}
     forecast_assumed = False
     title_hits = fields[0][0]
+    one_on_one = bool(_BARE_ONE_ON_ONE.search(fold(title)))
+    if not (domain_orgs or guests) and two_names_only(meeting, fold(title)):
+        # "Lena <> Markus": two colleagues, and not a word besides their names.
+        weight = max(facets.get("kind:one_on_one", 0.0), MEETING_FIELD_WEIGHTS["title"])
+        facets["kind:one_on_one"], one_on_one = weight, True
     if domain_orgs or guests:  # someone from outside attends: not a meeting among colleagues
         for name in lexicon.INTERNAL_KINDS:
             if name in facets:
@@ -215,7 +166,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         # is its subject, not the kind of meeting it is: no forecast review to brief.
         for name in lexicon.ROUTINE_INTERNAL_KINDS:
             facets.pop(name, None)
-    elif _BARE_ONE_ON_ONE.search(fold(title)) and not description.strip():
+    elif one_on_one and not description.strip():
         forecast_assumed = "kind:forecast" not in facets
         facets["kind:forecast"] = max(facets.get("kind:forecast", 0.0), AGENDA_FREE_FORECAST)
     # A description says more than its title only when the title says nothing about work:
@@ -255,7 +206,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     term_weights: dict[str, float] = {}
     words_by_term: dict[str, str] = {}
     for name, part in parts:
-        for word in fold(part).split():
+        for word in said.get(name, fold(part)).split():
             for term in content_terms(word):
                 if term in org_terms:
                     continue

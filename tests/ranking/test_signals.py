@@ -744,6 +744,30 @@ LEXICON_READINGS = [
     ("Kombidämpfer GN 1/1 und 1x1 des Vertriebs", "kind:one_on_one", False),
     ("1:1 Markus / Lena", "kind:one_on_one", True),
     ("1-on-1 with Sam", "kind:one_on_one", True),
+    # Portuguese, for the commonest kinds of meeting and for what is not work.
+    ("Primeira reunião com o departamento de compras", "kind:discovery", True),
+    ("Negociação de preços e descontos 2027", "kind:negotiation", True),
+    ("Negociação de preços e descontos 2027", "topic:pricing", True),
+    ("Renovação contrato de manutenção", "kind:renewal", True),
+    ("Renovação contrato de manutenção", "kind:service", True),
+    ("Caderno de encargos: concurso público Câmara Municipal", "kind:tender", True),
+    ("Caderno de encargos: concurso público Câmara Municipal", "industry:public_sector", True),
+    ("Reclamação: defeito na linha 3", "kind:support", True),
+    ("Previsão de vendas Q1", "kind:forecast", True),
+    ("Reunião de equipa semanal", "kind:team", True),
+    ("Voo Lisboa - Porto", "offwork:travel", True),
+    ("Jantar de Natal da empresa", "offwork:company", True),
+    ("Em férias", "offwork:personal", True),
+    # Renovating one's kitchen is no contract renewal; a holiday plan is no account plan; an
+    # Italian shop counter ("banco") is no bank.
+    ("Renovação da cozinha", "kind:renewal", False),
+    ("Planeamento de férias", "kind:planning", False),
+    ("Formazione banco: breve e col prodotto in mano", "industry:financial", False),
+    # A lunch and learn is a talk at work; a price round is a negotiation.
+    ("Lunch & Learn: Raumakustik im Büro", "kind:training", True),
+    ("Lunch & Learn: Raumakustik im Büro", "offwork:personal", False),
+    ("Lunch with Jana", "offwork:personal", True),
+    ("Novagen - Preisrunde", "kind:negotiation", True),
 ]
 
 
@@ -760,6 +784,39 @@ def test_an_internal_kind_is_not_what_a_meeting_with_a_customer_is() -> None:
     among_us = profile_meeting(meeting("Jour fixe Markus / Lena"))
     assert "kind:one_on_one" not in with_customer.facets
     assert "kind:one_on_one" in among_us.facets
+
+
+def test_two_colleagues_whose_names_are_the_title_meet_one_on_one() -> None:
+    two = ("lena.hofmann@klangwerk.example", "markus.weber@klangwerk.example")
+    assert "kind:one_on_one" in profile_meeting(meeting("Lena <> Markus", attendees=two)).facets
+    assert "kind:one_on_one" in profile_meeting(meeting("Hofmann / Weber", attendees=two)).facets
+    # A third colleague makes it a meeting; a word besides the names says what it is.
+    three = (*two, "anja.lehmann@klangwerk.example")
+    assert (
+        "kind:one_on_one" not in profile_meeting(meeting("Lena <> Markus", attendees=three)).facets
+    )
+    assert (
+        "kind:one_on_one"
+        not in profile_meeting(meeting("Lena <> Markus: Messe", attendees=two)).facets
+    )
+
+
+def test_a_persons_name_is_not_what_the_meeting_is_about() -> None:
+    people = ("jason.price@kessler.example", "m.brandt@kessler.example", "me@us.example")
+    survey = meeting(
+        "Begehung Werk Telford",
+        description="Begehung mit Herrn Brandt und Jason Price, Aufstellorte festlegen.",
+        attendees=people,
+        domains=("kessler.example",),
+    )
+    profile = profile_meeting(survey)
+    assert "kind:site_survey" in profile.facets and "topic:pricing" not in profile.facets
+    assert not set(content_terms("price")) & set(profile.terms)
+    # Role addresses still say who attends; the words stay the topic when no one is named.
+    buyers = meeting("Price list 2027", attendees=("procurement.emea@kessler.example",),
+                     domains=("kessler.example",))  # fmt: skip
+    profile = profile_meeting(buyers)
+    assert {"topic:pricing", "role:procurement"} <= set(profile.facets)
 
 
 def test_an_account_tip_naming_someone_who_attends_ranks_higher() -> None:
@@ -960,6 +1017,14 @@ def test_spanish_function_words_are_no_content_words() -> None:
     assert content_terms("Preparación de la visita para los técnicos") == (
         content_terms("Preparación visita técnicos")
     )
+
+
+def test_portuguese_function_words_are_no_content_words() -> None:
+    assert content_terms("Preparação da visita com técnicos") == (
+        content_terms("Preparação visita técnicos")
+    )
+    # "OS" is an operating system, "EM" a German subsidy and "Mais" maize.
+    assert len(content_terms("OS EM Mais")) == 3
 
 
 def test_planning_ones_leave_is_no_account_planning() -> None:

@@ -53,9 +53,11 @@ NOT_WORK: tuple[Facet, ...] = (
         baixa medica, infantario*, reuniao de pais, troca de pneus, mudanca de pneus,
         inspecao do carro, inspecao automovel, revisao do carro, mudanca de casa""",
         # Business that calls itself private.
+        # A lunch and learn is a talk over lunch, given or attended at work.
         unless="""private offer*, private equity, private cloud, private label*, private
         sector,
-        private bank*, private beta, private preview, private market*, privatkund*""",
+        private bank*, private beta, private preview, private market*, privatkund*,
+        lunch and learn, lunch learn""",
     ),
     # One's own home, and the insurance of one's home and car: whatever the title says about
     # contracts, renewals, handovers or a service, it is the seller's own life (see
