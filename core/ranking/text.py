@@ -35,10 +35,10 @@ _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|-?on-?)\s*1(?![0-9])", re.IGNORECA
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")
 
-# Function words of English, German, French, Italian, Spanish and Portuguese, and their written
-# abbreviations ("ca.", "evtl.", "incl.", "e.g."): they carry no meaning for matching, and
-# being rare in tips they would otherwise take the full-text query's few places for the
-# rarest words. Portuguese "os", "em" and "mais" are not among them: they are also an
+# Function words of English, German, French, Italian, Spanish, Portuguese and Polish, and
+# their written abbreviations ("ca.", "evtl.", "incl.", "e.g."): they carry no meaning for
+# matching, and being rare in tips they would otherwise take the full-text query's few places
+# for the rarest words. Portuguese "os", "em" and "mais" are not among them: they are also an
 # operating system, a German subsidy programme ("BEG EM") and maize.
 STOP_WORDS = frozenset(
     """
@@ -74,6 +74,8 @@ STOP_WORDS = frozenset(
     y
     uma na nas ao aos pelo pela pelos pelas com sem ate onde muito tambem seu seus suas
     nosso nossa nossos nossas estes isso esse essa esses essas foi nao
+    nie sie jest sa od po za przez dla przy jak czy oraz lub tak juz jeszcze tylko bardzo ten
+    tego tej tym jego jej ich nasz nasza nasze wasz pan pani przed bez
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

@@ -768,6 +768,20 @@ LEXICON_READINGS = [
     ("Lunch & Learn: Raumakustik im Büro", "offwork:personal", False),
     ("Lunch with Jana", "offwork:personal", True),
     ("Novagen - Preisrunde", "kind:negotiation", True),
+    # Polish, for the commonest kinds of meeting and for what is not work.
+    ("Pierwsze spotkanie - analiza potrzeb", "kind:discovery", True),
+    ("Odnowienie umowy serwisowej", "kind:renewal", True),
+    ("Odnowienie umowy serwisowej", "kind:service", True),
+    ("Przetarg: zamówienie publiczne, SWZ", "kind:tender", True),
+    ("Wizja lokalna w zakładzie", "kind:site_survey", True),
+    ("Reklamacja - awaria linii 2", "kind:support", True),
+    ("Spotkanie zespołu sprzedaży", "kind:team", True),
+    ("Lot do Warszawy", "offwork:travel", True),
+    ("Wigilia firmowa", "offwork:company", True),
+    # "Umówić się" is making an appointment, not a contract; a tender lot is no flight.
+    ("Umówić się na demo", "kind:contract", False),
+    ("Vending & hot beverage lot", "offwork:travel", False),
+    ("Cena di Natale", "topic:pricing", False),  # an Italian dinner, not a Polish price
 ]
 
 

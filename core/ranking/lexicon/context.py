@@ -23,7 +23,9 @@ CONTEXT: tuple[Facet, ...] = (
         precio*, tarifa=, tarifas=, presupuesto*, cotizacion*, oferta=, ofertas=, coste=,
         costes=, costos=, propuesta economica, propuesta comercial,
         preco=, precos=, tabela de precos, orcamento*, cotacao*, proposta comercial, proposta
-        de preco, custo=, custos=, custo total""",
+        de preco, custo=, custos=, custo total,
+        ceny=, cenie=, cennik*, wycen*, oferty=, ofert=, koszt=, koszty=, kosztow=,
+        kosztorys*""",
         # A call for tenders is the tender, not its offer's price.
         unless="appel d offres",
     ),
@@ -38,7 +40,8 @@ CONTEXT: tuple[Facet, ...] = (
         concurrence*, concurrents=, concurrentiel*, comparatif*,
         concorrenz*, concorrent*, comparativ*,
         competencia=, competidor*, comparacion*,
-        concorrencia*, comparacao*""",
+        concorrencia*, comparacao*,
+        konkurencj*, konkurent*, porownani*""",
     ),
     facet(
         "topic:budget",
@@ -53,7 +56,8 @@ CONTEXT: tuple[Facet, ...] = (
         financement*, subvention*, retour sur investissement, rentabilite*, investissement*,
         finanziament*, investiment*, ritorno sull investimento,
         financiacion*, inversion*, retorno de la inversion, subvencion*,
-        financiamento*, retorno do investimento""",
+        financiamento*, retorno do investimento,
+        budzet*, finansowani*, inwestycj*, dofinansowani*, dotacj*, zwrot z inwestycji""",
     ),
     facet(
         "topic:compliance",
@@ -73,7 +77,8 @@ CONTEXT: tuple[Facet, ...] = (
         sicurezza,
         cumplimiento*, homologacion*, prevencion de riesgos, seguridad y salud,
         conformidade=, homologacao*, seguranca no trabalho, higiene e seguranca, seguranca e
-        saude""",
+        saude,
+        zgodnosc z, certyfik*, audyt*, bhp=, sanepid*""",
     ),
     facet(
         "topic:works_council",
@@ -92,7 +97,8 @@ CONTEXT: tuple[Facet, ...] = (
         interfacage*, connecteur*,
         integrazion*, interfacci*,
         integracion*, interfaz*,
-        integracao*, integracoes""",
+        integracao*, integracoes,
+        integracj*, interfejs*""",
     ),
     facet(
         "topic:stakeholders",
@@ -112,7 +118,8 @@ CONTEXT: tuple[Facet, ...] = (
         prossimi passi, riepilogo,
         seguimiento=, proximos pasos,
         opvolg*, nabellen,
-        seguimento=, proximos passos, reuniao de acompanhamento, ponto de situacao""",
+        seguimento=, proximos passos, reuniao de acompanhamento, ponto de situacao,
+        kolejne kroki, nastepne kroki, spotkanie podsumowujace""",
     ),
     # --- who attends ---------------------------------------------------------------
     facet(
@@ -129,7 +136,9 @@ CONTEXT: tuple[Facet, ...] = (
         controllo di gestione,
         director financiero, directora financiera, departamento financiero,
         diretor financeiro, director financeiro, diretora financeira, directora financeira,
-        direcao financeira, direccao financeira""",
+        direcao financeira, direccao financeira,
+        dyrektor finansowy, dzial finansowy, ksiegowosc*, glowna ksiegowa, glowny ksiegowy,
+        kontroling*""",
     ),
     facet(
         "role:it",
@@ -139,7 +148,8 @@ CONTEXT: tuple[Facet, ...] = (
         dsi=, informatique=, service informatique, direction informatique,
         sistemi informativi, responsabile it,
         departamento de sistemas, departamento de informatica, director de sistemas,
-        diretor de sistemas, sistemas de informacao""",
+        diretor de sistemas, sistemas de informacao,
+        dzial itdept, informatyk*""",
         # Architectural lighting, glass or practices are buildings, not IT.
         unless="""architectural*, landscape architect*, interior architect*,
         architecture firm*, architecture practice*""",
@@ -158,7 +168,8 @@ CONTEXT: tuple[Facet, ...] = (
         tecnico, direttore dei lavori, direzione lavori,
         arquitecto*, arquitecta*, estudio de arquitectura,
         arquiteto*, arquiteta*, gabinete de arquitetura, atelier de arquitetura, projetista*,
-        projectista*""",
+        projectista*,
+        projektant*, biuro projektowe""",
         unless="""itdept architekt*, it architekt*, software architekt*, enterprise
         architekt*,
         solution architekt*, solutions architekt*, cloud architekt*, daten architekt*""",
@@ -178,7 +189,8 @@ CONTEXT: tuple[Facet, ...] = (
         director general, directora general, direccion general, consejero delegado, consejo
         de administracion, gerente=,
         diretor geral, director geral, diretora geral, administrador=, conselho de
-        administracao""",
+        administracao,
+        prezes*, zarzad*, dyrektor generalny, wlasciciel*""",
     ),
     facet(
         "role:procurement",
@@ -191,7 +203,8 @@ CONTEXT: tuple[Facet, ...] = (
         ufficio acquisti, responsabile acquisti, direttore acquisti, approvvigionament*,
         compras=, departamento de compras, jefe de compras, responsable de compras,
         aprovisionamiento*,
-        diretor de compras, director de compras, responsavel de compras""",
+        diretor de compras, director de compras, responsavel de compras,
+        zakupy=, dzial zakupow, zaopatrzeni*""",
     ),
     facet(
         "role:legal",
@@ -203,7 +216,8 @@ CONTEXT: tuple[Facet, ...] = (
         ufficio legale, avvocat*,
         asesoria juridica, departamento legal, abogado*, abogada*,
         *jurist, bolagsjurist*,
-        departamento juridico, advogad*""",
+        departamento juridico, advogad*,
+        kancelari*, prawnik*, radca prawny, dzial prawny, mecenas*""",
     ),
     facet(
         "role:clinical",
@@ -214,7 +228,8 @@ CONTEXT: tuple[Facet, ...] = (
         operatoire,
         medici=, infermier*, chirurg*,
         enfermer*, cirujano*,
-        medicos=, enfermeir*, cirurgi*""",
+        medicos=, enfermeir*, cirurgi*,
+        lekarz*, pielegniar*""",
     ),
     # --- the customer's industry ---------------------------------------------------
     facet(
@@ -228,7 +243,8 @@ CONTEXT: tuple[Facet, ...] = (
         hospitalier*, hospitaliere*,
         ospedal*, azienda sanitaria, aziende sanitarie, asl=,
         centro de salud, servicio de salud, sanidad=,
-        hospitais, centro de saude, unidade de saude""",
+        hospitais, centro de saude, unidade de saude,
+        szpital*, przychodni*""",
         # Hotels and catering, and safety at work.
         unless="hospitality, health and safety, health safety",
     ),
@@ -246,7 +262,8 @@ CONTEXT: tuple[Facet, ...] = (
         collectivite*, mairie*, municipalite*, administration publique, service public,
         comune di, pubblica amministrazione, ente pubblico, enti pubblici, ministero*,
         ayuntamiento*, administracion publica, sector publico, diputacion*,
-        camara municipal, municipio*, autarquia*, administracao publica, setor publico""",
+        camara municipal, municipio*, autarquia*, administracao publica, setor publico,
+        urzad*, gmina=, gminy=, gminie=, starostw*, ministerstw*, samorzad*""",
         unless="works council, staff council, employee council",
     ),
     facet(
@@ -258,7 +275,8 @@ CONTEXT: tuple[Facet, ...] = (
         universite*, haute ecole*,
         universita=, politecnico*, ateneo*,
         universidad*,
-        universidade*, escola superior""",
+        universidade*, escola superior,
+        uniwersytet*, politechnik*, uczelni*""",
     ),
     facet(
         "industry:pharma",
@@ -274,7 +292,8 @@ CONTEXT: tuple[Facet, ...] = (
         banque*, assureur*, compagnie d assurance*,
         banca=, banche=, assicurazion*,
         entidad bancaria, bancos=, aseguradora*,
-        seguradora*, companhia de seguros""",
+        seguradora*, companhia de seguros,
+        bankow*, ubezpieczyciel*, towarzystwo ubezpieczen""",
     ),
     facet(
         "industry:manufacturing",
@@ -287,7 +306,10 @@ CONTEXT: tuple[Facet, ...] = (
         usine*, fabricant*, industriel*, industrielle*,
         stabiliment*, fabbrica*, industria=, industriale*, manifattur*,
         fabrica=, fabricas=, planta de produccion, fabricante*,
-        unidade fabril, linha de producao""",
+        unidade fabril, linha de producao,
+        fabryk*, zaklad produkcyjny, zakladu produkcyjnego, produkcj*, przemysl=, przemyslu=,
+        przemysle=, linia
+        produkcyjna""",
     ),
     facet(
         "industry:automotive",
@@ -311,7 +333,8 @@ CONTEXT: tuple[Facet, ...] = (
         alimentaire*, agroalimentaire*, boulangerie*, laiterie*, fromagerie*,
         alimentar*, caseifici*, panifici*, birrifici*,
         alimentacion*, panaderia*, lacteo*,
-        laticinio*, lacticinio*, padaria*""",
+        laticinio*, lacticinio*, padaria*,
+        spozywcz*, mleczarni*, piekarni*, browar*""",
     ),
     facet(
         "industry:retail",
@@ -324,7 +347,8 @@ CONTEXT: tuple[Facet, ...] = (
         supermercat*,
         gran distribucion, gran superficie, punto de venta, puntos de venta, tienda=,
         tiendas=, supermercado*,
-        retalho=, loja=, lojas=, grande distribuicao, ponto de venda, pontos de venda""",
+        retalho=, loja=, lojas=, grande distribuicao, ponto de venda, pontos de venda,
+        sklep*, handel detaliczny, siec sklepow""",
     ),
     facet(
         "industry:logistics",
@@ -334,7 +358,8 @@ CONTEXT: tuple[Facet, ...] = (
         entrepot*, transporteur*,
         magazzin*, spedizion*,
         almacen*, transportista*,
-        armazem*, armazens, transportadora*""",
+        armazem*, armazens, transportadora*,
+        logistyk*, magazyn*, spedycj*""",
     ),
     # --- setting -------------------------------------------------------------------
     facet(
@@ -355,7 +380,8 @@ CONTEXT: tuple[Facet, ...] = (
         persona, in presenza, parcheggio*, sopralluog*,
         en sus instalaciones, visita a, presencial, en persona, aparcamiento*, recepcion=,
         nas instalacoes, nas vossas instalacoes, nas suas instalacoes, em pessoa,
-        estacionamento*, rececao=, recepcao=""",
+        estacionamento*, rececao=, recepcao=,
+        wizyta=, wizyty=, wizycie=, na miejscu, u klienta, osobiscie, recepcj*""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,

@@ -2,8 +2,8 @@
 colleagues (forecast review, one-on-one, team meeting, account planning, bid review …).
 
 English and German cues, and the commonest Dutch, Norwegian, Swedish, Danish, French,
-Italian, Spanish and Portuguese ones, written from general knowledge of how meetings are named
-(docs/ranking.md).
+Italian, Spanish, Portuguese and Polish ones, written from general knowledge of how meetings
+are named (docs/ranking.md).
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ KINDS: tuple[Facet, ...] = (
         introductoria, analisis de necesidades,
         primeira reuniao, primeira conversa, primeira chamada, primeiro contacto, primeiro
         contato, tomada de contacto, reuniao introdutoria, chamada introdutoria, reuniao de
-        descoberta, levantamento de necessidades, analise de necessidades""",
+        descoberta, levantamento de necessidades, analise de necessidades,
+        pierwsze spotkanie, pierwsza rozmowa, pierwszy kontakt, spotkanie zapoznawcze, rozmowa
+        zapoznawcza, analiza potrzeb, analizy potrzeb""",
     ),
     facet(
         "kind:demo",
@@ -51,7 +53,8 @@ KINDS: tuple[Facet, ...] = (
         demonstrasjon*,
         dimostrazion*,
         demostracion*,
-        demonstracao*, demonstracoes""",
+        demonstracao*, demonstracoes,
+        demonstracj*, pokaz systemu, pokaz produktu, pokaz na zywo""",
     ),
     facet(
         "kind:presentation",
@@ -62,7 +65,8 @@ KINDS: tuple[Facet, ...] = (
         presentasjon*,
         presentazion*,
         presentacion*,
-        apresentacao*, apresentacoes""",
+        apresentacao*, apresentacoes,
+        prezentacj*""",
     ),
     facet(
         "kind:negotiation",
@@ -85,7 +89,9 @@ KINDS: tuple[Facet, ...] = (
         negociacion*, negociar, renegociacion*, descuento*, condiciones comerciales, oferta
         final, mejor oferta, ultima oferta,
         negociacao*, negociacoes, renegociacao*, renegociacoes, desconto*, condicoes
-        comerciais, proposta final, melhor proposta, ultima proposta""",
+        comerciais, proposta final, melhor proposta, ultima proposta,
+        negocjacj*, negocjowa*, renegocjacj*, upust*, warunki handlowe, oferta koncowa,
+        ostateczna oferta, najlepsza oferta""",
     ),
     facet(
         "kind:contract",
@@ -103,7 +109,9 @@ KINDS: tuple[Facet, ...] = (
         acuerdo marco, clausula*, carta de intencion*,
         avtal=, avtalet=, avtalen=, avtals*, *avtal=, *avtalet=, ansvarsbegransning*,
         ansvarsbegrensning*, ansvarsbegraensning*,
-        acordo quadro, condicoes gerais, carta de intencoes, carta de intencao""",
+        acordo quadro, condicoes gerais, carta de intencoes, carta de intencao,
+        umowa=, umowy=, umowie=, umowe=, umowa ramowa, aneks*, warunki umowy, list intencyjny,
+        ogolne warunki""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -125,7 +133,9 @@ KINDS: tuple[Facet, ...] = (
         contrato,
         renovacao do contrato, renovacao de contrato, renovacao contrat*, renovar o contrato,
         renovacao contratual, renovacao do servico, renovacao anual, prorrogacao do contrato,
-        fim do contrato, denuncia do contrato""",
+        fim do contrato, denuncia do contrato,
+        odnowieni* umow*, przedluzeni* umow*, wypowiedzeni* umow*, odnowieni* licencj*,
+        przedluzeni* licencj*, koniec umowy""",
     ),
     facet(
         "kind:business_review",
@@ -149,7 +159,9 @@ KINDS: tuple[Facet, ...] = (
         revision trimestral, revision anual, reunion trimestral, reunion anual, seguimiento
         trimestral,
         revisao trimestral, revisao anual, reuniao trimestral, reuniao anual, balanco
-        trimestral, balanco anual, acompanhamento trimestral""",
+        trimestral, balanco anual, acompanhamento trimestral,
+        przeglad kwartalny, przeglad roczny, spotkanie kwartalne, spotkanie roczne,
+        podsumowanie roku, podsumowanie kwartalu""",
     ),
     facet(
         "kind:kickoff",
@@ -171,7 +183,8 @@ KINDS: tuple[Facet, ...] = (
         implantacion*, implementacion*,
         reuniao de arranque, arranque do projeto, arranque do projecto, arranque de projeto,
         inicio do projeto, inicio do projecto, lancamento do projeto, lancamento do projecto,
-        implementacao*, implementacoes, implantacao*, entrada em producao""",
+        implementacao*, implementacoes, implantacao*, entrada em producao,
+        spotkanie otwierajace, start projektu, rozpoczecie projektu, wdrozeni*""",
     ),
     facet(
         "kind:security",
@@ -192,7 +205,8 @@ KINDS: tuple[Facet, ...] = (
         crittografia,
         seguridad informatica, ciberseguridad, proteccion de datos, cifrado,
         seguranca informatica, ciberseguranca, protecao de dados, proteccao de dados,
-        encriptacao""",
+        encriptacao,
+        bezpieczenstwo informacji, cyberbezpieczenstw*, ochrona danych, ochrony danych, rodo""",
     ),
     facet(
         "kind:pilot",
@@ -203,7 +217,8 @@ KINDS: tuple[Facet, ...] = (
         essai=, essais=, essai gratuit, phase de test, mise a l essai,
         periodo di prova, fase di test, fase di prova, prova gratuita,
         periodo de prueba, fase de prueba*, prueba gratuita,
-        periodo de teste*, fase de teste*, teste gratuito, periodo experimental""",
+        periodo de teste*, fase de teste*, teste gratuito, periodo experimental,
+        pilotaz*, okres probny, faza testow*, wersja testowa""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(
@@ -215,7 +230,8 @@ KINDS: tuple[Facet, ...] = (
         echantillon*, validation des echantillons, bon a tirer,
         campionatur*, campioni=, approvazione campion*,
         muestras=, aprobacion de muestra*, maqueta*,
-        amostra=, amostras=, aprovacao de amostra*""",
+        amostra=, amostras=, aprovacao de amostra*,
+        probki=, probek=, zatwierdzeni* probek""",
     ),
     facet(
         "kind:partner",
@@ -229,7 +245,8 @@ KINDS: tuple[Facet, ...] = (
         partenaire*, revendeur*, distributeur*, integrateur*, sous traitan*,
         rivenditor*, concessionari*, subappalt*,
         distribuidor*, revendedor*, subcontrat*, integrador*,
-        parceiro*, parceria*, subempreit*""",
+        parceiro*, parceria*, subempreit*,
+        dystrybutor*, podwykonawc*""",
     ),
     facet(
         "kind:reference",
@@ -241,7 +258,8 @@ KINDS: tuple[Facet, ...] = (
         caso di successo, casi di successo, testimonianz*,
         cliente de referencia, clientes de referencia, visita de referencia, llamada de
         referencia, caso de exito, casos de exito, testimonio*,
-        caso de sucesso, casos de sucesso, testemunho*""",
+        caso de sucesso, casos de sucesso, testemunho*,
+        referencj*, klient referencyjny, wizyta referencyjna, studium przypadku""",
         # A booking's, a colour's or a price's reference is no reference customer, nor is a
         # reference design or product (what a part is measured against), nor a retailer's listing.
         unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*,
@@ -270,7 +288,8 @@ KINDS: tuple[Facet, ...] = (
         appalti pubblici, bando di gara, bandi di gara, capitolat*, aggiudicazion*,
         licitacion*, concurso publico, concursos publicos, pliego*, adjudicacion*,
         caderno de encargos, licitacao*, licitacoes, adjudicacao*, adjudicacoes, consulta ao
-        mercado""",
+        mercado,
+        przetarg*, zamowieni* publiczn*, siwz=, swz=, postepowani* przetargow*""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
     # are for that room, not for the customer's bidders' conference or clarification call
@@ -287,7 +306,8 @@ KINDS: tuple[Facet, ...] = (
         revisione offerta, revisione dell offerta, riesame offerta, riesame dell offerta,
         comitato offerte,
         revision de oferta, revision de la oferta, comite de ofertas,
-        revisao da proposta, revisao de proposta, comite de propostas""",
+        revisao da proposta, revisao de proposta, comite de propostas,
+        przeglad oferty przetargowej, decyzja o udziale w przetargu""",
     ),
     # Surveying the customer's site before an offer or a job: walking it, measuring it,
     # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
@@ -304,7 +324,8 @@ KINDS: tuple[Facet, ...] = (
         sopralluog*, rilievo misure, rilievi misure, presa misure, presa delle misure,
         rilievo in cantiere,
         visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
-        levantamento no local, levantamento de medidas, medicoes no local, vistoria*""",
+        levantamento no local, levantamento de medidas, medicoes no local, vistoria*,
+        wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*""",
     ),
     facet(
         "kind:installation",
@@ -328,7 +349,9 @@ KINDS: tuple[Facet, ...] = (
         acta de recepcion, entrega de obra, reunion de obra, visita de obra,
         instalacao*, colocacao em servico, entrada em funcionamento, montagem*, rececao da
         obra, recepcao da obra, rececao provisoria, recepcao provisoria, auto de rececao, auto
-        de recepcao, reuniao de obra, comissionamento*""",
+        de recepcao, reuniao de obra, comissionamento*,
+        montaz*, instalacj*, rozruch*, odbior techniczny, odbior koncowy, protokol odbioru,
+        odbior prac, odbior robot, narada budowy, spotkanie na budowie""",
     ),
     facet(
         "kind:training",
@@ -344,7 +367,8 @@ KINDS: tuple[Facet, ...] = (
         formacion=, curso de formacion, cursos de formacion, capacitacion*, sesion de
         formacion,
         formacao=, formacoes=, acao de formacao, accao de formacao, sessao de formacao, curso
-        de formacao, capacitacao*, treinamento*""",
+        de formacao, capacitacao*, treinamento*,
+        szkoleni*, warsztat szkoleniowy, warsztaty szkoleniowe""",
     ),
     facet(
         "kind:support",
@@ -385,7 +409,9 @@ KINDS: tuple[Facet, ...] = (
         spoedstoring*,
         reclamacao*, reclamacoes, queixa*, paragem de producao, paragem de linha,
         linha parada, defeito*, nao conformidade*, insatisfeit*, atraso na entrega, atrasos na
-        entrega, atraso de entrega""",
+        entrega, atraso de entrega,
+        reklamacj*, skarg*, awari*, usterk*, eskalacj*, przestoj*, wada=, wady=, niezgodnosc*,
+        opoznieni* dostaw*, niezadowolon*""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -406,7 +432,9 @@ KINDS: tuple[Facet, ...] = (
         mantenimiento*, servicio tecnico, asistencia tecnica, repuesto*, recambio*,
         reparacion*, posventa, postventa,
         manutencao*, assistencia tecnica, servico tecnico, pos venda, posvenda, pecas de
-        substituicao, pecas sobressalentes, reparacao*, reparacoes""",
+        substituicao, pecas sobressalentes, reparacao*, reparacoes,
+        serwis*, przeglad serwisowy, konserwacj*, naprawa=, naprawy=, naprawie=, czesci
+        zamienne, serwisant*""",
         # Putting a plant into operation ("mise en service") is its installation.
         unless="mise en service*",
     ),
@@ -435,7 +463,9 @@ KINDS: tuple[Facet, ...] = (
         feria=, ferias=, congreso=, congresos=, jornada de puertas abiertas, puertas
         abiertas, jornada de clientes, exposicion=, conferencia=, conferencias=,
         beurs*, vakbeurs*,
-        feira=, exposicao=, dia do cliente, dia aberto, portas abertas""",
+        feira=, exposicao=, dia do cliente, dia aberto, portas abertas,
+        targi=, targach=, stoisko targowe, stoisku targowym, dzien otwarty, dni otwarte,
+        konferencj*, kongres*""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,
@@ -447,7 +477,8 @@ KINDS: tuple[Facet, ...] = (
         telefonkonferanse*, videokonferanse*, telefonkonferens*, videokonferens*,
         telefonkonference*, videokonference*,
         conferenza telefonica, conferenze telefoniche,
-        conferencia telefonica, conferencias telefonicas""",
+        conferencia telefonica, conferencias telefonicas,
+        telekonferencj*, wideokonferencj*""",
     ),
     # --- internal meetings ---------------------------------------------------------
     facet(
@@ -464,7 +495,8 @@ KINDS: tuple[Facet, ...] = (
         previsioni di vendita, previsione di vendita, previsioni vendite, previsione
         vendite,
         prevision de ventas, previsiones de ventas,
-        previsao de vendas, previsoes de vendas""",
+        previsao de vendas, previsoes de vendas,
+        prognoz*, lejek sprzedazy, lejka sprzedazy, przeglad lejka""",
     ),
     facet(
         "kind:one_on_one",
@@ -477,7 +509,9 @@ KINDS: tuple[Facet, ...] = (
         one to one, colloquio individuale, incontro individuale, colloquio annuale,
         colloquio di valutazione,
         reunion individual, uno a uno, evaluacion anual,
-        reuniao individual, conversa individual, avaliacao anual, avaliacao de desempenho""",
+        reuniao individual, conversa individual, avaliacao anual, avaliacao de desempenho,
+        rozmowa indywidualna, spotkanie indywidualne, rozmowa roczna, ocena roczna, rozmowa
+        oceniajaca""",
     ),
     facet(
         "kind:team",
@@ -498,7 +532,10 @@ KINDS: tuple[Facet, ...] = (
         reunion de equipo, reunion del equipo, reunion semanal, reunion comercial, reunion
         de ventas, reunion de departamento,
         reuniao de equipa, reuniao da equipa, reuniao de equipe, reuniao da equipe, reuniao
-        semanal, reuniao comercial, reuniao de vendas, reuniao de departamento""",
+        semanal, reuniao comercial, reuniao de vendas, reuniao de departamento,
+        spotkanie zespolu, spotkanie zespolowe, zebranie zespolu, odprawa handlowa, odprawa
+        zespolu, poranna odprawa, odprawa tygodniowa, spotkanie dzialu,
+        narada handlowa, spotkanie sprzedazowe, spotkanie tygodniowe, cotygodniowe spotkanie""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
@@ -515,7 +552,8 @@ KINDS: tuple[Facet, ...] = (
         plan de compte*, planification*, plan d action commercial*, plan d affaires,
         pianificazion*, piano commerciale, piano vendite, piano account, strategia=,
         planificacion*, plan de cuenta*, plan comercial, plan de ventas, estrategia=,
-        planeamento*, planejamento*, plano de conta*, plano comercial, plano de vendas""",
+        planeamento*, planejamento*, plano de conta*, plano comercial, plano de vendas,
+        planowani*, plan sprzedazy, plan handlowy""",
         # Planning one's own leave, trip or wedding is not planning work, nor is planning a
         # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
@@ -531,7 +569,9 @@ KINDS: tuple[Facet, ...] = (
         planificacion del stand,
         planeamento de ferias, planeamento das ferias, planejamento de ferias, planeamento da
         viagem, planejamento da viagem, planeamento da feira, planejamento da feira,
-        planeamento do stand, planejamento do stand""",
+        planeamento do stand, planejamento do stand,
+        planowanie urlopu, planowanie wyjazdu, planowanie podrozy, planowanie stoiska,
+        planowanie targow""",
     ),
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips
@@ -552,7 +592,9 @@ KINDS: tuple[Facet, ...] = (
         approvazione offerta, comitato crediti, comitato prezzi,
         aprobacion de descuento*, aprobacion de precio*, comite de credito, comite de
         precios,
-        aprovacao de desconto*, aprovacao de preco*, comite de precos""",
+        aprovacao de desconto*, aprovacao de preco*, comite de precos,
+        akceptacja rabatu, zatwierdzenie rabatu, zatwierdzenie ceny, akceptacja ceny, komitet
+        kredytowy""",
     ),
     facet(
         "kind:interview",
@@ -565,6 +607,7 @@ KINDS: tuple[Facet, ...] = (
         colloquio di lavoro, colloquio di selezione, colloqui di selezione, candidato=,
         candidati=, candidata=, selezione del personale,
         entrevista*, candidatos=, candidatas=, proceso de seleccion,
-        processo de selecao, processo de recrutamento, recrutamento*""",
+        processo de selecao, processo de recrutamento, recrutamento*,
+        rozmowa kwalifikacyjna, rozmowa rekrutacyjna, rekrutacj*, kandydat*""",
     ),
 )

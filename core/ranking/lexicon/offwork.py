@@ -51,7 +51,12 @@ NOT_WORK: tuple[Facet, ...] = (
         medico de familia, cabeleireir*, barbearia*, ginasio*, almoco=,
         jantar=, pequeno almoco, aniversario*, casamento*, em ferias, dia de folga, folga=,
         baixa medica, infantario*, reuniao de pais, troca de pneus, mudanca de pneus,
-        inspecao do carro, inspecao automovel, revisao do carro, mudanca de casa""",
+        inspecao do carro, inspecao automovel, revisao do carro, mudanca de casa,
+        dentyst*, lekarz rodzinny, wizyta u lekarza, wizyta lekarska, fizjoterap*, fryzjer*,
+        silownia, silowni, obiad=, kolacja=, sniadanie=, urodzin*, slub=, slubie=, pogrzeb*,
+        urlop*, dzien wolny, zwolnienie lekarskie, przedszkol*, zlobek, zlobka, wywiadowk*,
+        weterynarz*, wymiana opon, przeglad samochodu, przeglad auta, przeprowadzk*, odbior
+        dziecka""",
         # Business that calls itself private.
         # A lunch and learn is a talk over lunch, given or attended at work.
         unless="""private offer*, private equity, private cloud, private label*, private
@@ -78,7 +83,9 @@ NOT_WORK: tuple[Facet, ...] = (
         a casa, casa mia, assicurazione casa, assicurazione auto, rc auto, polizza auto,
         en casa, mi casa, seguro de hogar, seguro del hogar, seguro de coche, seguro del
         coche,
-        em casa, minha casa, seguro da casa, seguro de casa, seguro do carro, seguro automovel""",
+        em casa, minha casa, seguro da casa, seguro de casa, seguro do carro, seguro automovel,
+        w domu, moje mieszkanie, ubezpieczenie mieszkania, ubezpieczenie domu, ubezpieczenie
+        samochodu, oc samochodu""",
         # Working from home is work; the housing trade is a trade.
         unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
         wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
@@ -103,7 +110,8 @@ NOT_WORK: tuple[Facet, ...] = (
         albergo*, viaggio*, trasferta*, frecciarossa, frecciargento, trenitalia,
         vuelo*, tren= a, aeropuerto*, estacion de tren, en la estacion, viaje*, renfe,
         voo=, voos=, comboio*, estacao de comboios, na estacao, viagem*, viagens, alfa
-        pendular""",
+        pendular,
+        lot do, lot z, lotnisk*, pociag*, podroz*, wyjazd do, powrot z, przejazd*""",
         unless="pflug*, pfluege",  # a plough is no flight
     ),
     facet(
@@ -128,7 +136,9 @@ NOT_WORK: tuple[Facet, ...] = (
         cena de navidad, comida de navidad, fiesta de navidad, copa de navidad, evento de
         empresa, fiesta de empresa,
         jantar de natal, almoco de natal, festa de natal, festa da empresa, evento da empresa,
-        jantar da empresa, reuniao geral""",
+        jantar da empresa, reuniao geral,
+        wigilia firmowa, wigilia=, impreza firmowa, spotkanie wigilijne, wyjazd integracyjny,
+        spotkanie ogolnofirmowe""",
     ),
     facet(
         "offwork:focus",
@@ -142,7 +152,8 @@ NOT_WORK: tuple[Facet, ...] = (
         tempo di concentrazione, lavoro concentrato, non prenotare, blocco agenda, blocco
         calendario, nessuna riunione,
         tiempo de concentracion, no reservar, bloqueado, sin reuniones, bloqueo de agenda,
-        tempo de foco, nao marcar, sem reunioes, bloqueio de agenda""",
+        tempo de foco, nao marcar, sem reunioes, bloqueio de agenda,
+        czas na skupienie, nie rezerwowac, bez spotkan, blokada kalendarza""",
         # A focus group is market research with people in the room.
         unless="focus group*, fokusgruppe*",
     ),
@@ -157,7 +168,8 @@ NOT_WORK: tuple[Facet, ...] = (
         preparer=, repetition*,
         preparazion*, preparare, prepararsi, prova generale,
         preparacion*, preparar, ensayo*,
-        preparacao*""",
+        preparacao*,
+        przygotowani*""",
     ),
     # Sales handing a won customer to the people who deliver: the customer's work, prepared
     # among colleagues. Not a handover to a deputy before a holiday.
