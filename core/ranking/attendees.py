@@ -18,6 +18,14 @@ from core.ranking.text import content_terms, fold
 
 _ROOM_KINDS = {"room", "resource", "group"}
 _LOCAL_SPLIT = re.compile(r"[._\-+]+")
+# The first part of a shared mailbox's address: a department or a duty, not a given name
+# (``support-escalations@``, ``office.services@``, ``ops.vp@``).
+_MAILBOX_WORDS = frozenset(
+    """info office sales support service services ops operations admin hr accounts billing
+    finance procurement purchasing einkauf vertrieb verwaltung buero kontakt contact team
+    helpdesk facilities estates property marketing events press legal quality qa logistics
+    reception empfang technik it noreply no reply hello mail post kundenservice customer""".split()  # noqa: SIM905 - a word list reads better as text
+)
 # How a title or an agenda addresses someone by surname, in the languages the lexicon reads.
 _HONORIFICS = "herrn?|frau|mrs?|ms|dr|pani?|sra?|senora?|signora?|sig|m|mme|monsieur|madame"
 
@@ -28,13 +36,14 @@ def _people(meeting: Meeting) -> list[dict[str, Any]]:
 
 def _person(local: str) -> tuple[str, str] | None:
     """(first, last) when an address's local part reads as a person's: ``jason.price``,
-    ``j.price``. A role address puts its role first (``finance.team``, ``einkauf.werk2``,
-    ``qa.audit``): a first part the lexicon reads, or of two letters, is no given name."""
+    ``j.price``. A shared mailbox puts its department or duty first (``finance.team``,
+    ``support-escalations``, ``qa.audit``): a first part the lexicon reads, a mailbox word
+    or two letters is no given name."""
     parts = [fold(p) for p in _LOCAL_SPLIT.split(local)]
     if len(parts) != 2 or not all(p.isalpha() for p in parts):
         return None
     first, last = parts
-    if len(last) < 3 or len(first) == 2 or lexicon.facet_hits(first):
+    if len(last) < 3 or len(first) == 2 or first in _MAILBOX_WORDS or lexicon.facet_hits(first):
         return None
     return first, last
 

@@ -135,11 +135,11 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     title = meeting.title or ""
     description = _LINK.sub(" ", meeting.description or "")[:2000]
     location = meeting.location or ""
-    # Names are who attends, not what it is about: "… mit Jason Price" is no price talk.
+    # Names are who attends, not what it is about: "… mit Jason Price" is no price talk. (The
+    # words keep them: a tip that names Dr. Oehme fits "Termin Dr. Oehme".)
     who = person_names(meeting)
-    said = {"title": mask_people(fold(title), who)}
-    said["description"] = mask_people(fold(description), who)
-    folded = (said["title"], said["description"], fold(location), fold(attendee_text(meeting)))
+    said = (mask_people(fold(title), who), mask_people(fold(description), who))
+    folded = (*said, fold(location), fold(attendee_text(meeting)))
     hits = [dict(h) for h in _field_hits((*folded, fold(org_words)))]
     fields = list(zip(hits, MEETING_FIELD_WEIGHTS.values(), strict=True))
     facets = lexicon.combine(fields)
@@ -206,7 +206,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     term_weights: dict[str, float] = {}
     words_by_term: dict[str, str] = {}
     for name, part in parts:
-        for word in said.get(name, fold(part)).split():
+        for word in fold(part).split():
             for term in content_terms(word):
                 if term in org_terms:
                     continue

@@ -782,6 +782,11 @@ LEXICON_READINGS = [
     ("Umówić się na demo", "kind:contract", False),
     ("Vending & hot beverage lot", "offwork:travel", False),
     ("Cena di Natale", "topic:pricing", False),  # an Italian dinner, not a Polish price
+    # One's own insurance, a focus block and a funnel, as the thirtieth round wrote them.
+    ("Odnowienie polisy OC/AC", "offwork:home", True),
+    ("Renovação seguro residencial", "offwork:home", True),
+    ("Foco - proposta (não agendar)", "offwork:focus", True),
+    ("Lejek, oferty bez odpowiedzi", "kind:forecast", True),
 ]
 
 
@@ -825,12 +830,15 @@ def test_a_persons_name_is_not_what_the_meeting_is_about() -> None:
     )
     profile = profile_meeting(survey)
     assert "kind:site_survey" in profile.facets and "topic:pricing" not in profile.facets
-    assert not set(content_terms("price")) & set(profile.terms)
+    # The words keep the name: a tip about Jason Price still shares it.
+    assert set(content_terms("price")) <= set(profile.terms)
     # Role addresses still say who attends; the words stay the topic when no one is named.
     buyers = meeting("Price list 2027", attendees=("procurement.emea@kessler.example",),
                      domains=("kessler.example",))  # fmt: skip
     profile = profile_meeting(buyers)
     assert {"topic:pricing", "role:procurement"} <= set(profile.facets)
+    outage = meeting("Jobs missing on the board", attendees=("support-escalations@us.example",))
+    assert "kind:support" in profile_meeting(outage).facets  # a mailbox, not Mr Escalations
 
 
 def test_an_account_tip_naming_someone_who_attends_ranks_higher() -> None:

@@ -496,7 +496,8 @@ KINDS: tuple[Facet, ...] = (
         vendite,
         prevision de ventas, previsiones de ventas,
         previsao de vendas, previsoes de vendas,
-        prognoz*, lejek sprzedazy, lejka sprzedazy, przeglad lejka""",
+        prognoz*, lejek sprzedazy, lejka sprzedazy, przeglad lejka,
+        lejek=""",
     ),
     facet(
         "kind:one_on_one",

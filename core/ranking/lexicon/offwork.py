@@ -84,8 +84,10 @@ NOT_WORK: tuple[Facet, ...] = (
         en casa, mi casa, seguro de hogar, seguro del hogar, seguro de coche, seguro del
         coche,
         em casa, minha casa, seguro da casa, seguro de casa, seguro do carro, seguro automovel,
-        w domu, moje mieszkanie, ubezpieczenie mieszkania, ubezpieczenie domu, ubezpieczenie
-        samochodu, oc samochodu""",
+        seguro residencial, seguro auto, seguro do apartamento, do meu apartamento,
+        w domu, moje mieszkanie, ubezpieczeni* samochod*, ubezpieczeni* auta, ubezpieczeni*
+        mieszkani*, ubezpieczeni*
+        domu, polisa oc, polisy oc, oc ac, auta prywatnego, samochodu prywatnego""",
         # Working from home is work; the housing trade is a trade.
         unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
         wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
@@ -153,7 +155,8 @@ NOT_WORK: tuple[Facet, ...] = (
         calendario, nessuna riunione,
         tiempo de concentracion, no reservar, bloqueado, sin reuniones, bloqueo de agenda,
         tempo de foco, nao marcar, sem reunioes, bloqueio de agenda,
-        czas na skupienie, nie rezerwowac, bez spotkan, blokada kalendarza""",
+        czas na skupienie, nie rezerwowac, bez spotkan, blokada kalendarza,
+        foco=, nao agendar, nao reservar""",
         # A focus group is market research with people in the room.
         unless="focus group*, fokusgruppe*",
     ),
