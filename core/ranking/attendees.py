@@ -9,6 +9,7 @@ is a site survey, not a price talk, and "Helen Booth" brings no trade-fair stand
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from core.freemail import is_calendar_system, is_free_mail
@@ -34,6 +35,7 @@ def _people(meeting: Meeting) -> list[dict[str, Any]]:
     return [a for a in meeting.attendees or [] if str(a.get("kind") or "person") not in _ROOM_KINDS]
 
 
+@lru_cache(maxsize=50_000)
 def _person(local: str) -> tuple[str, str] | None:
     """(first, last) when an address's local part reads as a person's: ``jason.price``,
     ``j.price``. A shared mailbox puts its department or duty first (``finance.team``,
@@ -72,11 +74,15 @@ def mask_people(folded: str, names: list[tuple[str, str]]) -> str:
     last name together, or an honorific and the surname ("Herr Brandt", "Mr Price")."""
     if not names or not folded:
         return folded
+    return _names_pattern(tuple(sorted(set(names)))).sub(" ", folded)
+
+
+@lru_cache(maxsize=4096)
+def _names_pattern(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     surnames = "|".join(sorted({re.escape(last) for _, last in names}, key=len, reverse=True))
     firsts = "|".join(sorted({re.escape(f) for f, _ in names if len(f) > 1}))
     before = f"{_HONORIFICS}|{firsts}" if firsts else _HONORIFICS
-    pattern = rf"(?<![a-z0-9])(?:{before}) (?:{surnames})(?![a-z0-9])"
-    return re.sub(pattern, " ", folded)
+    return re.compile(rf"(?<![a-z0-9])(?:{before}) (?:{surnames})(?![a-z0-9])")
 
 
 def attendee_text(meeting: Meeting) -> str:
