@@ -147,15 +147,16 @@ def _surname(name: str, local: str) -> str | None:
     if "," in name:  # "Möller, Jens"
         before = fold(name.split(",", 1)[0]).split()
         return before[-1] if before else None
-    tokens = fold(name).split() or fold(" ".join(re.split(r"[._\-+]+", local))).split()
+    tokens = fold(name).split() or fold(" ".join(_LOCAL_SPLIT.split(local))).split()
     return tokens[-1] if len(tokens) >= 2 else None
 
 
-def two_names_only(meeting: Meeting, folded_title: str) -> bool:
-    """Two people, and a title that is nothing but their names ("Lena <> Markus",
-    "Sophie / Callum"): among colleagues, that is how a one-on-one is written."""
+def two_names_only(meeting: Meeting, folded_title: str, names: list[tuple[str, str]]) -> bool:
+    """Two people, and a title that is nothing but their names (``names``, from
+    ``person_names``): "Lena <> Markus", "Sophie / Callum". Among colleagues, that is how a
+    one-on-one is written."""
     if len(_people(meeting)) != 2:
         return False
-    parts = {part for pair in person_names(meeting) for part in pair}
+    parts = {part for pair in names for part in pair}
     words = folded_title.split()
     return bool(words) and all(w in parts or w in {"and", "und"} for w in words)

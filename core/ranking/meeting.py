@@ -138,7 +138,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     # Names are who attends, not what it is about: "… mit Jason Price" is no price talk. (The
     # words keep them: a tip that names Dr. Oehme fits "Termin Dr. Oehme".)
     who = person_names(meeting)
-    said = (mask_people(fold(title), who), mask_people(fold(description), who))
+    folded_title = fold(title)
+    said = (mask_people(folded_title, who), mask_people(fold(description), who))
     folded = (*said, fold(location), fold(attendee_text(meeting)))
     hits = [dict(h) for h in _field_hits((*folded, fold(org_words)))]
     fields = list(zip(hits, MEETING_FIELD_WEIGHTS.values(), strict=True))
@@ -152,8 +153,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     named_internal: dict[str, float] = {}
     forecast_assumed = False
     title_hits = fields[0][0]
-    one_on_one = bool(_BARE_ONE_ON_ONE.search(fold(title)))
-    if not (domain_orgs or guests) and two_names_only(meeting, fold(title)):
+    one_on_one = bool(_BARE_ONE_ON_ONE.search(folded_title))
+    if not (domain_orgs or guests) and two_names_only(meeting, folded_title, who):
         # "Lena <> Markus": two colleagues, and not a word besides their names.
         weight = max(facets.get("kind:one_on_one", 0.0), MEETING_FIELD_WEIGHTS["title"])
         facets["kind:one_on_one"], one_on_one = weight, True
