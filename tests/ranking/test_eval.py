@@ -188,6 +188,12 @@ TWENTY_NINTH = [
 THIRTIETH = [
     SETS / f"heldout-{name}.json" for name in ("epoxy", "irrigation", "carpet", "screening")
 ]
+# A thirty-first round: warehouse racking and rack inspections (UK/IE), industrial steam
+# boilers and their service (IT/CH, in Italian, English and German), glass bottles and jars
+# (FR/BE/NL, in French, English and Dutch) and employee bicycle leasing sold to HR (DE/AT).
+THIRTY_FIRST = [
+    SETS / f"heldout-{name}.json" for name in ("racking", "boilers", "glass", "bikeleasing")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -225,6 +231,7 @@ ALL_SETS = [
     *TWENTY_EIGHTH,
     *TWENTY_NINTH,
     *THIRTIETH,
+    *THIRTY_FIRST,
 ]
 
 
@@ -267,7 +274,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and forty-two sets loaded through the production paths, a 243-point grid and the
+# A hundred and forty-six sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)
