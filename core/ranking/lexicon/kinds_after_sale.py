@@ -1,0 +1,184 @@
+"""Kinds of customer meeting on site and after the sale (site survey, installation, training,
+support, service, retrofit) and events such as trade fairs.
+
+Written like every cue in the lexicon: the commonest wording per language, from general
+knowledge of how such meetings are named (``cues`` says how a cue is matched).
+"""
+
+from __future__ import annotations
+
+from core.ranking.lexicon.cues import Facet, facet
+
+AFTER_SALE: tuple[Facet, ...] = (
+    # Surveying the customer's site before an offer or a job: walking it, measuring it,
+    # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
+    # measure, what to photograph), not every visit: a "site visit" is only in person.
+    facet(
+        "kind:site_survey",
+        "site survey",
+        """site survey*, survey visit*, site assessment*, site walk*, walk round*,
+        walkround*, walkaround*, shop walk*, store walk*, depot walk*, plant walk*,
+        begehung*, *begehung, aufmass*, *aufmass, bestandsaufnahme*, ortstermin*,
+        vor ort termin*, ortsbesichtigung*, befaring*, *befaring, inmeting*, opmeting*,
+        visite technique*, releve sur site, releves sur site, prise de cotes, prise de
+        mesures,
+        sopralluog*, rilievo misure, rilievi misure, presa misure, presa delle misure,
+        rilievo in cantiere,
+        visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
+        levantamento no local, levantamento de medidas, medicoes no local, vistoria*,
+        wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*""",
+    ),
+    facet(
+        "kind:installation",
+        "installation",
+        """install=, installs=, installed=, installing=, installation*, installatie*,
+        installier*, commissioning, site acceptance, factory acceptance, fat=,
+        acceptance test, handover, hand over, inbetriebnahme*, *inbetriebnahme, ibn=,
+        aufbau, montage, *montage, abnahme*, *abnahme, uebergabe*, *uebergabe,
+        inbetriebsetzung*, *inbetriebsetzung,
+        site meeting, construction site, construction meeting, baustelle*, *baustelle,
+        baubesprechung*, bauleitung*, oplevering*, *oplevering, ingebruikname*,
+        installasjon*, montering*, *montering, idriftsettelse*, idriftsetting*,
+        driftsaettning*,
+        idriftsaettelse*, overlevering*, byggemoete*, byggmoete*, byggemoede*, byggeplass*,
+        byggarbetsplats*, byggeplads*,
+        mise en service*, reception des travaux, pv de reception, proces verbal de
+        reception, reunion de chantier, chantier*,
+        installazion*, messa in servizio, collaud*, montaggio*, posa in opera, cantier*,
+        consegna lavori, consegna dei lavori,
+        instalacion*, puesta en marcha, puesta en servicio, montaje*, recepcion de obra,
+        acta de recepcion, entrega de obra, reunion de obra, visita de obra,
+        instalacao*, colocacao em servico, entrada em funcionamento, montagem*, rececao da
+        obra, recepcao da obra, rececao provisoria, recepcao provisoria, auto de rececao, auto
+        de recepcao, reuniao de obra, comissionamento*,
+        montaz*, instalacj*, rozruch*, odbior techniczny, odbior koncowy, protokol odbioru,
+        odbior prac, odbior robot, narada budowy, spotkanie na budowie""",
+    ),
+    facet(
+        "kind:training",
+        "training",
+        """training, trainings, train the, enablement, webinar*, lunch and learn, lunch learn,
+        coaching,
+        schulung*, *schulung, einweisung*, *einweisung, unterweisung*, *unterweisung,
+        fortbildung*, weiterbildung*, toolbox talk*, safety briefing*,
+        opplaering*, *opplaering, utbildning*, *utbildning, uddannelse*, skolering*,
+        formation=, formations=, session de formation*, formateur*, formatrice*,
+        formazione=, corso di formazione, corsi di formazione, addestrament*, sessione
+        formativa,
+        formacion=, curso de formacion, cursos de formacion, capacitacion*, sesion de
+        formacion,
+        formacao=, formacoes=, acao de formacao, accao de formacao, sessao de formacao, curso
+        de formacao, capacitacao*, treinamento*,
+        szkoleni*, warsztat szkoleniowy, warsztaty szkoleniowe""",
+    ),
+    facet(
+        "kind:support",
+        "complaint or escalation",
+        """complaint*, escalat*, incident*, outage*, defect*, malfunction*, breakdown,
+        reklamation*, *reklamation, beschwerde*, *beschwerde, stoerung*, *stoerung,
+        eskalation*, eskalier*, ausfall, ausfaelle, fehlalarm*, maengelruege*, downtime,
+        standstill,
+        line down, machine down, production stop*, stillstand*, *stillstand,
+        produktionsausfall,
+        troubleshoot*, fehlersuche, root cause*, out of spec*, oos=, *problem, *probleme,
+        non conformance*, nonconformance*, ncr=, 8d=, massabweichung*, farbabweichung*,
+        qualitaetsabweichung*, toleranzabweichung*, fehllieferung*, falschlieferung*,
+        minderlieferung*, ersatzlieferung*, transportschaden*, short delivery, short
+        shipment*,
+        wrong delivery, damaged in transit,
+        offline, out of order, not working, is down, are down, went down, ausser betrieb,
+        defekt*, kaputt, funktioniert nicht, geht nicht, ausgefallen, faellt aus, fallen
+        aus,
+        fiel aus, broke down, broken down, broken, veraergert, verstimmt, angry customer*,
+        unhappy about, unhappy with, unzufrieden*, dissatisfied, beschwert sich,
+        beschweren sich, vorfall, vorfaelle, lieferverzug*, lieferengpass*, terminverzug*,
+        fehlteil*, backorder*, supply shortage*, parts shortage*, component shortage*,
+        klacht*, *klacht, escalatie*,
+        reklamasjon*, *reklamasjon, klagomal*, eskalering*, driftsstans*, driftsstopp*,
+        driftsstoerning*, nedetid*, havari*,
+        reclamation*, plainte*, panne=, pannes=, dysfonctionnement*, litige*, non
+        conformite*, arret
+        de production, mecontent*, insatisfait*,
+        reclamo=, reclami=, lamentel*, guasto=, guasti=, fermo macchina, fermo impianto,
+        fermo produzione, malfunzionament*, disservizi*, non conformita, contestazion*,
+        difett*, insoddisfatt*, ritardo di consegna, ritardi di consegna, ritardo
+        consegna,
+        reclamacion*, queja*, averia*, incidencia*, parada de produccion, parada de linea,
+        maquina parada, defecto*, no conformidad*, insatisfech*, descontent*, retraso en la
+        entrega, retraso de entrega, retrasos de entrega,
+        storingen=, storingsmelding*, storingsdienst*, productiestoring*, spoedoverleg*,
+        spoedstoring*,
+        reclamacao*, reclamacoes, queixa*, paragem de producao, paragem de linha,
+        linha parada, defeito*, nao conformidade*, insatisfeit*, atraso na entrega, atrasos na
+        entrega, atraso de entrega,
+        reklamacj*, skarg*, awari*, usterk*, eskalacj*, przestoj*, wada=, wady=, niezgodnosc*,
+        opoznieni* dostaw*, niezadowolon*""",
+        # "Offline" also says a meeting is held in person.
+        unless="offline meeting*, offline termin*, offline treffen, offline event*",
+    ),
+    facet(
+        "kind:service",
+        "service and maintenance",
+        """service*, *service, maintenance, maintain*, repair*, spare part*, uptime, call
+        out*,
+        callout*, field service, wartung*, *wartung, instandhaltung*, inspektion*,
+        reparatur*,
+        ersatzteil*, kundendienst*, techniker*, onderhoud*, *onderhoud,
+        vedlikehold*, *vedlikehold, underhall*, *underhall, vedligehold*, *vedligehold,
+        contrat d entretien*, contrat de maintenance, entretien preventif*, visite d
+        entretien*, depannage*, sav=, piece de rechange, pieces de rechange, pieces
+        detachees, reparation*,
+        manutenzion*, assistenza tecnica, servizio assistenza, post vendita, postvendita,
+        ricambi*, pezzi di ricambio, riparazion*, intervento tecnico, interventi tecnici,
+        mantenimiento*, servicio tecnico, asistencia tecnica, repuesto*, recambio*,
+        reparacion*, posventa, postventa,
+        manutencao*, assistencia tecnica, servico tecnico, pos venda, posvenda, pecas de
+        substituicao, pecas sobressalentes, reparacao*, reparacoes,
+        serwis*, przeglad serwisowy, konserwacj*, naprawa=, naprawy=, naprawie=, czesci
+        zamienne, serwisant*""",
+        # Putting a plant into operation ("mise en service") is its installation.
+        unless="mise en service*",
+    ),
+    facet(
+        "kind:retrofit",
+        "retrofit or upgrade",
+        """retrofit*, modernis*, moderniz*, upgrade*, overhaul*, refurbish*, umbau*, *umbau,
+        modernisierung*, nachruest*, ertuechtigung*, generalueberholung*,
+        oppgradering*, uppgradering*, opgradering*,
+        renovation*, mise a niveau, remplacement du parc,
+        ammodernament*, revamping""",
+    ),
+    facet(
+        "kind:event",
+        "trade show or event",
+        """trade show*, tradeshow*, trade fair*, expo, exhibition, booth, conference,
+        summit, congress, messe*, *messe, messestand, standdienst, kongress*, *kongress,
+        konferenz*, *konferenz, veranstaltung*, field day*, feldtag*, *feldtag, roadshow*,
+        customer day*, kundentag*, hausausstellung*, infotag*,
+        maessa*, *maessa, konferanse*, *konferanse, konferens*, *konferens, konference*,
+        *konference, kundedag*, kunddag*,
+        salon professionnel*, salon= du, salon= de, congres=, exposition, journee client*,
+        journee portes ouvertes, portes ouvertes,
+        fiera=, fiere=, congresso=, congressi=, convegn*, conferenza=, conferenze=, giornata
+        clienti, evento clienti, porte aperte,
+        feria=, ferias=, congreso=, congresos=, jornada de puertas abiertas, puertas
+        abiertas, jornada de clientes, exposicion=, conferencia=, conferencias=,
+        beurs*, vakbeurs*,
+        feira=, exposicao=, dia do cliente, dia aberto, portas abertas,
+        targi=, targach=, stoisko targowe, stoisku targowym, dzien otwarty, dni otwarte,
+        konferencj*, kongres*""",
+        # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
+        # conference call or room is where any meeting happens.
+        unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,
+        messer*,
+        messung*, bieterkonferenz*, bidders conference*, bidder conference*,
+        telefonkonferenz*, videokonferenz*, webkonferenz*, onlinekonferenz*,
+        conference call*, conference room*, conference line*, konferenzraum*,
+        konferenzsaal*,
+        telefonkonferanse*, videokonferanse*, telefonkonferens*, videokonferens*,
+        telefonkonference*, videokonference*,
+        conferenza telefonica, conferenze telefoniche,
+        conferencia telefonica, conferencias telefonicas,
+        telekonferencj*, wideokonferencj*""",
+    ),
+)
