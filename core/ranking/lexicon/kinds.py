@@ -21,7 +21,8 @@ SELLING: tuple[Facet, ...] = (
         "first meeting",
         """intro=, intro call, introduction, introductory, first call, first meeting,
         first conversation, first contact, discovery, discovery call, needs analysis,
-        qualification, qualify, get to know, getting to know, kennenlernen,
+        lead qualification, qualification call*, qualification meeting*, qualification
+        questions, qualify, get to know, getting to know, kennenlernen,
         kennenlerntermin,
         kennenlerngespraech, erstgespraech, erstkontakt, erster termin, erstes gespraech,
         bedarfsanalyse, bedarfsermittlung,
@@ -64,8 +65,12 @@ SELLING: tuple[Facet, ...] = (
         "kind:presentation",
         "presentation",
         """presentation, presenting, present the, pitch, slide, slides, deck=, decks,
-        keynote,
+        keynote, info session*, information session*, information evening*,
         praesentation, *praesentation, praesentieren, vortrag, folie, folien,
+        infoveranstaltung*, informationsveranstaltung*, infoabend*, informationsabend*,
+        infosessie*, informatiesessie*, informatiebijeenkomst*, seance d information,
+        reunion d information, sessione informativa, incontro informativo, sesion
+        informativa, sessao informativa, sessao de informacao, spotkanie informacyjne,
         presentasjon*,
         presentazion*,
         presentacion*,

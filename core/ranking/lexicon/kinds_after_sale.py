@@ -166,7 +166,11 @@ AFTER_SALE: tuple[Facet, ...] = (
         beurs*, vakbeurs*,
         feira=, exposicao=, dia do cliente, dia aberto, portas abertas,
         targi=, targach=, stoisko targowe, stoisku targowym, dzien otwarty, dni otwarte,
-        konferencj*, kongres*""",
+        konferencj*, kongres*,
+        at our stand, at the stand, on our stand, visited our stand, an unserem stand,
+        an unseren stand, allo stand=, al nostro stand, sul nostro stand, sur notre stand,
+        sur le stand, op onze stand, op de stand, en nuestro stand, no nosso stand, no
+        stand=, na stoisku""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,
@@ -179,6 +183,7 @@ AFTER_SALE: tuple[Facet, ...] = (
         telefonkonference*, videokonference*,
         conferenza telefonica, conferenze telefoniche,
         conferencia telefonica, conferencias telefonicas,
-        telekonferencj*, wideokonferencj*""",
+        telekonferencj*, wideokonferencj*,
+        stand up=, standup*""",
     ),
 )

@@ -75,7 +75,9 @@ NOT_WORK: tuple[Facet, ...] = (
         flat handover, home insurance, house insurance, contents insurance, car insurance,
         motor insurance, hausrat*, privathaftpflicht*, private haftpflicht*,
         kfz versicherung*, autoversicherung*, vollkasko*, teilkasko*, kfz vertrag*,
-        kfz police*, kfz polizze*,
+        kfz police*, kfz polizze*, stellplatz=, tiefgaragenstellplatz=, garagenstellplatz=,
+        garagenplatz=, stellplatzmiete*, my parking space, parking space lease, parking space
+        rental,
         hjemme=, hemma=, bilforsikring*, husforsikring*, innboforsikring*, indboforsikring*,
         hemfoersaekring*, bilfoersaekring*,
         a la maison, chez moi, mon appartement, notre appartement, assurance habitation,
