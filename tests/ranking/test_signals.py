@@ -787,6 +787,18 @@ LEXICON_READINGS = [
     ("Renovação seguro residencial", "offwork:home", True),
     ("Foco - proposta (não agendar)", "offwork:focus", True),
     ("Lejek, oferty bez odpowiedzi", "kind:forecast", True),
+    # As the thirty-first round wrote them: a pharma plant's "qualification" is validation,
+    # not qualifying a lead; a prospect met at the booth is a trade-fair follow-up; an info
+    # session for a customer's staff is a talk; one's own garage space is one's home.
+    ("QA call on the qualification package (IQ/OQ)", "kind:discovery", False),
+    ("Qualification call with the new lead", "kind:discovery", True),
+    ("Conosciuto allo stand MCE, interessato", "kind:event", True),
+    ("Ontmoet op onze stand op Empack", "kind:event", True),
+    ("Update at the stand-up", "kind:event", False),
+    ("Infoveranstaltung Pflege (Frühschicht)", "kind:presentation", True),
+    ("Vertragsverlängerung Stellplatz", "offwork:home", True),
+    ("Besichtigung Tiefgaragenstellplatz", "offwork:home", True),
+    ("Rheinhaus – 38 Stellplätze Tiefgarage", "offwork:home", False),
 ]
 
 
