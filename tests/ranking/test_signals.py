@@ -798,7 +798,13 @@ LEXICON_READINGS = [
     ("Infoveranstaltung Pflege (Frühschicht)", "kind:presentation", True),
     ("Vertragsverlängerung Stellplatz", "offwork:home", True),
     ("Besichtigung Tiefgaragenstellplatz", "offwork:home", True),
-    ("Rheinhaus – 38 Stellplätze Tiefgarage", "offwork:home", False),
+    ("Rheinhaus - 38 Stellplätze Tiefgarage", "offwork:home", False),
+    # A partner's business is commission, shared leads and territories, in any wording.
+    ("GeoPlan: gemeinsame Projekte, Lead-Übergaben, Provision", "kind:partner", True),
+    ("Sync Huber / Alpigas: Gebietsaufteilung Obersteiermark", "kind:partner", True),
+    ("AquaNord: rabattstruktur, fördelning av leads", "kind:partner", True),
+    ("Agency commission - keep it clean", "kind:partner", True),
+    ("Commissioning day: be there", "kind:partner", False),
 ]
 
 

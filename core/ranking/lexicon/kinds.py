@@ -255,7 +255,14 @@ SELLING: tuple[Facet, ...] = (
         rivenditor*, concessionari*, subappalt*,
         distribuidor*, revendedor*, subcontrat*, integrador*,
         parceiro*, parceria*, subempreit*,
-        dystrybutor*, podwykonawc*""",
+        dystrybutor*, podwykonawc*,
+        provision=, provisionen=, provisionsmodell*, provisionssatz*, provisionssaetze*,
+        provisionsvereinbarung*, agency commission*, partner commission*, reseller
+        commission*, commission model*, commission split*, commission agreement*, referral
+        fee*, lead sharing, lead split*, lead handover*, lead uebergabe*, leaduebergabe*,
+        leadverteilung*, foerdelning av leads, gebietsaufteilung*, gebietsschutz*,
+        territory split*, account split*, channel conflict*, kanalkonflikt*, provvigion*,
+        provisjon*, prowizj*""",
     ),
     facet(
         "kind:reference",
