@@ -299,7 +299,8 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # held out, a forklift dealer's of 2026-12-03 at 0.80, a hotel software seller's
         # at 0.79, a heat-pump maker's at 0.77 and, of 2026-12-04, a pest-control firm's
         # at 0.79, a drone-survey firm's at 0.73 and an aquaculture supplier's at 0.71 (both
-        # partly Norwegian and Swedish, which the embedding does not read).
+        # partly Norwegian and Swedish, which the embedding does not read), and of
+        # 2026-12-05 a French glassworks' at 0.73.
         assert held_out.quiet_rate >= 0.85, (held_out.dataset, held_out.quiet_rate)
         assert held_out.ndcg >= 0.70, (held_out.dataset, held_out.ndcg)
         assert held_out.ratio >= 0.9, (held_out.dataset, held_out.ratio)
@@ -322,7 +323,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is 0.85 on the worst set; the mean over the sets is 0.864 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.862 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
