@@ -12,8 +12,9 @@ from core.ranking.lexicon.cues import Facet, facet
 from core.ranking.lexicon.kinds_after_sale import AFTER_SALE
 from core.ranking.lexicon.kinds_internal import INTERNAL
 
-# Kinds of customer meeting up to the order; ``kinds_after_sale`` and ``kinds_internal`` hold
-# the rest, and KINDS joins them in this order.
+# Kinds of customer meeting up to the order, and the bid review that answers a tender among
+# colleagues; ``kinds_after_sale`` and ``kinds_internal`` hold the rest, and KINDS joins them
+# in this order.
 SELLING: tuple[Facet, ...] = (
     # --- kinds of customer meeting -------------------------------------------------
     facet(
