@@ -16,6 +16,7 @@ registrable domain, folded and without hyphens (``stark-health.org`` →
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from publicsuffixlist import PublicSuffixList
@@ -42,6 +43,10 @@ _ROOM_WORDS = frozenset(
 # Labels under which only public bodies and schools register (second-level or deeper).
 _PUBLIC_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil", "gv", "admin", "bund"})
 _EDUCATION_LABELS = frozenset({"edu", "ac", "sch"})
+# A name that says the firm advises others: ``energeticaconsult.it``, ``tap-advisory.co.uk``,
+# ``quadrant-beratung.de``, ``energikonsultnord.se``. The words run together in a label,
+# where the lexicon cannot read them.
+_CONSULTANCY = re.compile(r"consult|advisor|advisory|adviser|beratung|berater|konsult")
 # Legal forms people leave out when they name a company in a title ("Müller" for mueller-gmbh.de).
 _LEGAL_FORMS = frozenset(
     {"gmbh", "ag", "kg", "ohg", "se", "ug", "mbh", "inc", "corp", "co", "llc", "ltd", "plc",
@@ -126,12 +131,15 @@ def spelled_names(domain: str, text: str) -> set[str]:
 
 
 def sector_hint(domain: str) -> str:
-    """Words the lexicon reads as a sector when the domain itself says so (``.gov``, ``.edu``)."""
+    """Words the lexicon reads when the domain itself says what the organisation is: a
+    government or a university (``.gov``, ``.edu``), or a consultancy (``…consult.de``)."""
     labels = set(domain.lower().split(".")[1:])
     if labels & _PUBLIC_LABELS:
         return "government"
     if labels & _EDUCATION_LABELS:
         return "university"
+    if _CONSULTANCY.search(name_key(domain)):
+        return "consultancy"
     return ""
 
 

@@ -805,7 +805,22 @@ LEXICON_READINGS = [
     ("AquaNord: rabattstruktur, fördelning av leads", "kind:partner", True),
     ("Agency commission - keep it clean", "kind:partner", True),
     ("Commissioning day: be there", "kind:partner", False),
+    # Consultants next to the customer; a trusted advisor is a sales cliché, not one.
+    ("Working with the customer's energy consultant", "role:consultant", True),
+    ("Termin mit dem Kundenberater der Bank", "role:consultant", False),
+    ("Herr Vogt (Berater) stellt sein Energiekonzept vor", "role:consultant", True),
+    ("Be a trusted advisor, not a vendor", "role:consultant", False),
 ]
+
+
+def test_a_domain_that_names_a_consultancy_says_who_attends() -> None:
+    from core.ranking import orgs
+
+    assert orgs.sector_hint("energeticaconsult.it") == "consultancy"
+    assert orgs.sector_hint("tap-advisory.co.uk") == "consultancy"
+    assert orgs.sector_hint("acme.com") == ""
+    coffee = profile_meeting(meeting("Coffee w/ Sara", domains=("energeticaconsult.it",)))
+    assert "role:consultant" in coffee.facets
 
 
 @pytest.mark.parametrize(("text", "facet", "read"), LEXICON_READINGS)

@@ -122,6 +122,21 @@ CONTEXT: tuple[Facet, ...] = (
         kolejne kroki, nastepne kroki, spotkanie podsumowujace""",
     ),
     # --- who attends ---------------------------------------------------------------
+    # Consultants and advisers next to the customer (energy, procurement, IT): they shape
+    # the decision without buying. A domain that says so reads "consultancy" (orgs).
+    facet(
+        "role:consultant",
+        "consultants",
+        """consultant*, consultanc*, consulting firm*, consulting partner*, advisor*,
+        adviser*, advisory firm*, berater=, beraterin*, beratern=, energieberater*,
+        unternehmensberater*, beratungsfirma*, beratungsunternehm*, beratungsbuero*,
+        konsulent*, konsult=, konsulter*, konsultfirma*, consulent*,
+        conseiller*, cabinet de conseil, bureau de conseil, consulente=, consulenti=,
+        consulenza=, societa di consulenza, consultor=, consultora=, consultores=,
+        consultoras=, consultoria=, empresa de consultoria, doradca*, doradcy=, firma doradcza""",
+        unless="""trusted advisor*, trusted adviser*, financial advisor*, financial adviser*,
+        sales consultant*, customer advisor*, kundenberater*""",
+    ),
     facet(
         "role:finance",
         "finance",
