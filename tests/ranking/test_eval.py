@@ -323,7 +323,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is 0.85 on the worst set; the mean over the sets is 0.862 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.863 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
