@@ -135,7 +135,7 @@ CONTEXT: tuple[Facet, ...] = (
         consulenza=, societa di consulenza, consultor=, consultora=, consultores=,
         consultoras=, consultoria=, empresa de consultoria, doradca*, doradcy=, firma doradcza""",
         unless="""trusted advisor*, trusted adviser*, financial advisor*, financial adviser*,
-        sales consultant*, customer advisor*, kundenberater*""",
+        sales consultant*, customer advisor*""",
     ),
     facet(
         "role:finance",
