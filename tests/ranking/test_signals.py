@@ -797,6 +797,27 @@ LEXICON_READINGS = [
     ("Update at the stand-up", "kind:event", False),
     ("Infoveranstaltung Pflege (Frühschicht)", "kind:presentation", True),
     ("Vertragsverlängerung Stellplatz", "offwork:home", True),
+    # Czech and Slovak, which neither the lexicon nor the embedding knew: the commonest
+    # kinds of meeting, and the personal insurance a renewal word must not make work.
+    ("Úvodní schůzka - nový areál", "kind:discovery", True),
+    ("Prodloužení smlouvy o servisu", "kind:renewal", True),
+    ("Reklamace povrchu - hřiště Jih", "kind:support", True),
+    ("Obhlídka staveniště", "kind:site_survey", True),
+    ("Veřejná zakázka: dotazy k zadávací dokumentaci", "kind:tender", True),
+    ("Jednání o ceně - finální nabídka", "kind:negotiation", True),
+    ("Porada obchodu", "kind:team", True),
+    ("Porada prawna", "kind:team", False),  # Polish: legal advice
+    ("Předávací řízení - tělocvična", "kind:installation", True),
+    ("Prezentácia pre komisiu", "kind:presentation", True),
+    ("Pojistka auta - prodloužení", "offwork:home", True),
+    ("Renovación seguro hogar", "offwork:home", True),
+    # One Dutch word for account planning; "ref call" for a reference call.
+    ("Accountplanning Benelux", "kind:planning", True),
+    ("Ref call: Müller ↔ Weber", "kind:reference", True),
+    # Visitors are a museum's, a zoo's or a fair's public: only our own visit is in person.
+    ("Museum visitors use their own phones", "setting:onsite", False),
+    ("Besucherführung im Zoo", "setting:onsite", False),
+    ("Visitor badge at reception", "setting:onsite", True),
     ("Besichtigung Tiefgaragenstellplatz", "offwork:home", True),
     ("Rheinhaus - 38 Stellplätze Tiefgarage", "offwork:home", False),
     # A partner's business is commission, shared leads and territories, in any wording.

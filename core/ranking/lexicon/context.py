@@ -25,7 +25,9 @@ CONTEXT: tuple[Facet, ...] = (
         preco=, precos=, tabela de precos, orcamento*, cotacao*, proposta comercial, proposta
         de preco, custo=, custos=, custo total,
         ceny=, cenie=, cennik*, wycen*, oferty=, ofert=, koszt=, koszty=, kosztow=,
-        kosztorys*""",
+        kosztorys*,
+        cenov* nabid*, cenov* ponuk*, nabidk*, cenik*, sleva=, slevu=, slevy=, zlava=, zlavu=,
+        zlavy=""",
         # A call for tenders is the tender, not its offer's price.
         unless="appel d offres",
     ),
@@ -383,7 +385,9 @@ CONTEXT: tuple[Facet, ...] = (
         """onsite, on site, site visit, visit, visiting, besuch, *besuch, vor ort,
         bezoek*, *bezoek, rondleiding*,
         in person, walkthrough, parking, park=, parken, parkplatz*, *parkplatz,
-        entrance, eingang, *eingang, reception, empfang, lobby, visitor*, besucher*, badge*,
+        entrance, eingang, *eingang, reception, empfang, lobby, badge*, visitor badge*,
+        visitor pass*, visitor registration*, visitor sign in, visitor parking, visitor car
+        park, besucherausweis*, besucheranmeldung*, besucherparkpl*,
         check in at, security desk, loading dock, directions, anfahrt, wegbeschreibung,
         pforte, werksbesichtigung, besichtigung*, *besichtigung, walkround*,
         walk round*, walkaround*, site walk*, begehung*, *begehung, rundgang*, *rundgang,
@@ -396,7 +400,8 @@ CONTEXT: tuple[Facet, ...] = (
         en sus instalaciones, visita a, presencial, en persona, aparcamiento*, recepcion=,
         nas instalacoes, nas vossas instalacoes, nas suas instalacoes, em pessoa,
         estacionamento*, rececao=, recepcao=,
-        wizyta=, wizyty=, wizycie=, na miejscu, u klienta, osobiscie, recepcj*""",
+        wizyta=, wizyty=, wizycie=, na miejscu, u klienta, osobiscie, recepcj*,
+        navstev*, na miste=""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,

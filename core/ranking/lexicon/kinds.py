@@ -49,7 +49,9 @@ SELLING: tuple[Facet, ...] = (
         contato, tomada de contacto, reuniao introdutoria, chamada introdutoria, reuniao de
         descoberta, levantamento de necessidades, analise de necessidades,
         pierwsze spotkanie, pierwsza rozmowa, pierwszy kontakt, spotkanie zapoznawcze, rozmowa
-        zapoznawcza, analiza potrzeb, analizy potrzeb""",
+        zapoznawcza, analiza potrzeb, analizy potrzeb,
+        uvodni schuzk*, prvni schuzk*, seznamovac* schuzk*, uvodne stretnut*, prve stretnut*,
+        zoznamovac* stretnut*""",
     ),
     facet(
         "kind:demo",
@@ -60,7 +62,8 @@ SELLING: tuple[Facet, ...] = (
         dimostrazion*,
         demostracion*,
         demonstracao*, demonstracoes,
-        demonstracj*, pokaz systemu, pokaz produktu, pokaz na zywo""",
+        demonstracj*, pokaz systemu, pokaz produktu, pokaz na zywo,
+        predvedeni*, predvadeni*, predvedenie*, predvadzani*""",
     ),
     facet(
         "kind:presentation",
@@ -76,7 +79,8 @@ SELLING: tuple[Facet, ...] = (
         presentazion*,
         presentacion*,
         apresentacao*, apresentacoes,
-        prezentacj*""",
+        prezentacj*,
+        prezentace=, prezentaci=, prezentacia=, prezentacie=, prezentaciu=""",
     ),
     facet(
         "kind:negotiation",
@@ -101,7 +105,9 @@ SELLING: tuple[Facet, ...] = (
         negociacao*, negociacoes, renegociacao*, renegociacoes, desconto*, condicoes
         comerciais, proposta final, melhor proposta, ultima proposta,
         negocjacj*, negocjowa*, renegocjacj*, upust*, warunki handlowe, oferta koncowa,
-        ostateczna oferta, najlepsza oferta""",
+        ostateczna oferta, najlepsza oferta,
+        jednani o cen*, cenov* jednani, vyjednavani*, rokovani* o cen*, cenov* rokovani*,
+        vyjednavanie*""",
     ),
     facet(
         "kind:contract",
@@ -121,7 +127,8 @@ SELLING: tuple[Facet, ...] = (
         ansvarsbegrensning*, ansvarsbegraensning*,
         acordo quadro, condicoes gerais, carta de intencoes, carta de intencao,
         umowa=, umowy=, umowie=, umowe=, umowa ramowa, aneks*, warunki umowy, list intencyjny,
-        ogolne warunki""",
+        ogolne warunki,
+        smlouv*, zmluv*""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -145,7 +152,10 @@ SELLING: tuple[Facet, ...] = (
         renovacao contratual, renovacao do servico, renovacao anual, prorrogacao do contrato,
         fim do contrato, denuncia do contrato,
         odnowieni* umow*, przedluzeni* umow*, wypowiedzeni* umow*, odnowieni* licencj*,
-        przedluzeni* licencj*, koniec umowy""",
+        przedluzeni* licencj*, koniec umowy,
+        prodlouzeni smlouv*, obnoveni smlouv*, obnova smlouv*, obnova zmluv*, predlzeni* zmluv*,
+        obnoveni* zmluv*, smlouva konci, smlouva vyprsi, zmluva konci, vypoved smlouv*, vypoved
+        zmluv*""",
     ),
     facet(
         "kind:business_review",
@@ -194,7 +204,8 @@ SELLING: tuple[Facet, ...] = (
         reuniao de arranque, arranque do projeto, arranque do projecto, arranque de projeto,
         inicio do projeto, inicio do projecto, lancamento do projeto, lancamento do projecto,
         implementacao*, implementacoes, implantacao*, entrada em producao,
-        spotkanie otwierajace, start projektu, rozpoczecie projektu, wdrozeni*""",
+        spotkanie otwierajace, start projektu, rozpoczecie projektu, wdrozeni*,
+        zahajeni projekt*, zahajovac* schuzk*, zahajenie projekt*, zahajovac* stretnut*""",
     ),
     facet(
         "kind:security",
@@ -276,7 +287,8 @@ SELLING: tuple[Facet, ...] = (
         cliente de referencia, clientes de referencia, visita de referencia, llamada de
         referencia, caso de exito, casos de exito, testimonio*,
         caso de sucesso, casos de sucesso, testemunho*,
-        referencj*, klient referencyjny, wizyta referencyjna, studium przypadku""",
+        referencj*, klient referencyjny, wizyta referencyjna, studium przypadku,
+        ref call=, ref calls=, referencni navstev*, referencn* navstev*""",
         # A booking's, a colour's or a price's reference is no reference customer, nor is a
         # reference design or product (what a part is measured against), nor a retailer's listing.
         unless="""buchungsreferenz*, farbreferenz*, referenzpreis*, referenzwert*,
@@ -306,7 +318,9 @@ SELLING: tuple[Facet, ...] = (
         licitacion*, concurso publico, concursos publicos, pliego*, adjudicacion*,
         caderno de encargos, licitacao*, licitacoes, adjudicacao*, adjudicacoes, consulta ao
         mercado,
-        przetarg*, zamowieni* publiczn*, siwz=, swz=, postepowani* przetargow*""",
+        przetarg*, zamowieni* publiczn*, siwz=, swz=, postepowani* przetargow*,
+        verejn* zakazk*, vyberov* rizeni, zadavac* dokumentac*, zadavac* rizeni, verejn*
+        obstaravan*, verejn* sutaz*""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
     # are for that room, not for the customer's bidders' conference or clarification call

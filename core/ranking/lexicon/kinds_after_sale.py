@@ -26,7 +26,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         rilievo in cantiere,
         visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
         levantamento no local, levantamento de medidas, medicoes no local, vistoria*,
-        wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*""",
+        wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*,
+        obhlidk*, obhliadk*, prohlidka mist*, prohlidk* mist*, prohliadk* miest*""",
     ),
     facet(
         "kind:installation",
@@ -52,7 +53,9 @@ AFTER_SALE: tuple[Facet, ...] = (
         obra, recepcao da obra, rececao provisoria, recepcao provisoria, auto de rececao, auto
         de recepcao, reuniao de obra, comissionamento*,
         montaz*, instalacj*, rozruch*, odbior techniczny, odbior koncowy, protokol odbioru,
-        odbior prac, odbior robot, narada budowy, spotkanie na budowie""",
+        odbior prac, odbior robot, narada budowy, spotkanie na budowie,
+        predani dila, predavac* rizeni, prejimac* rizeni, prevzeti dila, odovzdani* diela, preberac*
+        konani*""",
     ),
     facet(
         "kind:training",
@@ -69,7 +72,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         formacion,
         formacao=, formacoes=, acao de formacao, accao de formacao, sessao de formacao, curso
         de formacao, capacitacao*, treinamento*,
-        szkoleni*, warsztat szkoleniowy, warsztaty szkoleniowe""",
+        szkoleni*, warsztat szkoleniowy, warsztaty szkoleniowe,
+        skoleni=, skolenie=, zaskoleni=, zaskolenie=""",
     ),
     facet(
         "kind:support",
@@ -112,7 +116,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         linha parada, defeito*, nao conformidade*, insatisfeit*, atraso na entrega, atrasos na
         entrega, atraso de entrega,
         reklamacj*, skarg*, awari*, usterk*, eskalacj*, przestoj*, wada=, wady=, niezgodnosc*,
-        opoznieni* dostaw*, niezadowolon*""",
+        opoznieni* dostaw*, niezadowolon*,
+        reklamac*, stiznost*, staznost*, zarucni oprav*, zarucn* oprav*, v ramci zaruky""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -135,7 +140,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         manutencao*, assistencia tecnica, servico tecnico, pos venda, posvenda, pecas de
         substituicao, pecas sobressalentes, reparacao*, reparacoes,
         serwis*, przeglad serwisowy, konserwacj*, naprawa=, naprawy=, naprawie=, czesci
-        zamienne, serwisant*""",
+        zamienne, serwisant*,
+        udrzb*, udrzb*, servisni smlouv*, servisn* zmluv*""",
         # Putting a plant into operation ("mise en service") is its installation.
         unless="mise en service*",
     ),
@@ -170,7 +176,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         at our stand, at the stand, on our stand, visited our stand, an unserem stand,
         an unseren stand, allo stand=, al nostro stand, sul nostro stand, sur notre stand,
         sur le stand, op onze stand, op de stand, en nuestro stand, no nosso stand, no
-        stand=, na stoisku""",
+        stand=, na stoisku,
+        veletrh*, veltrh*""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,

@@ -65,7 +65,9 @@ INTERNAL: tuple[Facet, ...] = (
         semanal, reuniao comercial, reuniao de vendas, reuniao de departamento,
         spotkanie zespolu, spotkanie zespolowe, zebranie zespolu, odprawa handlowa, odprawa
         zespolu, poranna odprawa, odprawa tygodniowa, spotkanie dzialu,
-        narada handlowa, spotkanie sprzedazowe, spotkanie tygodniowe, cotygodniowe spotkanie""",
+        narada handlowa, spotkanie sprzedazowe, spotkanie tygodniowe, cotygodniowe spotkanie,
+        porada obchod*, obchodni porad*, porada tym*, tymova porad*, porada oddeleni, porada vedeni,
+        porada timu, timova porad*""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",
@@ -83,7 +85,8 @@ INTERNAL: tuple[Facet, ...] = (
         pianificazion*, piano commerciale, piano vendite, piano account, strategia=,
         planificacion*, plan de cuenta*, plan comercial, plan de ventas, estrategia=,
         planeamento*, planejamento*, plano de conta*, plano comercial, plano de vendas,
-        planowani*, plan sprzedazy, plan handlowy""",
+        planowani*, plan sprzedazy, plan handlowy,
+        accountplan*""",
         # Planning one's own leave, trip or wedding is not planning work, nor is planning a
         # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)

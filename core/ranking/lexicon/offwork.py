@@ -84,7 +84,9 @@ NOT_WORK: tuple[Facet, ...] = (
         assurance auto*, assurance voiture,
         a casa, casa mia, assicurazione casa, assicurazione auto, rc auto, polizza auto,
         en casa, mi casa, seguro de hogar, seguro del hogar, seguro de coche, seguro del
-        coche,
+        coche, seguro hogar, seguro coche,
+        pojistk* aut*, pojisteni aut*, havarijni pojisteni, povinne ruceni, pojisteni
+        domacnost*, pojistk* domacnost*, poistk* aut*, poistenie aut*, havarijne poistenie,
         em casa, minha casa, seguro da casa, seguro de casa, seguro do carro, seguro automovel,
         seguro residencial, seguro auto, seguro do apartamento, do meu apartamento,
         w domu, moje mieszkanie, ubezpieczeni* samochod*, ubezpieczeni* auta, ubezpieczeni*
