@@ -27,7 +27,7 @@ AFTER_SALE: tuple[Facet, ...] = (
         visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
         levantamento no local, levantamento de medidas, medicoes no local, vistoria*,
         wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*,
-        obhlidk*, obhliadk*, prohlidka mist*, prohlidk* mist*, prohliadk* miest*""",
+        obhlidk*, obhliadk*, prohlidk* mist*, prohliadk* miest*""",
     ),
     facet(
         "kind:installation",
@@ -117,7 +117,7 @@ AFTER_SALE: tuple[Facet, ...] = (
         entrega, atraso de entrega,
         reklamacj*, skarg*, awari*, usterk*, eskalacj*, przestoj*, wada=, wady=, niezgodnosc*,
         opoznieni* dostaw*, niezadowolon*,
-        reklamac*, stiznost*, staznost*, zarucni oprav*, zarucn* oprav*, v ramci zaruky""",
+        reklamac*, stiznost*, staznost*, zarucn* oprav*, v ramci zaruky""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -141,7 +141,7 @@ AFTER_SALE: tuple[Facet, ...] = (
         substituicao, pecas sobressalentes, reparacao*, reparacoes,
         serwis*, przeglad serwisowy, konserwacj*, naprawa=, naprawy=, naprawie=, czesci
         zamienne, serwisant*,
-        udrzb*, udrzb*, servisni smlouv*, servisn* zmluv*""",
+        udrzb*, servisni smlouv*, servisn* zmluv*""",
         # Putting a plant into operation ("mise en service") is its installation.
         unless="mise en service*",
     ),
