@@ -1,5 +1,6 @@
 """A general lexicon of meeting facets in English and German; Dutch, Nordic, French,
-Italian, Spanish, Portuguese, Polish, Czech and Slovak for the commonest.
+Italian, Spanish, Portuguese, Polish, Czech, Slovak, Finnish, Estonian, Hungarian and
+Romanian for the commonest.
 
 A *facet* is one thing a meeting can be about and a tip can be for: a kind of
 meeting (first call, price negotiation, renewal, installation, forecast

@@ -27,7 +27,12 @@ CONTEXT: tuple[Facet, ...] = (
         ceny=, cenie=, cennik*, wycen*, oferty=, ofert=, koszt=, koszty=, kosztow=,
         kosztorys*,
         cenov* nabid*, cenov* ponuk*, nabidk*, cenik*, sleva=, slevu=, slevy=, zlava=, zlavu=,
-        zlavy=""",
+        zlavy=,
+        tarjous=, tarjouksen=, tarjousta=, tarjoukset=, hinnasto*, alennu*, hinnoittelu*,
+        hinnankorotu*, pakkumine=, pakkumise=, pakkumist=, hinnapakkumi*, hinnakiri*,
+        allahindlu*, hinnatou*, arajanlat*, ajanlat=, ajanlatot=, ajanlatunk*, arlista*,
+        kedvezmeny*, arazas*, aremeles*, oferta de pret, oferta de pret, lista de preturi,
+        lista de preturi, reducere=, reduceri=, majorare de pret*, scumpire*""",
         # A call for tenders is the tender, not its offer's price.
         unless="appel d offres",
     ),
@@ -155,7 +160,10 @@ CONTEXT: tuple[Facet, ...] = (
         diretor financeiro, director financeiro, diretora financeira, directora financeira,
         direcao financeira, direccao financeira,
         dyrektor finansowy, dzial finansowy, ksiegowosc*, glowna ksiegowa, glowny ksiegowy,
-        kontroling*""",
+        kontroling*,
+        talousjohtaja*, talouspaeaellikkoe*, finantsjuht*, finantsdirektor*, penzuegyi
+        igazgato*, penzuegyi vezeto*, gazdasagi igazgato*, director financiar, directorul
+        financiar""",
     ),
     facet(
         "role:it",
@@ -207,7 +215,9 @@ CONTEXT: tuple[Facet, ...] = (
         de administracion, gerente=,
         diretor geral, director geral, diretora geral, administrador=, conselho de
         administracao,
-        prezes*, zarzad*, dyrektor generalny, wlasciciel*""",
+        prezes*, zarzad*, dyrektor generalny, wlasciciel*,
+        toimitusjohtaja*, juhatuse liige, juhatuse esimees, tegevjuht*, uegyvezeto*,
+        vezerigazgato*, director general, directorul general, administrator=""",
     ),
     facet(
         "role:procurement",
@@ -221,7 +231,10 @@ CONTEXT: tuple[Facet, ...] = (
         compras=, departamento de compras, jefe de compras, responsable de compras,
         aprovisionamiento*,
         diretor de compras, director de compras, responsavel de compras,
-        zakupy=, dzial zakupow, zaopatrzeni*""",
+        zakupy=, dzial zakupow, zaopatrzeni*,
+        hankintapaeaellikkoe*, ostopaeaellikkoe*, hankintajohtaja*, ostojohtaja*,
+        hankinnat=, ostujuht*, hankejuht*, beszerzes*, beszerzesi vezeto*, achizitii=,
+        achizitiilor=, departamentul de achizitii, director achizitii*""",
     ),
     facet(
         "role:legal",
@@ -401,7 +414,10 @@ CONTEXT: tuple[Facet, ...] = (
         nas instalacoes, nas vossas instalacoes, nas suas instalacoes, em pessoa,
         estacionamento*, rececao=, recepcao=,
         wizyta=, wizyty=, wizycie=, na miejscu, u klienta, osobiscie, recepcj*,
-        navstev*, na miste=""",
+        navstev*, na miste=,
+        asiakaskaeynti*, tehdaskaeynti*, tehdasvierailu*, paikan paeaellae, kuelastus*,
+        kohapeal=, tehase kuelastus, latogatas*, uezemlatogatas*, helyszinen=, szemelyesen=,
+        vizita=, vizita la, la fata locului, la sediul clientului, in persoana""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
         # parking a question (on a facilitator's "parking lot") is putting it off.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,

@@ -2,8 +2,8 @@
 colleagues (forecast review, one-on-one, team meeting, account planning, bid review …).
 
 English and German cues, and the commonest Dutch, Norwegian, Swedish, Danish, French,
-Italian, Spanish, Portuguese and Polish ones, written from general knowledge of how meetings
-are named (docs/ranking.md).
+Italian, Spanish, Portuguese, Polish, Czech, Slovak, Finnish, Estonian, Hungarian and Romanian
+ones, written from general knowledge of how meetings are named (docs/ranking.md).
 """
 
 from __future__ import annotations
@@ -51,7 +51,14 @@ SELLING: tuple[Facet, ...] = (
         pierwsze spotkanie, pierwsza rozmowa, pierwszy kontakt, spotkanie zapoznawcze, rozmowa
         zapoznawcza, analiza potrzeb, analizy potrzeb,
         uvodni schuzk*, prvni schuzk*, seznamovac* schuzk*, uvodne stretnut*, prve stretnut*,
-        zoznamovac* stretnut*""",
+        zoznamovac* stretnut*,
+        ensitapaami*, tutustumistapaami*, tutustumispalaveri*, esittaeytymispalaveri*,
+        tarvekartoitu*, tarveanalyysi*, esimene kohtumine, tutvumiskohtumi*,
+        tutvumisvestlus*, vajaduste kaardistus*, vajadusanalueues*, elso talalkozo*,
+        bemutatkozo talalkozo*, bemutatkozo megbeszeles*, ismerkedo megbeszeles*, ismerkedo
+        talalkozo*, igenyfelmeres*, prima intalnire, prima intalnire, intalnire de
+        cunoastere, intalnire introductiva, apel introductiv, analiza nevoilor, analiza
+        necesarului, introsamtal*, foersta samtal*""",
     ),
     facet(
         "kind:demo",
@@ -63,7 +70,10 @@ SELLING: tuple[Facet, ...] = (
         demostracion*,
         demonstracao*, demonstracoes,
         demonstracj*, pokaz systemu, pokaz produktu, pokaz na zywo,
-        predvedeni*, predvadeni*, predvedenie*, predvadzani*""",
+        predvedeni*, predvadeni*, predvedenie*, predvadzani*,
+        tuote esittely*, jaerjestelmaeesittely*, demotilaisuu*, tooteesitlus*,
+        termekbemutato*, rendszerbemutato*, szoftverbemutato*, demonstratie=, demonstratia=,
+        demonstratii=""",
     ),
     facet(
         "kind:presentation",
@@ -80,7 +90,9 @@ SELLING: tuple[Facet, ...] = (
         presentacion*,
         apresentacao*, apresentacoes,
         prezentacj*,
-        prezentace=, prezentaci=, prezentacia=, prezentacie=, prezentaciu=""",
+        prezentace=, prezentaci=, prezentacia=, prezentacie=, prezentaciu=,
+        esittely=, esittelyn=, esittelyae=, esitlus=, esitluse=, ettekanne*, prezentacio*,
+        bemutato=, bemutatot=, bemutatoja=, prezentare=, prezentarea=, prezentari=""",
     ),
     facet(
         "kind:negotiation",
@@ -107,7 +119,10 @@ SELLING: tuple[Facet, ...] = (
         negocjacj*, negocjowa*, renegocjacj*, upust*, warunki handlowe, oferta koncowa,
         ostateczna oferta, najlepsza oferta,
         jednani o cen*, cenov* jednani, vyjednavani*, rokovani* o cen*, cenov* rokovani*,
-        vyjednavanie*""",
+        vyjednavanie*,
+        hintaneuvottelu*, loppuneuvottelu*, tarjousneuvottelu*, laebiraeaekimis*,
+        hinnalaebiraeaekimis*, artargyalas*, artargyala*, vegso ajanlat*, negociere*,
+        negocieri*, negocierea*, oferta finala""",
     ),
     facet(
         "kind:contract",
@@ -128,7 +143,10 @@ SELLING: tuple[Facet, ...] = (
         acordo quadro, condicoes gerais, carta de intencoes, carta de intencao,
         umowa=, umowy=, umowie=, umowe=, umowa ramowa, aneks*, warunki umowy, list intencyjny,
         ogolne warunki,
-        smlouv*, zmluv*""",
+        smlouv*, zmluv*,
+        sopimus*, sopimuks*, puitesopimu*, leping=, lepingu=, lepingut=, lepingud=,
+        raamleping*, szerzodes*, *szerzodes, szerzodest=, contractul*, contractului=, acord
+        cadru, acordul cadru, avtalsgenomgang*""",
         # A printer's "Kontraktproof" (contract proof) is a colour proof, not a contract.
         unless="kontraktproof*",
     ),
@@ -155,7 +173,13 @@ SELLING: tuple[Facet, ...] = (
         przedluzeni* licencj*, koniec umowy,
         prodlouzeni smlouv*, obnoveni smlouv*, obnova smlouv*, obnova zmluv*, predlzeni* zmluv*,
         obnoveni* zmluv*, smlouva konci, smlouva vyprsi, zmluva konci, vypoved smlouv*, vypoved
-        zmluv*""",
+        zmluv*,
+        sopimuksen uusimi*, sopimuksen jatka*, jatkosopimu*, sopimus paeaettyy, sopimus
+        umpeutuu, sopimuksen irtisano*, lepingu pikendami*, lepingu uuendami*, leping lopeb,
+        leping aegub, lepingu lopetami*, szerzodeshosszabbitas*, szerzodes hosszabbitas*,
+        szerzodes meghosszabbitas*, szerzodes megujitas*, szerzodesmegujitas*, szerzodes
+        lejar*, reinnoire contract*, reinnoirea contract*, prelungire contract*, prelungirea
+        contract*, contractul expira, reziliere contract*""",
     ),
     facet(
         "kind:business_review",
@@ -205,7 +229,11 @@ SELLING: tuple[Facet, ...] = (
         inicio do projeto, inicio do projecto, lancamento do projeto, lancamento do projecto,
         implementacao*, implementacoes, implantacao*, entrada em producao,
         spotkanie otwierajace, start projektu, rozpoczecie projektu, wdrozeni*,
-        zahajeni projekt*, zahajovac* schuzk*, zahajenie projekt*, zahajovac* stretnut*""",
+        zahajeni projekt*, zahajovac* schuzk*, zahajenie projekt*, zahajovac* stretnut*,
+        aloituspalaveri*, aloituskokou*, projektin aloitu*, kaeynnistyspalaveri*,
+        kaeynnistyskokou*, kaeyttoeoenotto*, avakoosolek*, projekti algus*, juurutami*,
+        projektindito*, nyitomegbeszeles*, intalnire de start, sedinta de lansare, lansare
+        proiect*, lansarea proiect*, demarare proiect*, demararea proiect*""",
     ),
     facet(
         "kind:security",
@@ -320,7 +348,13 @@ SELLING: tuple[Facet, ...] = (
         mercado,
         przetarg*, zamowieni* publiczn*, siwz=, swz=, postepowani* przetargow*,
         verejn* zakazk*, vyberov* rizeni, zadavac* dokumentac*, zadavac* rizeni, verejn*
-        obstaravan*, verejn* sutaz*""",
+        obstaravan*, verejn* sutaz*,
+        kilpailutu*, tarjouskilpailu*, julkinen hankinta, julkiset hankinnat, julkisen
+        hankinnan, hankintailmoitu*, tarjouspyyntoe*, riigihange*, riigihank*,
+        hankedokument*, hankemenetlu*, koezbeszerzes*, ajanlatteteli felhivas*,
+        ajanlatkeres*, licitatie*, licitatii*, achizitie publica, achizitii publice,
+        achizitia publica, caiet de sarcini, caietul de sarcini, seap=, procedura de
+        atribuire, procedura de atribuire""",
     ),
     # A bid review decides, among colleagues, whether and how to answer a tender: its tips
     # are for that room, not for the customer's bidders' conference or clarification call

@@ -27,7 +27,11 @@ AFTER_SALE: tuple[Facet, ...] = (
         visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
         levantamento no local, levantamento de medidas, medicoes no local, vistoria*,
         wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*,
-        obhlidk*, obhliadk*, prohlidk* mist*, prohliadk* miest*""",
+        obhlidk*, obhliadk*, prohlidk* mist*, prohliadk* miest*,
+        kohdekaeynti*, tyoemaakaeynti*, mittauskaeynti*, kartoituskaeynti*, katselmu*,
+        objekti uelevaatus*, objektikuelastus*, helyszini bejaras*, helyszini szemle*,
+        helyszinbejaras*, helyszini felmeres*, releveu*, inspectie la fata locului, evaluare
+        la fata locului""",
     ),
     facet(
         "kind:installation",
@@ -55,7 +59,12 @@ AFTER_SALE: tuple[Facet, ...] = (
         montaz*, instalacj*, rozruch*, odbior techniczny, odbior koncowy, protokol odbioru,
         odbior prac, odbior robot, narada budowy, spotkanie na budowie,
         predani dila, predavac* rizeni, prejimac* rizeni, prevzeti dila, odovzdani* diela, preberac*
-        konani*""",
+        konani*,
+        asennu*, luovutu*, vastaanottotarkastu*, kaeyttoeoenottotarkastu*, paigaldu*,
+        ueleandmi*, telepites*, uezembe helyezes*, uezembehelyezes*, muszaki atadas*, atadas
+        atvetel*, instalare*, instalarea=, montaj=, montajul=, punere in functiune, punerea
+        in functiune, predare primire, receptia lucrarilor, receptie lucrari*, proces verbal
+        de receptie""",
     ),
     facet(
         "kind:training",
@@ -73,7 +82,9 @@ AFTER_SALE: tuple[Facet, ...] = (
         formacao=, formacoes=, acao de formacao, accao de formacao, sessao de formacao, curso
         de formacao, capacitacao*, treinamento*,
         szkoleni*, warsztat szkoleniowy, warsztaty szkoleniowe,
-        skoleni=, skolenie=, zaskoleni=, zaskolenie=""",
+        skoleni=, skolenie=, zaskoleni=, zaskolenie=,
+        koulutu*, koulutuks*, perehdytys*, perehdytyks*, koolitus*, oktatas*, kepzes*,
+        betanitas*, instruire*, instruirea=, scolarizare*, sesiune de instruire""",
     ),
     facet(
         "kind:support",
@@ -117,7 +128,11 @@ AFTER_SALE: tuple[Facet, ...] = (
         entrega, atraso de entrega,
         reklamacj*, skarg*, awari*, usterk*, eskalacj*, przestoj*, wada=, wady=, niezgodnosc*,
         opoznieni* dostaw*, niezadowolon*,
-        reklamac*, stiznost*, staznost*, zarucn* oprav*, v ramci zaruky""",
+        reklamac*, stiznost*, staznost*, zarucn* oprav*, v ramci zaruky,
+        reklamaatio*, takuukorjau*, vikailmoitu*, pretensioon*, reklamatsioon*, kaebus=,
+        kaebuse=, garantiiremont*, panasz*, garancialis javitas*, hibabejelentes*,
+        reclamatie*, reclamatia=, reclamatii=, plangere*, reparatie in garantie, reparatie
+        in garantie""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),
@@ -141,7 +156,11 @@ AFTER_SALE: tuple[Facet, ...] = (
         substituicao, pecas sobressalentes, reparacao*, reparacoes,
         serwis*, przeglad serwisowy, konserwacj*, naprawa=, naprawy=, naprawie=, czesci
         zamienne, serwisant*,
-        udrzb*, servisni smlouv*, servisn* zmluv*""",
+        udrzb*, servisni smlouv*, servisn* zmluv*,
+        huoltosopimu*, maeaeraeaikaishuolto*, kunnossapito*, huoltokaeynti*, huolto=,
+        huollon=, huoltoa=, hooldus=, hoolduse=, hooldusleping*, karbantartas*,
+        szervizszerzodes*, mentenanta*, contract de service, contractul de service,
+        intretinere*""",
         # Putting a plant into operation ("mise en service") is its installation.
         unless="mise en service*",
     ),
@@ -177,7 +196,9 @@ AFTER_SALE: tuple[Facet, ...] = (
         an unseren stand, allo stand=, al nostro stand, sul nostro stand, sur notre stand,
         sur le stand, op onze stand, op de stand, en nuestro stand, no nosso stand, no
         stand=, na stoisku,
-        veletrh*, veltrh*""",
+        veletrh*, veltrh*,
+        messut=, messuilla=, messuille=, messuosasto*, messil=, messile=, kiallitas*,
+        szakvasar*, vasar=, vasaron=, targ=, targul=, targului=, expozitie*, expozitia=""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,

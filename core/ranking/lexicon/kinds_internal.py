@@ -26,7 +26,9 @@ INTERNAL: tuple[Facet, ...] = (
         prevision de ventas, previsiones de ventas,
         previsao de vendas, previsoes de vendas,
         prognoz*, lejek sprzedazy, lejka sprzedazy, przeglad lejka,
-        lejek=""",
+        lejek=,
+        ennuste*, myyntiennuste*, prognoos*, mueuegiprognoos*, elorejelzes*, prognoza*,
+        prognoza=""",
     ),
     facet(
         "kind:one_on_one",
@@ -41,7 +43,8 @@ INTERNAL: tuple[Facet, ...] = (
         reunion individual, uno a uno, evaluacion anual,
         reuniao individual, conversa individual, avaliacao anual, avaliacao de desempenho,
         rozmowa indywidualna, spotkanie indywidualne, rozmowa roczna, ocena roczna, rozmowa
-        oceniajaca""",
+        oceniajaca,
+        kehityskeskustelu*, arenguvestlus*, teljesitmenyertekeles*""",
     ),
     facet(
         "kind:team",
@@ -67,7 +70,12 @@ INTERNAL: tuple[Facet, ...] = (
         zespolu, poranna odprawa, odprawa tygodniowa, spotkanie dzialu,
         narada handlowa, spotkanie sprzedazowe, spotkanie tygodniowe, cotygodniowe spotkanie,
         porada obchod*, obchodni porad*, porada tym*, tymova porad*, porada oddeleni, porada vedeni,
-        porada timu, timova porad*""",
+        porada timu, timova porad*,
+        myyntipalaveri*, tiimipalaveri*, viikkopalaveri*, myyntikokou*, osastokokou*,
+        mueuegikoosolek*, meeskonnakoosolek*, iganaedalane koosolek, ertekesitesi
+        megbeszeles*, csapatmegbeszeles*, heti megbeszeles*, heti ertekezlet*, ertekesitesi
+        ertekezlet*, csapatertekezlet*, sedinta de vanzari, sedinta de vanzari, sedinta
+        echipei, sedinta de echipa, sedinta saptamanala, sedinta saptamanala""",
         # A call on Microsoft Teams is no team meeting; "daily" alone is mostly an adjective in
         # a tip ("daily rates", "check the portal daily"), so only a daily meeting counts.
         unless="teams meeting*, microsoft teams, ms teams, teams call*, via teams, per teams",

@@ -56,7 +56,19 @@ NOT_WORK: tuple[Facet, ...] = (
         silownia, silowni, obiad=, kolacja=, sniadanie=, urodzin*, slub=, slubie=, pogrzeb*,
         urlop*, dzien wolny, zwolnienie lekarskie, przedszkol*, zlobek, zlobka, wywiadowk*,
         weterynarz*, wymiana opon, przeglad samochodu, przeglad auta, przeprowadzk*, odbior
-        dziecka""",
+        dziecka,
+        hammaslaeaekaeri*, laeaekaeri*, kampaaja*, parturi*, lounas=, lounaalla=,
+        syntymaepaeivae*, haeaet=, hautajaiset*, loma=, lomalla=, lomaa=, vapaapaeivae*,
+        sairausloma*, paeivaekoti*, paeivaekotiin=, vanhempainilta*, neuvola*,
+        renkaanvaihto*, rengasvaihto*, muutto=, hambaarst*, arsti juurde, arsti vastuvott*,
+        perearst*, juuksur*, louna=, suennipaeev*, pulmad=, matused=, puhkus*, lasteaed*,
+        lasteaeda=, lastevanemate koosolek, rehvivahetus*, fogorvos*, haziorvos*, orvosi
+        rendeles, orvoshoz=, fodrasz*, ebed=, ebedszuenet*, szueletesnap*, eskuevo*,
+        temetes*, szabadsag=, szabadsagon=, ovoda*, boelcsode*, szueloi ertekezlet*,
+        gumicsere*, koeltoezes*, programare la medic, la medic, stomatolog*, frizer*,
+        coafor*, pranz=, ziua de nastere, nunta=, nunta=, inmormantare*, concediu=,
+        concediul=, gradinita*, sedinta cu parintii, sedinta cu parintii, schimb anvelope,
+        schimbare anvelope""",
         # Business that calls itself private.
         # A lunch and learn is a talk over lunch, given or attended at work.
         unless="""private offer*, private equity, private cloud, private label*, private
@@ -91,7 +103,12 @@ NOT_WORK: tuple[Facet, ...] = (
         seguro residencial, seguro auto, seguro do apartamento, do meu apartamento,
         w domu, moje mieszkanie, ubezpieczeni* samochod*, ubezpieczeni* auta, ubezpieczeni*
         mieszkani*, ubezpieczeni*
-        domu, polisa oc, polisy oc, oc ac, auta prywatnego, samochodu prywatnego""",
+        domu, polisa oc, polisy oc, oc ac, auta prywatnego, samochodu prywatnego,
+        kotivakuutu*, autovakuutu*, liikennevakuutu*, katsastu*, auton huolto*, autohuolto*,
+        asuntolaina*, kodukindlustu*, liikluskindlustu*, kaskokindlustu*, tehnouelevaatu*,
+        autoremont*, kodulaen*, lakasbiztositas*, koetelezo biztositas*, kgfb=, muszaki
+        vizsga*, autoszerviz*, lakashitel*, asigurare locuinta, asigurarea locuintei,
+        asigurare casa, itp=, service auto, revizie auto, revizia masinii, credit ipotecar""",
         # Working from home is work; the housing trade is a trade.
         unless="""home office, homeoffice, from home, wfh, wohnungswirtschaft*,
         wohnungsunternehm*, wohnungsgenossenschaft*, wohnungsbau*, wohnungsverwalt*,
@@ -117,7 +134,9 @@ NOT_WORK: tuple[Facet, ...] = (
         vuelo*, tren= a, aeropuerto*, estacion de tren, en la estacion, viaje*, renfe,
         voo=, voos=, comboio*, estacao de comboios, na estacao, viagem*, viagens, alfa
         pendular,
-        lot do, lot z, lotnisk*, pociag*, podroz*, wyjazd do, powrot z, przejazd*""",
+        lot do, lot z, lotnisk*, pociag*, podroz*, wyjazd do, powrot z, przejazd*,
+        lentokenttae*, lento=, lennolle=, junamatka*, lennujaam*, lennuk*, repueloter*,
+        repuelojarat*, repueles=, vonat=, vonattal=, zbor=, zborul=, aeroport*""",
         unless="pflug*, pfluege",  # a plough is no flight
     ),
     facet(
@@ -144,7 +163,10 @@ NOT_WORK: tuple[Facet, ...] = (
         jantar de natal, almoco de natal, festa de natal, festa da empresa, evento da empresa,
         jantar da empresa, reuniao geral,
         wigilia firmowa, wigilia=, impreza firmowa, spotkanie wigilijne, wyjazd integracyjny,
-        spotkanie ogolnofirmowe""",
+        spotkanie ogolnofirmowe,
+        pikkujoulu*, kesaejuhla*, henkiloestoeinfo*, joulupidu*, suvepaeevad*, karacsonyi
+        buli*, ceges buli*, evzaro*, csapatepito*, petrecere de craciun, petrecerea de
+        craciun""",
     ),
     facet(
         "offwork:focus",
