@@ -811,6 +811,26 @@ LEXICON_READINGS = [
     ("Prezentácia pre komisiu", "kind:presentation", True),
     ("Pojistka auta - prodloužení", "offwork:home", True),
     ("Renovación seguro hogar", "offwork:home", True),
+    # Finnish, Estonian, Hungarian and Romanian, written before a set in them was seen:
+    # the commonest kinds of meeting, and personal errands whose words overlap the trade's.
+    ("Ensitapaaminen - Kylpylä Oy", "kind:discovery", True),
+    ("Sopimuksen uusiminen 2027", "kind:renewal", True),
+    ("Hintaneuvottelu, tarjous v2", "kind:negotiation", True),
+    ("Kotivakuutuksen uusiminen", "offwork:home", True),
+    ("Auton katsastus", "offwork:home", True),
+    ("Lepingu pikendamine", "kind:renewal", True),
+    ("Riigihange: küsimused hankedokumentide kohta", "kind:tender", True),
+    ("Hambaarst", "offwork:personal", True),
+    ("Közbeszerzés - ajánlattételi felhívás", "kind:tender", True),
+    ("Helyszíni bejárás a gyárban", "kind:site_survey", True),
+    ("Szerződéshosszabbítás 2027", "kind:renewal", True),
+    ("Szülői értekezlet", "offwork:personal", True),
+    ("Negociere preț - ofertă finală", "kind:negotiation", True),
+    ("Reclamație furtun hidraulic", "kind:support", True),
+    ("Ședință de vânzări", "kind:team", True),
+    ("Service auto + ITP", "offwork:home", True),
+    ("RCA for the October outage", "offwork:home", False),  # root cause, not Romanian car insurance
+    ("We lend PPE at gate 3", "offwork:travel", False),
     # One Dutch word for account planning; "ref call" for a reference call.
     ("Accountplanning Benelux", "kind:planning", True),
     ("Ref call: Müller ↔ Weber", "kind:reference", True),
