@@ -831,6 +831,9 @@ LEXICON_READINGS = [
     ("Service auto + ITP", "offwork:home", True),
     ("RCA for the October outage", "offwork:home", False),  # root cause, not Romanian car insurance
     ("We lend PPE at gate 3", "offwork:travel", False),
+    ("Üzemzavar a présüzemben", "kind:support", True),
+    ("Defecțiune furtun - oprire producție", "kind:support", True),
+    ("Tannlege kontroll, Tannlegene på Torget", "kind:support", False),  # a square, no fault
     # One Dutch word for account planning; "ref call" for a reference call.
     ("Accountplanning Benelux", "kind:planning", True),
     ("Ref call: Müller ↔ Weber", "kind:reference", True),

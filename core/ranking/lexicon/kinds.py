@@ -205,7 +205,11 @@ SELLING: tuple[Facet, ...] = (
         revisao trimestral, revisao anual, reuniao trimestral, reuniao anual, balanco
         trimestral, balanco anual, acompanhamento trimestral,
         przeglad kwartalny, przeglad roczny, spotkanie kwartalne, spotkanie roczne,
-        podsumowanie roku, podsumowanie kwartalu""",
+        podsumowanie roku, podsumowanie kwartalu,
+        vuosikatsau*, kvartaalikatsau*, vuosipalaveri*, seurantapalaveri*,
+        kvartaliuelevaade*, aastauelevaade*, negyedeves attekintes*, eves attekintes*, eves
+        ertekeles*, analiza trimestrial*, analiza trimestrial*, analiza anual*, analiza
+        anual*""",
     ),
     facet(
         "kind:kickoff",

@@ -132,7 +132,13 @@ AFTER_SALE: tuple[Facet, ...] = (
         reklamaatio*, takuukorjau*, vikailmoitu*, pretensioon*, reklamatsioon*, kaebus=,
         kaebuse=, garantiiremont*, panasz*, garancialis javitas*, hibabejelentes*,
         reclamatie*, reclamatia=, reclamatii=, plangere*, reparatie in garantie, reparatie
-        in garantie""",
+        in garantie,
+        vika=, viat=, vikaa=, vikoja=, haeirioe*, seisokki*, tuotantokatko*, eskalaatio*,
+        tyytymaetoen*, toimitusviive*, rike=, rikke*, torge=, torke=, torked=, torkeid=, seisak*,
+        eskalatsioon*, rahulolematu*, hiba=, hibak=, hibat=, meghibasodas*, leallas*,
+        uezemzavar*, eszkalacio*, elegedetlen*, szallitasi keses*, defectiune*, defectiuni*,
+        avarie=, avarii=, oprire producti*, neconformitat*, nemultumi*, intarziere livrar*,
+        intarzieri livrar*, escaladare*, fermi macchina, fermi impianto""",
         # "Offline" also says a meeting is held in person.
         unless="offline meeting*, offline termin*, offline treffen, offline event*",
     ),

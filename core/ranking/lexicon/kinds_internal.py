@@ -94,7 +94,9 @@ INTERNAL: tuple[Facet, ...] = (
         planificacion*, plan de cuenta*, plan comercial, plan de ventas, estrategia=,
         planeamento*, planejamento*, plano de conta*, plano comercial, plano de vendas,
         planowani*, plan sprzedazy, plan handlowy,
-        accountplan*""",
+        accountplan*,
+        asiakassuunnitelm*, asiakassuunnittelu*, vuosisuunnittelu*, kliendiplaan*,
+        uegyfelterv*, plan de cont, planificare cont*""",
         # Planning one's own leave, trip or wedding is not planning work, nor is planning a
         # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)
