@@ -22,6 +22,7 @@ personal data.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -29,9 +30,9 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import event
+from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, create_engine, select
 
 from core.dbgate import WriteGate
 from core.settings import get_settings, normalise_database_url
@@ -145,6 +146,23 @@ def is_postgres(session_or_engine: Session | Engine) -> bool:
         else session_or_engine
     )
     return bind.dialect.name == "postgresql"
+
+
+def take_turn(session: Session, name: str) -> bool:
+    """Whether this transaction runs ``name`` now: one process at a time, the others skip.
+
+    For upkeep that reads a cursor and then inserts counts (the curation pass):
+    two workers doing it at once would both insert the same keys. On PostgreSQL
+    a transaction-scoped advisory lock decides, released by the COMMIT or
+    ROLLBACK; the worker that does not get it skips at once rather than waiting,
+    since the pass repeats within minutes. On SQLite every writer already runs
+    alone (``BEGIN IMMEDIATE``), so the answer is always yes.
+    """
+    if not is_postgres(session):
+        return True
+    digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
+    key = int.from_bytes(digest, "big", signed=True)
+    return bool(session.exec(select(func.pg_try_advisory_xact_lock(key))).one())
 
 
 @contextmanager
