@@ -208,6 +208,9 @@ THIRTY_SECOND = [
 # Dutch and English) and hydraulic hose service (HU/RO/AT, in Hungarian, Romanian, German and
 # English).
 THIRTY_THIRD = [SETS / f"heldout-{name}.json" for name in ("sauna", "cranes", "lenses", "hoses")]
+THIRTY_FOURTH = [
+    SETS / f"heldout-{name}.json" for name in ("silos", "scanning", "ebuses", "brewery")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -248,6 +251,7 @@ ALL_SETS = [
     *THIRTY_FIRST,
     *THIRTY_SECOND,
     *THIRTY_THIRD,
+    *THIRTY_FOURTH,
 ]
 
 
@@ -290,7 +294,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and fifty-four sets loaded through the production paths, a 243-point grid and the
+# A hundred and fifty-eight sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

@@ -854,6 +854,23 @@ LEXICON_READINGS = [
     ("Termin mit dem Kundenberater der Bank", "role:consultant", False),
     ("Herr Vogt (Berater) stellt sein Energiekonzept vor", "role:consultant", True),
     ("Be a trusted advisor, not a vendor", "role:consultant", False),
+    # Money owed after the sale, in its own words; the false friends stay out.
+    ("Krautwurst: Kreditlimit prüfen, kein verlängertes Zahlungsziel", "topic:payment", True),
+    ("Offene Posten klären, dann Angebot", "topic:payment", True),
+    ("Pennine pays at 60 days: chase the overdue invoices first", "topic:payment", True),
+    ("Facturi restante - Hidrotech", "topic:payment", True),
+    ("Zaległe faktury - żuraw WT-2", "topic:payment", True),
+    ("Conversa sobre faturas em atraso", "topic:payment", True),
+    ("Overdue maintenance on press 4", "topic:payment", False),
+    ("Anforderungen an die Schnittstelle", "topic:payment", False),
+    ("Achterstallig onderhoud dak", "topic:payment", False),
+    ("DSO grid connection study", "topic:payment", False),
+    ("Las piezas restantes llegan el lunes", "topic:payment", False),
+    # A compound's head carries the Finnish word; a Polish first call; damage is a fault.
+    ("Nordic Harbour - puitesopimuksen jatko", "kind:renewal", True),
+    ("Huoltosopimus päättyy 31.12.", "kind:renewal", True),
+    ("Wstępna rozmowa - EC Kalisz", "kind:discovery", True),
+    ("Uszkodzenie bariery przy rozładunku", "kind:support", True),
 ]
 
 

@@ -1,133 +1,15 @@
-"""What a meeting is about besides its kind: topics, who attends, the customer's industry and
-the setting (in person). They weigh less than a kind (``lexicon.GROUP_WEIGHT``).
+"""What a meeting is about besides its kind: topics (``topics``), who attends, the
+customer's industry and the setting (in person). They weigh less than a kind
+(``lexicon.GROUP_WEIGHT``).
 """
 
 from __future__ import annotations
 
 from core.ranking.lexicon.cues import Facet, facet
+from core.ranking.lexicon.topics import TOPICS
 
 CONTEXT: tuple[Facet, ...] = (
-    # --- topics --------------------------------------------------------------------
-    facet(
-        "topic:pricing",
-        "pricing",
-        """price, prices, pricing, priced, list price, quote, quotes, quotation*, proposal*,
-        cost, costs, total cost, tco, preis*, *preis, angebot*, *angebot,
-        kosten, *kosten, kalkulation, offert*, *offert*, kostenvoranschlag*, estimate,
-        estimates, fee, fees, honorar*, *honorar,
-        pris=, priser, prisene, prislist*, tilbud*, kostnad*, *kostnad, omkostning*,
-        prix=, tarif=, tarifs=, tarification*, devis, offre=, offres=, proposition
-        commerciale*, chiffrage*, cout=, couts=, cout total,
-        prezzo=, prezzi=, listino*, preventivo=, preventivi=, quotazion*, costo=, costi=,
-        costo totale,
-        precio*, tarifa=, tarifas=, presupuesto*, cotizacion*, oferta=, ofertas=, coste=,
-        costes=, costos=, propuesta economica, propuesta comercial,
-        preco=, precos=, tabela de precos, orcamento*, cotacao*, proposta comercial, proposta
-        de preco, custo=, custos=, custo total,
-        ceny=, cenie=, cennik*, wycen*, oferty=, ofert=, koszt=, koszty=, kosztow=,
-        kosztorys*,
-        cenov* nabid*, cenov* ponuk*, nabidk*, cenik*, sleva=, slevu=, slevy=, zlava=, zlavu=,
-        zlavy=,
-        tarjous=, tarjouksen=, tarjousta=, tarjoukset=, hinnasto*, alennu*, hinnoittelu*,
-        hinnankorotu*, pakkumine=, pakkumise=, pakkumist=, hinnapakkumi*, hinnakiri*,
-        allahindlu*, hinnatou*, arajanlat*, ajanlat=, ajanlatot=, ajanlatunk*, arlista*,
-        kedvezmeny*, arazas*, aremeles*, oferta de pret, oferta de pret, lista de preturi,
-        lista de preturi, reducere=, reduceri=, majorare de pret*, scumpire*""",
-        # A call for tenders is the tender, not its offer's price.
-        unless="appel d offres",
-    ),
-    facet(
-        "topic:competition",
-        "competition",
-        """competit*, rival*, bake off, bakeoff, shootout, vs=, versus, compar*,
-        differentiat*,
-        how we differ, incumbent*, wettbewerb*, *wettbewerb, konkurren*, vergleich*,
-        *vergleich,
-        mitbewerb*,
-        concurrence*, concurrents=, concurrentiel*, comparatif*,
-        concorrenz*, concorrent*, comparativ*,
-        competencia=, competidor*, comparacion*,
-        concorrencia*, comparacao*,
-        konkurencj*, konkurent*, porownani*""",
-    ),
-    facet(
-        "topic:budget",
-        "budget and business case",
-        """budget*, *budget, roi, return on investment, business case, payback, financing,
-        leasing, wirtschaftlichkeit*, amortis*, finanzierung*, *finanzierung, investition*,
-        funding, subsidy, subsidies, subsidis*, subsidiz*, grant application*, foerderung*,
-        foerdermittel*, foerderantrag*, foerderaufruf*, foerderprogramm*, foerderkredit*,
-        foerdergeld*, foerderfaehig*, foerderzusage*, foerderbescheid*,
-        investitionszuschuss*,
-        budsjett*, *budsjett, finansiering*, investering*, tilskud*,
-        financement*, subvention*, retour sur investissement, rentabilite*, investissement*,
-        finanziament*, investiment*, ritorno sull investimento,
-        financiacion*, inversion*, retorno de la inversion, subvencion*,
-        financiamento*, retorno do investimento,
-        budzet*, finansowani*, inwestycj*, dofinansowani*, dotacj*, zwrot z inwestycji""",
-    ),
-    facet(
-        "topic:compliance",
-        "compliance",
-        """compliance, compliant, audit*, *audit, regulat*, certif*, gxp, gmp, hipaa, baa,
-        mdr,
-        ivdr,
-        fda, ethics, validation, zertifi*, richtlinie*, konformit*, vorschrift*,
-        medizinprodukte*, mpbetreibv, hygiene*, *hygiene, haccp, food safety,
-        lebensmittelsicherheit, lebensmittelaufsicht, arbeitssicherheit, health and safety,
-        risk assessment*, method statement*, rams=, permit to work, permits to work,
-        gefaehrdungsbeurteilung*, zulassung*, *zulassung, homologat*, type approval*,
-        hse=, ehs=, sheq=, hms=, revisjon*, sertifi*, arbeidsmiljoe*, arbetsmiljoe*,
-        arbejdsmiljoe*,
-        conformite*, reglementaire*, reglementation*,
-        conformita=, normativ*, regolament*, omologazion*, sicurezza sul lavoro, salute e
-        sicurezza,
-        cumplimiento*, homologacion*, prevencion de riesgos, seguridad y salud,
-        conformidade=, homologacao*, seguranca no trabalho, higiene e seguranca, seguranca e
-        saude,
-        zgodnosc z, certyfik*, audyt*, bhp=, sanepid*""",
-    ),
-    facet(
-        "topic:works_council",
-        "works council",
-        """works council, staff council, employee representative*, betriebsrat*,
-        *betriebsrat,
-        personalrat*, *personalrat, mitbestimmung*, betriebsvereinbarung*,
-        *betriebsvereinbarung, dienstvereinbarung*, arbeitnehmervertret*""",
-    ),
-    facet(
-        "topic:integration",
-        "integration",
-        """integration*, integrate*, interface*, api, apis, schnittstelle*, *schnittstelle,
-        anbindung*, hl7, fhir,
-        integrasjon*, grensesnitt*, graenssnitt*,
-        interfacage*, connecteur*,
-        integrazion*, interfacci*,
-        integracion*, interfaz*,
-        integracao*, integracoes,
-        integracj*, interfejs*""",
-    ),
-    facet(
-        "topic:stakeholders",
-        "decision makers",
-        """stakeholder*, buying committee, decision maker*, decision making, economic buyer,
-        champion*, sponsor*, entscheider*, entscheidungstraeger*, buying center,
-        decideur*, comite de decision, parties prenantes,
-        decisores, tomador de decisao, tomadores de decisao""",
-    ),
-    facet(
-        "topic:follow_up",
-        "follow-up",
-        """follow up, followup, recap, next steps, nachbereitung, naechste schritte,
-        nachfassen, nachfasstermin,
-        oppfoelging*, uppfoeljning*, opfoelgning*,
-        point de suivi, reunion de suivi, prochaines etapes, compte rendu,
-        prossimi passi, riepilogo,
-        seguimiento=, proximos pasos,
-        opvolg*, nabellen,
-        seguimento=, proximos passos, reuniao de acompanhamento, ponto de situacao,
-        kolejne kroki, nastepne kroki, spotkanie podsumowujace""",
-    ),
+    *TOPICS,
     # --- who attends ---------------------------------------------------------------
     # Consultants and advisers next to the customer (energy, procurement, IT): they shape
     # the decision without buying. A domain that says so reads "consultancy" (orgs).

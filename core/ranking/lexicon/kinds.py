@@ -49,7 +49,8 @@ SELLING: tuple[Facet, ...] = (
         contato, tomada de contacto, reuniao introdutoria, chamada introdutoria, reuniao de
         descoberta, levantamento de necessidades, analise de necessidades,
         pierwsze spotkanie, pierwsza rozmowa, pierwszy kontakt, spotkanie zapoznawcze, rozmowa
-        zapoznawcza, analiza potrzeb, analizy potrzeb,
+        zapoznawcza, wstepna rozmowa, rozmowa wstepna, wstepne spotkanie, spotkanie wstepne,
+        analiza potrzeb, analizy potrzeb,
         uvodni schuzk*, prvni schuzk*, seznamovac* schuzk*, uvodne stretnut*, prve stretnut*,
         zoznamovac* stretnut*,
         ensitapaami*, tutustumistapaami*, tutustumispalaveri*, esittaeytymispalaveri*,
@@ -174,8 +175,9 @@ SELLING: tuple[Facet, ...] = (
         prodlouzeni smlouv*, obnoveni smlouv*, obnova smlouv*, obnova zmluv*, predlzeni* zmluv*,
         obnoveni* zmluv*, smlouva konci, smlouva vyprsi, zmluva konci, vypoved smlouv*, vypoved
         zmluv*,
-        sopimuksen uusimi*, sopimuksen jatka*, jatkosopimu*, sopimus paeaettyy, sopimus
-        umpeutuu, sopimuksen irtisano*, lepingu pikendami*, lepingu uuendami*, leping lopeb,
+        *sopimuksen uusimi*, *sopimuksen jatka*, *sopimuksen jatko*, jatkosopimu*, *sopimus
+        paeaettyy, *sopimus umpeutuu, *sopimuksen irtisano*, lepingu pikendami*,
+        lepingu uuendami*, leping lopeb,
         leping aegub, lepingu lopetami*, szerzodeshosszabbitas*, szerzodes hosszabbitas*,
         szerzodes meghosszabbitas*, szerzodes megujitas*, szerzodesmegujitas*, szerzodes
         lejar*, reinnoire contract*, reinnoirea contract*, prelungire contract*, prelungirea

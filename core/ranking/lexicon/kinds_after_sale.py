@@ -126,7 +126,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         reclamacao*, reclamacoes, queixa*, paragem de producao, paragem de linha,
         linha parada, defeito*, nao conformidade*, insatisfeit*, atraso na entrega, atrasos na
         entrega, atraso de entrega,
-        reklamacj*, skarg*, awari*, usterk*, eskalacj*, przestoj*, wada=, wady=, niezgodnosc*,
+        reklamacj*, skarg*, awari*, usterk*, uszkodzeni*, uszkodzon*, eskalacj*, przestoj*,
+        wada=, wady=, niezgodnosc*,
         opoznieni* dostaw*, niezadowolon*,
         reklamac*, stiznost*, staznost*, zarucn* oprav*, v ramci zaruky,
         reklamaatio*, takuukorjau*, vikailmoitu*, pretensioon*, reklamatsioon*, kaebus=,
