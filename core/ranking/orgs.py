@@ -40,6 +40,13 @@ _ROOM_WORDS = frozenset(
     {"raum", "besprechungsraum", "konferenzraum", "sitzungszimmer", "sitzungsraum",
      "meetingraum", "room", "boardroom", "saal"}
 )  # fmt: skip
+# Where a location says "office", the word beside it names which one: the team's own office
+# in a town ("Büro Linz", "Leeds office", "Kantoor Mechelen", "biuro Warszawa", "Győr
+# iroda") or a colleague's ("Büro Markus", "Henriks kontor").
+_OFFICE_WORDS = frozenset(
+    {"office", "buero", "bureau", "kantoor", "kontor", "kontoret", "kontori", "toimisto",
+     "iroda", "ufficio", "oficina", "escritorio", "biuro", "kancelar", "kancelaria", "birou"}
+)  # fmt: skip
 # Labels under which only public bodies and schools register (second-level or deeper).
 _PUBLIC_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil", "gv", "admin", "bund"})
 _EDUCATION_LABELS = frozenset({"edu", "ac", "sch"})
@@ -156,23 +163,36 @@ def title_keys(text: str) -> set[str]:
 
 
 def without_rooms(location: str) -> str:
-    """The location without the names of rooms: "Nordwind HQ, Raum Ostsee" → "Nordwind HQ, Raum ,".
+    """The location without the names of rooms and offices: "Nordwind HQ, Raum Ostsee" →
+    "Nordwind HQ, Raum ,"; "Büro Linz, Raum Traun" → "Büro , Raum ,".
 
     A room called "Ostsee" says nothing about Ostsee Energie; the building may still name
-    the customer ("Ostsee Energie, Rostock, Raum 3.12").
+    the customer ("Ostsee Energie, Rostock, Raum 3.12"). Where an office word stands, the
+    words on either side name an office, the team's own in a town ("Büro Linz", "Leeds
+    office", "Kantoor Mechelen", "Győr iroda") or a colleague's ("Büro Markus"), and
+    towns and family names are in customers' names too. Read only when no one from a
+    known customer attends (``brief.meeting_profile``), so a customer's own office,
+    where its people come, is not read here.
     """
-    out: list[str] = []
-    skip = False
-    for token in location.split():
-        if skip:
-            skip = False
-            out.append(",")  # the room's name ends a run of words
-            continue
+    tokens = location.split()
+    dropped: set[int] = set()
+    for index, token in enumerate(tokens):
         folded = words(token)
-        out.append(token)
         if folded and folded[-1] in _ROOM_WORDS:
-            skip = True
-    return " ".join(out)
+            dropped.add(index + 1)  # the room's name
+        if folded and folded[-1] in _OFFICE_WORDS:
+            # Only a word that runs into it: in "Ospedale Alto Lario, Ufficio Tecnico" the
+            # comma ends the hospital's name, and "Leeds office, Room 2" names no room.
+            if not _ends_a_phrase(token):
+                dropped.add(index + 1)
+            if len(folded) == 1 and index > 0 and not _ends_a_phrase(tokens[index - 1]):
+                dropped.add(index - 1)
+    # A dropped name ends a run of words, so its neighbours are not read as one name.
+    return " ".join("," if index in dropped else token for index, token in enumerate(tokens))
+
+
+def _ends_a_phrase(token: str) -> bool:
+    return not token[-1].isalnum()
 
 
 def _runs(tokens: list[str]) -> list[list[str]]:

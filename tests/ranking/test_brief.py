@@ -68,18 +68,27 @@ def test_a_shorter_name_two_companies_share_names_neither(session, member, curat
     assert brief_ids(session, member.id, add_meeting(member.id, "Krause")) == []
 
 
-def test_a_sales_region_or_a_meeting_room_names_no_customer(session, member, curator,
-                                                            add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def test_a_sales_region_a_meeting_room_or_an_office_names_no_customer(session, member, curator,
+                                                                     add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     """A team meeting of "Vertrieb Süd" in "Raum Ostsee" is among colleagues, whichever
-    customers are called FrischMarkt Süd or Ostsee Energie (the held-out sets of 2026-12-02)."""
+    customers are called FrischMarkt Süd or Ostsee Energie (the held-out sets of 2026-12-02),
+    and so is one "at the Győr office" when Győr's city services are a customer (2026-12-05)."""
     add_tip(curator.id, "FrischMarkt: start with the central warehouse.",
             accounts=["frischmarkt-sued.de"])  # fmt: skip
-    ostsee = add_tip(curator.id, "Ostsee Energie: bring the cost per MWh.",
-                     accounts=["ostsee-energie.de"])  # fmt: skip
-    team = add_meeting(member.id, "Team-Meeting Vertrieb Süd", location="Raum Ostsee")
-    assert brief_ids(session, member.id, team) == []
-    visit = add_meeting(member.id, "Besuch", location="Ostsee Energie, Rostock, Raum 3.12")
-    assert brief_ids(session, member.id, visit) == [ostsee.id]
+    cases = [  # the customer, a meeting among colleagues, a visit to the customer
+        ("ostsee-energie.de", "Ostsee Energie: bring the cost per MWh.",
+         ("Team-Meeting Vertrieb Süd", "Raum Ostsee"),
+         ("Besuch", "Ostsee Energie, Rostock, Raum 3.12")),
+        ("gyor-varosuzem.hu", "Győr city services: the works manager signs every order.",
+         ("Heti csapatmegbeszélés", "Győr iroda - tárgyaló 1"),
+         ("Bejárás", "Győr, Városüzem telephely")),
+    ]  # fmt: skip
+    for account, text, (team_title, team_room), (visit_title, visit_place) in cases:
+        tip = add_tip(curator.id, text, accounts=[account])
+        team = add_meeting(member.id, team_title, location=team_room)
+        assert brief_ids(session, member.id, team) == [], team_room
+        visit = add_meeting(member.id, visit_title, location=visit_place)
+        assert brief_ids(session, member.id, visit) == [tip.id], visit_place
 
 
 def test_a_word_of_the_trade_in_a_name_names_no_customer(session, member, curator,

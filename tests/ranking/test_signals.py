@@ -186,6 +186,27 @@ def test_a_rooms_name_is_no_customer() -> None:
     assert "ostseeenergie" in kept
 
 
+@pytest.mark.parametrize(
+    ("location", "gone", "kept"),
+    [
+        # The team's own office in a town, either side of the word, in any language.
+        ("Győr iroda - tárgyaló 1", "gyor", ""),
+        ("Brno office", "brno", ""),
+        ("Büro Linz, Raum Traun", "linz", ""),
+        ("Kantoor Mechelen, zaal 2", "mechelen", ""),
+        ("Sala Żuraw, biuro Warszawa", "warszawa", ""),
+        ("Henriks kontor", "henriks", ""),
+        # A comma ends a name: the hospital's office, and the town after "office,".
+        ("Ospedale Alto Lario, Ufficio Tecnico, Gravedona", "", "ospedalealtolario"),
+        ("Leeds office, Harrowgate Road", "leeds", "harrowgate"),
+    ],
+)
+def test_an_offices_name_is_no_customer(location: str, gone: str, kept: str) -> None:
+    keys = orgs.title_keys(orgs.without_rooms(location))
+    assert not gone or gone not in keys, keys
+    assert not kept or kept in keys, keys
+
+
 def test_a_word_that_says_what_kind_of_company_names_none() -> None:
     tip = Tip(title="", body="Spedition Krause: ask for the dispatcher.", author_id=1)
     assert index.org_names("spedition-krause.de", tip) == {"krause"}
@@ -871,6 +892,10 @@ LEXICON_READINGS = [
     ("Huoltosopimus päättyy 31.12.", "kind:renewal", True),
     ("Wstępna rozmowa - EC Kalisz", "kind:discovery", True),
     ("Uszkodzenie bariery przy rozładunku", "kind:support", True),
+    # Planning in Czech and Slovak, but not one's own holiday.
+    ("Jarní údržba - plánování sezóny", "kind:planning", True),
+    ("Plánovanie sezóny servisných čiat", "kind:planning", True),
+    ("Plánování dovolené s rodinou", "kind:planning", False),
 ]
 
 

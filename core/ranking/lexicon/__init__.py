@@ -11,9 +11,9 @@ things that are not work at all (personal errands, travel, focus blocks).
 
 The list is written from general knowledge of how B2B sales, service and
 internal sales meetings are named, across industries, not from any data set:
-see docs/ranking.md. The tables are in ``kinds`` (kinds of meeting), ``context`` (topics,
-roles, industries, setting) and ``offwork`` (what is not work); ``cues`` says how a cue is
-written and matched. This module joins them and scans text for them.
+see docs/ranking.md. The tables are in ``kinds`` (kinds of meeting), ``topics``,
+``context`` (roles, industries, setting) and ``offwork`` (what is not work); ``cues`` says
+how a cue is written and matched. This module joins them and scans text for them.
 """
 
 from __future__ import annotations

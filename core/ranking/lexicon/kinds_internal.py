@@ -94,6 +94,7 @@ INTERNAL: tuple[Facet, ...] = (
         planificacion*, plan de cuenta*, plan comercial, plan de ventas, estrategia=,
         planeamento*, planejamento*, plano de conta*, plano comercial, plano de vendas,
         planowani*, plan sprzedazy, plan handlowy,
+        planovani*, planovanie*, obchodni plan*, obchodny plan*,
         accountplan*,
         asiakassuunnitelm*, asiakassuunnittelu*, vuosisuunnittelu*, kliendiplaan*,
         uegyfelterv*, plan de cont, planificare cont*""",
@@ -114,7 +115,9 @@ INTERNAL: tuple[Facet, ...] = (
         viagem, planejamento da viagem, planeamento da feira, planejamento da feira,
         planeamento do stand, planejamento do stand,
         planowanie urlopu, planowanie wyjazdu, planowanie podrozy, planowanie stoiska,
-        planowanie targow""",
+        planowanie targow,
+        planovani dovolen*, planovani cesty, planovani svatby, planovani stanku,
+        planovanie dovolenk*, planovanie cesty, planovanie svadby, planovanie stanku""",
     ),
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips
