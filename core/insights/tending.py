@@ -10,6 +10,7 @@ Several workers may run the job; one of them does a pass at a time
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlmodel import Session
@@ -19,16 +20,19 @@ from core.insights import contacts, requests, signals, usage
 from core.models import utcnow
 from core.tips import freshness
 
+# The pass, in order: each step takes (session, now=) and says how much it did.
+STEPS: tuple[tuple[str, Callable[..., int]], ...] = (
+    ("contacts", contacts.record_contacts),
+    ("requests", requests.auto_open),
+    ("reminders", freshness.remind_owners),
+    ("weeks_closed", usage.close_weeks),
+    ("usage", signals.collect_outbox),
+)
+
 
 def tend(session: Session, *, now: datetime | None = None) -> dict[str, int]:
     """One pass; a worker that finds another mid-pass skips (all counts 0)."""
     now = now or utcnow()
     if not take_turn(session, "curation"):
-        return dict.fromkeys(("contacts", "requests", "reminders", "weeks_closed", "usage"), 0)
-    return {
-        "contacts": contacts.record_contacts(session, now=now),
-        "requests": requests.auto_open(session, now=now),
-        "reminders": freshness.remind_owners(session, now=now),
-        "weeks_closed": usage.close_weeks(session, now=now),
-        "usage": signals.collect_outbox(session, now=now),
-    }
+        return dict.fromkeys((name for name, _ in STEPS), 0)
+    return {name: step(session, now=now) for name, step in STEPS}
