@@ -22,7 +22,7 @@ from core.ranking import embedding, lexicon, orgs
 from core.ranking.text import content_terms, fold
 
 # Bump when the lexicon or the profile format changes, so `tipoff ranking reindex` redoes tips.
-PROFILE_VERSION = "38"
+PROFILE_VERSION = "39"
 MAX_TERMS = 200
 MIN_INDEXED_FACET = 0.3
 # ranking_term row that counts profiled tips (stems never contain "#" or "@").

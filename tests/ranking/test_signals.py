@@ -896,6 +896,49 @@ LEXICON_READINGS = [
     ("Jarní údržba - plánování sezóny", "kind:planning", True),
     ("Plánovanie sezóny servisných čiat", "kind:planning", True),
     ("Plánování dovolené s rodinou", "kind:planning", False),
+    # An agreement that runs out is a renewal to prepare, in any language; a lone verb is not.
+    ("Serviceaftale udløber 31/12 - Vestkorn", "kind:renewal", True),
+    ("Serviceaftale 2025 - udløber 31/12", "kind:renewal", True),
+    ("Avtalen löper ut i mars", "kind:renewal", True),
+    ("Wartungsvertrag läuft aus: Termin mit Einkauf", "kind:renewal", True),
+    ("Umowa serwisowa wygasa w marcu", "kind:renewal", True),
+    ("Serviceavtalet går ut i juni", "kind:renewal", True),
+    ("Contratto in scadenza - Funivie Alta", "kind:renewal", True),
+    ("Le délai de livraison expire vendredi", "kind:renewal", False),
+    # A tasting shows the product (samples); a Danish or Polish inspection of the site.
+    ("Ochutnávka - kavárna Na Rohu", "kind:sampling", True),
+    ("Bierverkostung mit dem Gastro-Team", "kind:sampling", True),
+    ("Besigtigelse af tørreanlæg", "kind:site_survey", True),
+    ("Oględziny hali przed ofertą", "kind:site_survey", True),
+    # Dealers in Nordic compounds, a dealer's registered lead, and deal protection.
+    ("Forhandlermøde Q2", "kind:partner", True),
+    ("Återförsäljarmöte Göteborg", "kind:partner", True),
+    ("Rejestracja leadów, ochrona klientów", "kind:partner", True),
+    ("Projektschutz für das Klinikum besprechen", "kind:partner", True),
+    ("Vi forhandler pris i morgen", "kind:partner", False),
+    # A late delivery is a complaint to handle, in French, Italian, Dutch, Nordic and Czech.
+    ("Appel urgent - retard de livraison", "kind:support", True),
+    ("Ritardo nella consegna dei ricambi", "kind:support", True),
+    ("Forsinket levering af reservedele", "kind:support", True),
+    ("Zpoždění dodávky trubek", "kind:support", True),
+    # The French tender file (DCE). A buyer's market consultation before a tender is not
+    # read as the tender: the teams' judges want the account's tips there, not the bidders'.
+    ("Questions DCE avant remise", "kind:tender", True),
+    ("Markterkundung Beschneiung 2026", "kind:tender", False),
+    # A French pipeline review, and field trials in several languages.
+    ("Revue de mes deals, objectifs 2025", "kind:forecast", True),
+    ("Prova sul campo lance, Passo Rolle", "kind:pilot", True),
+    ("Feldversuch Kehrsaugmaschine Filiale 12", "kind:pilot", True),
+    ("Essai terrain - vitrine climatisée", "kind:pilot", True),
+    # A Polish request for quotation and its bidders; grants in German, Dutch, Italian, Czech.
+    ("Wizja lokalna - zapytanie ofertowe", "kind:tender", True),
+    ("Grant-funded projects: itemise the offer", "topic:budget", True),
+    ("Zuschuss der Gemeinde klären", "topic:budget", True),
+    ("Grant access to the VPN for the installer", "topic:budget", False),
+    # "Personal" is the staff in Spanish and Swedish: no errand.
+    ("Formación del personal de mantenimiento", "offwork:personal", False),
+    ("Introduktion ny personal", "offwork:personal", False),
+    ("Personal", "offwork:personal", True),
 ]
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from core.ranking.lexicon.cues import Facet, facet
 from core.ranking.lexicon.kinds_after_sale import AFTER_SALE
 from core.ranking.lexicon.kinds_internal import INTERNAL
+from core.ranking.lexicon.kinds_tender import TENDER
 
-# Kinds of customer meeting up to the order, and the bid review that answers a tender among
-# colleagues; ``kinds_after_sale`` and ``kinds_internal`` hold the rest, and KINDS joins them
-# in this order.
+# Kinds of customer meeting up to the order; ``kinds_tender`` holds the tender and the bid
+# review that answers it among colleagues, ``kinds_after_sale`` and ``kinds_internal`` the
+# rest, and KINDS joins them in this order.
 SELLING: tuple[Facet, ...] = (
     # --- kinds of customer meeting -------------------------------------------------
     facet(
@@ -181,7 +182,15 @@ SELLING: tuple[Facet, ...] = (
         leping aegub, lepingu lopetami*, szerzodeshosszabbitas*, szerzodes hosszabbitas*,
         szerzodes meghosszabbitas*, szerzodes megujitas*, szerzodesmegujitas*, szerzodes
         lejar*, reinnoire contract*, reinnoirea contract*, prelungire contract*, prelungirea
-        contract*, contractul expira, reziliere contract*""",
+        contract*, contractul expira, reziliere contract*,
+        contract expir*, agreement expir*, licence expir*, license expir*, subscription expir*,
+        expiring contract*, expiring agreement*, expiring licen*, *vertrag laeuft aus,
+        *vertrag endet, *vertraege laufen aus, auslaufend* vertrag*, *aftale udloeber,
+        *aftalen udloeber, *avtale loeper ut, *avtalen loeper ut, *avtal gar ut, *avtalet gar
+        ut, umow* wygasa, umow* serwisow* wygasa, wygasajac* umow*, contratto in scadenza,
+        contratto scade, contrato vence, contrat arrive a echeance, contrat expire, contrato
+        expira, *contract loopt af, *overeenkomst loopt af, udloeber=, udloebende, utloeper=,
+        utloepende, loeper ut""",
     ),
     facet(
         "kind:business_review",
@@ -273,7 +282,10 @@ SELLING: tuple[Facet, ...] = (
         periodo di prova, fase di test, fase di prova, prova gratuita,
         periodo de prueba, fase de prueba*, prueba gratuita,
         periodo de teste*, fase de teste*, teste gratuito, periodo experimental,
-        pilotaz*, okres probny, faza testow*, wersja testowa""",
+        pilotaz*, okres probny, faza testow*, wersja testowa, field test*, field trial*,
+        feldversuch*, feldtest*, praxistest*, praxisversuch*, zkusebni provoz*, prova sul
+        campo, prove sul campo, test sul campo, prueba de campo, pruebas de campo, prueba en
+        campo, essai terrain, essais terrain, essai sur site, teste de campo, testes de campo""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(
@@ -286,7 +298,9 @@ SELLING: tuple[Facet, ...] = (
         campionatur*, campioni=, approvazione campion*,
         muestras=, aprobacion de muestra*, maqueta*,
         amostra=, amostras=, aprovacao de amostra*,
-        probki=, probek=, zatwierdzeni* probek""",
+        probki=, probek=, zatwierdzeni* probek,
+        tasting*, *tasting, verkostung*, *verkostung, degustac*, degustat*, degustaz*,
+        ochutnavk*, proeverij*, *proeverij, smagning*, *smagning, provsmakning*, cata de*""",
     ),
     facet(
         "kind:partner",
@@ -296,7 +310,10 @@ SELLING: tuple[Facet, ...] = (
         subcontract*, sub contractor*, subunternehm*, nachunternehm*,
         deal registration*, deal registrier*, deal registered, lead registration*,
         lead registrier*,
-        aterfoersaeljare*, underleverandoer*, underleverantoer*,
+        aterfoersaeljar*, underleverandoer*, underleverantoer*, forhandlermoede*,
+        forhandlermoete*, forhandleraftal*, forhandleravtal*, forhandlernetvaerk*,
+        forhandlernettverk*, jaelleenmyyj*, rejestracj* lead*, projektschutz*,
+        projektregistrier*,
         partenaire*, revendeur*, distributeur*, integrateur*, sous traitan*,
         rivenditor*, concessionari*, subappalt*,
         distribuidor*, revendedor*, subcontrat*, integrador*,
@@ -334,52 +351,6 @@ SELLING: tuple[Facet, ...] = (
         referenzprodukt*, referenzdesign*, referenzarchitektur*, referenzmodell*,
         referenzmaterial*, referenzprobe*, referenzpunkt*, referencement*""",
     ),
-    facet(
-        "kind:tender",
-        "tender",
-        """rfp, rfq, rfi, itt=, invitation to tender, tender*, bid, bids, bidding, bidder*,
-        sole source, procurement portal,
-        ausschreibung*, *ausschreibung, vergabe*, *vergabe, bieter*, submission deadline,
-        angebotsfrist, leistungsverzeichnis, leistungsbeschreibung,
-        aanbesteding*, *aanbesteding,
-        anbud*, *anbud, upphandling*, *upphandling, udbud*, *udbud, konkurransegrunnlag*,
-        foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
-        prekvalifiser*, prekvalificer*,
-        appel d offres, marche public, cahier des charges,
-        dossier de consultation, soumission*,
-        gara d appalto, gare d appalto, gara pubblica, gare pubbliche, appalto pubblico,
-        appalti pubblici, bando di gara, bandi di gara, capitolat*, aggiudicazion*,
-        licitacion*, concurso publico, concursos publicos, pliego*, adjudicacion*,
-        caderno de encargos, licitacao*, licitacoes, adjudicacao*, adjudicacoes, consulta ao
-        mercado,
-        przetarg*, zamowieni* publiczn*, siwz=, swz=, postepowani* przetargow*,
-        verejn* zakazk*, vyberov* rizeni, zadavac* dokumentac*, zadavac* rizeni, verejn*
-        obstaravan*, verejn* sutaz*,
-        kilpailutu*, tarjouskilpailu*, julkinen hankinta, julkiset hankinnat, julkisen
-        hankinnan, hankintailmoitu*, tarjouspyyntoe*, riigihange*, riigihank*,
-        hankedokument*, hankemenetlu*, koezbeszerzes*, ajanlatteteli felhivas*,
-        ajanlatkeres*, licitatie*, licitatii*, achizitie publica, achizitii publice,
-        achizitia publica, caiet de sarcini, caietul de sarcini, seap=, procedura de
-        atribuire, procedura de atribuire""",
-    ),
-    # A bid review decides, among colleagues, whether and how to answer a tender: its tips
-    # are for that room, not for the customer's bidders' conference or clarification call
-    # (``INTERNAL_KINDS``). "Go/no-go" alone is also a pilot's verdict with the customer.
-    facet(
-        "kind:bid_review",
-        "bid review",
-        """bid review*, bidreview*, bid no bid*, bid nobid*, bid or no bid, bid go no go,
-        go no go bid*, bid decision*, bid approval*, bid board*, bid committee*,
-        bid qualification*, bid sign off*, angebotsreview*, ausschreibungsreview*,
-        anbudsgjennomgang*, anbudsgenomgang*,
-        revue d offre*, revue de l offre, comite d offre*, revue go no go, decision go no
-        go,
-        revisione offerta, revisione dell offerta, riesame offerta, riesame dell offerta,
-        comitato offerte,
-        revision de oferta, revision de la oferta, comite de ofertas,
-        revisao da proposta, revisao de proposta, comite de propostas,
-        przeglad oferty przetargowej, decyzja o udziale w przetargu""",
-    ),
 )
 
-KINDS: tuple[Facet, ...] = (*SELLING, *AFTER_SALE, *INTERNAL)
+KINDS: tuple[Facet, ...] = (*SELLING, *TENDER, *AFTER_SALE, *INTERNAL)

@@ -27,6 +27,7 @@ AFTER_SALE: tuple[Facet, ...] = (
         visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
         levantamento no local, levantamento de medidas, medicoes no local, vistoria*,
         wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*,
+        ogledziny, ogledzin=, besigtigelse*, *besigtigelse, platsbesiktning*,
         obhlidk*, obhliadk*, prohlidk* mist*, prohliadk* miest*,
         kohdekaeynti*, tyoemaakaeynti*, mittauskaeynti*, kartoituskaeynti*, katselmu*,
         objekti uelevaatus*, objektikuelastus*, helyszini bejaras*, helyszini szemle*,
@@ -113,7 +114,11 @@ AFTER_SALE: tuple[Facet, ...] = (
         driftsstoerning*, nedetid*, havari*,
         reclamation*, plainte*, panne=, pannes=, dysfonctionnement*, litige*, non
         conformite*, arret
-        de production, mecontent*, insatisfait*,
+        de production, mecontent*, insatisfait*, retard de livraison*, retards de livraison,
+        livraison en retard, delayed deliver*, late deliver*, delivery delay*,
+        ritardo nella consegna, ritardi nella consegna, leveringsvertraging*, vertraagde
+        levering*, forsinket levering*, forsinkede leveranc*, foersenad leverans*, foersenade
+        leveranser, leveransfoersening*, zpozdeni dodavk*, zpozdena dodavk*,
         reclamo=, reclami=, lamentel*, guasto=, guasti=, fermo macchina, fermo impianto,
         fermo produzione, malfunzionament*, disservizi*, non conformita, contestazion*,
         difett*, insoddisfatt*, ritardo di consegna, ritardi di consegna, ritardo

@@ -20,7 +20,7 @@ INTERNAL: tuple[Facet, ...] = (
         umsatzrunde, prognose*, *prognose, umsatzplanung, *pipeline,
         prognos=,
         prevision*, previsionnel*, revue du pipe*, revue de pipe*, point pipe*, revue des
-        affaires, point chiffres,
+        affaires, point chiffres, revue des deals, revue de mes deals, revue de deals, point deals,
         previsioni di vendita, previsione di vendita, previsioni vendite, previsione
         vendite,
         prevision de ventas, previsiones de ventas,

@@ -70,11 +70,16 @@ NOT_WORK: tuple[Facet, ...] = (
         concediul=, gradinita*, sedinta cu parintii, sedinta cu parintii, schimb anvelope,
         schimbare anvelope""",
         # Business that calls itself private.
-        # A lunch and learn is a talk over lunch, given or attended at work.
+        # A lunch and learn is a talk over lunch, given or attended at work. "Personal" is the
+        # staff in Spanish, Swedish and German ("formación del personal", "ny personal").
         unless="""private offer*, private equity, private cloud, private label*, private
         sector,
         private bank*, private beta, private preview, private market*, privatkund*,
-        lunch and learn, lunch learn""",
+        lunch and learn, lunch learn,
+        personal de, personal del, de personal, del personal, el personal, al personal, su personal,
+        nuestro personal, nuevo personal, personal sanitario, personal medico, personal
+        tecnico, personal docente, personal interno, personal externo, ny personal, all
+        personal, personal och, personal pa, personal und""",
     ),
     # One's own home, and the insurance of one's home and car: whatever the title says about
     # contracts, renewals, handovers or a service, it is the seller's own life (see

@@ -63,7 +63,9 @@ TOPICS: tuple[Facet, ...] = (
         finanziament*, investiment*, ritorno sull investimento,
         financiacion*, inversion*, retorno de la inversion, subvencion*,
         financiamento*, retorno do investimento,
-        budzet*, finansowani*, inwestycj*, dofinansowani*, dotacj*, zwrot z inwestycji""",
+        budzet*, finansowani*, inwestycj*, dofinansowani*, dotacj*, zwrot z inwestycji,
+        grant funded, grant funding, grants=, zuschuss*, *zuschuss, subsidie*, sovvenzion*,
+        contributo a fondo perduto, contributi a fondo perduto, dotace=, dotacni*""",
     ),
     # Money owed after the sale: payment terms, overdue invoices, reminders, collections.
     # Said with its own words ("payment terms", "Mahnung", "facturi restante"): bare

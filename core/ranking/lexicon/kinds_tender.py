@@ -1,0 +1,60 @@
+"""Public tenders and the bid review that answers one among colleagues.
+
+A tender is named by its procedure and its documents, in the languages the lexicon reads
+(``kinds``): the invitation, the specification, the portal, and the market consultation a
+buyer holds before it publishes. Written from general knowledge of public procurement.
+"""
+
+from __future__ import annotations
+
+from core.ranking.lexicon.cues import Facet, facet
+
+TENDER: tuple[Facet, ...] = (
+    facet(
+        "kind:tender",
+        "tender",
+        """rfp, rfq, rfi, itt=, invitation to tender, tender*, bid, bids, bidding, bidder*,
+        sole source, procurement portal,
+        ausschreibung*, *ausschreibung, vergabe*, *vergabe, bieter*, submission deadline,
+        angebotsfrist, leistungsverzeichnis, leistungsbeschreibung,
+        aanbesteding*, *aanbesteding,
+        anbud*, *anbud, upphandling*, *upphandling, udbud*, *udbud, konkurransegrunnlag*,
+        foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
+        prekvalifiser*, prekvalificer*,
+        appel d offres, marche public, cahier des charges,
+        dossier de consultation, soumission*,
+        gara d appalto, gare d appalto, gara pubblica, gare pubbliche, appalto pubblico,
+        appalti pubblici, bando di gara, bandi di gara, capitolat*, aggiudicazion*,
+        licitacion*, concurso publico, concursos publicos, pliego*, adjudicacion*,
+        caderno de encargos, licitacao*, licitacoes, adjudicacao*, adjudicacoes, consulta ao
+        mercado,
+        przetarg*, zamowieni* publiczn*, siwz=, swz=, postepowani* przetargow*,
+        verejn* zakazk*, vyberov* rizeni, zadavac* dokumentac*, zadavac* rizeni, verejn*
+        obstaravan*, verejn* sutaz*,
+        kilpailutu*, tarjouskilpailu*, julkinen hankinta, julkiset hankinnat, julkisen
+        hankinnan, hankintailmoitu*, tarjouspyyntoe*, riigihange*, riigihank*,
+        hankedokument*, hankemenetlu*, koezbeszerzes*, ajanlatteteli felhivas*,
+        ajanlatkeres*, licitatie*, licitatii*, achizitie publica, achizitii publice,
+        achizitia publica, caiet de sarcini, caietul de sarcini, seap=, procedura de
+        atribuire, procedura de atribuire,
+        dce=, zapytani* ofertow*, zapytan* ofertow*, oferent*""",
+    ),
+    # A bid review decides, among colleagues, whether and how to answer a tender: its tips
+    # are for that room, not for the customer's bidders' conference or clarification call
+    # (``INTERNAL_KINDS``). "Go/no-go" alone is also a pilot's verdict with the customer.
+    facet(
+        "kind:bid_review",
+        "bid review",
+        """bid review*, bidreview*, bid no bid*, bid nobid*, bid or no bid, bid go no go,
+        go no go bid*, bid decision*, bid approval*, bid board*, bid committee*,
+        bid qualification*, bid sign off*, angebotsreview*, ausschreibungsreview*,
+        anbudsgjennomgang*, anbudsgenomgang*,
+        revue d offre*, revue de l offre, comite d offre*, revue go no go, decision go no
+        go,
+        revisione offerta, revisione dell offerta, riesame offerta, riesame dell offerta,
+        comitato offerte,
+        revision de oferta, revision de la oferta, comite de ofertas,
+        revisao da proposta, revisao de proposta, comite de propostas,
+        przeglad oferty przetargowej, decyzja o udziale w przetargu""",
+    ),
+)
