@@ -332,6 +332,8 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # round was quiet at 0.82 on its first run: two internal meetings at the "Győr iroda"
         # (the seller's Győr office) got the tips of Győr's city services, `gyor-varosuzem.hu`
         # (an office's town is no customer since the thirty-fourth round; ranking-rounds.md).
+        # The museum-showcase set of the thirty-fifth round is quiet at 0.82 (a sales team
+        # meeting and a trade-fair stand build-up each get a tip) and at 0.748 held out.
         assert held_out.quiet_rate >= 0.8, (held_out.dataset, held_out.quiet_rate)
         assert held_out.ndcg >= 0.70, (held_out.dataset, held_out.ndcg)
         assert held_out.ratio >= 0.9, (held_out.dataset, held_out.ratio)
