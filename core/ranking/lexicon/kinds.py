@@ -185,12 +185,11 @@ SELLING: tuple[Facet, ...] = (
         contract*, contractul expira, reziliere contract*,
         contract expir*, agreement expir*, licence expir*, license expir*, subscription expir*,
         expiring contract*, expiring agreement*, expiring licen*, *vertrag laeuft aus,
-        *vertrag endet, *vertraege laufen aus, auslaufend* vertrag*, *aftale udloeber,
-        *aftalen udloeber, *avtale loeper ut, *avtalen loeper ut, *avtal gar ut, *avtalet gar
-        ut, umow* wygasa, umow* serwisow* wygasa, wygasajac* umow*, contratto in scadenza,
-        contratto scade, contrato vence, contrat arrive a echeance, contrat expire, contrato
-        expira, *contract loopt af, *overeenkomst loopt af, udloeber=, udloebende, utloeper=,
-        utloepende, loeper ut""",
+        *vertrag endet, *vertraege laufen aus, auslaufend* vertrag*, udloeber=, udloebende,
+        utloeper=, utloepende, loeper ut, *avtal gar ut, *avtalet gar ut, umow* wygasa, umow*
+        serwisow* wygasa, wygasajac* umow*, contratto in scadenza, contratto scade, contrato
+        vence, contrat arrive a echeance, contrat expire, contrato expira, *contract loopt af,
+        *overeenkomst loopt af""",
     ),
     facet(
         "kind:business_review",
