@@ -1,8 +1,9 @@
 """Public tenders and the bid review that answers one among colleagues.
 
 A tender is named by its procedure and its documents, in the languages the lexicon reads
-(``kinds``): the invitation, the specification, the portal, and the market consultation a
-buyer holds before it publishes. Written from general knowledge of public procurement.
+(``kinds``): the invitation, the specification, the portal, the request for quotation.
+A buyer's market consultation before it publishes is not read as the tender: the judges of
+five sets want the account's tips there (docs/ranking-rounds.md, thirty-fifth round).
 """
 
 from __future__ import annotations
