@@ -29,6 +29,9 @@ class TipProfile(SQLModel, table=True):
     terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     model: str = Field(default="", max_length=64)
     vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # The text's language (ISO 639, "" unknown): a likeness within a language the
+    # embedding model lacks is no evidence (``core.ranking.language``).
+    language: str = Field(default="", max_length=8)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

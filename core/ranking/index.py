@@ -18,11 +18,11 @@ from sqlmodel import Session, col, select
 
 from core.db import is_postgres
 from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipOrgName, TipProfile, utcnow
-from core.ranking import embedding, lexicon, orgs
+from core.ranking import embedding, language, lexicon, orgs
 from core.ranking.text import content_terms, fold
 
 # Bump when the lexicon or the profile format changes, so `tipoff ranking reindex` redoes tips.
-PROFILE_VERSION = "39"
+PROFILE_VERSION = "40"
 MAX_TERMS = 200
 MIN_INDEXED_FACET = 0.3
 # ranking_term row that counts profiled tips (stems never contain "#" or "@").
@@ -90,12 +90,14 @@ class ComputedProfile:
     facets: dict[str, float]
     terms: list[str]
     vector: bytes | None
+    language: str
 
 
 def compute_profiles(tips: Sequence[Tip]) -> list[ComputedProfile]:
     """Facets, stems and embeddings for many tips (one embedding batch). CPU only."""
     tips = [tip for tip in tips if tip.id is not None]
-    vectors = embedding.encode([tip_text(tip) for tip in tips])
+    texts = [tip_text(tip) for tip in tips]
+    vectors = embedding.encode(texts)
     keep = embedding.available()
     return [
         ComputedProfile(
@@ -105,8 +107,9 @@ def compute_profiles(tips: Sequence[Tip]) -> list[ComputedProfile]:
             facets=tip_facets(tip),
             terms=tip_terms(tip),
             vector=embedding.to_bytes(vector) if keep else None,
+            language=language.detect(text),
         )
-        for tip, vector in zip(tips, vectors, strict=True)
+        for tip, text, vector in zip(tips, texts, vectors, strict=True)
     ]
 
 
@@ -136,7 +139,7 @@ def store_profiles(session: Session, computed: Sequence[ComputedProfile]) -> Non
             df_delta.subtract(previous.terms)
             df_delta.subtract(facet_terms(previous.facets or {}))
             previous.facets, previous.terms, previous.model = item.facets, item.terms, model
-            previous.vector = item.vector
+            previous.vector, previous.language = item.vector, item.language
             previous.updated_at = utcnow()
             session.add(previous)
         else:
@@ -148,6 +151,7 @@ def store_profiles(session: Session, computed: Sequence[ComputedProfile]) -> Non
                     terms=item.terms,
                     model=model,
                     vector=item.vector,
+                    language=item.language,
                 )
             )
         if not item.accounts:  # account tips are found through their account, not their kind

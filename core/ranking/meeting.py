@@ -18,7 +18,7 @@ from types import MappingProxyType
 import numpy as np
 
 from core.models import Meeting
-from core.ranking import embedding, lexicon, orgs
+from core.ranking import embedding, language, lexicon, orgs
 from core.ranking.attendees import (
     attendee_surnames,
     attendee_text,
@@ -71,6 +71,7 @@ class MeetingProfile:
     offwork: str | None  # "personal" | "home" | "travel" | "focus" | "company": no customer work
     terms: list[str]
     text: str  # what the embedding reads
+    language: str = ""  # the text's (``core.ranking.language``)
     words_by_term: dict[str, str] = field(default_factory=dict)  # stem → a word, for reasons
     term_weights: dict[str, float] = field(default_factory=dict)  # stem → field weight
     name_terms: list[str] = field(default_factory=list)  # stems of the customers' names
@@ -233,6 +234,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         offwork=offwork,
         terms=terms,
         text=text,
+        language=language.detect(text),
         words_by_term=words_by_term,
         term_weights=term_weights,
         name_terms=name_terms,

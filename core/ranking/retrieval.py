@@ -73,6 +73,7 @@ class Candidate:
     facets: dict[str, float]
     terms: set[str] = field(default_factory=set)
     vector: np.ndarray | None = None
+    language: str = ""  # its text's (``core.ranking.language``)
     by_words: bool = False  # found through the full-text index
     headline: set[str] = field(default_factory=set)  # folded words of its title and tags
 
@@ -264,14 +265,16 @@ def add_details(session: Session, found: list[Candidate]) -> None:
             col(TipProfile.tip_id),
             col(TipProfile.terms),
             col(TipProfile.vector),
+            col(TipProfile.language),
             col(Tip.title),
             col(Tip.tags),
         )
         .join(Tip, col(Tip.id) == TipProfile.tip_id)
         .where(col(TipProfile.tip_id).in_(sorted(i for i in by_id if i is not None)))
     ).all()
-    for tip_id, terms, vector, title, tags in rows:
+    for tip_id, terms, vector, language, title, tags in rows:
         candidate = by_id[tip_id]
         candidate.terms = set(terms or ())
         candidate.vector = embedding.from_bytes(vector)
+        candidate.language = language or ""
         candidate.headline = set(fold(" ".join([title or "", *(tags or [])])).split())

@@ -27,7 +27,7 @@ from datetime import datetime
 import numpy as np
 
 from core.models.base import utcnow
-from core.ranking import lexicon, orgs
+from core.ranking import language, lexicon, orgs
 from core.ranking.meeting import MeetingProfile
 from core.ranking.overlap import headline_overlap, names_customer, stem_of, telling, word_overlap
 from core.ranking.retrieval import Candidate, LibraryStats
@@ -179,7 +179,11 @@ def signals(
         overlap=overlap,
         shared_word=shared_word,
         headline=headline_overlap(profile, candidate.headline, stats.idf),
-        similarity=float(np.dot(meeting_vector, vector)) if vector is not None else 0.0,
+        similarity=language.likeness(
+            float(np.dot(meeting_vector, vector)), profile.language, candidate.language
+        )
+        if vector is not None
+        else 0.0,
         # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
         people=bool(tip.accounts and profile.people & candidate.terms),
         # A "this helped" from a brief counts through ``learned``, in meetings like that one.

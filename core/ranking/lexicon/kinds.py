@@ -75,7 +75,9 @@ SELLING: tuple[Facet, ...] = (
         predvedeni*, predvadeni*, predvedenie*, predvadzani*,
         tuote esittely*, jaerjestelmaeesittely*, demotilaisuu*, tooteesitlus*,
         termekbemutato*, rendszerbemutato*, szoftverbemutato*, demonstratie=, demonstratia=,
-        demonstratii=""",
+        demonstratii=, demotermin*, demotag*, demofahrt*, demoflug*, demoflyg*, demoflyv*,
+        demovisning*, demomoete*, demomote*, demobesoek*, demokjoering*, demokoerning*,
+        demoeinsatz*""",
     ),
     facet(
         "kind:presentation",
@@ -284,7 +286,12 @@ SELLING: tuple[Facet, ...] = (
         pilotaz*, okres probny, faza testow*, wersja testowa, field test*, field trial*,
         feldversuch*, feldtest*, praxistest*, praxisversuch*, zkusebni provoz*, prova sul
         campo, prove sul campo, test sul campo, prueba de campo, pruebas de campo, prueba en
-        campo, essai terrain, essais terrain, essai sur site, teste de campo, testes de campo""",
+        campo, essai terrain, essais terrain, essai sur site, teste de campo, testes de campo,
+        probn* spawan*, probn* produkcj*, probn* montaz*, testy u klienta, zkusebni*,
+        zkousk* u zakaznik*, skusobn*, skusk* u zakaznik*, probauezem*, tesztuezem*,
+        probagyartas*, perioada de proba, perioada de testare, productie de proba, koekaeytt*,
+        koeajo*, kokeilujakso*, testijakso*, provkoerning*, testkoerning*, provperiod*,
+        provdrift*, proevekjoering*, testperiode*, proeveperiode*, proevedrift*""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(

@@ -32,7 +32,9 @@ AFTER_SALE: tuple[Facet, ...] = (
         kohdekaeynti*, tyoemaakaeynti*, mittauskaeynti*, kartoituskaeynti*, katselmu*,
         objekti uelevaatus*, objektikuelastus*, helyszini bejaras*, helyszini szemle*,
         helyszinbejaras*, helyszini felmeres*, releveu*, inspectie la fata locului, evaluare
-        la fata locului""",
+        la fata locului, obchod hal*, obchod zaklad*, obchod po hal*, obchod po zaklad*,
+        prohlidk* provoz*, prohlidk* hal*, prohlidk* zavod*, prehliadk* prevadzk*,
+        prehliadk* hal*, uezembejaras*""",
     ),
     facet(
         "kind:installation",
@@ -46,8 +48,9 @@ AFTER_SALE: tuple[Facet, ...] = (
         baubesprechung*, bauleitung*, oplevering*, *oplevering, ingebruikname*,
         installasjon*, montering*, *montering, idriftsettelse*, idriftsetting*,
         driftsaettning*,
-        idriftsaettelse*, overlevering*, byggemoete*, byggmoete*, byggemoede*, byggeplass*,
-        byggarbetsplats*, byggeplads*,
+        idriftsaettelse*, overlevering*, overtakelse*, overtakelsesforretning*,
+        afleveringsforretning*, slutbesiktning*, overlaemning*, byggemoete*, byggmoete*,
+        byggemoede*, byggeplass*, byggarbetsplats*, byggeplads*,
         mise en service*, reception des travaux, pv de reception, proces verbal de
         reception, reunion de chantier, chantier*,
         installazion*, messa in servizio, collaud*, montaggio*, posa in opera, cantier*,
@@ -144,9 +147,15 @@ AFTER_SALE: tuple[Facet, ...] = (
         eskalatsioon*, rahulolematu*, hiba=, hibak=, hibat=, meghibasodas*, leallas*,
         uezemzavar*, eszkalacio*, elegedetlen*, szallitasi keses*, defectiune*, defectiuni*,
         avarie=, avarii=, oprire producti*, neconformitat*, nemultumi*, intarziere livrar*,
-        intarzieri livrar*, escaladare*, fermi macchina, fermi impianto""",
+        intarzieri livrar*, escaladare*, fermi macchina, fermi impianto,
+        star stille, star stilla, ligger nede, ligger nere, er nede, aer nere, stopp=,
+        stoppet=, feil pa, fel pa, fejl pa, feilmelding*, felanmaelan*, fejlmelding*,
+        avaria=, avarias=, poruch*, vypadek=, vypadky=, vypadok=, nefunguj*, nie dziala,
+        nem mukodik, nu functioneaza, ei toimi, avvik=, avvikene=, *avvik, avvikelse*,
+        *avvikelse, afvigelse*, *afvigelse""",
         # "Offline" also says a meeting is held in person.
-        unless="offline meeting*, offline termin*, offline treffen, offline event*",
+        unless="""offline meeting*, offline termin*, offline treffen, offline event*,
+        budsjettavvik*, budgetavvik*, budgetafvigelse*""",
     ),
     facet(
         "kind:service",
@@ -210,7 +219,11 @@ AFTER_SALE: tuple[Facet, ...] = (
         stand=, na stoisku,
         veletrh*, veltrh*,
         messut=, messuilla=, messuille=, messuosasto*, messil=, messile=, kiallitas*,
-        szakvasar*, vasar=, vasaron=, targ=, targul=, targului=, expozitie*, expozitia=""",
+        szakvasar*, vasar=, vasaron=, targ=, targul=, targului=, expozitie*, expozitia=,
+        ze stanku, na stanku, na nasem stanku, na nasom stanku, a standon,
+        standunkon, standunknal, la standul, standul nostru, osastollamme, osastoltamme,
+        i montern, i var monter, pa standen, pa var stand, en el stand,
+        en nuestro stand""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a
         # conference call or room is where any meeting happens.
         unless="""*gemessen, vermessen*, nachmessen, aufmessen, abmessen, ausmessen,

@@ -97,7 +97,10 @@ INTERNAL: tuple[Facet, ...] = (
         planovani*, planovanie*, obchodni plan*, obchodny plan*,
         accountplan*,
         asiakassuunnitelm*, asiakassuunnittelu*, vuosisuunnittelu*, kliendiplaan*,
-        uegyfelterv*, plan de cont, planificare cont*""",
+        uegyfelterv*, plan de cont, planificare cont*, kontoplan=, kundeplan=, kundeplaner=,
+        kontoplanlegging*, kundeplanlegging*, salgsplanlegging*, kontoplanering*,
+        kundplanering*, saeljplanering*, kontoplanlaegning*, kundeplanlaegning*,
+        salgsplanlaegning*""",
         # Planning one's own leave, trip or wedding is not planning work, nor is planning a
         # trade-fair stand (and the French "planning" is a schedule). (German compounds
         # in "-planung" are listed above: most plan a room, a building or a job, not accounts.)

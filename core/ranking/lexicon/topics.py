@@ -166,6 +166,31 @@ TOPICS: tuple[Facet, ...] = (
         decideur*, comite de decision, parties prenantes,
         decisores, tomador de decisao, tomadores de decisao""",
     ),
+    # The running supply of a customer who buys again and again: call-offs against a
+    # framework order, delivery schedules, consignment and safety stock. Said with its own
+    # words; bare "Abruf" is also a data retrieval, "approvvigionamento" also purchasing.
+    facet(
+        "topic:supply",
+        "call-offs and deliveries",
+        """call off*, calloff*, delivery schedule*, delivery plan*, release order*, blanket
+        order*, kanban, vmi=, vendor managed inventor*, consignment stock*, safety stock*,
+        stock level*, replenishment*,
+        abruf=, abrufe=, lieferabruf*, abrufauftr*, abrufmenge*, abrufplan*, rahmenabruf*,
+        lieferplan*, lieferplaene*, konsignationslager*, sicherheitsbestand*, nachschub*,
+        appel de livraison, appels de livraison, appro=, appros=, approvisionnement*,
+        commande ouverte, commandes ouvertes, stock de securite, stock de consignation,
+        reapprovisionnement*,
+        afroep*, *afroep, afroepen=, leverschema*, consignatievoorraad*, veiligheidsvoorraad*,
+        avrop*, *avrop, leveransplan*, leveringsplan*, sikkerhetslager*, sikkerhedslager*,
+        saekerhetslager*,
+        programma di consegna, programmi di consegna, ordine aperto, ordini aperti, scorta di
+        sicurezza, scorte di sicurezza,
+        programa de entregas, pedido abierto, pedidos abiertos, stock de seguridad,
+        encomenda aberta, encomendas abertas, stock de seguranca, estoque de seguranca,
+        harmonogram dostaw, zapas bezpieczenstwa, odvolavk*, harmonogram dodavek,
+        pojistna zasoba, lehivas*, szallitasi uetemterv*, program de livrari,
+        toimitusaikataulu*""",
+    ),
     facet(
         "topic:follow_up",
         "follow-up",
