@@ -41,6 +41,7 @@ def test_only_a_likeness_within_a_language_the_model_lacks_is_dropped() -> None:
     assert language.likeness(0.7, "de", "de") == 0.7  # the model was trained on German
     assert language.likeness(0.2, "fi", "en") == 0.2  # across languages it means what it says
     assert language.likeness(0.7, "", "") == 0.7  # unknown (tips written before 0014)
+    assert language.likeness(0.7, "cs", "cs") == 0.7  # read through Polish
     assert "fi" not in language.UNDERSTOOD and {"en", "de", "pl"} <= language.UNDERSTOOD
 
 
