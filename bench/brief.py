@@ -63,7 +63,7 @@ from core.models import (  # noqa: E402
     User,
     utcnow,
 )
-from core.ranking import embedding, learning  # noqa: E402
+from core.ranking import embedding, language, learning  # noqa: E402
 from core.ranking.brief import brief_for_meeting  # noqa: E402
 from core.ranking.index import ComputedProfile, compute_profiles, store_profiles  # noqa: E402
 
@@ -285,6 +285,7 @@ def main() -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     embedding.encode(["warm up"])
+    language.detect("warm up")
     with tempfile.TemporaryDirectory(prefix="tipoff-bench-") as folder:
         path = args.db or Path(folder) / "bench.db"
         engine = make_engine(f"sqlite:///{path}")

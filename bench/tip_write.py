@@ -62,11 +62,12 @@ def main() -> None:
     from core.models import Role, Tip, User
     from core.models.tip import TipCreate
     from core.people import accounts
-    from core.ranking import embedding
+    from core.ranking import embedding, language
     from core.tips import service
 
     upgrade(get_engine())
     embedding.encode_one("warm up the model")
+    language.detect("warm up the language identifier")
     with session_scope() as session:
         author = accounts.create_user(
             session, email="author@northwind.example", name="Author", role=Role.member

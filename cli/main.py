@@ -91,11 +91,13 @@ def serve(
     setup_logging(settings.log_level)
     settings.ensure_secret_key()
     ready_engine()
-    # Load the sentence encoder now, not inside the first requests: every tip write and
-    # brief needs it, and under a burst they would all queue behind its loading.
-    from core.ranking import embedding
+    # Load the sentence encoder and the language identifier now, not inside the first
+    # requests: every tip write and brief needs them, and under a burst they would all queue
+    # behind their loading.
+    from core.ranking import embedding, language
 
     embedding.encode(["warm up"])  # reads the tokenizer and weights (seconds under load)
+    language.detect("warm up")
     hint = first_run_hint(f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}")
     if hint:
         print(hint, flush=True)
