@@ -164,6 +164,7 @@ def signals(
         profile, candidate.terms, stats.idf, with_names=not tip.accounts
     )
     vector = candidate.vector
+    cosine = float(np.dot(meeting_vector, vector)) if vector is not None else 0.0
     helpful = max(tip.helpful_count, 0)
     said = feedback.get(tip.id or 0)
     return Signals(
@@ -179,11 +180,7 @@ def signals(
         overlap=overlap,
         shared_word=shared_word,
         headline=headline_overlap(profile, candidate.headline, stats.idf),
-        similarity=language.likeness(
-            float(np.dot(meeting_vector, vector)), profile.language, candidate.language
-        )
-        if vector is not None
-        else 0.0,
+        similarity=language.likeness(cosine, profile.language, candidate.language),
         # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
         people=bool(tip.accounts and profile.people & candidate.terms),
         # A "this helped" from a brief counts through ``learned``, in meetings like that one.
