@@ -323,11 +323,41 @@ def sign_in(page, person: Person, *, path: str = "/") -> None:  # type: ignore[n
     page.wait_for_url(lambda url: "/signin" not in url)
 
 
+#: Whether the offline cache holds the page at ``path`` (for ``wait_until``).
+CACHED = "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)"
+NOT_CACHED = "path => caches.open('tipoff-pages').then(c => c.match(path)).then(r => !r)"
+
+
+def wait_until(  # type: ignore[no-untyped-def]
+    page, predicate: str, arg: Any = None, *, timeout: float = 20.0
+) -> Any:
+    """Polls the JavaScript function ``predicate`` (``arg`` its argument) until it is truthy.
+
+    Not ``page.wait_for_function``, for two reasons. Its first check runs inside the
+    DevTools evaluation, but each later check ``eval``s the expression again from a
+    timer, and the app's CSP (``script-src 'self'``) forbids that: a condition that was
+    not true at once failed with an ``EvalError`` on a slow machine. And it takes a
+    returned promise as a truthy answer at once, instead of awaiting what it resolves
+    to. ``page.evaluate`` is exempt from the page's CSP and awaits promises.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = page.evaluate(predicate, arg)
+        except Exception as error:  # a navigation replaced the page under the check
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {predicate}")
+        page.wait_for_timeout(100)
+
+
 def wait_for_service_worker(page) -> None:  # type: ignore[no-untyped-def]
     """Until the page is controlled by an active service worker."""
-    page.wait_for_function(
-        "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=20_000
-    )
+    wait_until(page, "() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
 
 
 def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot, sign_in, wait_for_service_worker
+from tests.browser.conftest import CACHED, screenshot, sign_in, wait_for_service_worker, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +20,7 @@ def test_vote_and_flag_on_a_brief(live_server, phone, acme_day):
     helped = card.locator("button[data-action=vote]")
     assert helped.get_attribute("aria-pressed") == "false"
     helped.click()
-    page.wait_for_function(
-        "el => el.getAttribute('aria-pressed') === 'true'", arg=helped.element_handle()
-    )
+    wait_until(page, "el => el.getAttribute('aria-pressed') === 'true'", helped.element_handle())
     assert card.locator(".count").inner_text() == str(before + 1)
     assert acme_day["colleague"].api("GET", f"/api/tips/{tip_id}")["helpful_count"] == before + 1
     page.reload()
@@ -39,9 +37,10 @@ def test_vote_and_flag_on_a_brief(live_server, phone, acme_day):
 
     # taking the vote back
     card.locator("button[data-action=vote]").click()
-    page.wait_for_function(
+    wait_until(
+        page,
         "el => el.getAttribute('aria-pressed') === 'false'",
-        arg=card.locator("button[data-action=vote]").element_handle(),
+        card.locator("button[data-action=vote]").element_handle(),
     )
     assert acme_day["colleague"].api("GET", f"/api/tips/{tip_id}")["helpful_count"] == before
 
@@ -53,10 +52,7 @@ def test_brief_opens_offline_after_one_visit(live_server, phone, acme_day):
     wait_for_service_worker(page)
     page.goto(f"/m/{meeting['id']}")
     page.locator("article.tip").first.wait_for()
-    page.wait_for_function(
-        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
-        arg=f"/m/{meeting['id']}",
-    )
+    wait_until(page, CACHED, f"/m/{meeting['id']}")
     screenshot(page, "brief")
 
     phone.set_offline(True)
@@ -81,10 +77,7 @@ def test_next_up_saves_upcoming_briefs_for_offline(live_server, phone, acme_day)
     sign_in(page, acme_day["person"])
     wait_for_service_worker(page)
     page.reload()  # now controlled: the page asks the worker to keep its briefs
-    page.wait_for_function(
-        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
-        arg=f"/m/{meeting['id']}",
-    )
+    wait_until(page, CACHED, f"/m/{meeting['id']}")
     phone.set_offline(True)
     try:
         page.goto(f"/m/{meeting['id']}")
@@ -99,13 +92,13 @@ def test_signing_out_forgets_saved_pages(live_server, phone, acme_day):
     sign_in(page, acme_day["person"], path=f"/m/{meeting['id']}")
     wait_for_service_worker(page)
     page.reload()
-    page.wait_for_function(
-        "caches.open('tipoff-pages').then(c => c.keys()).then(k => k.length > 0)"
+    wait_until(
+        page, "() => caches.open('tipoff-pages').then(c => c.keys()).then(k => k.length > 0)"
     )
     page.goto("/settings")
     page.click("#sign-out")
     page.wait_for_url("**/signin")
-    page.wait_for_function("caches.has('tipoff-pages').then(has => !has)")
+    wait_until(page, "() => caches.has('tipoff-pages').then(has => !has)")
     page.goto(f"/m/{meeting['id']}")
     page.wait_for_url("**/signin?next=*")
 

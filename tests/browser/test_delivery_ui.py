@@ -8,7 +8,14 @@ import secrets
 
 import pytest
 
-from tests.browser.conftest import screenshot, sign_in, upcoming_events, wait_for_service_worker
+from tests.browser.conftest import (
+    CACHED,
+    screenshot,
+    sign_in,
+    upcoming_events,
+    wait_for_service_worker,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -108,10 +115,7 @@ def test_an_offline_brief_says_when_it_was_saved(live_server, phone, acme_day):
     page.goto(f"/m/{meeting['id']}")
     saved = page.locator("#saved-at")
     assert saved.is_hidden()  # fresh from the network: nothing to say
-    page.wait_for_function(
-        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
-        arg=f"/m/{meeting['id']}",
-    )
+    wait_until(page, CACHED, f"/m/{meeting['id']}")
     phone.set_offline(True)
     try:
         page.reload()

@@ -9,7 +9,7 @@ import secrets
 import httpx
 import pytest
 
-from tests.browser.conftest import screenshot, sign_in, upcoming_events
+from tests.browser.conftest import screenshot, sign_in, upcoming_events, wait_until
 
 pytestmark = pytest.mark.browser
 LAPTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "en-GB", "timezone_id": "UTC"}
@@ -58,8 +58,10 @@ def curated(live_server, feeds):  # type: ignore[no-untyped-def]
 
 
 def _charts_loaded(page) -> list[int]:  # type: ignore[no-untyped-def]
-    page.wait_for_function(
-        "[...document.querySelectorAll('img.chart')].every(i => i.complete && i.naturalWidth > 0)"
+    wait_until(
+        page,
+        "() => [...document.querySelectorAll('img.chart')]"
+        ".every(i => i.complete && i.naturalWidth > 0)",
     )
     return page.eval_on_selector_all("img.chart", "imgs => imgs.map(i => i.naturalWidth)")
 

@@ -13,7 +13,15 @@ import pytest
 
 from core.models.calendar import MeetingRef
 from core.push import payloads
-from tests.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
+from tests.browser.conftest import (
+    CACHED,
+    NOT_CACHED,
+    PHONE,
+    screenshot,
+    sign_in,
+    wait_for_service_worker,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +63,7 @@ class ServiceWorkerPush:
             ),
         )
         self.cdp.send("ServiceWorker.enable")
-        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
+        wait_until(page, "() => navigator.serviceWorker.ready.then(() => true)")
         for _ in range(40):
             if self.registration_id:
                 break
@@ -135,10 +143,7 @@ def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_da
     assert note["data"]["url"] == f"/m/{meeting['id']}" and note["data"]["event"] == "brief"
     assert note["data"]["tips"] == [t["id"] for t in brief["tips"]]
     # ...and the brief page is saved for the trip underground
-    page.wait_for_function(
-        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(Boolean)",
-        arg=f"/m/{meeting['id']}",
-    )
+    wait_until(page, CACHED, f"/m/{meeting['id']}")
 
     # Settings lists what is in the tray right now (the README's notification picture)
     page.goto("/settings")
@@ -165,10 +170,7 @@ def test_push_shows_the_brief_and_withdraw_closes_it(live_server, phone, acme_da
     assert [(n["title"], n["tag"]) for n in shown] == [
         ("Cancelled: Pricing call with Acme", str(meeting["id"]))
     ]
-    page.wait_for_function(
-        "path => caches.open('tipoff-pages').then(c => c.match(path)).then(r => !r)",
-        arg=f"/m/{meeting['id']}",
-    )
+    wait_until(page, NOT_CACHED, f"/m/{meeting['id']}")
 
     # debrief: "what did you learn?" opening compose for that meeting
     shown = push.deliver(
@@ -235,8 +237,10 @@ def test_every_push_event_ends_with_a_visible_notification(live_server, phone, a
     }
     for kind, data in kinds.items():
         page.evaluate(CLOSE_ALL)
-        page.wait_for_function(
-            "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => !n.length)"
+        wait_until(
+            page,
+            "() => navigator.serviceWorker.ready.then(r => r.getNotifications())"
+            ".then(n => !n.length)",
         )
         shown = push.deliver(data, until=lambda s: len(s) >= 1, what=f"{kind} shows something")
         assert shown[0]["title"], kind
@@ -349,7 +353,7 @@ def test_permission_is_asked_only_after_the_tap(live_server, chromium, acme_day)
         page.wait_for_timeout(300)
         assert page.evaluate("window.__asked") == 0, "no prompt on page load"
         page.click("#enable-push")
-        page.wait_for_function("window.__asked === 1")
+        wait_until(page, "() => window.__asked === 1")
         # headless Chromium has no push service to subscribe with, so this ends in a message
         error = page.locator("#push-error")
         error.wait_for(state="visible")

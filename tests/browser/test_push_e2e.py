@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.conftest import sign_in, vevent, wait_for_service_worker
+from tests.browser.conftest import sign_in, vevent, wait_for_service_worker, wait_until
 from tests.browser.test_push import ServiceWorkerPush
 from tests.push.pushservice import PushService
 
@@ -85,8 +85,10 @@ def test_enable_notifications_then_brief_test_and_withdraw_arrive(
         device = page.locator("#devices li[data-device]")
         device.wait_for()
         assert "Android phone" in device.inner_text()
-        page.wait_for_function(
-            "document.getElementById('enable-push').textContent.includes('Notifications are on')"
+        wait_until(
+            page,
+            "() => document.getElementById('enable-push').textContent"
+            ".includes('Notifications are on')",
         )
         assert person.api("GET", "/api/devices")["items"][0]["name"] == "Android phone"
 
