@@ -123,6 +123,9 @@ class FeedbackMark(SQLModel, table=True):
     kinds: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     external: bool = Field(default=False)
     vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # The meeting's language ("" unknown): two meetings in one language the embedding
+    # model lacks read alike whatever they are about (``core.ranking.language``).
+    language: str = Field(default="", max_length=8)
     helpful: bool
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

@@ -11,7 +11,8 @@ the mark's meeting is like this one:
 
 - the same series (next occurrence): 1.0;
 - their meaning: the cosine of the embeddings, from ``SIMILAR_FLOOR`` → 0 to
-  ``SIMILAR_FULL`` → 1;
+  ``SIMILAR_FULL`` → 1 (none when both are in one language the encoder does not
+  read: two Finnish meetings look alike whatever they are about);
 - when both meetings have kinds (lexicon facets): ``SHARED_KIND`` times the
   share of their kinds they have in common (Jaccard) times their meaning,
   nothing if they share none: what helped in a price negotiation says nothing
@@ -54,7 +55,7 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from core.models import FeedbackMark, Meeting, utcnow
-from core.ranking import embedding
+from core.ranking import embedding, language
 from core.ranking.meeting import MeetingProfile, embed
 from core.ranking.text import fold
 
@@ -119,6 +120,7 @@ def remember(
     mark.kinds = meeting_kinds(profile)
     mark.external = profile.external
     mark.vector = embedding.to_bytes(vector) if np.any(vector) else None
+    mark.language = profile.language
     mark.helpful = helpful
     mark.updated_at = utcnow()
     session.add(mark)
@@ -149,6 +151,7 @@ def likeness(
     vector: np.ndarray,
     *,
     helpful: bool = True,
+    mark_language: str = "",
 ) -> float:
     """How much a mark left in one meeting says about this one, in [0, 1].
 
@@ -159,6 +162,7 @@ def likeness(
         return 1.0
     ours, theirs = set(meeting_kinds(profile)), set(mark_kinds)
     cos = float(np.dot(mark_vector, vector)) if mark_vector is not None else 0.0
+    cos = language.likeness(cos, profile.language, mark_language)
     meaning = min(1.0, max(0.0, (cos - SIMILAR_FLOOR) / (SIMILAR_FULL - SIMILAR_FLOOR)))
     if ours and theirs:
         # Another kind of meeting: what helped there says nothing here. The same kind counts
@@ -193,6 +197,7 @@ def influence(session: Session, profile: MeetingProfile, tip_ids: list[int]) -> 
             col(FeedbackMark.external),
             col(FeedbackMark.vector),
             col(FeedbackMark.helpful),
+            col(FeedbackMark.language),
         )
         .where(col(FeedbackMark.tip_id).in_(sorted(tip_ids)))
         .order_by(col(FeedbackMark.updated_at).desc())
@@ -202,7 +207,7 @@ def influence(session: Session, profile: MeetingProfile, tip_ids: list[int]) -> 
         return {}
     vector = embed(profile)
     per_person: dict[tuple[int, int], float] = defaultdict(float)
-    for tip_id, user_id, series, orgs, kinds, external, blob, helpful in rows:
+    for tip_id, user_id, series, orgs, kinds, external, blob, helpful, lang in rows:
         mark_vector = embedding.from_bytes(blob) if blob else None
         weight = likeness(
             series,
@@ -213,6 +218,7 @@ def influence(session: Session, profile: MeetingProfile, tip_ids: list[int]) -> 
             profile,
             vector,
             helpful=helpful,
+            mark_language=lang,
         )
         if weight > 0:
             per_person[(tip_id, user_id)] += weight if helpful else -weight

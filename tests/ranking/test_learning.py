@@ -268,3 +268,25 @@ def test_not_for_this_meeting_wins_over_what_a_colleague_found_helpful_in_the_se
     assert tip.id in brief(client, member, mine)  # the series door brings it in
     mark(client, member, mine, tip, False)
     assert tip.id not in brief(client, member, mine)
+
+
+def test_two_meetings_in_a_language_the_encoder_lacks_are_not_alike_by_their_embeddings(  # type: ignore[no-untyped-def]
+    session, member, add_meeting
+) -> None:
+    """Finnish texts share word pieces, not meaning: a mark at a commissioning says nothing
+    about a coffee with a club, though their embeddings put them close."""
+    coffee = add_meeting(
+        member.id, "Kahvit seuran puheenjohtajan kanssa", attendees=["pj@jaakiekkoseura.fi"]
+    )
+    handover = add_meeting(
+        member.id,
+        "Kylmäkoneiston käyttöönotto ja henkilökunnan koulutus",
+        attendees=["huolto@jaahalli.fi"],
+    )
+    profile, theirs = meeting_profile(session, coffee), meeting_profile(session, handover)
+    assert profile.language == theirs.language == "fi"
+    args = ("other-series", sorted(theirs.orgs), learning.meeting_kinds(theirs), True)
+    vectors = (learning.embed(theirs), profile, learning.embed(profile))
+    assert learning.likeness(*args, *vectors, helpful=True) > 0.0  # marks before 0015
+    assert learning.likeness(*args, *vectors, helpful=True, mark_language="fi") == 0.0
+    assert learning.likeness(*args, *vectors, helpful=True, mark_language="en") > 0.0
