@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from core.db import is_postgres
 from core.models import Tip
+from core.romanize import romanize
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -32,7 +33,8 @@ _PG_DOCUMENT = """
 def index_tip(session: Session, tip: Tip) -> None:
     unindex_tip(session, tip.id)
     keywords = " ".join([*tip.tags, *(t.replace("-", " ") for t in tip.tags), *tip.accounts])
-    params = {"id": tip.id, "title": tip.title, "body": tip.body, "keywords": keywords}
+    title, body = _searchable(tip.title), _searchable(tip.body)
+    params = {"id": tip.id, "title": title, "body": body, "keywords": keywords}
     if is_postgres(session):
         session.execute(
             text(f"INSERT INTO tip_search (tip_id, document) VALUES (:id, {_PG_DOCUMENT})"), params
@@ -45,6 +47,13 @@ def index_tip(session: Session, tip: Tip) -> None:
             ),
             {**params, "accounts": " ".join(tip.accounts)},
         )
+
+
+def _searchable(text: str) -> str:
+    """The text, plus its Greek and Cyrillic in Latin letters: the brief's query words are
+    folded that way (``core.romanize``)."""
+    latin = romanize(text)
+    return text if latin == text else f"{text}\n{latin}"
 
 
 def unindex_tip(session: Session, tip_id: int | None) -> None:

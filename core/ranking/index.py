@@ -16,13 +16,14 @@ from sqlalchemy import delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from core import fulltext
 from core.db import is_postgres
 from core.models import RankingTerm, Tip, TipFacet, TipOrg, TipOrgName, TipProfile, utcnow
 from core.ranking import embedding, language, lexicon, orgs
 from core.ranking.text import content_terms, fold
 
 # Bump when the lexicon or the profile format changes, so `tipoff ranking reindex` redoes tips.
-PROFILE_VERSION = "40"
+PROFILE_VERSION = "41"
 MAX_TERMS = 200
 MIN_INDEXED_FACET = 0.3
 # ranking_term row that counts profiled tips (stems never contain "#" or "@").
@@ -221,4 +222,6 @@ def reindex(session: Session, *, batch: int = 256) -> int:
             return done
         tips = session.exec(select(Tip).where(col(Tip.id).in_(ids))).all()
         index_tips(session, tips)
+        for tip in tips:  # the search index's spelling can change with the profile's
+            fulltext.index_tip(session, tip)
         done += len(tips)

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from core.romanize import romanize
+
 # Letters that NFKD does not take apart spelled out: umlauts the German way, and the
 # Nordic, Polish and Icelandic letters that would otherwise vanish ("møte" → "moete").
 _LETTER_SPELLINGS = str.maketrans(
@@ -35,7 +37,8 @@ _ONE_ON_ONE = re.compile(r"(?<![0-9])1\s*(?::|-?on-?)\s*1(?![0-9])", re.IGNORECA
 _EN = snowballstemmer.stemmer("english")
 _DE = snowballstemmer.stemmer("german")
 
-# Function words of English, German, French, Italian, Spanish, Portuguese and Polish, and
+# Function words of English, German, French, Italian, Spanish, Portuguese and Polish (and
+# Greek and Russian as ``core.romanize`` spells them), and
 # their written abbreviations ("ca.", "evtl.", "incl.", "e.g."): they carry no meaning for
 # matching, and being rare in tips they would otherwise take the full-text query's few places
 # for the rarest words. Portuguese "os", "em" and "mais" are not among them: they are also an
@@ -76,13 +79,19 @@ STOP_WORDS = frozenset(
     nosso nossa nossos nossas estes isso esse essa esses essas foi nao
     nie sie jest sa od po za przez dla przy jak czy oraz lub tak juz jeszcze tylko bardzo ten
     tego tej tym jego jej ich nasz nasza nasze wasz pan pani przed bez
+    kai gia sto sti stin ston stis sta stoys toy tis tin ton ta oi se na apo tha den einai
+    ena mia enas meta kata oti poy
+    dlya ne ot iz ili chto kak eto ego ee ikh vy oni pri posle
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
 def fold(text: str) -> str:
-    """Lower-case, spell out umlauts, drop accents, replace punctuation by single spaces."""
-    text = _IT_DEPARTMENT.sub(" itdept ", text)
+    """Lower-case, spell out umlauts, drop accents, replace punctuation by single spaces.
+
+    Greek and Cyrillic are spelled in Latin letters first (``core.romanize``).
+    """
+    text = _IT_DEPARTMENT.sub(" itdept ", romanize(text))
     text = _ONE_ON_ONE.sub(" one on one ", text.lower().translate(_LETTER_SPELLINGS))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -92,6 +92,11 @@ async function remember(path, response) {
 
 const FRESH_MS = 10 * 60 * 1000; // Next up re-saves a brief at most this often
 
+// How many forgets so far, and the count at each path's last one: a brief's page still being
+// fetched when its meeting is withdrawn is dropped on arrival (pushes are not serialised).
+let forgets = 0;
+const forgotten = new Map();
+
 async function saveBrief(path, freshFor = 0) {
   if (!BRIEF_PATH.test(path)) return;
   if (freshFor) {
@@ -99,11 +104,16 @@ async function saveBrief(path, freshFor = 0) {
     const age = saved ? Date.now() - Date.parse(saved.headers.get("date") || "") : Infinity;
     if (age < freshFor) return;
   }
+  const asked = forgets;
   const response = await fetch(path, { credentials: "same-origin" });
-  if (response.ok && !response.redirected) await remember(path, response);
+  if (!response.ok || response.redirected) return;
+  await remember(path, response);
+  // A withdraw that came while the page was on its way wins: take the copy out again.
+  if (forgotten.get(path) > asked) await (await caches.open(PAGES_CACHE)).delete(path);
 }
 
 async function forget(path) {
+  forgotten.set(path, ++forgets);
   await (await caches.open(PAGES_CACHE)).delete(path);
 }
 

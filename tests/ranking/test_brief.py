@@ -291,6 +291,19 @@ def test_umlaut_words_find_a_tip_no_facet_knows(session, member, curator, add_ti
     assert brief_ids(session, member.id, meeting) == [tip.id]
 
 
+def test_greek_words_find_a_greek_tip_no_facet_knows(session, member, curator, add_tip,
+                                                    add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """A Greek meeting's words are folded in Latin letters (core.romanize); the full-text
+    index holds the tip in both spellings, so the two meet. The encoder does not read Greek,
+    so nothing else could find it."""
+    tip = add_tip(curator.id, "Οι μετρητές Ζόρμπλατ θέλουν επαναβαθμονόμηση μετά τη μεταφορά.")
+    add_tip(curator.id, "Renewals: send the usage summary first.", tags=["renewal"])
+    meeting = add_meeting(member.id, "Επαναβαθμονόμηση Ζόρμπλατ", attendees=["lab@pelatis.gr"])
+    found = brief_for_meeting(session, session.get(User, member.id), meeting).tips
+    assert [r.tip.id for r in found] == [tip.id]
+    assert found[0].reasons == ['mentions "epanavathmonomisi"']  # "recalibration"
+
+
 def test_private_people_met_with_a_colleague_are_customers(session, member, curator, add_tip,
                                                            add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     """A wedding couple writes from gmail; a school play with the family is still private."""

@@ -585,6 +585,31 @@ LEXICON_READINGS = [
     ("Kontakt ze stánku - Brno", "kind:event", True),
     ("Standunkon járt érdeklődő", "kind:event", True),
     ("Lead from la standul nostru", "kind:event", True),
+    # Profile 41: Greek and Russian, spelled in Latin letters as every text is
+    # (core.romanize), written before any set in them was read for cues.
+    ("MGS – παράδοση 12 ηλεκτρικών ελκυστήρων", "kind:installation", True),
+    ("Παράδοση-παραλαβή, εκπαίδευση οδηγών", "kind:training", True),
+    ("Πρώτη γνωριμία με τον νέο διευθυντή", "kind:discovery", True),
+    ("Hellas Handling – ανανέωση μίσθωσης", "kind:renewal", True),
+    ("Προ-διαγωνιστική διαβούλευση", "kind:tender", True),
+    ("Αυτοψία στο εργοστάσιο", "kind:site_survey", True),
+    ("Βλάβη στη γραμμή 2", "kind:support", True),
+    ("Πτήση Αθήνα - Θεσσαλονίκη", "offwork:travel", True),
+    ("Переговоры о цене", "kind:negotiation", True),
+    ("Переговоры о цене", "topic:pricing", True),
+    ("Пусконаладка линии", "kind:installation", True),
+    ("Рекламация по партии 17", "kind:support", True),
+    ("Знакомство с закупками", "kind:discovery", True),
+    ("Продление договора обслуживания", "kind:renewal", True),
+    ("Планёрка отдела продаж", "kind:team", True),
+    ("Стоматолог", "offwork:personal", True),
+    # A tradition is no delivery; "τιμές" (prices) is English "times" in Latin letters;
+    # German "Konkurs" is an insolvency, not a tender.
+    ("Παραδοσιακή γιορτή", "kind:installation", False),
+    ("Lead times are long", "topic:pricing", False),
+    ("Konkurs der Firma Müller", "kind:tender", False),
+    # French team meetings written without "d'".
+    ("Réunion équipe commerciale", "kind:team", True),
 ]
 
 

@@ -45,6 +45,10 @@ def test_fold_spells_out_umlauts_and_one_on_ones() -> None:
     assert fold("Konditionsgespräch - Müller AG") == "konditionsgespraech mueller ag"
     assert fold("1:1 Sam / Jordan") == "one on one sam jordan"
     assert fold("IT-Abteilung") == "itdept abteilung"
+    # Greek and Cyrillic in Latin letters: without them such a text folded to nothing.
+    assert fold("Παράδοση-παραλαβή ΜΙΣΘΩΣΗΣ") == "paradosi paralavi misthosis"
+    assert fold("Поставка оборудования, дистрибьютор") == "postavka oborudovaniya distribyutor"
+    assert fold("東京 meeting") == "meeting"  # no spaces between words: left out
     assert fold("it is fine") == "it is fine"
     # Letters NFKD cannot take apart are spelled out, not dropped: "møte" is no "m te".
     assert fold("Oppstartsmøte Ærø, Łódź") == "oppstartsmoete aeroe lodz"

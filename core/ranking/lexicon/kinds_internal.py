@@ -57,7 +57,8 @@ INTERNAL: tuple[Facet, ...] = (
         teammoete*, teammoede*, avdelingsmoete*, avdelningsmoete*, afdelingsmoede*,
         salgsmoete*,
         saeljmoete*, salgsmoede*,
-        reunion d equipe, point d equipe, point equipe, reunion hebdo*, point hebdo*,
+        reunion d equipe, reunion equipe, reunion de l equipe, point d equipe, point equipe,
+        reunion hebdo*, point hebdo*,
         reunion commerciale, reunion de service,
         riunione di team, riunione del team, riunione team, riunione settimanale, riunione
         commerciale, riunione vendite, riunione di reparto, riunione di allineamento,
