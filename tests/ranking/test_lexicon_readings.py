@@ -610,6 +610,12 @@ LEXICON_READINGS = [
     ("Konkurs der Firma Müller", "kind:tender", False),
     # French team meetings written without "d'".
     ("Réunion équipe commerciale", "kind:team", True),
+    # A construction or project start meeting, read off the trenchless set.
+    ("Bauanlaufbesprechung Los 3 Nordstadt", "kind:kickoff", True),
+    ("Startvergadering riolering fase 2", "kind:kickoff", True),
+    ("Réunion de démarrage chantier", "kind:kickoff", True),
+    ("Spotkanie startowe projektu", "kind:kickoff", True),
+    ("Anlauf der Linie nach dem Stillstand", "kind:kickoff", False),
 ]
 
 
