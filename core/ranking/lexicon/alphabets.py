@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core.ranking.lexicon.cues import Facet, _split
+from core.ranking.lexicon.cues import Facet, split_cues
 from core.ranking.text import fold
 
 _CUES: dict[str, str] = {
@@ -131,7 +131,7 @@ def _latin(cue: str) -> str:
 
 
 CUES: dict[str, tuple[str, ...]] = {
-    name: tuple(_latin(cue) for cue in _split(cues)) for name, cues in _CUES.items()
+    name: tuple(_latin(cue) for cue in split_cues(cues)) for name, cues in _CUES.items()
 }
 
 

@@ -73,8 +73,8 @@ def _any_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 def facet(name: str, label: str, cues: str, unless: str = "") -> Facet:
     """A facet from comma-separated cue lists, as the lexicon's tables write them."""
-    return Facet(name, label, _split(cues), _split(unless))
+    return Facet(name, label, split_cues(cues), split_cues(unless))
 
 
-def _split(cues: str) -> tuple[str, ...]:
+def split_cues(cues: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in cues.split(",") if c.strip())
