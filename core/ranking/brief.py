@@ -28,7 +28,7 @@ from core.models import (
     utcnow,
 )
 from core.ranking import learning, lexicon, orgs, retrieval, scoring
-from core.ranking.meeting import MeetingProfile, embed, profile_meeting
+from core.ranking.meeting import MeetingProfile, embed, meet_a_fair_contact, profile_meeting
 from core.ranking.text import fold
 from core.settings import get_settings
 
@@ -85,6 +85,7 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
             named = found if len(found) == 1 else set()  # several: a pipeline, an agenda
     profile = profile_meeting(meeting, named)
     profile.known_orgs = known | named  # a name is found among the tips' organisations
+    meet_a_fair_contact(profile)
     profile.quiet = bool(meeting.private or meeting.free)
     profile.series = learning.series_key(meeting)
     _add_org_facets(session, profile)

@@ -56,6 +56,10 @@ _KIND_GROUPS = frozenset({"kind", "internal"})
 _ERRAND_WORDS = frozenset(
     {"kind:renewal", "kind:contract", "kind:service", "industry:financial", "industry:automotive"}
 )
+# A prospect met at a trade fair is at its first meeting (``meet_a_fair_contact``).
+FAIR, FIRST_MEETING = "kind:event", "kind:discovery"
+FAIR_MIN = 0.5
+FAIR_CONTACT = 0.6
 # How much each part of the meeting weighs in the word overlap.
 TERM_FIELD_WEIGHTS = {"title": 1.0, "description": 0.7, "location": 0.4, "names": 0.4}
 
@@ -244,6 +248,19 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         named_internal=named_internal,
         forecast_assumed=forecast_assumed,
     )
+
+
+def meet_a_fair_contact(profile: MeetingProfile) -> None:
+    """A prospect met at a trade fair: this is the first real meeting with them.
+
+    Someone from an organisation no tip is written for, in a meeting that reads as the fair
+    ("Follow-up EuroShop", "Rückruf (Messekontakt)", "conosciuto allo stand"): the booth
+    talk was the introduction, and what fits now is what fits a first meeting, beside the
+    fair's own follow-up tips. ``profile.known_orgs`` must be set (``brief`` reads it).
+    """
+    prospect = profile.external and profile.orgs and not profile.known_orgs
+    if prospect and not profile.offwork and profile.facets.get(FAIR, 0.0) >= FAIR_MIN:
+        profile.facets[FIRST_MEETING] = max(profile.facets.get(FIRST_MEETING, 0.0), FAIR_CONTACT)
 
 
 @lru_cache(maxsize=4096)

@@ -48,6 +48,8 @@ MAX_QUERY_WORDS = 6
 # The word door asks only for words at most this share of tips use (at least 5 tips):
 # rare words are the telling ones, and their posting lists stay short at any size.
 RARE_WORD_SHARE = 0.01
+TRADES_WORD = 3  # tips for other organisations that use a shorter name as a word
+TRADES_WORD_READ = 50
 
 
 class TipFacts(Protocol):
@@ -101,9 +103,29 @@ def orgs_named_in(session: Session, keys: set[str], *, short_names: bool = True)
     return named | {
         org
         for name, found in by_name.items()
-        if len(found) == 1 or all(orgs.name_key(o).startswith(name) for o in found)
+        if (len(found) == 1 or all(orgs.name_key(o).startswith(name) for o in found))
+        and not _the_trades_word(session, name, found)
         for org in found
     }
+
+
+def _the_trades_word(session: Session, name: str, named: set[str]) -> bool:
+    """Whether the team's other tips use a shorter name as an ordinary word.
+
+    A label's words may be the trade's own: "Laser" in kessler-laser.de, for a team that
+    sells lasers, stands in a "Laser safety refresher" and in a dozen tips for other
+    customers. A word that at least ``TRADES_WORD`` tips not for these organisations use,
+    and more of them than of their own, names none of them; a real name ("Kessler") is
+    seldom in another customer's tip, and always in its own.
+    """
+    ids = matching_tip_ids(session, [name], every_word=False, limit=TRADES_WORD_READ)
+    if len(ids) < TRADES_WORD:
+        return False
+    theirs = session.exec(
+        select(TipOrg.tip_id).where(col(TipOrg.tip_id).in_(ids), col(TipOrg.org).in_(named))
+    ).all()
+    others = len(set(ids) - set(theirs))
+    return others >= TRADES_WORD and others > len(set(theirs))
 
 
 def orgs_with_tips(session: Session, names: set[str]) -> set[str]:

@@ -31,6 +31,7 @@ from core.ranking import language, lexicon, orgs
 from core.ranking.meeting import MeetingProfile
 from core.ranking.overlap import headline_overlap, names_customer, stem_of, telling, word_overlap
 from core.ranking.retrieval import Candidate, LibraryStats
+from core.ranking.scope import CLEAR_KIND, in_scope, kinds
 
 ACCOUNT_PRIOR = 0.4
 WORD_WEIGHT = 1.0
@@ -39,29 +40,10 @@ INDUSTRY_MISMATCH = 0.6
 ONSITE_ON_CALL = 0.9
 ONSITE_ELSEWHERE = 0.9  # an account's in-person tip when the meeting is at another customer's
 ONSITE_UNKNOWN = 0.3
+NAMED_ONSITE = 0.5  # what is left of those two when an account tip names someone who attends
 KIND_CONFLICT = 0.3  # the tip is clearly about another kind of meeting than this one
-CLEAR_KIND = 0.8
 FRESH_DAYS = 365
 MAX_REASON_FACETS = 2
-# Kinds of meeting held among colleagues (lexicon.INTERNAL_KINDS): a tip for one of them is
-# not for a customer meeting, and a meeting among colleagues gets generic tips only for one.
-INTERNAL_KINDS = lexicon.INTERNAL_KINDS
-# Kinds a seller's calendar holds without the customer invited (a trade-fair booth shift, a
-# bid review: tenders are answered in writing; the deal desk that approves a discount): a
-# meeting among colleagues may get their tips, and a customer meeting may too.
-UNINVITED_KINDS = INTERNAL_KINDS | {"kind:event", "kind:tender", "kind:deal_desk"}
-INTERNAL_KIND_MIN = 0.5
-# The one kind among colleagues whose word names work with customers too: one plans a
-# kitchen, a practice or a peak season *with* the customer ("Planungsgespräch Neubau").
-# A forecast, a 1:1, a team meeting or an interview with outsiders is not ours.
-WITH_CUSTOMERS_TOO = frozenset({"kind:planning"})
-# A bid review is about a tender by nature: its tip's tender words say what it reviews, not
-# that it is for the customer's tender meetings; and the review's own agenda is the tender,
-# so in its room the tender's tips fit too (it is no routine meeting, below).
-BID_REVIEW = "kind:bid_review"
-# Meetings among colleagues whose agenda may name any other kind: only their own kind's
-# tips fit there.
-ROUTINE_INTERNAL_KINDS = lexicon.ROUTINE_INTERNAL_KINDS
 ORG_KIND_GROUPS = ("industry:", "kind:partner")  # what kind of organisation the customer is
 TEAM_REASON = "your team found this helpful in similar meetings"
 HEADLINE_REASON = 0.3  # the meeting title's words in the tip's title or tags worth saying so
@@ -167,6 +149,8 @@ def signals(
     cosine = float(np.dot(meeting_vector, vector)) if vector is not None else 0.0
     helpful = max(tip.helpful_count, 0)
     said = feedback.get(tip.id or 0)
+    # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
+    people = bool(tip.accounts and profile.people & candidate.terms)
     return Signals(
         prior=prior,
         reasons=reasons,
@@ -176,13 +160,12 @@ def signals(
         # Whether a tip fits at all does not depend on how common its facets are in the
         # library; specificity only orders the tips that do.
         plain_fit=facet_fit(facets, candidate.facets, {})[0],
-        mismatch=mismatches(profile, candidate, generic=not tip.accounts),
+        mismatch=mismatches(profile, candidate, generic=not tip.accounts, names_attendee=people),
         overlap=overlap,
         shared_word=shared_word,
         headline=headline_overlap(profile, candidate.headline, stats.idf),
         similarity=language.likeness(cosine, profile.language, candidate.language),
-        # "Herr Krause decides every purchase" is about this meeting when Herr Krause attends.
-        people=bool(tip.accounts and profile.people & candidate.terms),
+        people=people,
         # A "this helped" from a brief counts through ``learned``, in meetings like that one.
         quality=min(0.3, 0.1 * math.log1p(max(0, helpful - votes_from_briefs)))
         - _age_penalty(tip.updated_at, now or utcnow()),
@@ -294,37 +277,6 @@ def _shared_orgs(profile: MeetingProfile, accounts: list[str]) -> set[str]:
     return {orgs.registrable(a) for a in accounts} & profile.orgs
 
 
-def in_scope(profile: MeetingProfile, facets: dict[str, float]) -> bool:
-    """Whether a generic tip may be shown at all, whatever it shares with the meeting.
-
-    A tip for a kind of meeting held among colleagues (forecast review, one-on-one)
-    is not for a meeting with someone from outside (a planning tip is, when the meeting
-    says it plans something too: ``WITH_CUSTOMERS_TOO``); a meeting among colleagues
-    that names no customer gets generic tips only for such an internal kind, unless it
-    says it prepares something ("Prep: renewal call", "Vorbereitung Präsentation").
-    """
-    tip_kinds = kinds(facets)
-    if tip_kinds.get(BID_REVIEW, 0.0) >= CLEAR_KIND:
-        tip_kinds.pop("kind:tender", None)
-    main = max(tip_kinds, key=lambda n: tip_kinds[n], default="")
-    if profile.external:
-        if main in INTERNAL_KINDS and tip_kinds[main] >= CLEAR_KIND:
-            # ... unless the meeting says it is that too: "Peak planning" with the client.
-            named = profile.named_internal.get(main, 0.0)
-            return main in WITH_CUSTOMERS_TOO and named >= INTERNAL_KIND_MIN
-        return True
-    if profile.orgs or profile.preparing:  # among colleagues, about a customer or preparing
-        return True
-    # A team meeting (or a 1:1) whose agenda names the trade fair or a tender is still a
-    # team meeting: only its own kind's tips fit, not the booth shift's.
-    clearly_internal = any(profile.facets.get(n, 0.0) >= CLEAR_KIND for n in ROUTINE_INTERNAL_KINDS)
-    return any(
-        profile.facets.get(name, 0.0) >= INTERNAL_KIND_MIN
-        and tip_kinds.get(name, 0.0) >= INTERNAL_KIND_MIN
-        for name in (INTERNAL_KINDS if clearly_internal else UNINVITED_KINDS)
-    )
-
-
 def prescore(
     profile: MeetingProfile, candidate: Candidate, stats: LibraryStats, now: datetime
 ) -> float | None:
@@ -342,10 +294,6 @@ def prescore(
         + min(0.3, 0.1 * math.log1p(max(tip.helpful_count, 0)))
         - _age_penalty(tip.updated_at, now)
     )
-
-
-def kinds(facets: dict[str, float]) -> dict[str, float]:
-    return {n: s for n, s in facets.items() if n.startswith("kind:")}
 
 
 def facet_fit(
@@ -368,7 +316,14 @@ def facet_fit(
     return sum(contributions.values()), contributions
 
 
-def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) -> float:
+def mismatches(
+    profile: MeetingProfile, candidate: Candidate, *, generic: bool, names_attendee: bool = False
+) -> float:
+    """What speaks against the tip here: another kind of meeting, another industry, a visit.
+
+    An account tip that names someone who attends is about that person wherever one meets
+    them: "Elin runs the lab; she remembers every late service visit" is for the call too.
+    """
     penalty = 0.0
     meeting_kinds = {n for n, s in kinds(profile.facets).items() if s >= 0.5}
     tip_kinds = kinds(candidate.facets)
@@ -389,7 +344,7 @@ def mismatches(profile: MeetingProfile, candidate: Candidate, *, generic: bool) 
             if candidate.tip.accounts and elsewhere:
                 penalty += ONSITE_ELSEWHERE * strength
             elif profile.setting == "virtual":
-                penalty += ONSITE_ON_CALL * strength
+                penalty += ONSITE_ON_CALL * strength * (NAMED_ONSITE if names_attendee else 1.0)
             elif profile.setting == "unknown":
-                penalty += ONSITE_UNKNOWN * strength
+                penalty += ONSITE_UNKNOWN * strength * (NAMED_ONSITE if names_attendee else 1.0)
     return penalty

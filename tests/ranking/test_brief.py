@@ -101,6 +101,41 @@ def test_a_word_of_the_trade_in_a_name_names_no_customer(session, member, curato
     assert brief_ids(session, member.id, errand) == []
 
 
+def test_a_word_the_teams_other_tips_use_names_no_customer(session, member, curator,
+                                                            add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """A team that sells lasers writes "laser" in tips for every customer: the "Laser safety
+    refresher" names no Kessler Laser (the lasers set, 2026-12-06). "Kessler" still does."""
+    kessler = add_tip(curator.id, "Kessler Laser asks for consignment stock every year.",
+                      accounts=["kessler-laser.de"])  # fmt: skip
+    for n, account in enumerate(["fqo.de", "brunnhofer.ch", "skovgaard.dk"]):
+        add_tip(curator.id, f"Customer {n}: every laser ships with a service plan.",
+                accounts=[account])  # fmt: skip
+    refresher = add_meeting(member.id, "Laser safety refresher (mandatory)")
+    assert brief_ids(session, member.id, refresher) == []
+    call = add_meeting(member.id, "Call Kessler re consignment")
+    assert brief_ids(session, member.id, call) == [kessler.id]
+
+
+def test_a_prospect_met_at_a_fair_is_at_its_first_meeting(session, member, curator,
+                                                          add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Over 174 sets, every meeting that reads as a fair with someone the team has no tips
+    for (a lead from the booth) wanted the first-meeting tips where the set had any (the
+    thirty-eighth round); a customer the team knows, followed up after a fair, is not new."""
+    first = add_tip(curator.id, "First meetings: ask what they use today and who decides.",
+                    tags=["first meeting"])  # fmt: skip
+    fair = add_tip(curator.id, "Trade fair leads: call within a week, recall the booth talk.",
+                   tags=["trade fair", "lead"])  # fmt: skip
+    known = add_tip(curator.id, "Morland: the treasurer reads every slide.",
+                    accounts=["morland.example"])  # fmt: skip
+    lead = add_meeting(member.id, "Follow-up Messe - Grünland",
+                       attendees=["a.gruen@gruenland.example", member.email])  # fmt: skip
+    assert set(brief_ids(session, member.id, lead)) == {first.id, fair.id}
+    customer = add_meeting(member.id, "Follow-up Messe - Morland",
+                           attendees=["h.kerr@morland.example", member.email])  # fmt: skip
+    assert first.id not in brief_ids(session, member.id, customer)
+    assert known.id in brief_ids(session, member.id, customer)
+
+
 def test_a_shorter_name_that_begins_each_name_names_the_family(session, member, curator,
                                                                add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     bank = add_tip(curator.id, "Halden Bank: the CFO signs.", accounts=["haldenbank.co.uk"])

@@ -234,6 +234,14 @@ THIRTY_SIXTH = [
 THIRTY_SEVENTH = [
     SETS / f"heldout-{name}.json" for name in ("cooperage", "trenchless", "conveyors", "gse")
 ]
+# A thirty-eighth round: cable cars and chairlifts (AT/IT/CH, in German, Italian, French and
+# English), nearshore software teams from Romania (DE/AT/NL, in English, German, Dutch and
+# Romanian), injection moulds from Portugal (DE/ES/FR, in Portuguese, Spanish, German, English
+# and French) and femtosecond lasers from Lithuania (DACH/Nordics, in English, German,
+# Lithuanian, Swedish and Finnish).
+THIRTY_EIGHTH = [
+    SETS / f"heldout-{name}.json" for name in ("ropeways", "nearshore", "moulds", "lasers")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -278,6 +286,7 @@ ALL_SETS = [
     *THIRTY_FIFTH,
     *THIRTY_SIXTH,
     *THIRTY_SEVENTH,
+    *THIRTY_EIGHTH,
 ]
 
 
@@ -320,7 +329,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and seventy sets loaded through the production paths, a 243-point grid and the
+# A hundred and seventy-four sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

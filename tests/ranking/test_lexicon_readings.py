@@ -616,6 +616,19 @@ LEXICON_READINGS = [
     ("Réunion de démarrage chantier", "kind:kickoff", True),
     ("Spotkanie startowe projektu", "kind:kickoff", True),
     ("Anlauf der Linie nach dem Stillstand", "kind:kickoff", False),
+    # Profile 42: the engineers' meeting on the customer's design, read off six sets
+    # (pumps, rail, robotics, stands, water, moulds); a technical person or question is none.
+    ("Technische Klärung Pumpenauslegung", "kind:technical", True),
+    ("Kolbenwerk techn. Klärung SPS / Safety", "kind:technical", True),
+    ("DFM-Review Luftdüse 2K", "kind:technical", True),
+    ("MEDICA 2026 – Design Review", "kind:technical", True),
+    ("ESB tech workshop – point machines", "kind:technical", True),
+    ("Réunion technique chantier", "kind:technical", True),
+    ("Reunião técnica com a engenharia", "kind:technical", True),
+    ("Technical buyer joins the call", "kind:technical", False),
+    ("Technische Fragen zum Angebot", "kind:technical", False),
+    # A negotiated procedure is a public tender's, read off the ropeways set.
+    ("Aufklärungsgespräch Stadtseilbahn (Verhandlungsverfahren)", "kind:tender", True),
 ]
 
 

@@ -478,6 +478,40 @@ def test_an_account_tip_naming_someone_who_attends_ranks_higher() -> None:
     assert "names someone who attends" not in plain.reasons
 
 
+def test_an_account_tip_naming_someone_who_attends_holds_on_a_call_too() -> None:
+    # Profile 42, read off the lasers set: "Elin keeps every laser running; she remembers
+    # each late service visit and wants a spare-parts kit on site" is about Elin, and a
+    # Teams catch-up with her is where it helps. It read as an in-person tip and was dropped.
+    text = ("Dr. Elin Sandström runs the lab and remembers each late service visit. "
+            "She wants a spare-parts kit on site.")  # fmt: skip
+    about_her = candidate(tip(text, accounts=("nordvik.example",)))
+    assert about_her.facets.get("setting:onsite", 0.0) >= 0.5
+    with_her = meeting(
+        "Catch-up",
+        location="Microsoft Teams",
+        attendees=("e.sandstrom@nordvik.example",),
+        domains=("nordvik.example",),
+    )
+    with_someone_else = meeting("Catch-up", location="Microsoft Teams",
+                                attendees=("j.berg@nordvik.example",),
+                                domains=("nordvik.example",))  # fmt: skip
+    named = score(profile_meeting(with_her), about_her, NO_VECTOR, NO_STATS, {})
+    assert named is not None and "names someone who attends" in named.reasons
+    assert score(profile_meeting(with_someone_else), about_her, NO_VECTOR, NO_STATS, {}) is None
+
+
+def test_planning_a_fair_among_colleagues_is_about_the_fair() -> None:
+    # "Planning" is a routine meeting among colleagues, whose agenda may name anything; a
+    # fair's planning plans the fair. A team meeting that names the fair stays a team meeting.
+    fair_tip = candidate(tip("Trade fairs: book the customer meetings weeks before the fair.",
+                             tags=("trade fair",)))  # fmt: skip
+    booth = profile_meeting(meeting("Photonics fair - booth & meeting planning"))
+    team = profile_meeting(meeting("Team-Sync: Gebietsplanung & Messekalender"))
+    assert {"kind:planning", "kind:event"} <= set(booth.facets)
+    assert score(booth, fair_tip, NO_VECTOR, NO_STATS, {}) is not None
+    assert score(team, fair_tip, NO_VECTOR, NO_STATS, {}) is None
+
+
 def test_a_bid_is_prepared_among_colleagues() -> None:
     # Tenders are answered in writing: the bid review has no customer in it, and still fits.
     review = profile_meeting(meeting("Bid review: ITT clarification questions"))

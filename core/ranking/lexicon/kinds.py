@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from core.ranking.lexicon.cues import Facet, facet
 from core.ranking.lexicon.kinds_after_sale import AFTER_SALE
+from core.ranking.lexicon.kinds_engineering import ENGINEERING
 from core.ranking.lexicon.kinds_internal import INTERNAL
 from core.ranking.lexicon.kinds_tender import TENDER
 
@@ -362,4 +363,4 @@ SELLING: tuple[Facet, ...] = (
     ),
 )
 
-KINDS: tuple[Facet, ...] = (*SELLING, *TENDER, *AFTER_SALE, *INTERNAL)
+KINDS: tuple[Facet, ...] = (*SELLING, *TENDER, *ENGINEERING, *AFTER_SALE, *INTERNAL)

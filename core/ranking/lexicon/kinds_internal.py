@@ -126,7 +126,7 @@ INTERNAL: tuple[Facet, ...] = (
     # Sales asks colleagues to approve a price, a discount or a credit line: the deal desk, a
     # pricing or credit committee. Held without the customer, like a bid review, but its tips
     # ("get the deal desk's sign-off before the price talk") serve the customer meeting too,
-    # so it is no internal kind (``scoring.UNINVITED_KINDS``).
+    # so it is no internal kind (``scope.UNINVITED_KINDS``).
     facet(
         "kind:deal_desk",
         "deal desk",

@@ -17,7 +17,7 @@ TENDER: tuple[Facet, ...] = (
         """rfp, rfq, rfi, itt=, invitation to tender, tender*, bid, bids, bidding, bidder*,
         sole source, procurement portal,
         ausschreibung*, *ausschreibung, vergabe*, *vergabe, bieter*, submission deadline,
-        angebotsfrist, leistungsverzeichnis, leistungsbeschreibung,
+        angebotsfrist, leistungsverzeichnis, leistungsbeschreibung, verhandlungsverfahren*,
         aanbesteding*, *aanbesteding,
         anbud*, *anbud, upphandling*, *upphandling, udbud*, *udbud, konkurransegrunnlag*,
         foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
