@@ -66,8 +66,8 @@ class Params:
     min_evidence: float = 0.45  # generic tips: kind fit + words + meaning must reach this
     min_score: float = 0.3  # any tip: the final score must reach this
     learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
-    named_weight: float = 0.4  # an account tip that names someone who attends
-    headline_weight: float = 0.5  # the meeting title's words in the tip's title or tags
+    named_weight: float = 0.2  # an account tip that names someone who attends
+    headline_weight: float = 1.0  # the meeting title's words in the tip's title or tags
 
 
 DEFAULT = Params()

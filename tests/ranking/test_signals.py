@@ -13,7 +13,15 @@ from core.ranking import embedding, index, lexicon, orgs
 from core.ranking.index import tip_facets
 from core.ranking.meeting import profile_meeting
 from core.ranking.retrieval import Candidate, LibraryStats
-from core.ranking.scoring import DEFAULT, KIND_CONFLICT, facet_fit, mismatches, score
+from core.ranking.scoring import (
+    DEFAULT,
+    KIND_CONFLICT,
+    NAMED_ONSITE,
+    ONSITE_ON_CALL,
+    facet_fit,
+    mismatches,
+    score,
+)
 from core.ranking.text import content_terms, fold, index_spellings
 
 
@@ -478,26 +486,28 @@ def test_an_account_tip_naming_someone_who_attends_ranks_higher() -> None:
     assert "names someone who attends" not in plain.reasons
 
 
-def test_an_account_tip_naming_someone_who_attends_holds_on_a_call_too() -> None:
+def test_an_account_tip_naming_someone_who_attends_pays_half_for_a_call() -> None:
     # Profile 42, read off the lasers set: "Elin keeps every laser running; she remembers
     # each late service visit and wants a spare-parts kit on site" is about Elin, and a
-    # Teams catch-up with her is where it helps. It read as an in-person tip and was dropped.
+    # Teams catch-up with her is where it helps; it read as an in-person tip only.
     text = ("Dr. Elin Sandström runs the lab and remembers each late service visit. "
             "She wants a spare-parts kit on site.")  # fmt: skip
     about_her = candidate(tip(text, accounts=("nordvik.example",)))
-    assert about_her.facets.get("setting:onsite", 0.0) >= 0.5
-    with_her = meeting(
-        "Catch-up",
-        location="Microsoft Teams",
-        attendees=("e.sandstrom@nordvik.example",),
-        domains=("nordvik.example",),
+    onsite = about_her.facets.get("setting:onsite", 0.0)
+    assert onsite >= 0.5
+    call = profile_meeting(
+        meeting("Catch-up", location="Microsoft Teams", attendees=("e.sandstrom@nordvik.example",),
+                domains=("nordvik.example",))
+    )  # fmt: skip
+    assert call.setting == "virtual"
+    unnamed = mismatches(call, about_her, generic=False)
+    named = mismatches(call, about_her, generic=False, names_attendee=True)
+    assert unnamed == pytest.approx(ONSITE_ON_CALL * onsite)
+    assert named == pytest.approx(NAMED_ONSITE * unnamed)
+    found = score(
+        call, about_her, NO_VECTOR, NO_STATS, {}, params=replace(DEFAULT, named_weight=0.4)
     )
-    with_someone_else = meeting("Catch-up", location="Microsoft Teams",
-                                attendees=("j.berg@nordvik.example",),
-                                domains=("nordvik.example",))  # fmt: skip
-    named = score(profile_meeting(with_her), about_her, NO_VECTOR, NO_STATS, {})
-    assert named is not None and "names someone who attends" in named.reasons
-    assert score(profile_meeting(with_someone_else), about_her, NO_VECTOR, NO_STATS, {}) is None
+    assert found is not None and "names someone who attends" in found.reasons
 
 
 def test_planning_a_fair_among_colleagues_is_about_the_fair() -> None:
