@@ -121,11 +121,13 @@ def _the_trades_word(session: Session, name: str, named: set[str]) -> bool:
     ids = matching_tip_ids(session, [name], every_word=False, limit=TRADES_WORD_READ)
     if len(ids) < TRADES_WORD:
         return False
-    theirs = session.exec(
-        select(TipOrg.tip_id).where(col(TipOrg.tip_id).in_(ids), col(TipOrg.org).in_(named))
-    ).all()
-    others = len(set(ids) - set(theirs))
-    return others >= TRADES_WORD and others > len(set(theirs))
+    theirs = set(
+        session.exec(
+            select(TipOrg.tip_id).where(col(TipOrg.tip_id).in_(ids), col(TipOrg.org).in_(named))
+        ).all()
+    )
+    others = len(set(ids) - theirs)
+    return others >= TRADES_WORD and others > len(theirs)
 
 
 def orgs_with_tips(session: Session, names: set[str]) -> set[str]:

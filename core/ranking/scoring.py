@@ -325,6 +325,7 @@ def mismatches(
     them: "Elin runs the lab; she remembers every late service visit" is for the call too.
     """
     penalty = 0.0
+    visit_share = NAMED_ONSITE if names_attendee else 1.0
     meeting_kinds = {n for n, s in kinds(profile.facets).items() if s >= 0.5}
     tip_kinds = kinds(candidate.facets)
     if generic and meeting_kinds and tip_kinds:
@@ -344,7 +345,7 @@ def mismatches(
             if candidate.tip.accounts and elsewhere:
                 penalty += ONSITE_ELSEWHERE * strength
             elif profile.setting == "virtual":
-                penalty += ONSITE_ON_CALL * strength * (NAMED_ONSITE if names_attendee else 1.0)
+                penalty += ONSITE_ON_CALL * strength * visit_share
             elif profile.setting == "unknown":
-                penalty += ONSITE_UNKNOWN * strength * (NAMED_ONSITE if names_attendee else 1.0)
+                penalty += ONSITE_UNKNOWN * strength * visit_share
     return penalty
