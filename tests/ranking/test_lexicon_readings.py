@@ -629,6 +629,16 @@ LEXICON_READINGS = [
     ("Technische Fragen zum Angebot", "kind:technical", False),
     # A negotiated procedure is a public tender's, read off the ropeways set.
     ("Aufklärungsgespräch Stadtseilbahn (Verhandlungsverfahren)", "kind:tender", True),
+    # The thirty-ninth round: a discount wish and a final round are a price negotiation, a
+    # candidate's final round is not; a factory acceptance test is no customer's trade.
+    ("Offerte Glaslinie; Rabattwunsch 7 %", "kind:negotiation", True),
+    ("Rückfragen zur Offerte – letzte Runde vor Unterschrift", "kind:negotiation", True),
+    ("Final round – 2026 package", "kind:negotiation", True),
+    ("Final round interview – AE candidate", "kind:negotiation", False),
+    ("FAT: insist on a factory acceptance test with real bottles", "kind:installation", True),
+    ("FAT: insist on a factory acceptance test with real bottles", "industry:manufacturing", False),
+    ("Visit to their factory in Brno", "industry:manufacturing", True),
+    ("Datenfeed TV-Grafik: Zwischenzeiten an die Grafik-Engine", "topic:integration", True),
 ]
 
 

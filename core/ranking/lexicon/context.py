@@ -222,6 +222,11 @@ CONTEXT: tuple[Facet, ...] = (
         fabryk*, zaklad produkcyjny, zakladu produkcyjnego, produkcj*, przemysl=, przemyslu=,
         przemysle=, linia
         produkcyjna""",
+        # A factory acceptance test is held at the seller's works: a kind of meeting, not
+        # the customer's trade.
+        unless="""factory acceptance*, factory test*, collaudo in fabbrica, collaudo di
+        fabbrica, reception usine, reception en usine, essais en usine, prueba* en fabrica,
+        aceptacion en fabrica, teste* em fabrica, aceitacao em fabrica, odbior fabryczny""",
     ),
     facet(
         "industry:automotive",

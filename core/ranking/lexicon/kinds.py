@@ -106,7 +106,7 @@ SELLING: tuple[Facet, ...] = (
         discount,
         concession, haggl*, best and final, bafo, final offer, best offer, counter offer,
         letztes angebot, konditionen=, kondition*,
-        *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt, *rabatt, nachlass,
+        *kondition, konditionsgespraech, verhandl*, *verhandlung, rabatt*, *rabatt, nachlass,
         *nachlass, preisgespraech, preisrunde*, zugestaendnis*, jahresvereinbarung*,
         preisvereinbarung*,
         annual agreement*, onderhandel*, *onderhandeling*, korting*,
@@ -127,7 +127,12 @@ SELLING: tuple[Facet, ...] = (
         vyjednavanie*,
         hintaneuvottelu*, loppuneuvottelu*, tarjousneuvottelu*, laebiraeaekimis*,
         hinnalaebiraeaekimis*, artargyalas*, artargyala*, vegso ajanlat*, negociere*,
-        negocieri*, negocierea*, oferta finala""",
+        negocieri*, negocierea*, oferta finala,
+        final round, last round, letzte runde, letzten runde, finale runde, finalen runde,
+        dernier tour, ronda final, rodada final, ultima rodada, ostatnia runda""",
+        # A candidate's last interview is a hiring step, not a price.
+        unless="""final round interview*, last round interview*, final round with candidate*,
+        letzte runde bewerb*, finale runde bewerb*""",
     ),
     facet(
         "kind:contract",
