@@ -136,6 +136,21 @@ def test_a_prospect_met_at_a_fair_is_at_its_first_meeting(session, member, curat
     assert known.id in brief_ids(session, member.id, customer)
 
 
+def test_a_final_round_is_a_price_negotiation(session, member, curator,
+                                              add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """The thirty-ninth round: "letzte Runde" before signing is the negotiation's last round,
+    a candidate's final-round interview is a hiring step."""
+    bafo = add_tip(curator.id, "Best and final offer: trade scope, never just cut the price.",
+                   tags=["negotiation"])  # fmt: skip
+    add_tip(curator.id, "Demos: show the customer's own data.", tags=["demo"])
+    last = add_meeting(member.id, "Campus Alpina – letzte Runde vor Unterschrift",
+                       attendees=["m.reiter@campus-alpina.example", member.email])  # fmt: skip
+    assert brief_ids(session, member.id, last) == [bafo.id]
+    hiring = add_meeting(member.id, "Final round interview – AE candidate",
+                         attendees=["j.doe@gmail.com", member.email])  # fmt: skip
+    assert bafo.id not in brief_ids(session, member.id, hiring)
+
+
 def test_a_shorter_name_that_begins_each_name_names_the_family(session, member, curator,
                                                                add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     bank = add_tip(curator.id, "Halden Bank: the CFO signs.", accounts=["haldenbank.co.uk"])
