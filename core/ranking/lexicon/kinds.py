@@ -128,7 +128,7 @@ SELLING: tuple[Facet, ...] = (
         hintaneuvottelu*, loppuneuvottelu*, tarjousneuvottelu*, laebiraeaekimis*,
         hinnalaebiraeaekimis*, artargyalas*, artargyala*, vegso ajanlat*, negociere*,
         negocieri*, negocierea*, oferta finala,
-        final round, last round, letzte runde, letzten runde, finale runde, finalen runde,
+        final round, last round, letzte runde, finale runde,
         dernier tour, ronda final, rodada final, ultima rodada, ostatnia runda""",
         # A candidate's last interview is a hiring step, not a price.
         unless="""final round interview*, last round interview*, final round with candidate*,
