@@ -27,7 +27,7 @@ from core.models import (
     User,
     utcnow,
 )
-from core.ranking import learning, lexicon, orgs, retrieval, scoring
+from core.ranking import learning, lexicon, naming, orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, meet_a_fair_contact, profile_meeting
 from core.ranking.text import fold
 from core.settings import get_settings
@@ -36,15 +36,12 @@ from core.settings import get_settings
 FINALISTS = 40
 # What kind of organisation the customer is, read from its own account tips: a facet
 # (an industry, "partner") that at least half of them have, and at least ORG_MIN_TIPS.
-ORG_FACET_GROUPS = ("industry:", "kind:partner")
+PARTNER = "kind:partner"
+ORG_FACET_GROUPS = ("industry:", PARTNER)
 ORG_FACET_SHARE = 0.5
 ORG_MIN_TIPS = 1
 ORG_FACET_STRENGTH = 0.5
 ORG_TIPS_READ = 60
-# An internal meeting's description may name the customer its title abbreviates; only its
-# full name counts there, since a description also mentions places and people in passing,
-# and only one customer: a description naming several is a pipeline or an agenda.
-DESCRIPTION_READ = 400
 # Off-work kinds that are still work when they name a customer: meals, parties, outings.
 SOCIAL_OFFWORK = ("personal", "company")
 
@@ -63,26 +60,13 @@ class Brief:
 
 
 def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
-    """The meeting's profile, with the customers its title names when no one comes from one.
-
-    With no one from outside, the title and location (else the description) may name the
-    customer. An outsider the team has written no tip for (a reseller, a consultant) may
-    come about a customer the team knows ("Brembati pre-call" with the reseller): then only
-    the title and location count. A description that names a known customer next to a
-    stranger is more often a referral or a reference ("Referral from Joanne at Greaves
-    Lomax") than the meeting's subject.
-    """
-    named: set[str] = set()
+    """The meeting's profile, with the customers it names (``naming.customers_named``) when
+    no one comes from one, or only a partner does."""
     attending = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
     known = retrieval.orgs_with_tips(session, attending)
-    if not known:
-        where = orgs.without_rooms(meeting.location or "")
-        keys = orgs.title_keys(f"{meeting.title or ''} , {where}")
-        named = retrieval.orgs_named_in(session, keys)
-        if not named and not attending and meeting.description:  # "AP handover", "… Ashworth"
-            keys = orgs.title_keys(meeting.description[:DESCRIPTION_READ])
-            found = retrieval.orgs_named_in(session, keys, short_names=False)
-            named = found if len(found) == 1 else set()  # several: a pipeline, an agenda
+    named: set[str] = set()
+    if not known or _only_partners(session, known):
+        named = naming.customers_named(session, meeting, attending) - known
     profile = profile_meeting(meeting, named)
     profile.known_orgs = known | named  # a name is found among the tips' organisations
     meet_a_fair_contact(profile)
@@ -96,7 +80,7 @@ def _names_customer(session: Session, meeting: Meeting, profile: MeetingProfile)
     """A meal or a party whose title names a customer: work, whatever the cue words say."""
     if profile.offwork not in SOCIAL_OFFWORK or not profile.orgs_from_title:
         return False
-    return bool(retrieval.orgs_named_in(session, orgs.title_keys(meeting.title or "")))
+    return naming.title_names_one(session, meeting)
 
 
 def _off_work(session: Session, meeting: Meeting, profile: MeetingProfile) -> bool:
@@ -121,24 +105,38 @@ def _known_customer_attends(profile: MeetingProfile) -> bool:
 
 def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
     """A partner or a dairy says so in the tips written for it, if not in the meeting title."""
-    if not profile.orgs:
-        return
+    for name, strength in _org_facets(session, profile.orgs).items():
+        profile.facets[name] = max(profile.facets.get(name, 0.0), strength)
+
+
+def _org_facets(session: Session, names: set[str]) -> dict[str, float]:
+    """What kind of organisations ``names`` are, as facets at least half their tips have."""
+    if not names:
+        return {}
     rows = session.exec(
         select(TipProfile.facets)
         .join(TipOrg, col(TipOrg.tip_id) == TipProfile.tip_id)
-        .where(col(TipOrg.org).in_(sorted(profile.orgs)))
+        .where(col(TipOrg.org).in_(sorted(names)))
         .limit(ORG_TIPS_READ)
     ).all()
     if len(rows) < ORG_MIN_TIPS:
-        return
+        return {}
     counts: dict[str, int] = {}
     for facets in rows:
         for name, strength in (facets or {}).items():
             if name.startswith(ORG_FACET_GROUPS) and strength >= 0.5 and name in lexicon.BY_NAME:
                 counts[name] = counts.get(name, 0) + 1
-    for name, count in counts.items():
-        if count >= max(ORG_MIN_TIPS, ORG_FACET_SHARE * len(rows)):
-            profile.facets[name] = max(profile.facets.get(name, 0.0), ORG_FACET_STRENGTH)
+    least = max(ORG_MIN_TIPS, ORG_FACET_SHARE * len(rows))
+    return {name: ORG_FACET_STRENGTH for name, count in counts.items() if count >= least}
+
+
+def _only_partners(session: Session, known: set[str]) -> bool:
+    """Whether every known organisation that attends is a partner, by its own tips.
+
+    A reseller comes about a customer: "Licitación Valdeaurora - aclaraciones" with the
+    reseller MedTec is the hospital's tender, and the hospital's tips belong there.
+    """
+    return all(PARTNER in _org_facets(session, {org}) for org in known)
 
 
 def _feedback(

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from publicsuffixlist import PublicSuffixList
 
-from core.ranking.text import STOP_WORDS, words
+from core.ranking.text import STOP_WORDS, index_spellings, words
 
 _PSL = PublicSuffixList()
 MAX_RUN = 3
@@ -151,14 +151,19 @@ def sector_hint(domain: str) -> str:
 
 
 def title_keys(text: str) -> set[str]:
-    """Every run of 1-3 consecutive words of ``text``, joined, that could be a name key."""
+    """Every run of 1-3 consecutive words of ``text``, joined, that could be a name key.
+
+    A key with a spelled-out umlaut comes in its plain spelling too: the domain of
+    "Västmarka" or "Bjørkvik" drops the letter (``vastmarka.se``, ``bjorkvik.no``), where
+    fold() spells "vaestmarka", "bjoerkvik".
+    """
     keys: set[str] = set()
     for run in _runs(words(text)):
         if len(run) == 1 and (run[0] in STOP_WORDS or run[0].isdigit()):
             continue
         key = "".join(run)
         if len(key) >= MIN_KEY:
-            keys.add(key)
+            keys.update(index_spellings(key))
     return keys
 
 

@@ -489,6 +489,11 @@ def test_a_stranger_may_come_about_a_customer_the_title_names(
                            description="Referral from Giulia at Brembati",
                            attendees=[member.email, "sarah@ferncliffe-law.co.uk"])  # fmt: skip
     assert buys.id not in brief_ids(session, member.id, referral)
+    # A pre-call with the partner prepares the customer's meeting its description names.
+    precall = add_meeting(member.id, "Voorbespreking",
+                          description="Afstemming vóór het overleg met Brembati: wie presenteert",
+                          attendees=[member.email, "r.kraan@kraan-eng.nl"])  # fmt: skip
+    assert buys.id in brief_ids(session, member.id, precall)
     # A customer the team knows attends: the title's other names do not join in.
     known = add_tip(curator.id, "Metrotecnica wants the margin split in writing.",
                     accounts=["metrotecnica.it"])  # fmt: skip
@@ -554,3 +559,41 @@ def test_a_tip_that_names_the_customer_in_its_headline_is_for_it(session, member
     assert worded.id not in brief_ids(session, member.id, sync)
     other = add_meeting(member.id, "Call", attendees=["jo@globex.com"], location="Teams")
     assert named.id not in brief_ids(session, member.id, other)
+
+
+def test_a_prospects_own_name_names_no_other_customer(session, member, curator,
+                                                      add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """The fortieth round: at the prospect ``ortopediagarbin.it``, "Ortopedia Garbin" is
+    Garbin's workshop, and its first word no short name of the customer Ortopedia Zanardi."""
+    zanardi = add_tip(curator.id, "Ortopedia Zanardi: Luca decides the workflow.",
+                      accounts=["ortopediazanardi.it"])  # fmt: skip
+    visit = add_meeting(member.id, "Padova – Garbin", location="Ortopedia Garbin, Padova",
+                        attendees=["federico@ortopediagarbin.it", member.email])  # fmt: skip
+    assert zanardi.id not in brief_ids(session, member.id, visit)
+    # Without the prospect, "Ortopedia" in the title still names the customer.
+    internal = add_meeting(member.id, "Ortopedia – Angebot prüfen")
+    assert zanardi.id in brief_ids(session, member.id, internal)
+
+
+def test_a_partners_call_about_a_customer_the_title_names(session, member, curator,
+                                                          add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """A reseller the team knows as one comes about the hospital's tender; a customer who
+    comes is not a partner, and another customer its title names stays out."""
+    hospital = add_tip(curator.id, "Valdeaurora: we bid through our reseller, never direct.",
+                       accounts=["hu-valdeaurora.es"])  # fmt: skip
+    reseller = add_tip(curator.id, "MedTec Ibérica, our reseller: agree its margin first.",
+                       accounts=["medtec-iberica.es"])  # fmt: skip
+    call = add_meeting(member.id, "Licitación Valdeaurora – aclaraciones",
+                       attendees=["alvaro@medtec-iberica.es", member.email])  # fmt: skip
+    assert set(brief_ids(session, member.id, call)) == {hospital.id, reseller.id}
+    # "Sync Fischer / Hofmann" with the reseller's Thomas Fischer names him, not a customer.
+    fischer = add_tip(curator.id, "Fischer Innenausbau asks for a second final price.",
+                      accounts=["fischer-innenausbau.ch"])  # fmt: skip
+    sync = add_meeting(member.id, "Sync Fischer / Hofmann",
+                       attendees=["thomas.fischer@medtec-iberica.es", member.email])  # fmt: skip
+    assert fischer.id not in brief_ids(session, member.id, sync)
+    add_tip(curator.id, "Clinica Norte signs only after a reference visit.",
+            accounts=["clinicanorte.es"])  # fmt: skip
+    reference = add_meeting(member.id, "Valdeaurora reference for Clinica Norte",
+                            attendees=["ana@clinicanorte.es", member.email])  # fmt: skip
+    assert hospital.id not in brief_ids(session, member.id, reference)

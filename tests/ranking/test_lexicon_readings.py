@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from core.ranking import lexicon
+from core.ranking.lexicon.cues import facet
 from core.ranking.text import fold
 
 
@@ -639,9 +640,28 @@ LEXICON_READINGS = [
     ("FAT: insist on a factory acceptance test with real bottles", "industry:manufacturing", False),
     ("Visit to their factory in Brno", "industry:manufacturing", True),
     ("Datenfeed TV-Grafik: Zwischenzeiten an die Grafik-Engine", "topic:integration", True),
+    # The fortieth round: a half-year review, a machine standing still, measuring up, a
+    # subscription renewal, the deals at risk and a partner's pre-call.
+    ("CPA – review semestrale", "kind:business_review", True),
+    ("Årlig gennemgang af drift og statistik", "kind:business_review", True),
+    ("Anlægget har stået stille siden fredag", "kind:support", True),
+    ("Opmåling filialer", "kind:site_survey", True),
+    ("Opmåling filialer", "industry:retail", False),
+    ("Neue Filiale in Graz: Ladenbau", "industry:retail", True),
+    ("Renovación suscripción software (vence 1/3)", "kind:renewal", True),
+    ("Ordre du jour : deals à risque, objectifs T1", "kind:forecast", True),
+    ("Intromøde", "kind:discovery", True),
+    ("Voorbespreking", "internal:prep", True),
+    ("Retour sur notre offre – dernière ligne droite avant décision", "kind:negotiation", True),
 ]
 
 
 @pytest.mark.parametrize(("text", "facet", "read"), LEXICON_READINGS)
 def test_the_lexicon_reads_the_trades_words(text: str, facet: str, read: bool) -> None:
     assert (facet in facets_of(text)) is read
+
+
+@pytest.mark.parametrize("cues", ['retail*, # a "comment" slipped in', "maßnahme*", "Filiale"])
+def test_a_cue_fold_cannot_match_is_an_error(cues: str) -> None:
+    with pytest.raises(ValueError, match="industry:retail"):
+        facet("industry:retail", "retail", cues)

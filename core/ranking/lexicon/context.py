@@ -253,11 +253,12 @@ CONTEXT: tuple[Facet, ...] = (
         laticinio*, lacticinio*, padaria*,
         spozywcz*, mleczarni*, piekarni*, browar*""",
     ),
+    # A German shop's branch ("Filiale"); not the Danish or Norwegian "filialer" of a library.
     facet(
         "industry:retail",
         "retail",
         """retail*, retailer*, stores, supermarket*, e commerce, ecommerce, einzelhandel*,
-        filiale*, handelskette*,
+        filiale=, filialen=, filialnetz*, filialkette*, handelskette*,
         dagligvare*, detaljhandel*,
         magasin*, grande distribution, commerce de detail,
         grande distribuzione, gdo=, punto vendita, punti vendita, negozio=, negozi=,

@@ -72,8 +72,21 @@ def _any_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def facet(name: str, label: str, cues: str, unless: str = "") -> Facet:
-    """A facet from comma-separated cue lists, as the lexicon's tables write them."""
-    return Facet(name, label, split_cues(cues), split_cues(unless))
+    """A facet from comma-separated cue lists, as the lexicon's tables write them.
+
+    A cue fold() could never match is an error: a comment or a quote slipped into a
+    table's string, or an unfolded "ä", would otherwise add words as cues (or match
+    nothing) without a word said.
+    """
+    found = Facet(name, label, split_cues(cues), split_cues(unless))
+    bad = [c for c in found.cues + found.unless if not _CUE.fullmatch(c)]
+    if bad:
+        raise ValueError(f"{name}: cues fold() cannot match: {bad}")
+    return found
+
+
+# What a cue may hold: folded words (as ``text.fold`` writes them) and the marks above.
+_CUE = re.compile(r"[a-z0-9*=?\s]+")
 
 
 def split_cues(cues: str) -> tuple[str, ...]:

@@ -36,7 +36,8 @@ SELLING: tuple[Facet, ...] = (
         referred to us, empfehlung von, empfohlen von, auf empfehlung,
         kennismaking*, eerste gesprek*, intakegesprek*,
         foerste moete*, foerste moede*, foersta moete*, introduksjonsmoete*,
-        introduktionsmoete*, introduktionsmoede*, behovsanaly*, kartleggingsmoete*,
+        introduktionsmoete*, introduktionsmoede*, intromoede*, intromoete*, behovsanaly*,
+        kartleggingsmoete*,
         premier rendez vous*, premier rdv, premiere rencontre, premier echange*, premier
         contact, prise de contact, rendez vous decouverte, appel decouverte, entretien
         decouverte, reunion decouverte, analyse des besoins, recueil des besoins, faire
@@ -129,7 +130,9 @@ SELLING: tuple[Facet, ...] = (
         hinnalaebiraeaekimis*, artargyalas*, artargyala*, vegso ajanlat*, negociere*,
         negocieri*, negocierea*, oferta finala,
         final round, last round, letzte runde, finale runde,
-        dernier tour, ronda final, rodada final, ultima rodada, ostatnia runda""",
+        dernier tour, ronda final, rodada final, ultima rodada, ostatnia runda,
+        derniere ligne droite, home stretch, final stretch, endspurt, recta final, reta
+        final, dirittura d arrivo""",
         # A candidate's last interview is a hiring step, not a price.
         unless="""final round interview*, last round interview*, final round with candidate*,
         letzte runde bewerb*, finale runde bewerb*""",
@@ -175,9 +178,13 @@ SELLING: tuple[Facet, ...] = (
         disdetta*, scadenza contratto, scadenza del contratto,
         renovacion del contrato, renovacion de contrato, renovacion contrat*, renovar el
         contrato, renovacion del servicio, renovacion anual, prorroga*, vencimiento del
-        contrato,
+        contrato, renovacion suscripcion*, renovacion de suscripcion*, renovacion de la
+        suscripcion, renovacion licencia*, renovacion de licencia*, renovacion de la
+        licencia, renovacion del mantenimiento, renovacion de mantenimiento,
         renovacao do contrato, renovacao de contrato, renovacao contrat*, renovar o contrato,
         renovacao contratual, renovacao do servico, renovacao anual, prorrogacao do contrato,
+        renovacao da assinatura, renovacao de assinatura, renovacao da licenca, renovacao de
+        licenca*,
         fim do contrato, denuncia do contrato,
         odnowieni* umow*, przedluzeni* umow*, wypowiedzeni* umow*, odnowieni* licencj*,
         przedluzeni* licencj*, koniec umowy,
@@ -207,12 +214,16 @@ SELLING: tuple[Facet, ...] = (
         jahresreview, *jahresgespraech, kpi review*, service review*, contract review*,
         performance meeting*, monthly review*, leistungsreview*, servicegespraech*,
         q1 review, q2 review, q3 review, q4 review, quartalsbesprechung*,
-        season review*, rueckblick*, *rueckblick,
+        season review*, rueckblick*, *rueckblick, half year review*, half yearly review*,
+        semi annual review*, halbjahresgespraech*, halbjahresreview*, halfjaargesprek*,
+        revue semestrielle, bilan semestriel, point semestriel, review semestrale,
+        revisione semestrale, incontro semestrale, verifica semestrale, revision semestral,
+        reunion semestral, revisao semestral, reuniao semestral,
         jaargesprek*, kwartaalgesprek*, kwartaaloverleg*, kwartaalreview*,
         evaluatiegesprek*,
         kvartalsgjennomgang*, kvartalsgenomgang*, kvartalsmoete*, kvartalsmoede*,
         kvartalsoppfoelging*, kvartalsuppfoeljning*, kvartalsopfoelgning*, arsgjennomgang*,
-        arsgenomgang*,
+        arsgenomgang*, arsgennemgang*, arlig gennemgang, arlig genomgang, arlig gjennomgang,
         revue trimestrielle, revue annuelle, revue de compte*, revue d activite*, bilan
         annuel, bilan trimestriel, point trimestriel, point annuel,
         revisione trimestrale, revisione annuale, review trimestrale, review annuale,
@@ -324,6 +335,8 @@ SELLING: tuple[Facet, ...] = (
         co sell, joint venture, haendler*, *haendler, vertriebspartner*, wiederverkaeufer*,
         subcontract*, sub contractor*, subunternehm*, nachunternehm*,
         deal registration*, deal registrier*, deal registered, lead registration*,
+        registered deals, registrierte deals, registrerade affaerer, registrerede deals,
+        registrerte deals, dealregistrering*, affaersregistrering*,
         lead registrier*,
         aterfoersaeljar*, underleverandoer*, underleverantoer*, forhandlermoede*,
         forhandlermoete*, forhandleraftal*, forhandleravtal*, forhandlernetvaerk*,

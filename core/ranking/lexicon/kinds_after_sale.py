@@ -27,7 +27,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         visita tecnica, toma de medidas, levantamiento de medidas, replanteo*,
         levantamento no local, levantamento de medidas, medicoes no local, vistoria*,
         wizja lokalna, wizji lokalnej, wizje lokalne, obmiar*, pomiary na miejscu, oglednin*,
-        ogledziny, ogledzin=, besigtigelse*, *besigtigelse, platsbesiktning*,
+        ogledziny, ogledzin=, besigtigelse*, *besigtigelse, platsbesiktning*, opmaling*,
+        oppmaling*, uppmaetning*,
         obhlidk*, obhliadk*, prohlidk* mist*, prohliadk* miest*,
         kohdekaeynti*, tyoemaakaeynti*, mittauskaeynti*, kartoituskaeynti*, katselmu*,
         objekti uelevaatus*, objektikuelastus*, helyszini bejaras*, helyszini szemle*,
@@ -114,7 +115,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         fehlteil*, backorder*, supply shortage*, parts shortage*, component shortage*,
         klacht*, *klacht, escalatie*,
         reklamasjon*, *reklamasjon, klagomal*, eskalering*, driftsstans*, driftsstopp*,
-        driftsstoerning*, nedetid*, havari*,
+        driftsstoerning*, nedetid*, havari*, haveri*, nedbrud*, *nedbrud, driftstop*,
+        staet stille, star stille, stod stille, star still, stod still,
         reclamation*, plainte*, panne=, pannes=, dysfonctionnement*, litige*, non
         conformite*, arret
         de production, mecontent*, insatisfait*, retard de livraison*, retards de livraison,

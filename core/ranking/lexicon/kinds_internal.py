@@ -16,6 +16,8 @@ INTERNAL: tuple[Facet, ...] = (
         """forecast*, pipeline*, deal review*, deal durchsprache*, commit call, sales
         review,
         revenue review, revenue meeting*, revenue call*, numbers call, numbers review,
+        deals at risk, at risk deals, deals a risque, affaires a risque, deals a rischio,
+        trattative a rischio, deals en riesgo, oportunidades en riesgo,
         number call, zahlenrunde, zahlen call,
         umsatzrunde, prognose*, *prognose, umsatzplanung, *pipeline,
         prognos=,

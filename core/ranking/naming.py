@@ -1,0 +1,66 @@
+"""Which customers the team knows a meeting is about, when no one from them attends.
+
+A title says "Brembati pre-call" with the reseller, an internal "AP handover" is
+described "… what we sold Ashworth Pryce". ``brief.meeting_profile`` asks here only
+when no one from a customer the team has tips for comes; the organisations found are
+the ones the team's tips are written for (``retrieval.orgs_named_in``).
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from core.models import Meeting
+from core.ranking import lexicon, orgs, retrieval
+from core.ranking.attendees import person_names
+from core.ranking.text import fold
+
+# An internal meeting's description may name the customer its title abbreviates; only its
+# full name counts there, since a description also mentions places and people in passing,
+# and only one customer: a description naming several is a pipeline or an agenda.
+DESCRIPTION_READ = 400
+
+
+def customers_named(session: Session, meeting: Meeting, attending: set[str]) -> set[str]:
+    """The known customers the title and location name, else the description.
+
+    With no one from outside, the title and location (else the description) may name the
+    customer. An outsider the team has written no tip for (a reseller, a consultant) may
+    come about a customer the team knows ("Brembati pre-call" with the reseller): then only
+    the title and location count, and the description only when the title says the
+    meeting prepares another ("Voorbespreking" with the engineering firm, described
+    "before the meeting with Delta Ammoniak"). Otherwise a description that names a known
+    customer next to a stranger is more often a referral or a reference ("Referral from
+    Joanne at Greaves Lomax") than the meeting's subject. A title word that is the surname
+    of someone who attends names that person ("Sync Fischer / Hofmann" with Thomas Fischer),
+    not the customer Fischer Innenausbau.
+    """
+    where = orgs.without_rooms(meeting.location or "")
+    text = f"{meeting.title or ''} , {where}"
+    people = {last for _, last in person_names(meeting)}
+    keys = orgs.title_keys(text) - _own_names(attending, text) - people
+    named = retrieval.orgs_named_in(session, keys)
+    if named or not meeting.description or (attending and not _prepares(meeting)):
+        return named
+    keys = orgs.title_keys(meeting.description[:DESCRIPTION_READ])
+    found = retrieval.orgs_named_in(session, keys, short_names=False)
+    return found if len(found) == 1 else set()  # several: a pipeline, an agenda
+
+
+def title_names_one(session: Session, meeting: Meeting) -> bool:
+    """Whether the title alone names a customer the team has tips for."""
+    return bool(retrieval.orgs_named_in(session, orgs.title_keys(meeting.title or "")))
+
+
+def _prepares(meeting: Meeting) -> bool:
+    """Whether the title says the meeting prepares another ("Vorbesprechung", "Pre-call")."""
+    return bool(lexicon.facet_hits(fold(meeting.title or "")).get("internal:prep"))
+
+
+def _own_names(attending: set[str], text: str) -> set[str]:
+    """The words of ``text`` that spell the name of a company that attends.
+
+    "Ortopedia Garbin" at a meeting with ``ortopediagarbin.it`` names Garbin: its
+    "Ortopedia" is not the short name of the team's customer ``ortopediazanardi.it``.
+    """
+    return {word for domain in attending for word in orgs.spelled_names(domain, text)}
