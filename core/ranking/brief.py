@@ -42,6 +42,8 @@ ORG_FACET_SHARE = 0.5
 ORG_MIN_TIPS = 1
 ORG_FACET_STRENGTH = 0.5
 ORG_TIPS_READ = 60
+# Every industry's share of the library, for the penalty of a tip written for another one.
+INDUSTRIES = tuple(name for name in lexicon.BY_NAME if name.startswith("industry:"))
 # Off-work kinds that are still work when they name a customer: meals, parties, outings.
 SOCIAL_OFFWORK = ("personal", "company")
 
@@ -267,7 +269,7 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | Non
     if profile.quiet and not _known_customer_attends(profile):
         return None
     stats = retrieval.library_stats(
-        session, [*profile.terms, *profile.name_terms], list(profile.facets)
+        session, [*profile.terms, *profile.name_terms], [*profile.facets, *INDUSTRIES]
     )
     helped_here = set(learning.series_helpful_ids(session, profile))
     found = retrieval.candidates(session, profile, stats, extra_ids=sorted(helped_here))

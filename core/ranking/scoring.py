@@ -21,6 +21,7 @@ an account tip needs only not to contradict the meeting. See docs/ranking.md.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -160,7 +161,13 @@ def signals(
         # Whether a tip fits at all does not depend on how common its facets are in the
         # library; specificity only orders the tips that do.
         plain_fit=facet_fit(facets, candidate.facets, {})[0],
-        mismatch=mismatches(profile, candidate, generic=not tip.accounts, names_attendee=people),
+        mismatch=mismatches(
+            profile,
+            candidate,
+            generic=not tip.accounts,
+            names_attendee=people,
+            specificity=stats.specificity,
+        ),
         overlap=overlap,
         shared_word=shared_word,
         headline=headline_overlap(profile, candidate.headline, stats.idf),
@@ -288,7 +295,7 @@ def prescore(
         return None
     fit, _ = facet_fit(_fit_facets(profile, tip.accounts), candidate.facets, stats.specificity)
     total = (ACCOUNT_PRIOR if tip.accounts else 0.0) + fit
-    total -= mismatches(profile, candidate, generic=not tip.accounts)
+    total -= mismatches(profile, candidate, generic=not tip.accounts, specificity=stats.specificity)
     return (
         total
         + min(0.3, 0.1 * math.log1p(max(tip.helpful_count, 0)))
@@ -317,12 +324,19 @@ def facet_fit(
 
 
 def mismatches(
-    profile: MeetingProfile, candidate: Candidate, *, generic: bool, names_attendee: bool = False
+    profile: MeetingProfile,
+    candidate: Candidate,
+    *,
+    generic: bool,
+    names_attendee: bool = False,
+    specificity: Mapping[str, float] | None = None,
 ) -> float:
     """What speaks against the tip here: another kind of meeting, another industry, a visit.
 
     An account tip that names someone who attends is about that person wherever one meets
     them: "Elin runs the lab; she remembers every late service visit" is for the call too.
+    An industry most of the library's tips share is the seller's market, not another
+    customer's trade: its penalty shrinks with its ``specificity``, as its fit does.
     """
     penalty = 0.0
     visit_share = NAMED_ONSITE if names_attendee else 1.0
@@ -337,7 +351,8 @@ def mismatches(
         group = lexicon.BY_NAME[name].group if name in lexicon.BY_NAME else ""
         if generic and group == "industry" and strength >= 0.5:
             if profile.facets.get(name, 0.0) < 0.3:
-                penalty += INDUSTRY_MISMATCH * strength
+                common = specificity.get(name, 1.0) if specificity else 1.0
+                penalty += INDUSTRY_MISMATCH * strength * common
         elif name == "setting:onsite" and strength >= 0.5:
             elsewhere = profile.venue_orgs and not (
                 {orgs.registrable(a) for a in candidate.tip.accounts} & profile.venue_orgs

@@ -628,6 +628,17 @@ def test_industry_tips_need_a_sign_of_that_industry() -> None:
     assert high is not None and (low is None or low.score < high.score)
 
 
+def test_the_sellers_own_market_costs_a_tip_less_than_another_trade() -> None:
+    """The fortieth round: where most of the library's tips are for hospitals, a generic
+    first-call tip that mentions them is the seller's market, not another customer's trade."""
+    hospital = candidate(tip("Intro: hospitals set budgets in autumn.", tags=("first call",)))
+    intro = profile_meeting(meeting("Intro", domains=("initech.com",)))
+    rare = mismatches(intro, hospital, generic=True, specificity={"industry:healthcare": 1.0})
+    common = mismatches(intro, hospital, generic=True, specificity={"industry:healthcare": 0.3})
+    assert rare > common > 0
+    assert mismatches(intro, hospital, generic=True) == rare
+
+
 def test_votes_raise_and_own_negative_feedback_removes() -> None:
     profile = profile_meeting(meeting("Renewal call", domains=("globex.com",)))
     plain = score(profile, candidate(tip("Renewals: send usage.", tags=("renewal",))),
