@@ -22,26 +22,17 @@ from core.models import (
     FeedbackMark,
     Meeting,
     Tip,
-    TipOrg,
-    TipProfile,
     User,
     utcnow,
 )
 from core.ranking import learning, lexicon, naming, orgs, retrieval, scoring
 from core.ranking.meeting import MeetingProfile, embed, meet_a_fair_contact, profile_meeting
+from core.ranking.org_kinds import OrgKinds
 from core.ranking.text import fold
 from core.settings import get_settings
 
 # How many candidates, by the cheap signals, get the word and embedding comparison.
 FINALISTS = 40
-# What kind of organisation the customer is, read from its own account tips: a facet
-# (an industry, "partner") that at least half of them have, and at least ORG_MIN_TIPS.
-PARTNER = "kind:partner"
-ORG_FACET_GROUPS = ("industry:", PARTNER)
-ORG_FACET_SHARE = 0.5
-ORG_MIN_TIPS = 1
-ORG_FACET_STRENGTH = 0.5
-ORG_TIPS_READ = 60
 # Every industry's share of the library, for the penalty of a tip written for another one.
 INDUSTRIES = tuple(name for name in lexicon.BY_NAME if name.startswith("industry:"))
 # Off-work kinds that are still work when they name a customer: meals, parties, outings.
@@ -63,18 +54,23 @@ class Brief:
 
 def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     """The meeting's profile, with the customers it names (``naming.customers_named``) when
-    no one comes from one, or only a partner does."""
+    no one comes from one, or only a partner does, and what kind its customers are."""
     attending = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
     known = retrieval.orgs_with_tips(session, attending)
+    # Every attending organisation the team has tips for is known, unless there were more.
+    strangers = attending - known if len(known) < retrieval.ORGS_READ else set()
+    kinds = OrgKinds(session, without_tips=strangers)
     named: set[str] = set()
-    if not known or _only_partners(session, known):
+    if not known or kinds.all_partners(known):
         named = naming.customers_named(session, meeting, attending) - known
     profile = profile_meeting(meeting, named)
     profile.known_orgs = known | named  # a name is found among the tips' organisations
     meet_a_fair_contact(profile)
     profile.quiet = bool(meeting.private or meeting.free)
     profile.series = learning.series_key(meeting)
-    _add_org_facets(session, profile)
+    # A partner or a dairy says so in the tips written for it, if not in the meeting title.
+    for name, strength in kinds.of(profile.orgs).items():
+        profile.facets[name] = max(profile.facets.get(name, 0.0), strength)
     return profile
 
 
@@ -103,42 +99,6 @@ def _off_work(session: Session, meeting: Meeting, profile: MeetingProfile) -> bo
 def _known_customer_attends(profile: MeetingProfile) -> bool:
     """Someone from outside attends, and the meeting's customers include one the team knows."""
     return profile.external and bool(profile.known_orgs)
-
-
-def _add_org_facets(session: Session, profile: MeetingProfile) -> None:
-    """A partner or a dairy says so in the tips written for it, if not in the meeting title."""
-    for name, strength in _org_facets(session, profile.orgs).items():
-        profile.facets[name] = max(profile.facets.get(name, 0.0), strength)
-
-
-def _org_facets(session: Session, names: set[str]) -> dict[str, float]:
-    """What kind of organisations ``names`` are, as facets at least half their tips have."""
-    if not names:
-        return {}
-    rows = session.exec(
-        select(TipProfile.facets)
-        .join(TipOrg, col(TipOrg.tip_id) == TipProfile.tip_id)
-        .where(col(TipOrg.org).in_(sorted(names)))
-        .limit(ORG_TIPS_READ)
-    ).all()
-    if len(rows) < ORG_MIN_TIPS:
-        return {}
-    counts: dict[str, int] = {}
-    for facets in rows:
-        for name, strength in (facets or {}).items():
-            if name.startswith(ORG_FACET_GROUPS) and strength >= 0.5 and name in lexicon.BY_NAME:
-                counts[name] = counts.get(name, 0) + 1
-    least = max(ORG_MIN_TIPS, ORG_FACET_SHARE * len(rows))
-    return {name: ORG_FACET_STRENGTH for name, count in counts.items() if count >= least}
-
-
-def _only_partners(session: Session, known: set[str]) -> bool:
-    """Whether every known organisation that attends is a partner, by its own tips.
-
-    A reseller comes about a customer: "Licitación Valdeaurora - aclaraciones" with the
-    reseller MedTec is the hospital's tender, and the hospital's tips belong there.
-    """
-    return all(PARTNER in _org_facets(session, {org}) for org in known)
 
 
 def _feedback(

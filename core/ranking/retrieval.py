@@ -135,12 +135,15 @@ def orgs_with_tips(session: Session, names: set[str]) -> set[str]:
     return _orgs_where(session, col(TipOrg.org), names)
 
 
+ORGS_READ = 20  # a meeting's known customers, at most
+
+
 def _orgs_where(session: Session, column: Any, values: set[str]) -> set[str]:
-    """Distinct organisations (at most 20) of the tips whose ``column`` is one of ``values``."""
+    """Distinct organisations (at most ORGS_READ) of the tips whose ``column`` is in ``values``."""
     if not values:
         return set()
     rows = session.exec(
-        select(TipOrg.org).where(column.in_(sorted(values))).distinct().limit(20)
+        select(TipOrg.org).where(column.in_(sorted(values))).distinct().limit(ORGS_READ)
     ).all()
     return set(rows)
 

@@ -597,3 +597,35 @@ def test_a_partners_call_about_a_customer_the_title_names(session, member, curat
     reference = add_meeting(member.id, "Valdeaurora reference for Clinica Norte",
                             attendees=["ana@clinicanorte.es", member.email])  # fmt: skip
     assert hospital.id not in brief_ids(session, member.id, reference)
+
+
+def test_an_organisations_kind_is_read_once_from_its_own_tips(session, curator,
+                                                               add_tip) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Half of a reseller's own tips call it a partner; pooled with a customer's, they may not."""
+    from sqlalchemy import event
+
+    from core.ranking.org_kinds import PARTNER, OrgKinds
+
+    for body in ("MedTec, our reseller: agree its margin first.",
+                 "MedTec registers every deal with us before quoting."):  # fmt: skip
+        add_tip(curator.id, body, tags=["partner"], accounts=["medtec-iberica.es"])
+    for body in ("Valdeaurora's tender board meets on Thursdays.",
+                 "Valdeaurora wants the service levels in Spanish.",
+                 "Valdeaurora's head nurse decides on training."):  # fmt: skip
+        add_tip(curator.id, body, accounts=["hu-valdeaurora.es"])
+    statements: list[str] = []
+    engine = session.get_bind()
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    session.flush()  # the tips' writes are not the reads counted
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        kinds = OrgKinds(session, without_tips={"stranger.example"})
+        assert kinds.all_partners({"medtec-iberica.es"})
+        assert not kinds.all_partners({"medtec-iberica.es", "hu-valdeaurora.es"})
+        assert PARTNER not in kinds.of(
+            {"medtec-iberica.es", "hu-valdeaurora.es", "stranger.example"}
+        )
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 2, statements  # one read per organisation with tips, none for the stranger
