@@ -56,6 +56,9 @@ _KIND_GROUPS = frozenset({"kind", "internal"})
 _ERRAND_WORDS = frozenset(
     {"kind:renewal", "kind:contract", "kind:service", "industry:financial", "industry:automotive"}
 )
+# A call the title or description marks urgent is a complaint or a breakdown (meeting side
+# only, so a tip's "however urgent the need" is not: ``lexicon.offwork``).
+URGENT, URGENT_IS = "said:urgent", "kind:support"
 # A prospect met at a trade fair is at its first meeting (``meet_a_fair_contact``).
 FAIR, FIRST_MEETING = "kind:event", "kind:discovery"
 FAIR_MIN = 0.5
@@ -147,6 +150,9 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     said = (mask_people(folded_title, who), mask_people(fold(description), who))
     folded = (*said, fold(location), fold(attendee_text(meeting)))
     hits = [dict(h) for h in _field_hits((*folded, fold(org_words)))]
+    for field_hits in hits[:2]:  # the title and the description
+        if urgent := field_hits.pop(URGENT, 0):
+            field_hits[URGENT_IS] = field_hits.get(URGENT_IS, 0) + urgent
     fields = list(zip(hits, MEETING_FIELD_WEIGHTS.values(), strict=True))
     facets = lexicon.combine(fields)
     setting = setting_of(meeting, facets)

@@ -33,9 +33,9 @@ def customers_named(session: Session, meeting: Meeting, attending: set[str]) -> 
     customer next to a stranger is more often a referral or a reference ("Referral from
     Joanne at Greaves Lomax") than the meeting's subject. A title word that is the surname
     of someone who attends names that person ("Sync Fischer / Hofmann" with Thomas Fischer),
-    not the customer Fischer Innenausbau.
+    not the customer Fischer Innenausbau. Of the location, only the venue counts (``venue``).
     """
-    where = orgs.without_rooms(meeting.location or "")
+    where = orgs.without_rooms(venue(meeting.location or ""))
     text = f"{meeting.title or ''} , {where}"
     people = {last for _, last in person_names(meeting)}
     keys = orgs.title_keys(text) - _own_names(attending, text) - people
@@ -45,6 +45,13 @@ def customers_named(session: Session, meeting: Meeting, attending: set[str]) -> 
     keys = orgs.title_keys(meeting.description[:DESCRIPTION_READ])
     found = retrieval.orgs_named_in(session, keys, short_names=False)
     return found if len(found) == 1 else set()  # several: a pipeline, an agenda
+
+
+def venue(location: str) -> str:
+    """The place a location names before its address: "Café Mokxa, Lyon 2e" is a café, and
+    Lyon, where it stands, names no customer (not Sainte-Marthe Lyon); "Albor, Málaga" is
+    Albor's."""
+    return location.split(",", 1)[0]
 
 
 def title_names_one(session: Session, meeting: Meeting) -> bool:

@@ -629,3 +629,16 @@ def test_an_organisations_kind_is_read_once_from_its_own_tips(session, curator,
         event.remove(engine, "before_cursor_execute", listener)
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(reads) == 2, statements  # one read per organisation with tips, none for the stranger
+
+
+def test_the_town_of_a_locations_address_names_no_customer(session, member, curator, add_tip,
+                                                           add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """A coffee in Lyon with a stranger is not about Sainte-Marthe Lyon; at its school it is."""
+    school = add_tip(curator.id, "Sainte-Marthe Lyon: the OGEC treasurer holds the purse.",
+                     accounts=["saintemarthe-lyon.fr"])  # fmt: skip
+    coffee = add_meeting(member.id, "Coffee w/ Inès", location="Café Mokxa, Lyon 2e",
+                         attendees=["ines@monetik-sud.fr", member.email])  # fmt: skip
+    assert school.id not in brief_ids(session, member.id, coffee)
+    there = add_meeting(member.id, "Coffee w/ Inès", location="Sainte-Marthe, Lyon 5e",
+                        attendees=["ines@monetik-sud.fr", member.email])  # fmt: skip
+    assert school.id in brief_ids(session, member.id, there)

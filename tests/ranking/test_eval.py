@@ -253,6 +253,13 @@ THIRTY_NINTH = [
 FORTIETH = [
     SETS / f"heldout-{name}.json" for name in ("libraries", "orthotics", "cinemas", "electrolysers")
 ]
+# A forty-first round: ambulance conversions (PL/CZ/DE, in Polish, Czech, German and
+# English), waterjets and bridge saws for stone fabricators (IT/AT/CH, in Italian, German and
+# English), school-canteen ordering and payment (FR/BE/CH, in French and English) and
+# funeral-home software and cremator maintenance (ES/PT, in Spanish, Portuguese and English).
+FORTY_FIRST = [
+    SETS / f"heldout-{name}.json" for name in ("ambulances", "stonesaws", "canteens", "funeral")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -300,6 +307,7 @@ ALL_SETS = [
     *THIRTY_EIGHTH,
     *THIRTY_NINTH,
     *FORTIETH,
+    *FORTY_FIRST,
 ]
 
 
@@ -342,7 +350,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and eighty-two sets loaded through the production paths, a 243-point grid and the
+# A hundred and eighty-six sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

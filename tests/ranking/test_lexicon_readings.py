@@ -653,6 +653,18 @@ LEXICON_READINGS = [
     ("Intromøde", "kind:discovery", True),
     ("Voorbespreking", "internal:prep", True),
     ("Retour sur notre offre – dernière ligne droite avant décision", "kind:negotiation", True),
+    # The forty-first round: moving a customer's records, in the languages of nine sets
+    # (canteens, funeral, dealer, msp, payroll, tax, vet, colo, plm), is a topic of its own;
+    # an immigration pilot is not. "Urgent" is the meeting's word (``test_signals``).
+    ("Albor – plan de migración", "topic:migration", True),
+    ("AutoCentrum HK – migrace dat", "topic:migration", True),
+    ("Datenübernahme-Workshop", "topic:migration", True),
+    ("reprise des fichiers familles", "topic:migration", True),
+    ("Kick-off immigration pilot", "topic:migration", False),
+    ("URGENT – bornes HS", "said:urgent", True),
+    ("Dringend: Hr. Wolf", "said:urgent", True),
+    ("Ask how urgent the need is", "said:urgent", False),
+    ("Urgent care centre, Leeds", "said:urgent", False),
 ]
 
 

@@ -260,6 +260,19 @@ def test_meeting_profile_reads_customer_roles_setting_and_errands() -> None:
     assert profile_meeting(meeting("Team standup")).offwork is None
 
 
+def test_an_urgent_call_is_a_complaint_but_an_urgent_need_in_a_tip_is_not() -> None:
+    """Every meeting marked urgent in twenty sets was a breakdown or a complaint; tips say
+    "urgent" of a need or an order, and must not turn into complaint tips for it."""
+    call = profile_meeting(meeting("URGENT - bornes HS", domains=("gastroscol.fr",)))
+    assert call.facets.get("kind:support", 0) >= 0.9
+    described = profile_meeting(meeting("Hr. Wolf", description="Bittet dringend um Rückruf",
+                                        domains=("wolf-logistik.de",)))  # fmt: skip
+    assert "kind:support" in described.facets
+    budget = tip("An offer after September waits a year, however urgent the need.",
+                 tags=("budget",))  # fmt: skip
+    assert "kind:support" not in tip_facets(budget)
+
+
 def test_public_sector_domain_is_read_as_an_industry() -> None:
     profile = profile_meeting(meeting("Demo", domains=("springfield.gov",)))
     assert profile.facets.get("industry:public_sector", 0) > 0.5

@@ -155,7 +155,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         avaria=, avarias=, poruch*, vypadek=, vypadky=, vypadok=, nefunguj*, nie dziala,
         nem mukodik, nu functioneaza, ei toimi, avvik=, avvikene=, *avvik, avvikelse*,
         *avvikelse, afvigelse*, *afvigelse""",
-        # "Offline" also says a meeting is held in person.
+        # "Offline" also says a meeting is held in person. (A call marked urgent is read as
+        # this kind on the meeting side only: ``offwork``'s "said:urgent".)
         unless="""offline meeting*, offline termin*, offline treffen, offline event*,
         budsjettavvik*, budgetavvik*, budgetafvigelse*""",
     ),

@@ -1,6 +1,7 @@
 """Meeting-side markers only: what is not work at all (one's own errands and home, travel,
-company events, focus blocks) and what a meeting among colleagues does (preparing,
-handing a won customer to delivery). No tip is ever *for* these.
+company events, focus blocks), what a meeting among colleagues does (preparing,
+handing a won customer to delivery) and what a meeting says of itself (urgent). No tip is
+ever *for* these.
 """
 
 from __future__ import annotations
@@ -219,5 +220,16 @@ NOT_WORK: tuple[Facet, ...] = (
         uebergabe an professional service*, uebergabe an delivery, uebergabe an projekt*,
         uebergabe an das projekt*, uebergabe an die projekt*, uebergabe an implementier*,
         uebergabe vertrieb*, uebergabe an die abwicklung, uebergabe an innendienst""",
+    ),
+    # --- what a meeting says of itself (meeting side only) ----------------------------
+    # A customer's call marked urgent is a complaint or a breakdown, in every trade: the
+    # meeting reads it as one (``meeting.URGENT_IS``). Not a tip: "however urgent the need"
+    # in a tip about budgets is no complaint. An urgent care clinic is a place.
+    facet(
+        "said:urgent",
+        "urgent",
+        """urgent=, urgente=, urgentes=, dringend=, dringende=, dringender=, pilne=, pilna=,
+        pilny=, nalehav*, urgentni=, bradskande=, haster=, kiireellinen=, surgos=""",
+        unless="urgent care, how urgent, wie dringend",
     ),
 )

@@ -159,6 +159,18 @@ TOPICS: tuple[Facet, ...] = (
         integracao*, integracoes,
         integracj*, interfejs*""",
     ),
+    # Moving a customer's records from the old system to ours: its own project risk, and
+    # the same in every trade that sells software. Not "immigration" (cues begin a word).
+    facet(
+        "topic:migration",
+        "data migration",
+        """migrat*, datenmigration*, datamigration*, systemmigration*, cloudmigration*,
+        datenuebernahme*, altdaten*, datenkonvertierung*, cutover*, cut over,
+        reprise des donnees, reprise de donnees, reprise des fichiers, reprise de l historique,
+        migrazion*, migrare=, migrazione dati, migracion*, migrar=, migracao*, migracoes,
+        migracj*, migrace=, migraci=, migratie*, datamigratie*, migrering*, datamigrering*,
+        migraatio*, adatmigracio*""",
+    ),
     facet(
         "topic:stakeholders",
         "decision makers",
