@@ -19,7 +19,7 @@ from core.models import TipOrg, TipProfile
 from core.ranking import lexicon
 
 PARTNER = "kind:partner"
-GROUPS = ("industry:", PARTNER)
+GROUPS = ("industry:", PARTNER)  # the facets that say what kind of organisation it is
 SHARE = 0.5  # of an organisation's tips that must have the facet
 MIN_TIPS = 1
 STRENGTH = 0.5  # the facet's strength in the meeting's profile

@@ -30,6 +30,7 @@ import numpy as np
 from core.models.base import utcnow
 from core.ranking import language, lexicon, orgs
 from core.ranking.meeting import MeetingProfile
+from core.ranking.org_kinds import GROUPS as ORG_KIND_GROUPS  # what kind the customer is
 from core.ranking.overlap import headline_overlap, names_customer, stem_of, telling, word_overlap
 from core.ranking.retrieval import Candidate, LibraryStats
 from core.ranking.scope import CLEAR_KIND, in_scope, kinds
@@ -45,7 +46,6 @@ NAMED_ONSITE = 0.5  # what is left of those two when an account tip names someon
 KIND_CONFLICT = 0.3  # the tip is clearly about another kind of meeting than this one
 FRESH_DAYS = 365
 MAX_REASON_FACETS = 2
-ORG_KIND_GROUPS = ("industry:", "kind:partner")  # what kind of organisation the customer is
 TEAM_REASON = "your team found this helpful in similar meetings"
 HEADLINE_REASON = 0.3  # the meeting title's words in the tip's title or tags worth saying so
 HEADLINE_REASON_TEXT = "titled like this meeting"
