@@ -260,6 +260,9 @@ FORTIETH = [
 FORTY_FIRST = [
     SETS / f"heldout-{name}.json" for name in ("ambulances", "stonesaws", "canteens", "funeral")
 ]
+FORTY_SECOND = [
+    SETS / f"heldout-{name}.json" for name in ("bells", "marinas", "proctoring", "spas")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -308,6 +311,7 @@ ALL_SETS = [
     *THIRTY_NINTH,
     *FORTIETH,
     *FORTY_FIRST,
+    *FORTY_SECOND,
 ]
 
 
@@ -350,7 +354,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and eighty-six sets loaded through the production paths, a 243-point grid and the
+# A hundred and ninety sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from core.ranking import lexicon
-from core.ranking.lexicon.cues import facet
+from core.ranking.lexicon.cues import facet, with_cues
 from core.ranking.text import fold
 
 
@@ -665,6 +665,23 @@ LEXICON_READINGS = [
     ("Dringend: Hr. Wolf", "said:urgent", True),
     ("Ask how urgent the need is", "said:urgent", False),
     ("Urgent care centre, Leeds", "said:urgent", False),
+    # The forty-second round: Croatian, Serbian and Slovenian (``lexicon.south_slavic``),
+    # each with the everyday meaning that must not read; a Dutch presentation, a Swedish
+    # technical walk-through and final bid, a Hungarian walk-round.
+    ("JM – obnova ugovora", "kind:renewal", True),
+    ("Prezentacija – naplata vezova", "kind:presentation", True),
+    ("Prethodno savjetovanje – komunalni vezovi", "kind:tender", True),
+    ("Godišnji pregled korištenja sustava", "kind:business_review", True),
+    ("Obilazak lokacije: dubina i sidrenje", "kind:site_survey", True),
+    ("Ogled stanovanja na Bledu", "kind:site_survey", False),
+    ("Podaljšanje pogodbe za vzdrževanje", "kind:renewal", True),
+    ("Tehnički pregled auta", "offwork:personal", True),
+    ("Tehnički pregled auta", "kind:technical", False),
+    ("Trening u teretani", "offwork:personal", True),
+    ("Presentatie examencommissie", "kind:presentation", True),
+    ("Ladok-koppling – teknisk genomgång", "kind:technical", True),
+    ("Slutbud YH Norrland", "kind:negotiation", True),
+    ("Gépház bejárás – Rózsa", "kind:site_survey", True),
 ]
 
 
@@ -677,3 +694,9 @@ def test_the_lexicon_reads_the_trades_words(text: str, facet: str, read: bool) -
 def test_a_cue_fold_cannot_match_is_an_error(cues: str) -> None:
     with pytest.raises(ValueError, match="industry:retail"):
         facet("industry:retail", "retail", cues)
+
+
+def test_cues_for_a_facet_that_does_not_exist_are_an_error() -> None:
+    """A language's table naming a misspelt facet would otherwise add its cues to nothing."""
+    with pytest.raises(ValueError, match="kind:renewl"):
+        with_cues(lexicon.FACETS, {"kind:renewl": ("obnova ugovora",)})

@@ -1,6 +1,6 @@
 """A general lexicon of meeting facets in English and German; Dutch, Nordic, French,
 Italian, Spanish, Portuguese, Polish, Czech, Slovak, Finnish, Estonian, Hungarian,
-Romanian, Greek and Russian for the commonest.
+Romanian, Croatian, Serbian, Slovenian, Greek and Russian for the commonest.
 
 A *facet* is one thing a meeting can be about and a tip can be for: a kind of
 meeting (first call, price negotiation, renewal, installation, forecast
@@ -12,9 +12,10 @@ things that are not work at all (personal errands, travel, focus blocks).
 The list is written from general knowledge of how B2B sales, service and
 internal sales meetings are named, across industries, not from any data set:
 see docs/ranking.md. The tables are in ``kinds`` (kinds of meeting), ``topics``,
-``context`` (roles, industries, setting), ``offwork`` (what is not work) and ``alphabets``
-(Greek and Cyrillic cues, spelled in Latin letters as every text is); ``cues`` says
-how a cue is written and matched. This module joins them and scans text for them.
+``context`` (roles, industries, setting), ``offwork`` (what is not work), ``alphabets``
+(Greek and Cyrillic cues, spelled in Latin letters as every text is) and ``south_slavic``
+(Croatian, Serbian and Slovenian); ``cues`` says how a cue is written and matched. This
+module joins them and scans text for them.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from typing import TypeVar
 
-from core.ranking.lexicon.alphabets import with_alphabets
+from core.ranking.lexicon import alphabets, south_slavic
 from core.ranking.lexicon.context import CONTEXT
-from core.ranking.lexicon.cues import Facet
+from core.ranking.lexicon.cues import Facet, with_cues
 from core.ranking.lexicon.kinds import KINDS
 from core.ranking.lexicon.offwork import NOT_WORK
 
@@ -40,7 +41,9 @@ GROUP_WEIGHT = {
     "setting": 0.7,
 }
 
-FACETS: tuple[Facet, ...] = with_alphabets((*KINDS, *CONTEXT, *NOT_WORK))
+FACETS: tuple[Facet, ...] = with_cues(
+    (*KINDS, *CONTEXT, *NOT_WORK), alphabets.CUES, south_slavic.CUES
+)
 
 BY_NAME = {facet.name: facet for facet in FACETS}
 # Kinds of meeting held among colleagues. With someone from outside in the room they are not

@@ -16,10 +16,7 @@ insolvency), so only its tender phrases count.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from core.ranking.lexicon.cues import Facet, split_cues
-from core.ranking.text import fold
+from core.ranking.lexicon.cues import fold_cue, split_cues
 
 _CUES: dict[str, str] = {
     "kind:discovery": """
@@ -120,24 +117,6 @@ _CUES: dict[str, str] = {
 }
 
 
-def _latin(cue: str) -> str:
-    """One cue spelled as ``fold`` spells text, its ``*`` and ``=`` markers kept."""
-    out = []
-    for word in cue.split():
-        head = "*" if word.startswith("*") else ""
-        tail = word[-1] if word[-1] in "*=" else ""
-        out.append(head + fold(word.strip("*=")) + tail)
-    return " ".join(out)
-
-
 CUES: dict[str, tuple[str, ...]] = {
-    name: tuple(_latin(cue) for cue in split_cues(cues)) for name, cues in _CUES.items()
+    name: tuple(fold_cue(cue) for cue in split_cues(cues)) for name, cues in _CUES.items()
 }
-
-
-def with_alphabets(facets: tuple[Facet, ...]) -> tuple[Facet, ...]:
-    """The facets with their Greek and Cyrillic cues added."""
-    return tuple(
-        replace(facet, cues=facet.cues + CUES[facet.name]) if facet.name in CUES else facet
-        for facet in facets
-    )

@@ -17,8 +17,11 @@ Cues are matched against ``text.fold``-ed text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
+
+from core.ranking.text import fold
 
 _ENDINGS = r"(?:s|es|e|en|n|er|ern|ing|ed|ung|ungen)?"
 
@@ -91,3 +94,31 @@ _CUE = re.compile(r"[a-z0-9*=?\s]+")
 
 def split_cues(cues: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in cues.split(",") if c.strip())
+
+
+def fold_cue(cue: str) -> str:
+    """A cue written in its language's own spelling, folded as ``fold`` folds text, its
+    ``*`` and ``=`` markers kept: "obnova ugovora" stays, "ανανέωσ*" becomes "ananeos*"."""
+    out = []
+    for word in cue.split():
+        head = "*" if word.startswith("*") else ""
+        tail = word[-1] if word[-1] in "*=" else ""
+        out.append(head + fold(word.strip("*=")) + tail)
+    return " ".join(out)
+
+
+def with_cues(
+    facets: tuple[Facet, ...], *tables: Mapping[str, tuple[str, ...]]
+) -> tuple[Facet, ...]:
+    """The facets with each table's cues (facet name → folded cues) added to their own.
+
+    The languages kept in tables of their own (``alphabets``, ``south_slavic``) join the
+    facets this way, so each facet stays one pattern whatever language names it.
+    """
+    unknown = {name for table in tables for name in table} - {f.name for f in facets}
+    if unknown:
+        raise ValueError(f"cues for facets that do not exist: {sorted(unknown)}")
+    return tuple(
+        replace(facet, cues=facet.cues + tuple(c for t in tables for c in t.get(facet.name, ())))
+        for facet in facets
+    )

@@ -91,7 +91,7 @@ SELLING: tuple[Facet, ...] = (
         infosessie*, informatiesessie*, informatiebijeenkomst*, seance d information,
         reunion d information, sessione informativa, incontro informativo, sesion
         informativa, sessao informativa, sessao de informacao, spotkanie informacyjne,
-        presentasjon*,
+        presentasjon*, presentatie*,
         presentazion*,
         presentacion*,
         apresentacao*, apresentacoes,
@@ -111,7 +111,8 @@ SELLING: tuple[Facet, ...] = (
         *nachlass, preisgespraech, preisrunde*, zugestaendnis*, jahresvereinbarung*,
         preisvereinbarung*,
         annual agreement*, onderhandel*, *onderhandeling*, korting*,
-        *forhandling*, *foerhandling*,
+        *forhandling*, *foerhandling*, slutbud*, sluttbud*, endeligt tilbud, endelig tilbud,
+        slutligt anbud, slutligt erbjudande,
         negociation*, renegociation*, negocier, remise commerciale, remise de prix, rabais,
         conditions commerciales, meilleure offre, offre finale, derniere offre, conditions
         tarifaires,

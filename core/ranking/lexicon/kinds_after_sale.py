@@ -35,7 +35,7 @@ AFTER_SALE: tuple[Facet, ...] = (
         helyszinbejaras*, helyszini felmeres*, releveu*, inspectie la fata locului, evaluare
         la fata locului, obchod hal*, obchod zaklad*, obchod po hal*, obchod po zaklad*,
         prohlidk* provoz*, prohlidk* hal*, prohlidk* zavod*, prehliadk* prevadzk*,
-        prehliadk* hal*, uezembejaras*""",
+        prehliadk* hal*, uezembejaras*, bejaras*, *bejaras""",
     ),
     facet(
         "kind:installation",

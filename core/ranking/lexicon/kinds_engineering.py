@@ -30,7 +30,8 @@ ENGINEERING: tuple[Facet, ...] = (
         konstruktionsfreigabe*, zeichnungsfreigabe*, zeichnungspruefung*,
         technisch overleg*, technische afstemming*, ontwerpreview*, ontwerpbespreking*,
         teknisk avklaring*, tekniskt moete*, teknisk moete*, tekniske moete*, teknisk
-        gennemgang*, designgennemgang*, designgjennomgang*,
+        gennemgang*, teknisk gjennomgang*, teknisk genomgang*, tekniska genomgang*,
+        designgennemgang*, designgjennomgang*,
         clarification technique*, clarifications techniques, reunion technique*, revue
         technique*, revue de conception*, revue de design*, point technique*, atelier
         technique*,

@@ -152,7 +152,7 @@ TOPICS: tuple[Facet, ...] = (
         """integration*, integrate*, interface*, api, apis, schnittstelle*, *schnittstelle,
         anbindung*, hl7, fhir, data feed*, datafeed*, datenfeed*, data exchange*,
         datenaustausch*, datenuebergabe*,
-        integrasjon*, grensesnitt*, graenssnitt*,
+        integratie*, integrasjon*, grensesnitt*, graenssnitt*,
         interfacage*, connecteur*,
         integrazion*, interfacci*,
         integracion*, interfaz*,
