@@ -64,6 +64,9 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     if not known or kinds.all_partners(known):
         named = naming.customers_named(session, meeting, attending) - known
     profile = profile_meeting(meeting, named)
+    if attending and not (known or named or profile.offwork or meeting.private or meeting.free):
+        # Only organisations the team wrote no tip for come: the tips may name them.
+        profile.partner_tips = naming.partner_tips(session, attending)
     profile.known_orgs = known | named  # a name is found among the tips' organisations
     meet_a_fair_contact(profile)
     profile.quiet = bool(meeting.private or meeting.free)
@@ -232,7 +235,8 @@ def shortlist(session: Session, user: User, meeting: Meeting) -> Shortlist | Non
         session, [*profile.terms, *profile.name_terms], [*profile.facets, *INDUSTRIES]
     )
     helped_here = set(learning.series_helpful_ids(session, profile))
-    found = retrieval.candidates(session, profile, stats, extra_ids=sorted(helped_here))
+    extra = sorted(helped_here | set(profile.partner_tips))
+    found = retrieval.candidates(session, profile, stats, extra_ids=extra)
     if not found:
         return None
     # First cut on the cheap signals; words and meaning only for what can still win.

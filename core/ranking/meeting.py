@@ -87,6 +87,9 @@ class MeetingProfile:
     # Of ``orgs``, those some tip is written for: customers the team knows. Only the
     # database can say, so ``brief.meeting_profile`` fills it in.
     known_orgs: set[str] = field(default_factory=set)
+    # Account tips that name an attending organisation the team wrote no tip for (a reseller
+    # "Lignano buys through Nautisoft"): tip id → that name (``naming.partner_tips``).
+    partner_tips: dict[int, str] = field(default_factory=dict)
 
     private_guests: bool = False  # private people come along with a colleague (a couple, a buyer)
     quiet: bool = False  # marked private or free (CLASS, TRANSP) in the calendar

@@ -8,12 +8,13 @@ the ones the team's tips are written for (``retrieval.orgs_named_in``).
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from core.models import Meeting
+from core.fulltext import matching_tip_ids
+from core.models import Meeting, Tip, TipOrg
 from core.ranking import lexicon, orgs, retrieval
 from core.ranking.attendees import person_names
-from core.ranking.text import fold
+from core.ranking.text import STOP_WORDS, fold
 
 # An internal meeting's description may name the customer its title abbreviates; only its
 # full name counts there, since a description also mentions places and people in passing,
@@ -71,3 +72,52 @@ def _own_names(attending: set[str], text: str) -> set[str]:
     "Ortopedia" is not the short name of the team's customer ``ortopediazanardi.it``.
     """
     return {word for domain in attending for word in orgs.spelled_names(domain, text)}
+
+
+# Tips read that mention an attending organisation the team wrote no tip for.
+MENTIONS_READ = 50
+
+
+def partner_tips(session: Session, attending: set[str]) -> dict[int, str]:
+    """The one customer's tips that name an attending organisation the team wrote no tip
+    for: tip id → the name they call it by.
+
+    A reseller, an integrator or a consultant comes to a "Catch-up" or a "Sync Pontis /
+    AdriaPay", and nothing in the meeting names a customer; but the team's tips for a
+    customer name them ("Lignano buys through Nautisoft: never quote direct"). When the
+    account tips naming the partner are all one customer's, the meeting is about working
+    with the partner for that customer, and those tips fit it; the customer's other tips do
+    not (across the sets, half of the tips naming the partner were judged to fit such
+    meetings, one in seven of the customer's others). A partner that several customers'
+    tips name could come about any of them, and the meeting does not say which.
+    """
+    found: dict[int, str] = {}
+    for domain in sorted(attending):
+        names = _names_of(domain)
+        ids = matching_tip_ids(session, sorted(names), every_word=False, limit=MENTIONS_READ)
+        if not ids:
+            continue
+        texts = session.exec(select(Tip.id, Tip.title, Tip.body).where(col(Tip.id).in_(ids)))
+        naming_it = {
+            tip_id or 0: min(said, key=len)
+            for tip_id, title, body in texts.all()
+            if (said := names & orgs.title_keys(f"{title} {body}"))
+        }
+        rows = session.exec(
+            select(TipOrg.tip_id, TipOrg.org).where(col(TipOrg.tip_id).in_(sorted(naming_it)))
+        ).all()
+        if len({org for _, org in rows}) == 1:
+            found.update({tip_id: naming_it[tip_id] for tip_id, _ in rows})
+    return found
+
+
+def _names_of(domain: str) -> set[str]:
+    """What a tip would call an organisation it has no tips of its own: its name key and the
+    words of its label that are names, not the trade's words ("Helvetia" of helvetia-av.ch,
+    not "Events" of stagecraft-events.de)."""
+    label = orgs.name_words(domain).split()
+    return {orgs.name_key(domain)} | {
+        w
+        for w in label
+        if len(w) >= orgs.MIN_SHORT_NAME and w not in STOP_WORDS and not lexicon.facet_hits(w)
+    }

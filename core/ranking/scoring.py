@@ -128,10 +128,15 @@ def signals(
     prior = 0.0
     if tip.accounts:
         shared = _shared_orgs(profile, tip.accounts)
-        if not shared:
+        partner = profile.partner_tips.get(tip.id or 0, "")
+        if not (shared or partner):
             return None  # a tip for another account is never shown
         prior = ACCOUNT_PRIOR
-        reasons.extend(f"for {a.lower()}" for a in tip.accounts if orgs.registrable(a) in shared)
+        reasons.extend(
+            f"for {a.lower()}" for a in tip.accounts if partner or orgs.registrable(a) in shared
+        )
+        if partner and not shared:  # it names a partner who attends (``naming.partner_tips``)
+            reasons.append(f"names {partner.capitalize()}")
     elif not in_scope(profile, candidate.facets):
         return None
     # A tip that names the customer is about the customer, account set or not.
@@ -289,7 +294,8 @@ def prescore(
 ) -> float | None:
     """The cheap part of ``score`` (no words, no embedding), to pick what is worth finishing."""
     tip = candidate.tip
-    if tip.accounts and not _shared_orgs(profile, tip.accounts):
+    partner = (tip.id or 0) in profile.partner_tips
+    if tip.accounts and not (partner or _shared_orgs(profile, tip.accounts)):
         return None
     if not tip.accounts and not in_scope(profile, candidate.facets):
         return None

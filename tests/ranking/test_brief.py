@@ -642,3 +642,24 @@ def test_the_town_of_a_locations_address_names_no_customer(session, member, cura
     there = add_meeting(member.id, "Coffee w/ Inès", location="Sainte-Marthe, Lyon 5e",
                         attendees=["ines@monetik-sud.fr", member.email])  # fmt: skip
     assert school.id in brief_ids(session, member.id, there)
+
+
+def test_a_partner_who_comes_brings_the_one_customers_tips_that_name_it(session, member,
+                                                                        curator, add_tip,
+                                                                        add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Nothing in "Catch-up" names Lignano; its tip that names the reseller who comes is about
+    working with that reseller for Lignano. Lignano's other tips are not, a reseller two
+    customers' tips name could come about either, and an errand with it is no meeting."""
+    through = add_tip(curator.id, "Lignano buys through Nautisoft: never quote direct.",
+                      accounts=["marinaporto-lignano.it"])  # fmt: skip
+    add_tip(curator.id, "Lignano: the family decides at the table, in Italian.",
+            accounts=["marinaporto-lignano.it"])  # fmt: skip
+    catch_up = add_meeting(member.id, "Catch-up", attendees=["luca@nautisoft.it", member.email])
+    user = session.get(User, member.id)
+    brief = brief_for_meeting(session, user, catch_up)
+    assert [r.tip.id for r in brief.tips] == [through.id]
+    assert brief.tips[0].reasons[:2] == ["for marinaporto-lignano.it", "names Nautisoft"]
+    dentist = add_meeting(member.id, "Dentist", attendees=["luca@nautisoft.it", member.email])
+    assert brief_ids(session, member.id, dentist) == []
+    add_tip(curator.id, "Porto Verde orders via Nautisoft as well.", accounts=["portoverde.it"])
+    assert brief_ids(session, member.id, catch_up) == []
