@@ -54,7 +54,8 @@ class Brief:
 
 def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     """The meeting's profile, with the customers it names (``naming.customers_named``) when
-    no one comes from one, or only a partner does, and what kind its customers are."""
+    no one comes from one, or only a partner does, the tips that name a partner the team
+    wrote no tip for (``naming.partner_tips``), and what kind its customers are."""
     attending = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
     known = retrieval.orgs_with_tips(session, attending)
     # Every attending organisation the team has tips for is known, unless there were more.

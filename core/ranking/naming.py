@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from core.fulltext import matching_tip_ids
-from core.models import Meeting, Tip, TipOrg
+from core.models import Meeting, Tip, TipOrg, TipStatus
 from core.ranking import lexicon, orgs, retrieval
 from core.ranking.attendees import person_names
 from core.ranking.text import STOP_WORDS, fold
@@ -97,7 +97,11 @@ def partner_tips(session: Session, attending: set[str]) -> dict[int, str]:
         ids = matching_tip_ids(session, sorted(names), every_word=False, limit=MENTIONS_READ)
         if not ids:
             continue
-        texts = session.exec(select(Tip.id, Tip.title, Tip.body).where(col(Tip.id).in_(ids)))
+        texts = session.exec(
+            select(Tip.id, Tip.title, Tip.body)
+            .where(col(Tip.id).in_(ids))
+            .where(col(Tip.status) == TipStatus.active)
+        )
         naming_it = {
             tip_id or 0: min(said, key=len)
             for tip_id, title, body in texts.all()

@@ -661,5 +661,11 @@ def test_a_partner_who_comes_brings_the_one_customers_tips_that_name_it(session,
     assert brief.tips[0].reasons[:2] == ["for marinaporto-lignano.it", "names Nautisoft"]
     dentist = add_meeting(member.id, "Dentist", attendees=["luca@nautisoft.it", member.email])
     assert brief_ids(session, member.id, dentist) == []
-    add_tip(curator.id, "Porto Verde orders via Nautisoft as well.", accounts=["portoverde.it"])
+    porto = add_tip(curator.id, "Porto Verde orders via Nautisoft as well.",
+                    accounts=["portoverde.it"])  # fmt: skip
     assert brief_ids(session, member.id, catch_up) == []
+    # A hidden tip says nothing about whose partner it is.
+    service.set_status(
+        session, porto, session.get(User, curator.id), TipStatus.hidden, action="test"
+    )
+    assert brief_ids(session, member.id, catch_up) == [through.id]
