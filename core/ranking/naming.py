@@ -14,6 +14,7 @@ from core.fulltext import matching_tip_ids
 from core.models import Meeting, Tip, TipOrg, TipStatus
 from core.ranking import lexicon, orgs, retrieval
 from core.ranking.attendees import person_names
+from core.ranking.overlap import proper_names
 from core.ranking.text import STOP_WORDS, fold
 
 # An internal meeting's description may name the customer its title abbreviates; only its
@@ -117,11 +118,6 @@ def partner_tips(session: Session, attending: set[str]) -> dict[int, str]:
 
 def _names_of(domain: str) -> set[str]:
     """What a tip would call an organisation it has no tips of its own: its name key and the
-    words of its label that are names, not the trade's words ("Helvetia" of helvetia-av.ch,
-    not "Events" of stagecraft-events.de)."""
-    label = orgs.name_words(domain).split()
-    return {orgs.name_key(domain)} | {
-        w
-        for w in label
-        if len(w) >= orgs.MIN_SHORT_NAME and w not in STOP_WORDS and not lexicon.facet_hits(w)
-    }
+    words of its name that are names (``overlap.proper_names``; "Helvetia" of
+    helvetia-av.ch, not "Events" of stagecraft-events.de)."""
+    return {orgs.name_key(domain)} | {w for w in proper_names(domain) if w not in STOP_WORDS}

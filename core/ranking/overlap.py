@@ -35,12 +35,21 @@ def names_customer(profile: MeetingProfile, headline: set[str], stats: LibrarySt
     "tractors").
     """
     for org in sorted(profile.orgs):
-        for word in sorted({orgs.name_key(org), *orgs.name_words(org).split()} & headline):
-            if len(word) < orgs.MIN_SHORT_NAME or lexicon.facet_hits(word):
-                continue
+        for word in sorted(proper_names(org) & headline):
             if any(telling(stats, term) for term in content_terms(word)):
                 return word
     return ""
+
+
+def proper_names(org: str) -> set[str]:
+    """The organisation's name key and label words that name no kind of thing: at least
+    ``orgs.MIN_SHORT_NAME`` letters, and nothing the lexicon reads ("Haldane" of
+    haldane-tractors.co.uk, not "tractors")."""
+    return {
+        word
+        for word in {orgs.name_key(org), *orgs.name_words(org).split()}
+        if len(word) >= orgs.MIN_SHORT_NAME and not lexicon.facet_hits(word)
+    }
 
 
 def telling(stats: LibraryStats, term: str) -> bool:

@@ -88,7 +88,7 @@ _CUES: dict[str, str] = {
     "topic:competition": """
         konkurencij*, konkurent*""",
     "topic:budget": """
-        proračun*, budžet*, financiranj*, financiranj*, kredit=, kredita=, kreditu=,
+        proračun*, budžet*, financiranj*, kredit=, kredita=, kreditu=,
         subvencij*, bespovratn*, eu fondov*, eu fondovi""",
     "topic:payment": """
         plaćanj*, plačil*, uplat*, isplat*, rok plaćanja, rok plačila""",
