@@ -188,6 +188,13 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
     description_hits, location_hits = fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
+    title_kinds = set(lexicon.of_groups(title_hits, _KIND_GROUPS)) - _ERRAND_WORDS
+    if offwork and named_orgs and title_kinds:
+        # "Bid review - Munich Airport tender", and the team has tips for munich-airport.de:
+        # the airport (or the hotel) is a customer's name, not where one travels. Only with
+        # a kind of meeting in the title ("Hotel Sacher - check-in" is a stay), and only for
+        # a customer the team knows ("Zahnarzt Müller" at zahnarzt-mueller.de is a visit).
+        offwork = _offwork({**_hits_without_names(said[0], named_orgs, title), **location_hits})
     title_work = set(lexicon.of_groups(title_hits, _WORK_TITLE_GROUPS))
     at_home = "offwork:home" in title_hits | location_hits
     plainly_offwork = offwork is not None and (not title_work or at_home)
@@ -281,6 +288,14 @@ def _field_hits(folded: tuple[str, ...]) -> tuple[Mapping[str, int], ...]:
     the scan depends on nothing but the text. Read-only views: the cache is shared.
     """
     return tuple(MappingProxyType(h) for h in lexicon.facet_hits_per_field(list(folded)))
+
+
+def _hits_without_names(folded_title: str, customer: set[str], title: str) -> Mapping[str, int]:
+    """The title's cues once the words that spell a customer's name are taken out."""
+    names = {w for o in customer for w in orgs.spelled_names(o, title)}
+    names |= {orgs.name_key(o) for o in customer}
+    kept = " ".join(w for w in folded_title.split() if w not in names)
+    return _field_hits((kept,))[0]
 
 
 _OFFWORK_ORDER = ("focus", "travel", "personal", "home", "company")

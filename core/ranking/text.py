@@ -19,11 +19,13 @@ import snowballstemmer
 from core.romanize import romanize
 
 # Letters that NFKD does not take apart spelled out: umlauts the German way, and the
-# Nordic, Polish and Icelandic letters that would otherwise vanish ("møte" → "moete").
+# Nordic, Polish, Icelandic and Turkish letters that would otherwise vanish ("møte" →
+# "moete"; Turkish dotless "ı" would split "toplantısı" into "toplant s").
 _LETTER_SPELLINGS = str.maketrans(
     {
         "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
         "ø": "oe", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+        "ı": "i",
     }
 )  # fmt: skip
 _NON_WORD = re.compile(r"[^0-9a-z]+")

@@ -177,6 +177,20 @@ def test_a_trip_to_a_customer_is_travel(session, member, curator, add_tip, add_m
     assert brief_ids(session, member.id, meeting) == []
 
 
+def test_an_airport_the_team_sells_to_is_a_customer_in_a_bid_review(session, member, curator,
+                                                                     add_tip, add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """The airport in "Bid review - Ege Havalimanı ihalesi" is the customer's name, not a trip;
+    the flight there, or a night in a hotel the team sells to, is still travel."""
+    review = add_tip(curator.id, "Internal bid review: check the factory slot and the margin.")
+    add_tip(curator.id, "Ege Havalimanı wants the bid bond early.",
+            accounts=["egehavalimani.com.tr"])  # fmt: skip
+    add_tip(curator.id, "Sacher: the night manager owns the locks.", accounts=["hotel-sacher.at"])
+    bid = add_meeting(member.id, "Bid review – Ege Havalimanı ihalesi", description="Go/no-go")
+    assert review.id in brief_ids(session, member.id, bid)
+    for title in ("Flight to İzmir – Ege Havalimanı", "Hotel Sacher – check-in"):
+        assert brief_ids(session, member.id, add_meeting(member.id, title)) == [], title
+
+
 def test_the_kind_of_customer_does_not_lift_its_own_tips_over_the_kind_of_meeting(
     session, member, curator, add_tip, add_meeting
 ) -> None:  # type: ignore[no-untyped-def]

@@ -263,6 +263,14 @@ FORTY_FIRST = [
 FORTY_SECOND = [
     SETS / f"heldout-{name}.json" for name in ("bells", "marinas", "proctoring", "spas")
 ]
+# A forty-third round: cemetery software and grounds maintenance for parishes (FI/SE/EE, in
+# Finnish, Swedish, Estonian and English), boiler and cooling-tower water treatment (PT/ES/BR,
+# in Portuguese, Spanish and English), beehive rental for pollination with hive sensors
+# (RO/BG/HU, in Romanian, Bulgarian, Hungarian and English) and halal certification audits
+# (TR/DE/NL, in Turkish, German, Dutch and English).
+FORTY_THIRD = [
+    SETS / f"heldout-{name}.json" for name in ("cemeteries", "watertreat", "pollination", "halal")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -312,6 +320,7 @@ ALL_SETS = [
     *FORTIETH,
     *FORTY_FIRST,
     *FORTY_SECOND,
+    *FORTY_THIRD,
 ]
 
 
@@ -354,7 +363,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and ninety sets loaded through the production paths, a 243-point grid and the
+# A hundred and ninety-four sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

@@ -682,6 +682,31 @@ LEXICON_READINGS = [
     ("Ladok-koppling – teknisk genomgång", "kind:technical", True),
     ("Slutbud YH Norrland", "kind:negotiation", True),
     ("Gépház bejárás – Rózsa", "kind:site_survey", True),
+    # The forty-third round: Turkish (``lexicon.turkish``), each with the everyday meaning
+    # that must not read; a steering committee in every language the sets use, a Romanian
+    # and a Bulgarian delivery schedule, a Finnish bid review.
+    ("Trakya Süt – denetim sonrası görüşme: majör uygunsuzluğa itiraz", "kind:support", True),
+    ("Sözleşme yenileme 2025", "kind:renewal", True),
+    ("Pasaport yenileme", "offwork:personal", True),
+    ("Fiyat teklifi – Ege İhracat", "topic:pricing", True),
+    ("Tanışma & fabrika turu", "kind:discovery", True),
+    ("Tanışma & fabrika turu", "setting:onsite", True),
+    ("Okul servisi ödemesi", "kind:service", False),
+    ("Konferans salonu rezervasyonu", "kind:event", False),
+    ("Göç idaresi randevusu", "topic:migration", False),
+    ("Styrgruppsmöte Vasa", "kind:steering", True),
+    ("Ohjausryhmä: yksi sivu, kolme asiaa", "kind:steering", True),
+    ("Lenkungsausschuss Treasury-Projekt", "kind:steering", True),
+    ("Sonnberg SteerCo", "kind:steering", True),
+    ("Comité de pilotage n°3", "kind:steering", True),
+    ("Copil bolnav – ridic de la grădiniță", "kind:steering", False),
+    ("Livezile – planificare livrări 2025", "topic:supply", True),
+    ("Livezile – planificare livrări 2025", "kind:planning", True),
+    ("Planificarea concediului de iarnă", "kind:planning", False),
+    ("Потвърждаване на датите за доставка", "topic:supply", True),
+    ("Tarjouskatselmointi: Tallinna", "kind:bid_review", True),
+    ("Renovação seguros casa + carro", "offwork:home", True),
+    ("Kasko yenileme", "offwork:home", True),
 ]
 
 

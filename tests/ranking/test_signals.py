@@ -60,6 +60,8 @@ def test_fold_spells_out_umlauts_and_one_on_ones() -> None:
     assert fold("it is fine") == "it is fine"
     # Letters NFKD cannot take apart are spelled out, not dropped: "møte" is no "m te".
     assert fold("Oppstartsmøte Ærø, Łódź") == "oppstartsmoete aeroe lodz"
+    # Turkish dotless "ı" too: "toplantısı" is one word, not "toplant s".
+    assert fold("Tanışma toplantısı, IĞDIR") == "tanisma toplantisi igdir"
 
 
 def test_content_terms_stem_english_and_german_alike() -> None:

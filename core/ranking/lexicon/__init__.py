@@ -13,9 +13,9 @@ The list is written from general knowledge of how B2B sales, service and
 internal sales meetings are named, across industries, not from any data set:
 see docs/ranking.md. The tables are in ``kinds`` (kinds of meeting), ``topics``,
 ``context`` (roles, industries, setting), ``offwork`` (what is not work), ``alphabets``
-(Greek and Cyrillic cues, spelled in Latin letters as every text is) and ``south_slavic``
-(Croatian, Serbian and Slovenian); ``cues`` says how a cue is written and matched. This
-module joins them and scans text for them.
+(Greek and Cyrillic cues, spelled in Latin letters as every text is), ``south_slavic``
+(Croatian, Serbian and Slovenian) and ``turkish``; ``cues`` says how a cue is written and
+matched. This module joins them and scans text for them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from typing import TypeVar
 
-from core.ranking.lexicon import alphabets, south_slavic
+from core.ranking.lexicon import alphabets, south_slavic, turkish
 from core.ranking.lexicon.context import CONTEXT
 from core.ranking.lexicon.cues import Facet, with_cues
 from core.ranking.lexicon.kinds import KINDS
@@ -42,7 +42,7 @@ GROUP_WEIGHT = {
 }
 
 FACETS: tuple[Facet, ...] = with_cues(
-    (*KINDS, *CONTEXT, *NOT_WORK), alphabets.CUES, south_slavic.CUES
+    (*KINDS, *CONTEXT, *NOT_WORK), alphabets.CUES, south_slavic.CUES, turkish.CUES
 )
 
 BY_NAME = {facet.name: facet for facet in FACETS}

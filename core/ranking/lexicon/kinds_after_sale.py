@@ -197,6 +197,26 @@ AFTER_SALE: tuple[Facet, ...] = (
         renovation*, mise a niveau, remplacement du parc,
         ammodernament*, revamping""",
     ),
+    # A project's steering committee: the customer's sponsors hear status, risks and the
+    # decisions they must take. Its tips (one page, the few decisions, no surprises) fit no
+    # other kind of meeting, and it is named the same way in every industry.
+    facet(
+        "kind:steering",
+        "steering committee",
+        """steering committee*, steering group*, steering meeting*, steerco*, steer co,
+        project board*, programme board*, program board*,
+        lenkungskreis*, lenkungsausschuss*, lenkungsgremium*, steuerkreis*, steuerungskreis*,
+        steuerungsgruppe*, steuerungsausschuss*, steuerungsgremium*,
+        comite de pilotage, comites de pilotage, comite de direction du projet,
+        comitato guida, comitato di pilotaggio, comitato direttivo di progetto,
+        comite de direccion del proyecto, comite directivo del proyecto, comite de
+        seguimiento, comite diretivo, comite de direcao do projeto,
+        stuurgroep*, stuurgroepoverleg*, styrgrupp*, styringsgruppe*, styregruppe*,
+        ohjausryhma*, juhtruehm*, juhtkomitee*, komitet sterujacy, komitetu sterujacego,
+        ridici vybor, riadiaci vybor, iranyito bizottsag*, comitet de coordonare,
+        comitetul de coordonare, comitet director, upravni odbor projekta, upravljacki odbor,
+        yoenlendirme komitesi, proje yoenlendirme""",
+    ),
     facet(
         "kind:event",
         "trade show or event",

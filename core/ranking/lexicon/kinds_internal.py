@@ -100,7 +100,8 @@ INTERNAL: tuple[Facet, ...] = (
         planovani*, planovanie*, obchodni plan*, obchodny plan*,
         accountplan*,
         asiakassuunnitelm*, asiakassuunnittelu*, vuosisuunnittelu*, kliendiplaan*,
-        uegyfelterv*, plan de cont, planificare cont*, kontoplan=, kundeplan=, kundeplaner=,
+        uegyfelterv*, plan de cont, planificare=, planificarea=, planificari=, kontoplan=,
+        kundeplan=, kundeplaner=,
         kontoplanlegging*, kundeplanlegging*, salgsplanlegging*, kontoplanering*,
         kundplanering*, saeljplanering*, kontoplanlaegning*, kundeplanlaegning*,
         salgsplanlaegning*""",
@@ -115,6 +116,8 @@ INTERNAL: tuple[Facet, ...] = (
         pianificazione ferie, pianificazione delle ferie, pianificazione viaggi*,
         pianificazione del viaggio, pianificazione stand, pianificazione fiera,
         pianificazione della fiera,
+        planificare concediu, planificarea concediului, planificare vacanta, planificarea
+        vacantei, planificarea calatoriei, planificare nunta, planificarea nuntii,
         planificacion de vacaciones, planificacion del viaje, planificacion de la feria,
         planificacion del stand,
         planeamento de ferias, planeamento das ferias, planejamento de ferias, planeamento da

@@ -56,6 +56,8 @@ TENDER: tuple[Facet, ...] = (
         comitato offerte,
         revision de oferta, revision de la oferta, comite de ofertas,
         revisao da proposta, revisao de proposta, comite de propostas,
-        przeglad oferty przetargowej, decyzja o udziale w przetargu""",
+        przeglad oferty przetargowej, decyzja o udziale w przetargu,
+        tarjouskatselmointi*, tarjouksen katselmointi, tarjouksen katselmus, pakkumise
+        uelevaatus, analiza ofertei, revizuirea ofertei""",
     ),
 )

@@ -107,6 +107,8 @@ NOT_WORK: tuple[Facet, ...] = (
         domacnost*, pojistk* domacnost*, poistk* aut*, poistenie aut*, havarijne poistenie,
         em casa, minha casa, seguro da casa, seguro de casa, seguro do carro, seguro automovel,
         seguro residencial, seguro auto, seguro do apartamento, do meu apartamento,
+        seguro casa, seguros casa, seguros da casa, seguros de casa, seguro carro, seguros
+        carro, seguros do carro, seguros auto, seguros hogar, seguros coche,
         w domu, moje mieszkanie, ubezpieczeni* samochod*, ubezpieczeni* auta, ubezpieczeni*
         mieszkani*, ubezpieczeni*
         domu, polisa oc, polisy oc, oc ac, auta prywatnego, samochodu prywatnego,

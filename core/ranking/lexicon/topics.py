@@ -202,6 +202,9 @@ TOPICS: tuple[Facet, ...] = (
         encomenda aberta, encomendas abertas, stock de seguranca, estoque de seguranca,
         harmonogram dostaw, zapas bezpieczenstwa, odvolavk*, harmonogram dodavek,
         pojistna zasoba, lehivas*, szallitasi uetemterv*, program de livrari,
+        planificare livrari, planificarea livrarilor, planificarea livrarii, calendar de
+        livrare, calendarul de livrare, calendarul livrarilor, grafic de livrare, graficul de
+        livrari, graficul livrarilor, datele de livrare, termene de livrare,
         toimitusaikataulu*""",
     ),
     facet(
