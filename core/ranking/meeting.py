@@ -188,8 +188,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     # "TCO slide for the CFO", described "… incl. terminals", is not a trip to the airport.
     description_hits, location_hits = fields[1][0], fields[2][0]
     offwork = _offwork(title_hits | location_hits)
-    title_kinds = set(lexicon.of_groups(title_hits, _KIND_GROUPS)) - _ERRAND_WORDS
-    if offwork and named_orgs and title_kinds:
+    if offwork and named_orgs and set(lexicon.of_groups(title_hits, _KIND_GROUPS)) - _ERRAND_WORDS:
         # "Bid review - Munich Airport tender", and the team has tips for munich-airport.de:
         # the airport (or the hotel) is a customer's name, not where one travels. Only with
         # a kind of meeting in the title ("Hotel Sacher - check-in" is a stay), and only for

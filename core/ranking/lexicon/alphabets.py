@@ -16,7 +16,7 @@ insolvency), so only its tender phrases count.
 
 from __future__ import annotations
 
-from core.ranking.lexicon.cues import fold_cue, split_cues
+from core.ranking.lexicon.cues import language_table
 
 _CUES: dict[str, str] = {
     "kind:discovery": """
@@ -121,6 +121,4 @@ _CUES: dict[str, str] = {
 }
 
 
-CUES: dict[str, tuple[str, ...]] = {
-    name: tuple(fold_cue(cue) for cue in split_cues(cues)) for name, cues in _CUES.items()
-}
+CUES = language_table(_CUES)

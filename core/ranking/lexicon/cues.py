@@ -107,13 +107,18 @@ def fold_cue(cue: str) -> str:
     return " ".join(out)
 
 
+def language_table(cues: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """A language's table as ``with_cues`` reads it: facet name → its cues, each folded."""
+    return {name: tuple(fold_cue(cue) for cue in split_cues(text)) for name, text in cues.items()}
+
+
 def with_cues(
     facets: tuple[Facet, ...], *tables: Mapping[str, tuple[str, ...]]
 ) -> tuple[Facet, ...]:
     """The facets with each table's cues (facet name → folded cues) added to their own.
 
-    The languages kept in tables of their own (``alphabets``, ``south_slavic``) join the
-    facets this way, so each facet stays one pattern whatever language names it.
+    The languages kept in tables of their own (``alphabets``, ``south_slavic``, ``turkish``)
+    join the facets this way, so each facet stays one pattern whatever language names it.
     """
     unknown = {name for table in tables for name in table} - {f.name for f in facets}
     if unknown:

@@ -18,7 +18,7 @@ ziyareti" counts; "göç" is people's migration, not data's.
 
 from __future__ import annotations
 
-from core.ranking.lexicon.cues import fold_cue, split_cues
+from core.ranking.lexicon.cues import language_table
 
 _CUES: dict[str, str] = {
     "kind:discovery": """
@@ -120,6 +120,4 @@ _CUES: dict[str, str] = {
         yemeği""",
 }
 
-CUES: dict[str, tuple[str, ...]] = {
-    name: tuple(fold_cue(cue) for cue in split_cues(cues)) for name, cues in _CUES.items()
-}
+CUES = language_table(_CUES)
