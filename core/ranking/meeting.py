@@ -39,7 +39,7 @@ MEETING_FIELD_WEIGHTS = {
 # Where a meeting happens when it does not happen in a room.
 _VIRTUAL = re.compile(
     r"(?<![a-z])(zoom|teams|meet|webex|skype|gotomeeting|goto|whereby|jitsi|chime|ringcentral|"
-    r"bluejeans|hangouts?|phone|telefon\w*|call|anruf|dial|einwahl|online|video\w*|virtual|"
+    r"bluejeans|hangouts?|phone|tele(?:f|ph)on\w*|tilefon\w*|call|anruf|dial|einwahl|online|video\w*|virtual|"
     r"remote|https?|www)(?![a-z])"
 )
 # Links (dial-in pages, video rooms) say nothing about what a meeting is about.

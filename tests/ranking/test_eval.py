@@ -271,6 +271,9 @@ FORTY_SECOND = [
 FORTY_THIRD = [
     SETS / f"heldout-{name}.json" for name in ("cemeteries", "watertreat", "pollination", "halal")
 ]
+FORTY_FOURTH = [
+    SETS / f"heldout-{name}.json" for name in ("organs", "seaweed", "feedadditives", "tubes")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -321,6 +324,7 @@ ALL_SETS = [
     *FORTY_FIRST,
     *FORTY_SECOND,
     *FORTY_THIRD,
+    *FORTY_FOURTH,
 ]
 
 
@@ -363,7 +367,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# A hundred and ninety-four sets loaded through the production paths, a 243-point grid and the
+# A hundred and ninety-eight sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

@@ -707,6 +707,18 @@ LEXICON_READINGS = [
     ("Tarjouskatselmointi: Tallinna", "kind:bid_review", True),
     ("Renovação seguros casa + carro", "offwork:home", True),
     ("Kasko yenileme", "offwork:home", True),
+    # The forty-fourth round (organ builders, seaweed, feed additives, pneumatic tubes).
+    ("Førstemøte Nordkyst Fôr", "kind:discovery", True),
+    ("Resultater pelletforsøk", "kind:pilot", True),
+    ("ZD Haná – vyhodnocení pokusu selata", "kind:pilot", True),
+    ("Roční hodnocení 2024", "kind:business_review", True),
+    ("AgroVet – kvartálne stretnutie", "kind:business_review", True),
+    ("Prodloužení rámcovky – KV", "kind:renewal", True),
+    ("Consultazione preliminare di mercato – PP", "kind:tender", False),
+    ("KGH – παραλαβή Block C", "offwork:focus", False),
+    ("Block time for admin", "offwork:focus", True),
+    ("Lot FL-2411 refusé à réception", "setting:onsite", False),
+    ("Please check in at reception", "setting:onsite", True),
 ]
 
 

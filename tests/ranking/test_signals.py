@@ -851,3 +851,14 @@ def test_a_meetings_cues_are_scanned_once_and_shared_read_only() -> None:
     shared = meeting_module._field_hits((fold("renewal call"),))
     with pytest.raises(TypeError):
         shared[0]["kind:renewal"] = 0  # type: ignore[index]
+
+
+@pytest.mark.parametrize("where", ["Téléphone", "Τηλεφωνικά", "Telephone", "Telefón"])
+def test_a_meeting_held_on_the_telephone_is_a_call(where: str) -> None:
+    """Round 44: French "Téléphone" and Greek "Τηλεφωνικά" (folded "tilefonika") read as
+    rooms, so a complaint call's in-person tips were not marked down."""
+    call = profile_meeting(
+        meeting("Appel Nolwenn", location=where, attendees=("n.guillou@kerlann.fr",),
+                domains=("kerlann.fr",))
+    )  # fmt: skip
+    assert call.setting == "virtual"

@@ -307,12 +307,15 @@ CONTEXT: tuple[Facet, ...] = (
         kohapeal=, tehase kuelastus, latogatas*, uezemlatogatas*, helyszinen=, szemelyesen=,
         vizita=, vizita la, la fata locului, la sediul clientului, in persoana""",
         # Orders, payments and mail come in too ("Auftragseingang"); lobbying is no lobby;
-        # parking a question (on a facilitator's "parking lot") is putting it off.
+        # parking a question (on a facilitator's "parking lot") is putting it off; goods
+        # checked or refused "à réception" are checked on receipt, wherever one is.
         unless="""auftragseingang*, zahlungseingang*, rechnungseingang*, posteingang*,
         lobbying, lobbyist*, park it, park them, park that, park this, park anything,
         park everything, park detail*, park question*, park issue*, park topic*, park off,
         park the topic*, park the question*, keep a parking lot, use a parking lot,
         booth visitor*, stand visitor*, visitor count*, visitor number*, badge scan*,
-        besucherzahl*, messebesucher*, standbesucher*""",
+        besucherzahl*, messebesucher*, standbesucher*, a reception=, des reception=,
+        accuse de reception, bon de reception, controle de reception, reception des
+        marchandises, reception de la marchandise""",
     ),
 )

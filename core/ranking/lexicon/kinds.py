@@ -37,6 +37,7 @@ SELLING: tuple[Facet, ...] = (
         kennismaking*, eerste gesprek*, intakegesprek*,
         foerste moete*, foerste moede*, foersta moete*, introduksjonsmoete*,
         introduktionsmoete*, introduktionsmoede*, intromoede*, intromoete*, behovsanaly*,
+        foerstemoete*, foerstemoede*, foerstamoete*,
         kartleggingsmoete*,
         premier rendez vous*, premier rdv, premiere rencontre, premier echange*, premier
         contact, prise de contact, rendez vous decouverte, appel decouverte, entretien
@@ -190,7 +191,8 @@ SELLING: tuple[Facet, ...] = (
         odnowieni* umow*, przedluzeni* umow*, wypowiedzeni* umow*, odnowieni* licencj*,
         przedluzeni* licencj*, koniec umowy,
         prodlouzeni smlouv*, obnoveni smlouv*, obnova smlouv*, obnova zmluv*, predlzeni* zmluv*,
-        obnoveni* zmluv*, smlouva konci, smlouva vyprsi, zmluva konci, vypoved smlouv*, vypoved
+        obnoveni* zmluv*, prodlouzeni ramcov*, predlzeni* ramcov*,
+        smlouva konci, smlouva vyprsi, zmluva konci, vypoved smlouv*, vypoved
         zmluv*,
         *sopimuksen uusimi*, *sopimuksen jatka*, *sopimuksen jatko*, jatkosopimu*, *sopimus
         paeaettyy, *sopimus umpeutuu, *sopimuksen irtisano*, lepingu pikendami*,
@@ -235,7 +237,8 @@ SELLING: tuple[Facet, ...] = (
         revisao trimestral, revisao anual, reuniao trimestral, reuniao anual, balanco
         trimestral, balanco anual, acompanhamento trimestral,
         przeglad kwartalny, przeglad roczny, spotkanie kwartalne, spotkanie roczne,
-        podsumowanie roku, podsumowanie kwartalu,
+        podsumowanie roku, podsumowanie kwartalu, rocni hodnoceni, rocne hodnotenie, ctvrtletni
+        hodnoceni, stvrtrocne hodnotenie, kvartalni schuzk*, kvartalne stretnuti*,
         vuosikatsau*, kvartaalikatsau*, vuosipalaveri*, seurantapalaveri*,
         kvartaliuelevaade*, aastauelevaade*, negyedeves attekintes*, eves attekintes*, eves
         ertekeles*, analiza trimestrial*, analiza trimestrial*, analiza anual*, analiza
@@ -312,7 +315,8 @@ SELLING: tuple[Facet, ...] = (
         zkousk* u zakaznik*, skusobn*, skusk* u zakaznik*, probauezem*, tesztuezem*,
         probagyartas*, perioada de proba, perioada de testare, productie de proba, koekaeytt*,
         koeajo*, kokeilujakso*, testijakso*, provkoerning*, testkoerning*, provperiod*,
-        provdrift*, proevekjoering*, testperiode*, proeveperiode*, proevedrift*""",
+        provdrift*, proevekjoering*, testperiode*, proeveperiode*, proevedrift*, *forsoek*,
+        *forsoeg*, *foersoek*, pokus=, pokusu=, pokusy=, pokusne*, krmny pokus*, polni pokus*""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(

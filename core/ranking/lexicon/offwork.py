@@ -192,7 +192,8 @@ NOT_WORK: tuple[Facet, ...] = (
         czas na skupienie, nie rezerwowac, bez spotkan, blokada kalendarza,
         foco=, nao agendar, nao reservar""",
         # A focus group is market research with people in the room.
-        unless="focus group*, fokusgruppe*",
+        # "Block C" is a building's wing, "Block 2" a lot: no one is blocking time.
+        unless="focus group*, fokusgruppe*, block= ?",
     ),
     # --- what a meeting among colleagues does (meeting side only) ---------------------
     facet(
