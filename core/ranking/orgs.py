@@ -68,11 +68,13 @@ def registrable(domain: str) -> str:
     return _PSL.privatesuffix(domain) or domain
 
 
-def _label_words(domain: str) -> list[str]:
+@lru_cache(maxsize=20_000)
+def _label_words(domain: str) -> tuple[str, ...]:
+    """Cached: every candidate tip of a brief asks for its meeting's few organisations."""
     parts = words(registrable(domain).split(".", 1)[0])
     while len(parts) > 1 and parts[-1] in _LEGAL_FORMS:
         parts.pop()
-    return parts
+    return tuple(parts)
 
 
 def name_key(domain: str) -> str:

@@ -7,6 +7,7 @@ and which shared word is worth naming as a reason. Pure functions over the profi
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from core.ranking import lexicon, orgs
 from core.ranking.meeting import MeetingProfile
@@ -20,7 +21,7 @@ def headline_overlap(profile: MeetingProfile, headline: set[str], idf: dict[str,
     mass = sum(idf.get(t, 0.0) for t in title)
     if mass <= 0 or not headline:
         return 0.0
-    heads = {t for word in headline for t in content_terms(word)}
+    heads = {t for word in headline for t in word_terms(word)}
     return sum(idf.get(t, 0.0) for t in title if t in heads) / mass
 
 
@@ -36,20 +37,31 @@ def names_customer(profile: MeetingProfile, headline: set[str], stats: LibrarySt
     """
     for org in sorted(profile.orgs):
         for word in sorted(proper_names(org) & headline):
-            if any(telling(stats, term) for term in content_terms(word)):
+            if any(telling(stats, term) for term in word_terms(word)):
                 return word
     return ""
 
 
-def proper_names(org: str) -> set[str]:
+@lru_cache(maxsize=20_000)
+def proper_names(org: str) -> frozenset[str]:
     """The organisation's name key and label words that name no kind of thing: at least
     ``orgs.MIN_SHORT_NAME`` letters, and nothing the lexicon reads ("Haldane" of
-    haldane-tractors.co.uk, not "tractors")."""
-    return {
+    haldane-tractors.co.uk, not "tractors").
+
+    Cached: a brief asks it for each candidate tip, and a scan of the whole lexicon per
+    word was a seventh of a brief's time (docs/ranking.md, "Speed")."""
+    return frozenset(
         word
         for word in {orgs.name_key(org), *orgs.name_words(org).split()}
         if len(word) >= orgs.MIN_SHORT_NAME and not lexicon.facet_hits(word)
-    }
+    )
+
+
+@lru_cache(maxsize=50_000)
+def word_terms(word: str) -> tuple[str, ...]:
+    """``content_terms`` of one word of a tip's title or tags, cached: the same few hundred
+    words come back in every brief."""
+    return tuple(content_terms(word))
 
 
 def telling(stats: LibraryStats, term: str) -> bool:
