@@ -48,13 +48,20 @@ class TipFacet(SQLModel, table=True):
 
 
 class TipOrg(SQLModel, table=True):
-    """A tip's accounts by registrable domain and by name key: the customer index."""
+    """A tip's accounts by registrable domain and by name key: the customer index.
+
+    ``unit`` is the part of the organisation the tip is written for, when its accounts
+    name one subdomain (``chvt.min-saude.pt``, one hospital of a shared domain), and the
+    registrable domain otherwise; "" on rows indexed before revision 0016, read as the
+    whole organisation (``core.ranking.orgs.same_account``).
+    """
 
     __tablename__ = "tip_org"
 
     tip_id: int = Field(foreign_key="tip.id", primary_key=True, ondelete="CASCADE")
     org: str = Field(max_length=253, primary_key=True, index=True)
     name_key: str = Field(max_length=253, index=True)
+    unit: str = Field(default="", max_length=253)
 
 
 class TipOrgName(SQLModel, table=True):

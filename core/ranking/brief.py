@@ -56,8 +56,9 @@ def meeting_profile(session: Session, meeting: Meeting) -> MeetingProfile:
     """The meeting's profile, with the customers it names (``naming.customers_named``) when
     no one comes from one, or only a partner does, the tips that name a partner the team
     wrote no tip for (``naming.partner_tips``), and what kind its customers are."""
-    attending = {orgs.registrable(d) for d in meeting.external_domains or [] if d}
-    known = retrieval.orgs_with_tips(session, attending)
+    units = {orgs.unit(d) for d in meeting.external_domains or [] if d}
+    attending = {orgs.registrable(u) for u in units}
+    known = retrieval.orgs_with_tips(session, units)
     # Every attending organisation the team has tips for is known, unless there were more.
     strangers = attending - known if len(known) < retrieval.ORGS_READ else set()
     kinds = OrgKinds(session, without_tips=strangers)

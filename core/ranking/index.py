@@ -8,6 +8,7 @@ word stems, the embedding — happens here, once per write, never per brief.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from core.ranking import embedding, language, lexicon, orgs
 from core.ranking.text import content_terms, fold
 
 # Bump when the lexicon or the profile format changes, so `tipoff ranking reindex` redoes tips.
-PROFILE_VERSION = "48"
+PROFILE_VERSION = "49"
 MAX_TERMS = 200
 MIN_INDEXED_FACET = 0.3
 # ranking_term row that counts profiled tips (stems never contain "#" or "@").
@@ -44,16 +45,28 @@ def profile_model() -> str:
     return f"{embedding.MODEL_NAME}/{PROFILE_VERSION}" if embedding.available() else PROFILE_VERSION
 
 
+def tag_words(tag: str) -> str:
+    """A stored tag as words: "pricing-talks" → "pricing talks".
+
+    Tags are stored as slugs (``core.tips.text.normalise_tags``), and the slug of "1:1" is
+    "1-1", which no longer reads as a one-on-one: a whole tag of that shape is one.
+    """
+    return "1:1" if _ONE_ON_ONE_SLUG.fullmatch(tag) else tag.replace("-", " ")
+
+
+_ONE_ON_ONE_SLUG = re.compile(r"1-(?:on-)?1")
+
+
 def tip_text(tip: Tip) -> str:
     """What the embedding reads: title, body and tags as words."""
-    tags = " ".join(tag.replace("-", " ") for tag in tip.tags)
+    tags = " ".join(tag_words(tag) for tag in tip.tags)
     return ". ".join(part for part in (tip.title, tip.body, tags) if part)
 
 
 def tip_facets(tip: Tip) -> dict[str, float]:
     """Facet strengths of a tip from its tags, title and body (never the off-work facets)."""
     hits = lexicon.facet_hits_per_field(
-        [fold(" , ".join(tip.tags)), fold(tip.title), fold(tip.body)]
+        [fold(" , ".join(tag_words(tag) for tag in tip.tags)), fold(tip.title), fold(tip.body)]
     )
     weights = (TIP_FIELD_WEIGHTS["tags"], TIP_FIELD_WEIGHTS["title"], TIP_FIELD_WEIGHTS["body"])
     facets = lexicon.combine(list(zip(hits, weights, strict=True)))
@@ -114,6 +127,13 @@ def compute_profiles(tips: Sequence[Tip]) -> list[ComputedProfile]:
     ]
 
 
+def _unit(accounts: Sequence[str], org: str) -> str:
+    """The one unit of ``org`` the accounts name, or the whole organisation when they name
+    it or several of its units."""
+    units = {orgs.unit(a) for a in accounts if orgs.registrable(a) == org}
+    return units.pop() if len(units) == 1 else org
+
+
 def index_tips(session: Session, tips: Sequence[Tip]) -> None:
     """Profile many tips at once: imports, reindexing, benchmarks."""
     store_profiles(session, compute_profiles(tips))
@@ -167,7 +187,12 @@ def store_profiles(session: Session, computed: Sequence[ComputedProfile]) -> Non
             if org not in seen:
                 seen.add(org)
                 org_rows.append(
-                    TipOrg(tip_id=item.tip_id, org=org, name_key=orgs.name_key(account))
+                    TipOrg(
+                        tip_id=item.tip_id,
+                        org=org,
+                        name_key=orgs.name_key(account),
+                        unit=_unit(item.accounts, org),
+                    )
                 )
                 name_rows.extend(
                     TipOrgName(tip_id=item.tip_id, org=org, name=name[:253])

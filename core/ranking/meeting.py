@@ -39,7 +39,9 @@ MEETING_FIELD_WEIGHTS = {
 # Where a meeting happens when it does not happen in a room.
 _VIRTUAL = re.compile(
     r"(?<![a-z])(zoom|teams|meet|webex|skype|gotomeeting|goto|whereby|jitsi|chime|ringcentral|"
-    r"bluejeans|hangouts?|phone|tele(?:f|ph)on\w*|tilefon\w*|call|anruf|dial|einwahl|online|video\w*|virtual|"
+    r"bluejeans|hangouts?|phone|tele(?:f|ph)on\w*|tilefon\w*|simi|simtal\w*|puhelin\w*|puhelu\w*|"
+    r"zvans|skambut\w*|llamada|chamada|chiamata|trucada|appel|call|anruf|dial|einwahl|online|"
+    r"video\w*|virtual|"
     r"remote|https?|www)(?![a-z])"
 )
 # Links (dial-in pages, video rooms) say nothing about what a meeting is about.
@@ -84,6 +86,9 @@ class MeetingProfile:
     name_terms: list[str] = field(default_factory=list)  # stems of the customers' names
     people: set[str] = field(default_factory=set)  # surname stems of the attendees from outside
     vector: np.ndarray | None = None
+    # The attendees' own domains (``orgs.unit``): which unit of an organisation comes, so a
+    # tip for one hospital of a shared domain stays with it (``orgs.same_account``).
+    units: set[str] = field(default_factory=set)
     # Of ``orgs``, those some tip is written for: customers the team knows. Only the
     # database can say, so ``brief.meeting_profile`` fills it in.
     known_orgs: set[str] = field(default_factory=set)
@@ -242,6 +247,7 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
     text = ". ".join(part for part in (title, description) if part.strip())
     return MeetingProfile(
         orgs=customer,
+        units={orgs.unit(d) for d in meeting.external_domains or [] if d},
         orgs_from_title=from_title,
         venue_orgs={o for o in customer if orgs.name_key(o) in location_keys},
         org_terms=org_terms,

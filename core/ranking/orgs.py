@@ -68,6 +68,32 @@ def registrable(domain: str) -> str:
     return _PSL.privatesuffix(domain) or domain
 
 
+def unit(domain: str) -> str:
+    """The domain as given, folded: the unit of an organisation an account or a guest names."""
+    return domain.strip().strip(".").lower()
+
+
+def units_above(domain: str) -> list[str]:
+    """``a.chvt.min-saude.pt`` → itself, ``chvt.min-saude.pt``, ``min-saude.pt``: every
+    unit that holds it, down to its registrable domain."""
+    labels = unit(domain).split(".")
+    depth = len(registrable(domain).split("."))
+    return [".".join(labels[i:]) for i in range(max(1, len(labels) - depth + 1))]
+
+
+def same_account(account: str, domain: str) -> bool:
+    """Whether someone at ``domain`` belongs to the customer a tip's ``account`` names.
+
+    The registrable domain is the organisation, and a subdomain is one of its units. A tip
+    written for a unit (``chvt.min-saude.pt``, one hospital) goes with that unit, the units
+    under it and the organisation above it, never with a sibling unit
+    (``hff.min-saude.pt``, another hospital): health services, ministries and universities
+    give each customer its own subdomain under one shared domain.
+    """
+    a, d = unit(account), unit(domain)
+    return a == d or a.endswith("." + d) or d.endswith("." + a)
+
+
 @lru_cache(maxsize=20_000)
 def _label_words(domain: str) -> tuple[str, ...]:
     """Cached: every candidate tip of a brief asks for its meeting's few organisations."""

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import numpy as np
-from sqlalchemy import or_
+from sqlalchemy import and_, or_
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
@@ -130,9 +130,45 @@ def _the_trades_word(session: Session, name: str, named: set[str]) -> bool:
     return others >= TRADES_WORD and others > len(theirs)
 
 
-def orgs_with_tips(session: Session, names: set[str]) -> set[str]:
-    """Which of these organisations some tip is written for: customers the team knows."""
-    return _orgs_where(session, col(TipOrg.org), names)
+def orgs_with_tips(session: Session, units: set[str]) -> set[str]:
+    """The organisations of these attendee domains that some tip is written for, for a
+    unit of theirs that attends (``orgs.same_account``): customers the team knows."""
+    names = {orgs.registrable(u) for u in units}
+    if not names:
+        return set()
+    rows = session.exec(
+        select(TipOrg.org).where(_accounts_of(names, units)).distinct().limit(ORGS_READ)
+    ).all()
+    return set(rows)
+
+
+def _accounts_of(names: set[str], units: set[str]) -> Any:
+    """The ``tip_org`` rows of these organisations written for a unit of theirs that attends.
+
+    Where someone comes from the organisation's own domain, all its tips are. Where only
+    units come (``hff.min-saude.pt``), the tips for them, for units under them and for the
+    organisation as a whole are; a sibling unit's (``chvt.min-saude.pt``) are not.
+    """
+    below: dict[str, set[str]] = {}
+    for u in units:
+        name = orgs.registrable(u)
+        if name in names and u != name:
+            below.setdefault(name, set()).add(u)
+    whole = {n for n in names if n not in below or n in units}
+    clauses: list[Any] = [col(TipOrg.org).in_(sorted(whole))] if whole else []
+    for name, parts in sorted(below.items()):
+        if name in whole:
+            continue
+        holding = {"", *(h for u in parts for h in orgs.units_above(u))}
+        under = [col(TipOrg.unit).like(f"%.{_escaped(u)}", escape="\\") for u in sorted(parts)]
+        clauses.append(
+            and_(col(TipOrg.org) == name, or_(col(TipOrg.unit).in_(sorted(holding)), *under))
+        )
+    return or_(*clauses)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 ORGS_READ = 20  # a meeting's known customers, at most
@@ -193,7 +229,7 @@ def _account_ids(session: Session, profile: MeetingProfile) -> list[int]:
         return []
     rows = session.exec(
         select(TipOrg.tip_id)
-        .where(col(TipOrg.org).in_(sorted(profile.orgs)))
+        .where(_accounts_of(profile.orgs, profile.units))
         .order_by(col(TipOrg.tip_id).desc())
         .limit(ACCOUNT_BUDGET)
     ).all()

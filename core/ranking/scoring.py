@@ -63,7 +63,7 @@ class Params:
     figure comes from values fitted on the other sets only.
     """
 
-    meaning_weight: float = 2.0
+    meaning_weight: float = 1.5
     min_evidence: float = 0.45  # generic tips: kind fit + words + meaning must reach this
     min_score: float = 0.3  # any tip: the final score must reach this
     learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
@@ -286,7 +286,17 @@ def _fit_facets(profile: MeetingProfile, accounts: list[str]) -> dict[str, float
 
 
 def _shared_orgs(profile: MeetingProfile, accounts: list[str]) -> set[str]:
-    return {orgs.registrable(a) for a in accounts} & profile.orgs
+    """The meeting's organisations the tip is written for, for a unit of theirs that
+    attends: a tip for one hospital of a shared domain is not another's."""
+    shared = set()
+    for account in accounts:
+        org = orgs.registrable(account)
+        if org not in profile.orgs:
+            continue
+        units = [u for u in profile.units if orgs.registrable(u) == org]
+        if not units or any(orgs.same_account(account, u) for u in units):
+            shared.add(org)
+    return shared
 
 
 def prescore(

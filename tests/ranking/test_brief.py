@@ -21,7 +21,7 @@ def test_writing_a_tip_profiles_and_indexes_it(session, curator, add_tip) -> Non
     profile = session.get(TipProfile, tip.id)
     assert profile is not None and profile.vector and profile.facets["kind:renewal"] >= 0.9
     orgs = session.exec(select(TipOrg).where(TipOrg.tip_id == tip.id)).all()
-    assert [(o.org, o.name_key) for o in orgs] == [("acme.com", "acme")]
+    assert [(o.org, o.name_key, o.unit) for o in orgs] == [("acme.com", "acme", "eu.acme.com")]
     generic = add_tip(curator.id, "Agree one success criterion.", tags=["kickoff"])
     assert session.exec(select(TipFacet).where(TipFacet.tip_id == generic.id)).all()
 
@@ -41,6 +41,36 @@ def test_customer_tips_match_subdomains_and_never_leak(session, member, curator,
                           location="Zoom")  # fmt: skip
     ids = brief_ids(session, member.id, meeting)
     assert acme.id in ids and globex.id not in ids
+
+
+def test_a_tip_for_one_unit_of_a_shared_domain_stays_with_that_unit(
+    session, member, curator, add_tip, add_meeting
+) -> None:  # type: ignore[no-untyped-def]
+    """Portuguese public hospitals mail from one ministry domain, each its own customer.
+
+    A tip for one (``chvt.min-saude.pt``) goes to its meetings, its departments' and the
+    ministry's own, never to another hospital's; a tip for the whole domain goes to all.
+    """
+    chvt = add_tip(curator.id, "CHVT's pharmacy signs off every consumables order.",
+                   tags=["pricing"], accounts=["CHVT.min-saude.pt"])  # fmt: skip
+    ministry = add_tip(curator.id, "The ministry's central buying unit sets the price caps.",
+                       tags=["pricing"], accounts=["min-saude.pt"])  # fmt: skip
+    hff_tip = add_tip(curator.id, "HFF's nephrology head wants the service figures.",
+                      tags=["pricing"], accounts=["hff.min-saude.pt"])  # fmt: skip
+    units = {
+        "hff.min-saude.pt": {ministry.id, hff_tip.id},
+        "nefro.chvt.min-saude.pt": {chvt.id, ministry.id},
+        "chvt.min-saude.pt": {chvt.id, ministry.id},
+        "min-saude.pt": {chvt.id, ministry.id, hff_tip.id},
+    }
+    for unit, expected in units.items():
+        meeting = add_meeting(member.id, "Pricing call", attendees=[f"ana@{unit}"],
+                              location="Teams")  # fmt: skip
+        ids = set(brief_ids(session, member.id, meeting))
+        assert ids & {chvt.id, ministry.id, hff_tip.id} == expected, unit
+    both = add_meeting(member.id, "Pricing call", location="Teams",
+                       attendees=["ana@hff.min-saude.pt", "rui@chvt.min-saude.pt"])  # fmt: skip
+    assert {chvt.id, hff_tip.id} <= set(brief_ids(session, member.id, both))
 
 
 def test_company_named_in_the_title_when_no_domain(session, member, curator, add_tip,

@@ -719,6 +719,25 @@ LEXICON_READINGS = [
     ("Block time for admin", "offwork:focus", True),
     ("Lot FL-2411 refusé à réception", "setting:onsite", False),
     ("Please check in at reception", "setting:onsite", True),
+    # The forty-fifth round (chimney sweeps, dialysis, fish vaccines, school meals): Icelandic,
+    # Faroese and Latvian had no cues at all, Finnish and Estonian a few gaps.
+    ("Fjarðalax – samningur 2025–2027", "kind:contract", True),
+    ("Endurnýjun samnings um bóluefni", "kind:renewal", True),
+    ("Endurnýjun vegabréfs", "kind:renewal", False),
+    ("Heimsókn – Hafbrún", "setting:onsite", True),
+    ("Skoðunarferð um stöðina", "kind:site_survey", True),
+    ("Prísur og tænastudagar 2025", "topic:pricing", True),
+    ("Jólahlaðborð starfsmanna", "offwork:company", True),
+    ("Virtuves apskate – Jaunrīgas ģimnāzija", "kind:site_survey", True),
+    ("Tehniskā apskate – Golf", "kind:site_survey", False),
+    ("Tehniskā apskate – Golf", "offwork:personal", True),
+    ("Līguma pagarināšana 2025", "kind:renewal", True),
+    ("Sutarties pratęsimas – Vilniaus ligoninė", "kind:renewal", True),
+    ("Cena con el cliente", "topic:pricing", False),
+    ("Vuorilahti – hinnantarkistus elokuusta", "topic:pricing", True),
+    ("Go/No-go: lasteaedade hange", "kind:tender", True),
+    ("Maistatus + ruokalistatoiveet", "kind:sampling", True),
+    ("Haavasalu järelkohtumine", "topic:follow_up", True),
 ]
 
 

@@ -23,6 +23,7 @@ from core.ranking.scoring import (
     score,
 )
 from core.ranking.text import content_terms, fold, index_spellings
+from core.tips.text import normalise_tags
 
 
 def meeting(title: str, *, description: str = "", location: str = "",
@@ -143,6 +144,16 @@ def test_tip_facets_weigh_tags_over_a_passing_mention() -> None:
     mentioned = tip_facets(tip("Bring a re-onboarding plan to the renewal.", tags=("renewal",)))
     assert tagged["kind:kickoff"] > mentioned["kind:kickoff"]
     assert "offwork:personal" not in tip_facets(tip("Never skip lunch with the champion."))
+
+
+@pytest.mark.parametrize("typed", ["1:1", "1-on-1", "1-1"])
+def test_a_tip_tagged_one_on_one_is_for_the_one_on_one(typed: str) -> None:
+    """Round 45: tags are stored as slugs, and the slug of "1:1" ("1-1") read as nothing,
+    so a pipeline tip tagged "1:1" never counted as one for the 1:1 itself."""
+    tags = tuple(normalise_tags(["pipeline", typed]))
+    facets = tip_facets(tip("Update the stale deals the day before.", tags=tags))
+    assert facets.get("kind:one_on_one", 0.0) >= 0.5
+    assert "kind:one_on_one" not in tip_facets(tip("Prices from 1/1.", tags=("gn-1-1-trays",)))
 
 
 # --- the customer ----------------------------------------------------------------
@@ -853,10 +864,15 @@ def test_a_meetings_cues_are_scanned_once_and_shared_read_only() -> None:
         shared[0]["kind:renewal"] = 0  # type: ignore[index]
 
 
-@pytest.mark.parametrize("where", ["Téléphone", "Τηλεφωνικά", "Telephone", "Telefón"])
+@pytest.mark.parametrize(
+    "where",
+    ["Téléphone", "Τηλεφωνικά", "Telephone", "Telefón", "Sími", "Símtal", "Llamada", "Trucada",
+     "Puhelin", "Zvans"],
+)  # fmt: skip
 def test_a_meeting_held_on_the_telephone_is_a_call(where: str) -> None:
     """Round 44: French "Téléphone" and Greek "Τηλεφωνικά" (folded "tilefonika") read as
-    rooms, so a complaint call's in-person tips were not marked down."""
+    rooms, so a complaint call's in-person tips were not marked down. Round 45: so did the
+    Icelandic "Sími" (a telephone) and the word for a call in five more languages."""
     call = profile_meeting(
         meeting("Appel Nolwenn", location=where, attendees=("n.guillou@kerlann.fr",),
                 domains=("kerlann.fr",))

@@ -14,7 +14,8 @@ internal sales meetings are named, across industries, not from any data set:
 see docs/ranking.md. The tables are in ``kinds`` (kinds of meeting), ``topics``,
 ``context`` (roles, industries, setting), ``offwork`` (what is not work), ``alphabets``
 (Greek and Cyrillic cues, spelled in Latin letters as every text is), ``south_slavic``
-(Croatian, Serbian and Slovenian) and ``turkish``; ``cues`` says how a cue is written and
+(Croatian, Serbian and Slovenian), ``turkish``, ``icelandic`` (Icelandic and Faroese)
+and ``baltic`` (Latvian and Lithuanian); ``cues`` says how a cue is written and
 matched. This module joins them and scans text for them.
 """
 
@@ -24,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from typing import TypeVar
 
-from core.ranking.lexicon import alphabets, south_slavic, turkish
+from core.ranking.lexicon import alphabets, baltic, icelandic, south_slavic, turkish
 from core.ranking.lexicon.context import CONTEXT
 from core.ranking.lexicon.cues import Facet, with_cues
 from core.ranking.lexicon.kinds import KINDS
@@ -42,7 +43,12 @@ GROUP_WEIGHT = {
 }
 
 FACETS: tuple[Facet, ...] = with_cues(
-    (*KINDS, *CONTEXT, *NOT_WORK), alphabets.CUES, south_slavic.CUES, turkish.CUES
+    (*KINDS, *CONTEXT, *NOT_WORK),
+    alphabets.CUES,
+    south_slavic.CUES,
+    turkish.CUES,
+    icelandic.CUES,
+    baltic.CUES,
 )
 
 BY_NAME = {facet.name: facet for facet in FACETS}

@@ -331,7 +331,8 @@ SELLING: tuple[Facet, ...] = (
         amostra=, amostras=, aprovacao de amostra*,
         probki=, probek=, zatwierdzeni* probek,
         tasting*, *tasting, verkostung*, *verkostung, degustac*, degustat*, degustaz*,
-        ochutnavk*, proeverij*, *proeverij, smagning*, *smagning, provsmakning*, cata de*""",
+        ochutnavk*, maistatu*, maistelu*, maitsmi*, proeverij*, *proeverij, smagning*, *smagning,
+        provsmakning*, cata de*""",
     ),
     facet(
         "kind:partner",

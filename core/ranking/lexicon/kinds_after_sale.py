@@ -36,6 +36,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         la fata locului, obchod hal*, obchod zaklad*, obchod po hal*, obchod po zaklad*,
         prohlidk* provoz*, prohlidk* hal*, prohlidk* zavod*, prehliadk* prevadzk*,
         prehliadk* hal*, uezembejaras*, bejaras*, *bejaras""",
+        # A car's inspection in Latvian and Lithuanian (``baltic``) is an errand.
+        unless="tehniska apskate*, auto apskate*, technine apziur*",
     ),
     facet(
         "kind:installation",

@@ -34,7 +34,8 @@ TENDER: tuple[Facet, ...] = (
         obstaravan*, verejn* sutaz*,
         kilpailutu*, tarjouskilpailu*, julkinen hankinta, julkiset hankinnat, julkisen
         hankinnan, hankintailmoitu*, tarjouspyyntoe*, riigihange*, riigihank*,
-        hankedokument*, hankemenetlu*, koezbeszerzes*, ajanlatteteli felhivas*,
+        hankedokumen*, hange=, hanked=, hankemenetlu*, koezbeszerzes*,
+        ajanlatteteli felhivas*,
         ajanlatkeres*, licitatie*, licitatii*, achizitie publica, achizitii publice,
         achizitia publica, caiet de sarcini, caietul de sarcini, seap=, procedura de
         atribuire, procedura de atribuire,

@@ -28,7 +28,8 @@ TOPICS: tuple[Facet, ...] = (
         cenov* nabid*, cenov* ponuk*, nabidk*, cenik*, sleva=, slevu=, slevy=, zlava=, zlavu=,
         zlavy=,
         tarjous=, tarjouksen=, tarjousta=, tarjoukset=, hinnasto*, alennu*, hinnoittelu*,
-        hinnankorotu*, pakkumine=, pakkumise=, pakkumist=, hinnapakkumi*, hinnakiri*,
+        hinnankorotu*, hinnantarkistu*, indeksitarkistu*, pakkumine=, pakkumise=, pakkumist=,
+        hinnapakkumi*, hinnakiri*,
         allahindlu*, hinnatou*, arajanlat*, ajanlat=, ajanlatot=, ajanlatunk*, arlista*,
         kedvezmeny*, arazas*, aremeles*, oferta de pret, oferta de pret, lista de preturi,
         lista de preturi, reducere=, reduceri=, majorare de pret*, scumpire*""",
@@ -218,6 +219,7 @@ TOPICS: tuple[Facet, ...] = (
         seguimiento=, proximos pasos,
         opvolg*, nabellen,
         seguimento=, proximos passos, reuniao de acompanhamento, ponto de situacao,
-        kolejne kroki, nastepne kroki, spotkanie podsumowujace""",
+        kolejne kroki, nastepne kroki, spotkanie podsumowujace, jatkopalaveri*, seurantakokou*,
+        jaerelkohtumi*""",
     ),
 )
