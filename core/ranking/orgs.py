@@ -61,16 +61,16 @@ _LEGAL_FORMS = frozenset(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=20_000)
-def registrable(domain: str) -> str:
-    """``eu.Acme.com.`` → ``acme.com``; a bare suffix or junk comes back folded as given."""
-    domain = domain.strip().strip(".").lower()
-    return _PSL.privatesuffix(domain) or domain
-
-
 def unit(domain: str) -> str:
     """The domain as given, folded: the unit of an organisation an account or a guest names."""
     return domain.strip().strip(".").lower()
+
+
+@lru_cache(maxsize=20_000)
+def registrable(domain: str) -> str:
+    """``eu.Acme.com.`` → ``acme.com``; a bare suffix or junk comes back folded as given."""
+    domain = unit(domain)
+    return _PSL.privatesuffix(domain) or domain
 
 
 def units_above(domain: str) -> list[str]:

@@ -152,13 +152,11 @@ def _accounts_of(names: set[str], units: set[str]) -> Any:
     below: dict[str, set[str]] = {}
     for u in units:
         name = orgs.registrable(u)
-        if name in names and u != name:
+        if name in names and name not in units:
             below.setdefault(name, set()).add(u)
-    whole = {n for n in names if n not in below or n in units}
+    whole = names - below.keys()
     clauses: list[Any] = [col(TipOrg.org).in_(sorted(whole))] if whole else []
     for name, parts in sorted(below.items()):
-        if name in whole:
-            continue
         holding = {"", *(h for u in parts for h in orgs.units_above(u))}
         under = [col(TipOrg.unit).like(f"%.{_escaped(u)}", escape="\\") for u in sorted(parts)]
         clauses.append(
