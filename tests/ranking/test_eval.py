@@ -278,6 +278,9 @@ FORTY_FIFTH = [
     SETS / f"heldout-{name}.json"
     for name in ("chimneys", "dialysis", "fishvaccines", "schoolmeals")
 ]
+FORTY_SIXTH = [
+    SETS / f"heldout-{name}.json" for name in ("pools", "mushrooms", "billboards", "amenities")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -330,6 +333,7 @@ ALL_SETS = [
     *FORTY_THIRD,
     *FORTY_FOURTH,
     *FORTY_FIFTH,
+    *FORTY_SIXTH,
 ]
 
 
@@ -372,7 +376,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Two hundred and two sets loaded through the production paths, a 243-point grid and the
+# Two hundred and six sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)

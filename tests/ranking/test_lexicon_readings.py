@@ -738,6 +738,24 @@ LEXICON_READINGS = [
     ("Go/No-go: lasteaedade hange", "kind:tender", True),
     ("Maistatus + ruokalistatoiveet", "kind:sampling", True),
     ("Haavasalu järelkohtumine", "topic:follow_up", True),
+    # The forty-sixth round (pool equipment, mushroom compost, outdoor advertising, hotel
+    # amenities): Hungarian, Slovak, Dutch and Greek gaps.
+    ("Bemutatkozó hívás", "kind:discovery", True),
+    ("Úszás", "offwork:personal", True),
+    ("Uszoda – szűrőcsere ajánlat", "offwork:personal", False),
+    ("Schwimmbad Aarau – Offerte Filteranlage", "offwork:personal", False),
+    ("Prehliadka strojovne", "kind:site_survey", True),
+    ("Odovzdávací protokol, zaškolenie obsluhy", "kind:installation", True),
+    ("Evaluatie broedproef cel 3/4", "kind:pilot", True),
+    ("Κατερίνα – feedback δοκιμής", "kind:pilot", True),
+    ("Meltemi – δείγματα", "kind:sampling", True),
+    ("Ξενάγηση στο ξενοδοχείο", "setting:onsite", True),
+    ("Είμαστε ομιλητές στην ημερίδα", "kind:event", True),
+    ("Technical survey of the machine room", "kind:site_survey", True),
+    ("Uppföljning efter intro: offert Göteborg", "kind:discovery", False),
+    ("Uppföljning efter intro: offert Göteborg", "topic:follow_up", True),
+    ("Nach dem Erstgespräch: Angebot", "kind:discovery", False),
+    ("Intro call with Mysa", "kind:discovery", True),
 ]
 
 

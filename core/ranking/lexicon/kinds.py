@@ -13,10 +13,11 @@ from core.ranking.lexicon.kinds_after_sale import AFTER_SALE
 from core.ranking.lexicon.kinds_engineering import ENGINEERING
 from core.ranking.lexicon.kinds_internal import INTERNAL
 from core.ranking.lexicon.kinds_tender import TENDER
+from core.ranking.lexicon.kinds_trial import TRIAL
 
-# Kinds of customer meeting up to the order; ``kinds_tender`` holds the tender and the bid
-# review that answers it among colleagues, ``kinds_after_sale`` and ``kinds_internal`` the
-# rest, and KINDS joins them in this order.
+# Kinds of customer meeting up to the order; ``kinds_trial`` holds the pilot and the samples,
+# ``kinds_tender`` the tender and the bid review that answers it among colleagues,
+# ``kinds_after_sale`` and ``kinds_internal`` the rest, and KINDS joins them in this order.
 SELLING: tuple[Facet, ...] = (
     # --- kinds of customer meeting -------------------------------------------------
     facet(
@@ -60,10 +61,22 @@ SELLING: tuple[Facet, ...] = (
         ensitapaami*, tutustumistapaami*, tutustumispalaveri*, esittaeytymispalaveri*,
         tarvekartoitu*, tarveanalyysi*, esimene kohtumine, tutvumiskohtumi*,
         tutvumisvestlus*, vajaduste kaardistus*, vajadusanalueues*, elso talalkozo*,
-        bemutatkozo talalkozo*, bemutatkozo megbeszeles*, ismerkedo megbeszeles*, ismerkedo
+        bemutatkozo talalkozo*, bemutatkozo megbeszeles*, bemutatkozo hivas*, bemutatkozo
+        beszelgetes*, ismerkedo hivas*, ismerkedo megbeszeles*, ismerkedo
         talalkozo*, igenyfelmeres*, prima intalnire, prima intalnire, intalnire de
         cunoastere, intalnire introductiva, apel introductiv, analiza nevoilor, analiza
         necesarului, introsamtal*, foersta samtal*""",
+        # A follow-up after the first meeting is no first meeting any more.
+        unless="""after intro*, after the intro*, after our intro*, after the first meeting,
+        after the first call, after our first meeting, after our first call, following the
+        intro*, following our intro*, since the intro*, efter intro*, efter foersta
+        moetet, etter intro*, etter foerste moete, efter foerste moede, nach dem intro*, nach
+        dem erstgespraech*, nach dem kennenlernen*, nach erstgespraech*, nach unserem
+        erstgespraech*, apres l intro*, apres le premier rendez vous, apres notre premier
+        rendez vous, na het intro*, na de intro*, na het kennismakingsgesprek*, na het eerste
+        gesprek, dopo l intro*, dopo il primo incontro, tras la intro*, despues de la
+        primera reunion, despues de la reunion inicial, apos a intro*, apos a primeira
+        reuniao, po uvodni schuzce, po uvodnom stretnuti, po pierwszym spotkaniu""",
     ),
     facet(
         "kind:demo",
@@ -297,43 +310,7 @@ SELLING: tuple[Facet, ...] = (
         encriptacao,
         bezpieczenstwo informacji, cyberbezpieczenstw*, ochrona danych, ochrony danych, rodo""",
     ),
-    facet(
-        "kind:pilot",
-        "pilot or trial",
-        """pilot*, poc, proof of concept, trial, trials, test phase, testphase,
-        teststellung*,
-        *teststellung, erprobung*, probebetrieb, testinstallation,
-        essai=, essais=, essai gratuit, phase de test, mise a l essai,
-        periodo di prova, fase di test, fase di prova, prova gratuita,
-        periodo de prueba, fase de prueba*, prueba gratuita,
-        periodo de teste*, fase de teste*, teste gratuito, periodo experimental,
-        pilotaz*, okres probny, faza testow*, wersja testowa, field test*, field trial*,
-        feldversuch*, feldtest*, praxistest*, praxisversuch*, zkusebni provoz*, prova sul
-        campo, prove sul campo, test sul campo, prueba de campo, pruebas de campo, prueba en
-        campo, essai terrain, essais terrain, essai sur site, teste de campo, testes de campo,
-        probn* spawan*, probn* produkcj*, probn* montaz*, testy u klienta, zkusebni*,
-        zkousk* u zakaznik*, skusobn*, skusk* u zakaznik*, probauezem*, tesztuezem*,
-        probagyartas*, perioada de proba, perioada de testare, productie de proba, koekaeytt*,
-        koeajo*, kokeilujakso*, testijakso*, provkoerning*, testkoerning*, provperiod*,
-        provdrift*, proevekjoering*, testperiode*, proeveperiode*, proevedrift*, *forsoek*,
-        *forsoeg*, *foersoek*, pokus=, pokusu=, pokusy=, pokusne*, krmny pokus*, polni pokus*""",
-    ),
-    # Approving samples, a mock-up or a first print is its own step in the physical trades.
-    facet(
-        "kind:sampling",
-        "samples or mock-up",
-        """bemusterung*, *bemusterung, musterflaeche*, *musterflaeche, musterabnahme*,
-        musterfreigabe*, erstmuster*, mock up, mockup*, sample approval*, sample review*,
-        sampling, ppap, first article*, andruck*, proof approval*, probeverlegung*,
-        echantillon*, validation des echantillons, bon a tirer,
-        campionatur*, campioni=, approvazione campion*,
-        muestras=, aprobacion de muestra*, maqueta*,
-        amostra=, amostras=, aprovacao de amostra*,
-        probki=, probek=, zatwierdzeni* probek,
-        tasting*, *tasting, verkostung*, *verkostung, degustac*, degustat*, degustaz*,
-        ochutnavk*, maistatu*, maistelu*, maitsmi*, proeverij*, *proeverij, smagning*, *smagning,
-        provsmakning*, cata de*""",
-    ),
+    *TRIAL,  # a pilot and samples (``kinds_trial``), in this place among the kinds
     facet(
         "kind:partner",
         "partner meeting",

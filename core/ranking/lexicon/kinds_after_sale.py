@@ -16,8 +16,8 @@ AFTER_SALE: tuple[Facet, ...] = (
     facet(
         "kind:site_survey",
         "site survey",
-        """site survey*, survey visit*, site assessment*, site walk*, walk round*,
-        walkround*, walkaround*, shop walk*, store walk*, depot walk*, plant walk*,
+        """site survey*, survey visit*, technical survey*, site assessment*, site walk*,
+        walk round*, walkround*, walkaround*, shop walk*, store walk*, depot walk*, plant walk*,
         begehung*, *begehung, aufmass*, *aufmass, bestandsaufnahme*, ortstermin*,
         vor ort termin*, ortsbesichtigung*, befaring*, *befaring, inmeting*, opmeting*,
         visite technique*, releve sur site, releves sur site, prise de cotes, prise de
@@ -35,7 +35,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         helyszinbejaras*, helyszini felmeres*, releveu*, inspectie la fata locului, evaluare
         la fata locului, obchod hal*, obchod zaklad*, obchod po hal*, obchod po zaklad*,
         prohlidk* provoz*, prohlidk* hal*, prohlidk* zavod*, prehliadk* prevadzk*,
-        prehliadk* hal*, uezembejaras*, bejaras*, *bejaras""",
+        prehliadk* hal*, prohlidk* strojovn*, prehliadk* strojovn*, uezembejaras*, bejaras*,
+        *bejaras""",
         # A car's inspection in Latvian and Lithuanian (``baltic``) is an errand.
         unless="tehniska apskate*, auto apskate*, technine apziur*",
     ),
@@ -65,7 +66,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         de recepcao, reuniao de obra, comissionamento*,
         montaz*, instalacj*, rozruch*, odbior techniczny, odbior koncowy, protokol odbioru,
         odbior prac, odbior robot, narada budowy, spotkanie na budowie,
-        predani dila, predavac* rizeni, prejimac* rizeni, prevzeti dila, odovzdani* diela, preberac*
+        predani dila, predavac* rizeni, prejimac* rizeni, prevzeti dila, odovzdani* diela,
+        odovzdanie=, odovzdavac* protokol*, predavaci protokol*, preberac*
         konani*,
         asennu*, luovutu*, vastaanottotarkastu*, kaeyttoeoenottotarkastu*, paigaldu*,
         ueleandmi*, telepites*, uezembe helyezes*, uezembehelyezes*, muszaki atadas*, atadas

@@ -69,7 +69,8 @@ NOT_WORK: tuple[Facet, ...] = (
         gumicsere*, koeltoezes*, programare la medic, la medic, stomatolog*, frizer*,
         coafor*, pranz=, ziua de nastere, nunta=, nunta=, inmormantare*, concediu=,
         concediul=, gradinita*, sedinta cu parintii, sedinta cu parintii, schimb anvelope,
-        schimbare anvelope""",
+        schimbare anvelope,
+        schwimmen=, uszas=, plavani=, plavanie=, plywanie=""",
         # Business that calls itself private.
         # A lunch and learn is a talk over lunch, given or attended at work. "Personal" is the
         # staff in Spanish, Swedish and German ("formación del personal", "ny personal").
