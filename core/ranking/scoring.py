@@ -63,7 +63,7 @@ class Params:
     figure comes from values fitted on the other sets only.
     """
 
-    meaning_weight: float = 1.5
+    meaning_weight: float = 2.0
     min_evidence: float = 0.45  # generic tips: kind fit + words + meaning must reach this
     min_score: float = 0.3  # any tip: the final score must reach this
     learned_weight: float = 0.5  # the team's feedback, at most this many points up or down
