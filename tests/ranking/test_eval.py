@@ -281,6 +281,9 @@ FORTY_FIFTH = [
 FORTY_SIXTH = [
     SETS / f"heldout-{name}.json" for name in ("pools", "mushrooms", "billboards", "amenities")
 ]
+FORTY_SEVENTH = [
+    SETS / f"heldout-{name}.json" for name in ("recyclate", "graindryers", "lockers", "dyes")
+]
 ALL_SETS = [
     *(DEV_SET, DEV_SET_2, HELD_OUT, HELD_OUT_2),
     *(PAYROLL, COOLING, WORKFORCE, FACILITIES, STAFFING, ENERGY),
@@ -334,6 +337,7 @@ ALL_SETS = [
     *FORTY_FOURTH,
     *FORTY_FIFTH,
     *FORTY_SIXTH,
+    *FORTY_SEVENTH,
 ]
 
 
@@ -376,7 +380,7 @@ def test_eval_refuses_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     reason="tipoff eval loads every set into throwaway SQLite databases of its own: "
     "the SQLite pass runs it, a second pass would measure the same thing",
 )
-# Two hundred and six sets loaded through the production paths, a 243-point grid and the
+# Two hundred and ten sets loaded through the production paths, a 243-point grid and the
 # feedback simulation: 125-610 s on the development VMs (they differ), and CI machines can be
 # 2-3x slower.
 @pytest.mark.timeout(3600)
@@ -410,11 +414,14 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         # stand build-up gets a tip) and at 0.748 held out; of the thirty-sixth round, the
         # street-furniture set is at 0.765; of the thirty-seventh, the cooperage's at 0.787
         # and 1.04x BM25 (0.745 and 0.99x on its first run). Of the forty-sixth, the
-        # mushroom-compost supplier's (Polish, Dutch, English) is at 0.687: a customer's
-        # tips fill its complaint visit and its weekly planning, where its judges want the
-        # generic complaint and delivery-planning tips (docs/ranking-rounds.md).
+        # mushroom-compost supplier's (Polish, Dutch, English) is at 0.709 (0.687 when its
+        # fold fitted meaning 1.5): a customer's tips fill its complaint visit and its weekly
+        # planning, where its judges want the generic complaint and delivery-planning tips;
+        # the school-meals caterer's of the forty-fifth is the weakest at 0.706, and the
+        # forty-seventh round's grain-dryer maker (Romanian, Bulgarian) ties BM25 at 1.01x
+        # (docs/ranking-rounds.md).
         assert held_out.quiet_rate >= 0.8, (held_out.dataset, held_out.quiet_rate)
-        assert held_out.ndcg >= 0.68, (held_out.dataset, held_out.ndcg)
+        assert held_out.ndcg >= 0.70, (held_out.dataset, held_out.ndcg)
         assert held_out.ratio >= 0.9, (held_out.dataset, held_out.ratio)
         feedback = item.feedback or {}
         assert feedback["marks"] > 0
@@ -438,7 +445,7 @@ def test_all_sets_leave_one_set_out_with_feedback() -> None:
         headroom = 1 - feedback["before"]["ndcg"]
         assert 0 <= feedback["reachable"] <= headroom + 1e-9
     assert sum(gains) / len(gains) >= 0
-    # The goal is 0.85 on the worst set; the mean over the sets is 0.865 today.
+    # The goal is 0.85 on the worst set; the mean over the sets is 0.864 today.
     assert report.mean["ndcg"] >= 0.855 and report.mean["quiet_rate"] >= 0.95
     out = _multi_table(report, verbose=False)
     assert "held-out figures" in out and "worst set" in out and "mean gain" in out
@@ -505,3 +512,34 @@ def test_marks_hold_inside_a_series_the_carry_table() -> None:
     assert elsewhere[0] > 10 and elsewhere[1] / elsewhere[0] < 0.2
     lines = table([DEV_SET]).splitlines()
     assert len(lines) == 2 + len(RELATIONS) and lines[2].startswith("| the series |")
+
+
+def test_auc_counts_ties_half_and_needs_both_sides() -> None:
+    from core.evaluation.likeness import auc
+
+    assert auc([0.9, 0.8], [0.1, 0.2]) == 1.0
+    assert auc([0.1], [0.9]) == 0.0
+    assert auc([0.5], [0.5]) == 0.5
+    assert auc([], [0.3]) is None and auc([0.3], []) is None
+
+
+@pytest.mark.skipif(
+    os.environ.get("TIPOFF_TEST_DB") == "postgres",
+    reason="the evaluation loads sets into throwaway SQLite databases of its own",
+)
+def test_within_english_the_likeness_tells_relevant_tips_apart() -> None:
+    """The table that decides which languages' likeness counts (core/evaluation/likeness.py)."""
+    from collections import defaultdict
+
+    from core.evaluation.likeness import Cosines, add_pairs, auc, table
+    from core.evaluation.sets import loaded
+
+    cosines: Cosines = defaultdict(lambda: ([], []))
+    with loaded([DEV_SET]) as sets:
+        add_pairs(sets[0], cosines)
+    relevant, other = cosines["en"]
+    assert len(relevant) > 10 and len(other) > 10
+    found = auc(relevant, other)
+    assert found is not None and found > 0.6
+    lines = table([DEV_SET]).splitlines()
+    assert lines[0].startswith("| language |") and any(x.startswith("| en | yes |") for x in lines)

@@ -756,6 +756,32 @@ LEXICON_READINGS = [
     ("Uppföljning efter intro: offert Göteborg", "topic:follow_up", True),
     ("Nach dem Erstgespräch: Angebot", "kind:discovery", False),
     ("Intro call with Mysa", "kind:discovery", True),
+    # Bulgarian (``lexicon.bulgarian``): a site's viewing is a survey, a flat's an errand.
+    ("Оглед на обекта преди офертата", "kind:site_survey", True),
+    ("Оглед на апартамент – Лозенец", "kind:site_survey", False),
+    ("Оглед на апартамент – Лозенец", "offwork:personal", True),
+    ("Представяне на офертата", "kind:presentation", True),
+    ("Предсезонна проверка на инсталацията", "kind:service", True),
+    ("Среща с дилъра за Добруджа", "kind:partner", True),
+    ("Авария на линия 2", "kind:support", True),
+    # "Trg" is a Croatian square, not a Bulgarian tender.
+    ("Trg bana Jelačića 3, Zagreb", "kind:tender", False),
+    # An agreement's renewal in Portuguese; the dealers of a maker are its partners, a car
+    # dealer a customer's trade.
+    ("Renovação acordo 2025", "kind:renewal", True),
+    ("Întâlnire cu dealerii din Banat", "kind:partner", True),
+    ("Sync with the car dealers", "kind:partner", False),
+    # Estonian locations' survey, a fair stand's preparation, production trials.
+    ("Asukohtade ülevaatus", "kind:site_survey", True),
+    ("ITM stand hazırlığı", "kind:event", True),
+    ("Stand prep for the fair", "kind:event", True),
+    ("Stand-up prep", "kind:event", False),
+    ("Sonraki işletme denemesi", "kind:pilot", True),
+    ("Prova in macchina con il cliente", "kind:pilot", True),
+    ("Primul apel cu ferma", "kind:discovery", True),
+    # Insuring receivables is credit control; an insurer is a customer's trade.
+    ("Check the credit-insurance limit with finance", "industry:financial", False),
+    ("Renewal with the insurer's claims team", "industry:financial", True),
 ]
 
 

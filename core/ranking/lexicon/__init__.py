@@ -1,6 +1,6 @@
 """A general lexicon of meeting facets in English and German; Dutch, Nordic, French,
 Italian, Spanish, Portuguese, Polish, Czech, Slovak, Finnish, Estonian, Hungarian,
-Romanian, Croatian, Serbian, Slovenian, Greek and Russian for the commonest.
+Romanian, Croatian, Serbian, Slovenian, Greek, Russian and Bulgarian for the commonest.
 
 A *facet* is one thing a meeting can be about and a tip can be for: a kind of
 meeting (first call, price negotiation, renewal, installation, forecast
@@ -14,8 +14,8 @@ internal sales meetings are named, across industries, not from any data set:
 see docs/ranking.md. The tables are in ``kinds`` (kinds of meeting), ``topics``,
 ``context`` (roles, industries, setting), ``offwork`` (what is not work), ``alphabets``
 (Greek and Cyrillic cues, spelled in Latin letters as every text is), ``south_slavic``
-(Croatian, Serbian and Slovenian), ``turkish``, ``icelandic`` (Icelandic and Faroese)
-and ``baltic`` (Latvian and Lithuanian); ``cues`` says how a cue is written and
+(Croatian, Serbian and Slovenian), ``turkish``, ``icelandic`` (Icelandic and Faroese),
+``baltic`` (Latvian and Lithuanian) and ``bulgarian``; ``cues`` says how a cue is written and
 matched. This module joins them and scans text for them.
 """
 
@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from typing import TypeVar
 
-from core.ranking.lexicon import alphabets, baltic, icelandic, south_slavic, turkish
+from core.ranking.lexicon import alphabets, baltic, bulgarian, icelandic, south_slavic, turkish
 from core.ranking.lexicon.context import CONTEXT
 from core.ranking.lexicon.cues import Facet, with_cues
 from core.ranking.lexicon.kinds import KINDS
@@ -49,6 +49,7 @@ FACETS: tuple[Facet, ...] = with_cues(
     turkish.CUES,
     icelandic.CUES,
     baltic.CUES,
+    bulgarian.CUES,
 )
 
 BY_NAME = {facet.name: facet for facet in FACETS}

@@ -206,6 +206,11 @@ CONTEXT: tuple[Facet, ...] = (
         entidad bancaria, bancos=, aseguradora*,
         seguradora*, companhia de seguros,
         bankow*, ubezpieczyciel*, towarzystwo ubezpieczen""",
+        # Insuring one's receivables is the seller's credit control, not a customer's trade.
+        unless="""credit insurance*, credit insurer*, trade credit insurance*,
+        kreditversicherung*, warenkreditversicherung*, kreditversicherer*, assurance credit*,
+        assicurazione del credito, assicurazione crediti, seguro de credito*,
+        kredietverzekering*""",
     ),
     facet(
         "industry:manufacturing",

@@ -118,7 +118,7 @@ def with_cues(
     """The facets with each table's cues (facet name → folded cues) added to their own.
 
     The languages kept in tables of their own (``alphabets``, ``south_slavic``, ``turkish``,
-    ``icelandic``, ``baltic``)
+    ``icelandic``, ``baltic``, ``bulgarian``)
     join the facets this way, so each facet stays one pattern whatever language names it.
     """
     unknown = {name for table in tables for name in table} - {f.name for f in facets}

@@ -65,7 +65,8 @@ SELLING: tuple[Facet, ...] = (
         beszelgetes*, ismerkedo hivas*, ismerkedo megbeszeles*, ismerkedo
         talalkozo*, igenyfelmeres*, prima intalnire, prima intalnire, intalnire de
         cunoastere, intalnire introductiva, apel introductiv, analiza nevoilor, analiza
-        necesarului, introsamtal*, foersta samtal*""",
+        necesarului, primul apel, primul contact, prima discutie, introsamtal*, foersta
+        samtal*""",
         # A follow-up after the first meeting is no first meeting any more.
         unless="""after intro*, after the intro*, after our intro*, after the first meeting,
         after the first call, after our first meeting, after our first call, following the
@@ -199,7 +200,8 @@ SELLING: tuple[Facet, ...] = (
         renovacao do contrato, renovacao de contrato, renovacao contrat*, renovar o contrato,
         renovacao contratual, renovacao do servico, renovacao anual, prorrogacao do contrato,
         renovacao da assinatura, renovacao de assinatura, renovacao da licenca, renovacao de
-        licenca*,
+        licenca*, renovacao do acordo, renovacao de acordo, renovacao acordo*, renovacion del
+        acuerdo, renovacion de acuerdo, renovacion acuerdo*,
         fim do contrato, denuncia do contrato,
         odnowieni* umow*, przedluzeni* umow*, wypowiedzeni* umow*, odnowieni* licencj*,
         przedluzeni* licencj*, koniec umowy,
@@ -315,6 +317,8 @@ SELLING: tuple[Facet, ...] = (
         "kind:partner",
         "partner meeting",
         """partner*, alliance*, reseller*, distributor*, channel, channels,
+        dealer meeting*, dealer review*, dealer day*, dealerii=,
+        dealerilor=, dealerul=, distribuitor*,
         co sell, joint venture, haendler*, *haendler, vertriebspartner*, wiederverkaeufer*,
         subcontract*, sub contractor*, subunternehm*, nachunternehm*,
         deal registration*, deal registrier*, deal registered, lead registration*,

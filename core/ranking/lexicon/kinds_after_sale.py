@@ -31,7 +31,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         oppmaling*, uppmaetning*,
         obhlidk*, obhliadk*, prohlidk* mist*, prohliadk* miest*,
         kohdekaeynti*, tyoemaakaeynti*, mittauskaeynti*, kartoituskaeynti*, katselmu*,
-        objekti uelevaatus*, objektikuelastus*, helyszini bejaras*, helyszini szemle*,
+        objekti uelevaatus*, objektikuelastus*, asukoha uelevaatus*, asukohtade
+        uelevaatus*, koha uelevaatus*, paikvaatlus*, helyszini bejaras*, helyszini szemle*,
         helyszinbejaras*, helyszini felmeres*, releveu*, inspectie la fata locului, evaluare
         la fata locului, obchod hal*, obchod zaklad*, obchod po hal*, obchod po zaklad*,
         prohlidk* provoz*, prohlidk* hal*, prohlidk* zavod*, prehliadk* prevadzk*,
@@ -249,6 +250,7 @@ AFTER_SALE: tuple[Facet, ...] = (
         szakvasar*, vasar=, vasaron=, targ=, targul=, targului=, expozitie*, expozitia=,
         ze stanku, na stanku, na nasem stanku, na nasom stanku, a standon,
         standunkon, standunknal, la standul, standul nostru, osastollamme, osastoltamme,
+        stand prep*, stand planning, stand plan=, stand design,
         i montern, i var monter, pa standen, pa var stand, en el stand,
         en nuestro stand""",
         # Measuring and knives are no trade fair; a bidders' conference is the tender's, and a

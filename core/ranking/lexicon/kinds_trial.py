@@ -32,7 +32,11 @@ TRIAL: tuple[Facet, ...] = (
         provdrift*, proevekjoering*, testperiode*, proeveperiode*, proevedrift*, *forsoek*,
         *forsoeg*, *foersoek*, proefperiode*, proefproject*, proefopstelling*,
         proefinstallatie*, *proef=, pokus=, pokusu=, pokusy=, pokusne*, krmny pokus*,
-        polni pokus*""",
+        polni pokus*, prueba industrial*, pruebas industriales, prueba en linea, pruebas en
+        linea, prueba en maquina, pruebas en maquina, prueba de produccion, pruebas de
+        produccion, prova in macchina, prove in macchina, prova industriale, prove
+        industriali, prova di produzione, prove di produzione, prova in linea, prove in linea,
+        teste industrial, testes industriais, ensaio industrial, ensaios industriais""",
     ),
     # Approving samples, a mock-up or a first print is its own step in the physical trades.
     facet(

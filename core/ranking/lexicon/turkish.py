@@ -67,7 +67,11 @@ _CUES: dict[str, str] = {
         periyodik bakım, bakım onarım, yedek parça*""",
     "kind:event": """
         fuar=, fuarı=, fuarda=, fuara=, fuarlar*, fuar sonrası, fuar standı, standımızda,
-        kongre*""",
+        kongre*, stand hazırlığı, stand hazırlık*, stand planı, stand toplantı*, fuar
+        hazırlığı""",
+    "kind:pilot": """
+        işletme denemesi, işletme denemeleri, üretim denemesi, üretim denemeleri, saha
+        denemesi, deneme üretimi, pilot uygulama, pilot proje""",
     "kind:tender": """
         ihale*, kamu ihalesi, teklif dosyası, şartname*""",
     "kind:bid_review": """
