@@ -71,7 +71,7 @@ _CUES: dict[str, str] = {
         hazırlığı""",
     "kind:pilot": """
         işletme denemesi, işletme denemeleri, üretim denemesi, üretim denemeleri, saha
-        denemesi, deneme üretimi, pilot uygulama, pilot proje""",
+        denemesi, deneme üretimi""",
     "kind:tender": """
         ihale*, kamu ihalesi, teklif dosyası, şartname*""",
     "kind:bid_review": """
