@@ -239,20 +239,32 @@ class Settings(BaseSettings):
         return self.public_url or DEFAULT_PUBLIC_URL
 
     def ensure_secret_key(self) -> str:
-        """Return the secret key, creating ``data_dir/secret_key`` (mode 0600) on first use."""
+        """Return the secret key, creating ``data_dir/secret_key`` (mode 0600) on first use.
+
+        Several processes may start on a new data folder at once (server workers, the
+        scheduler, ``tipoff eval --jobs``). The key is written whole to a file of this
+        process's own and then linked into place, which fails if another process got there
+        first: every process then reads the one key that won, never a half-written file.
+        """
         if self.secret_key:
             return self.secret_key
         path = self.data_dir / SECRET_KEY_FILE
-        if path.exists():
-            self.secret_key = path.read_text().strip()
-            return self.secret_key
-        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(48)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(key + "\n")
-        self.secret_key = key
-        return key
+        if not path.exists():
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            mine = path.with_name(f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+            fd = os.open(mine, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(secrets.token_urlsafe(48) + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.link(mine, path)
+            except FileExistsError:
+                pass  # another process's key is in place: use it
+            finally:
+                mine.unlink(missing_ok=True)
+        self.secret_key = path.read_text().strip()
+        return self.secret_key
 
 
 def normalise_database_url(url: str) -> str:

@@ -15,6 +15,34 @@ def test_secret_key_is_generated_once_with_mode_0600(tmp_path):
     assert Settings(data_dir=tmp_path, secret_key="").ensure_secret_key() == key
 
 
+def _key_after(barrier, folder, keys):
+    from core.settings import Settings
+
+    barrier.wait()
+    keys.put(Settings(data_dir=folder, secret_key="").ensure_secret_key())
+
+
+def test_processes_starting_together_on_a_new_folder_share_one_key(tmp_path):
+    """Workers of a first start (or ``tipoff eval --jobs``) race to create the key: one wins,
+    none fails on the file the winner made, and none reads it half written."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    barrier, keys = context.Barrier(8), context.Queue()
+    workers = [
+        context.Process(target=_key_after, args=(barrier, tmp_path / "data", keys))
+        for _ in range(8)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(30)
+    assert [worker.exitcode for worker in workers] == [0] * 8
+    found = {keys.get(timeout=5) for _ in workers}
+    assert len(found) == 1 and len(found.pop()) > 40
+    assert [p.name for p in (tmp_path / "data").iterdir()] == ["secret_key"]
+
+
 def test_default_database_is_sqlite_in_the_data_dir(tmp_path):
     from core.settings import Settings
 
