@@ -782,6 +782,21 @@ LEXICON_READINGS = [
     # Insuring receivables is credit control; an insurer is a customer's trade.
     ("Check the credit-insurance limit with finance", "industry:financial", False),
     ("Renewal with the insurer's claims team", "industry:financial", True),
+    # Bidders and the tender's questions in Danish, Norwegian and Dutch; a Dutch outage; a
+    # Czech demonstration. English "storing" keeps things and stays no complaint.
+    ("Befaring for tilbydere i kaiområdene", "kind:tender", True),
+    ("Svarene deles med alle bydende", "kind:tender", True),
+    ("Vragen voor de nota van inlichtingen", "kind:tender", True),
+    ("Evaluatie storing 14/6 - sorter uitval", "kind:support", True),
+    ("Storing the survey data in the cloud", "kind:support", False),
+    ("Vltava Resort – ukázka myčky", "kind:demo", True),
+    # Finnish bidders and a call for tenders in its inflected forms; a service provider is
+    # no bidder.
+    ("Tarjoajien infotilaisuus – ateriapalvelut", "kind:tender", True),
+    ("Hankintayksikkö esittelee tarjouspyynnön", "kind:tender", True),
+    ("Palveluntarjoajan esittely", "kind:tender", False),
+    # Polish delivery planning, as its delivery schedule was read.
+    ("Planowanie dostaw: daty napełnień", "topic:supply", True),
 ]
 
 

@@ -89,7 +89,7 @@ SELLING: tuple[Facet, ...] = (
         demostracion*,
         demonstracao*, demonstracoes,
         demonstracj*, pokaz systemu, pokaz produktu, pokaz na zywo,
-        predvedeni*, predvadeni*, predvedenie*, predvadzani*,
+        predvedeni*, predvadeni*, predvedenie*, predvadzani*, ukazka=, ukazku=, ukazky=, ukazce=,
         tuote esittely*, jaerjestelmaeesittely*, demotilaisuu*, tooteesitlus*,
         termekbemutato*, rendszerbemutato*, szoftverbemutato*, demonstratie=, demonstratia=,
         demonstratii=, demotermin*, demotag*, demofahrt*, demoflug*, demoflyg*, demoflyv*,

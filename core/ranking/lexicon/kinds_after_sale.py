@@ -137,7 +137,8 @@ AFTER_SALE: tuple[Facet, ...] = (
         maquina parada, defecto*, no conformidad*, insatisfech*, descontent*, retraso en la
         entrega, retraso de entrega, retrasos de entrega,
         storingen=, storingsmelding*, storingsdienst*, productiestoring*, spoedoverleg*,
-        spoedstoring*,
+        spoedstoring*, storingsanalyse*, storingsevaluatie*, grote storing, evaluatie storing,
+        na de storing, na een storing, uitval=,
         reclamacao*, reclamacoes, queixa*, paragem de producao, paragem de linha,
         linha parada, defeito*, nao conformidade*, insatisfeit*, atraso na entrega, atrasos na
         entrega, atraso de entrega,

@@ -20,6 +20,8 @@ TENDER: tuple[Facet, ...] = (
         angebotsfrist, leistungsverzeichnis, leistungsbeschreibung, verhandlungsverfahren*,
         aanbesteding*, *aanbesteding,
         anbud*, *anbud, upphandling*, *upphandling, udbud*, *udbud, konkurransegrunnlag*,
+        tilbydere=, tilbyderne=, tilbudsgiver*, anbydere=, anbyderne=, bydende=, nota van
+        inlichtingen, nota s van inlichtingen, konkurranse med forhandling,
         foerfragningsunderlag*, prequalification*, pre qualification*, praequalifikation*,
         prekvalifiser*, prekvalificer*,
         appel d offres, marche public, cahier des charges,
@@ -32,8 +34,9 @@ TENDER: tuple[Facet, ...] = (
         przetarg*, zamowieni* publiczn*, siwz=, swz=, postepowani* przetargow*,
         verejn* zakazk*, vyberov* rizeni, zadavac* dokumentac*, zadavac* rizeni, verejn*
         obstaravan*, verejn* sutaz*,
-        kilpailutu*, tarjouskilpailu*, julkinen hankinta, julkiset hankinnat, julkisen
-        hankinnan, hankintailmoitu*, tarjouspyyntoe*, riigihange*, riigihank*,
+        kilpailutu*, tarjouskilpailu*, tarjouspyynn*, tarjoaja=, tarjoajat=, tarjoajan=,
+        tarjoajien=, tarjoajille=, hankintayksik*, julkinen hankinta, julkiset hankinnat,
+        julkisen hankinnan, hankintailmoitu*, tarjouspyyntoe*, riigihange*, riigihank*,
         hankedokumen*, hange=, hanked=, hankemenetlu*, koezbeszerzes*,
         ajanlatteteli felhivas*,
         ajanlatkeres*, licitatie*, licitatii*, achizitie publica, achizitii publice,

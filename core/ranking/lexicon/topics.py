@@ -201,7 +201,8 @@ TOPICS: tuple[Facet, ...] = (
         sicurezza, scorte di sicurezza,
         programa de entregas, pedido abierto, pedidos abiertos, stock de seguridad,
         encomenda aberta, encomendas abertas, stock de seguranca, estoque de seguranca,
-        harmonogram dostaw, zapas bezpieczenstwa, odvolavk*, harmonogram dodavek,
+        harmonogram dostaw, planowani* dostaw, plan dostaw, planu dostaw, zapas
+        bezpieczenstwa, odvolavk*, harmonogram dodavek,
         pojistna zasoba, lehivas*, szallitasi uetemterv*, program de livrari,
         planificare livrari, planificarea livrarilor, planificarea livrarii, calendar de
         livrare, calendarul de livrare, calendarul livrarilor, grafic de livrare, graficul de
