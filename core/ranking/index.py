@@ -24,7 +24,7 @@ from core.ranking import embedding, language, lexicon, orgs
 from core.ranking.text import content_terms, fold
 
 # Bump when the lexicon or the profile format changes, so `tipoff ranking reindex` redoes tips.
-PROFILE_VERSION = "52"
+PROFILE_VERSION = "53"
 MAX_TERMS = 200
 MIN_INDEXED_FACET = 0.3
 # ranking_term row that counts profiled tips (stems never contain "#" or "@").

@@ -54,6 +54,10 @@ AGENDA_FREE_FORECAST = 0.6
 # A title with one of these says it is work ("Kessler SI prep"), whatever its description says.
 _WORK_TITLE_GROUPS = lexicon.WORK_GROUPS | {"internal"}
 _KIND_GROUPS = frozenset({"kind", "internal"})
+# A review of one deal among colleagues: its title names what is sold and to whom, so a
+# hotel or an airport there is the customer, not a trip ("Bid review - gara hotel Costa
+# del Sol", "Bid review - Ege Havalimanı ihalesi").
+_DEAL_REVIEWS = frozenset({"kind:bid_review", "kind:deal_desk"})
 # Work words that personal errands share: one's own contract, renewal, service, insurance or car.
 _ERRAND_WORDS = frozenset(
     {"kind:renewal", "kind:contract", "kind:service", "industry:financial", "industry:automotive"}
@@ -199,6 +203,8 @@ def profile_meeting(meeting: Meeting, named_orgs: set[str] | None = None) -> Mee
         # a kind of meeting in the title ("Hotel Sacher - check-in" is a stay), and only for
         # a customer the team knows ("Zahnarzt Müller" at zahnarzt-mueller.de is a visit).
         offwork = _offwork({**_hits_without_names(said[0], named_orgs, title), **location_hits})
+    if offwork == "travel" and _DEAL_REVIEWS.intersection(title_hits):
+        offwork = None
     title_work = set(lexicon.of_groups(title_hits, _WORK_TITLE_GROUPS))
     at_home = "offwork:home" in title_hits | location_hits
     plainly_offwork = offwork is not None and (not title_work or at_home)

@@ -221,6 +221,20 @@ def test_an_airport_the_team_sells_to_is_a_customer_in_a_bid_review(session, mem
         assert brief_ids(session, member.id, add_meeting(member.id, title)) == [], title
 
 
+def test_a_bid_review_for_hotels_is_work_without_a_tip_for_the_hotels(session, member,
+                                                                     curator, add_tip,
+                                                                     add_meeting) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Among colleagues a deal's review names what is sold: the hotels of "gara hotel Costa
+    del Sol" are the buyer, whom the team has no tip for yet, not a night away."""
+    review = add_tip(curator.id, "Bid/no-bid: check the penalties and the delivery date first.",
+                     tags=["bid review"])  # fmt: skip
+    bid = add_meeting(member.id, "Bid review - gara hotel Costa del Sol", location="Sala Dolomiti",
+                      description="Go / no-go gara 14 hotel: consegna entro 1 aprile")  # fmt: skip
+    assert brief_ids(session, member.id, bid) == [review.id]
+    stay = add_meeting(member.id, "Hotel Costa del Sol – check-in")
+    assert brief_ids(session, member.id, stay) == []
+
+
 def test_the_kind_of_customer_does_not_lift_its_own_tips_over_the_kind_of_meeting(
     session, member, curator, add_tip, add_meeting
 ) -> None:  # type: ignore[no-untyped-def]

@@ -270,7 +270,8 @@ LEXICON_READINGS = [
     ("Hjemmekontor", "offwork:home", False),
     # A Danish "forhandler" is a dealer, not a negotiation.
     ("Møde med forhandleren", "kind:negotiation", False),
-    # Surveying a site is a kind of meeting; a visit or a plant tour is only in person.
+    # Surveying a site is a kind of meeting, and so is a "site visit" (since the forty-ninth
+    # round); a visit or a plant tour is only in person.
     ("Begehung Technikzentrale Haus C", "kind:site_survey", True),
     ("Mensa Garching - Aufmaß", "kind:site_survey", True),
     ("Site survey - Ballinrobe store", "kind:site_survey", True),
@@ -278,7 +279,7 @@ LEXICON_READINGS = [
     ("Daventry depot walk-round", "kind:site_survey", True),
     ("Vor-Ort-Termin Landshut", "kind:site_survey", True),
     ("Befaring kaianlegg", "kind:site_survey", True),
-    ("Site visit Hamburg", "kind:site_survey", False),
+    ("Customer visit Hamburg", "kind:site_survey", False),
     ("Werksbesichtigung Landsberg", "kind:site_survey", False),
     # A bid review decides on a tender among colleagues; a pilot's go/no-go is the customer's.
     ("Bid/No-Bid simap Stadt Seewil", "kind:bid_review", True),
@@ -797,6 +798,20 @@ LEXICON_READINGS = [
     ("Palveluntarjoajan esittely", "kind:tender", False),
     # Polish delivery planning, as its delivery schedule was read.
     ("Planowanie dostaw: daty napełnień", "topic:supply", True),
+    # A site visit goes to see the site (a visitor's badge does not); technical workshops and
+    # reference installations in Portuguese and Spanish; Greek specifications, auctions of a
+    # public works tender and offers; urgent in Lithuanian, Latvian, Slovene and Croatian.
+    ("Site visits: PPE, induction and a named contact", "kind:site_survey", True),
+    ("Visita ao local — zona de captação", "kind:site_survey", True),
+    ("Collect the site visitor badge", "kind:site_survey", False),
+    ("Workshop técnico — consumo energético", "kind:technical", True),
+    ("Visita à instalação de referência", "kind:reference", True),
+    ("Número de referencia del pedido", "kind:reference", False),
+    ("Τεύχος τεχνικών προδιαγραφών", "kind:technical", True),
+    ("Πριν τη δημοπράτηση του έργου", "kind:tender", True),
+    ("Follow-up προσφοράς", "topic:pricing", True),
+    ("SKUBU: vėlavimai dispečerinėje", "said:urgent", True),
+    ("Nujno: izpad sistema", "said:urgent", True),
 ]
 
 

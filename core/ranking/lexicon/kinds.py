@@ -351,7 +351,10 @@ SELLING: tuple[Facet, ...] = (
         temoignage*, cas client*,
         caso di successo, casi di successo, testimonianz*,
         cliente de referencia, clientes de referencia, visita de referencia, llamada de
-        referencia, caso de exito, casos de exito, testimonio*,
+        referencia, caso de exito, casos de exito, testimonio*, instalacion de referencia,
+        instalaciones de referencia, instalacao de referencia, instalacoes de referencia,
+        planta de referencia, obra de referencia, proyecto de referencia, projeto de
+        referencia,
         caso de sucesso, casos de sucesso, testemunho*,
         referencj*, klient referencyjny, wizyta referencyjna, studium przypadku,
         ref call=, ref calls=, referencni navstev*, referencn* navstev*""",

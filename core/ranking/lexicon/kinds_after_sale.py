@@ -12,11 +12,13 @@ from core.ranking.lexicon.cues import Facet, facet
 AFTER_SALE: tuple[Facet, ...] = (
     # Surveying the customer's site before an offer or a job: walking it, measuring it,
     # taking stock of what is there. An on-site meeting of its own kind (its tips: what to
-    # measure, what to photograph), not every visit: a "site visit" is only in person.
+    # measure, what to photograph, what to wear), not every visit: a "visit" is only in
+    # person, but a "site visit" goes to see the site.
     facet(
         "kind:site_survey",
         "site survey",
         """site survey*, survey visit*, technical survey*, site assessment*, site walk*,
+        site visit=, site visits=, visita ao local, visita al sitio,
         walk round*, walkround*, walkaround*, shop walk*, store walk*, depot walk*, plant walk*,
         begehung*, *begehung, aufmass*, *aufmass, bestandsaufnahme*, ortstermin*,
         vor ort termin*, ortsbesichtigung*, befaring*, *befaring, inmeting*, opmeting*,

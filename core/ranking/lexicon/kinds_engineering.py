@@ -38,7 +38,8 @@ ENGINEERING: tuple[Facet, ...] = (
         riunione tecnica, riunioni tecniche, chiarimento tecnico, chiarimenti tecnici,
         incontro tecnico, incontri tecnici, tavolo tecnico, revisione del progetto,
         reunion tecnica, reuniones tecnicas, aclaracion tecnica, aclaraciones tecnicas,
-        revision de diseno*, revision tecnica,
+        revision de diseno*, revision tecnica, taller tecnico, talleres tecnicos, workshop
+        tecnico, workshops tecnicos,
         reuniao tecnica, reunioes tecnicas, esclarecimento tecnico, esclarecimentos
         tecnicos, revisao de projeto*, revisao de design*, revisao tecnica,
         spotkanie techniczne, spotkania techniczne, uzgodnienia techniczne, przeglad projektu,

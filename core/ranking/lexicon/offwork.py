@@ -233,7 +233,8 @@ NOT_WORK: tuple[Facet, ...] = (
         "said:urgent",
         "urgent",
         """urgent=, urgente=, urgentes=, dringend=, dringende=, dringender=, pilne=, pilna=,
-        pilny=, nalehav*, urgentni=, bradskande=, haster=, kiireellinen=, surgos=""",
+        pilny=, nalehav*, urgentni=, bradskande=, haster=, kiireellinen=, surgos=, skubu=,
+        skubus=, skubi=, skubiai=, steidzami=, steidzams=, steidzama=, nujno=, hitno=""",
         unless="urgent care, how urgent, wie dringend",
     ),
 )
