@@ -812,6 +812,8 @@ LEXICON_READINGS = [
     ("Follow-up προσφοράς", "topic:pricing", True),
     ("SKUBU: vėlavimai dispečerinėje", "said:urgent", True),
     ("Nujno: izpad sistema", "said:urgent", True),
+    # After the intro, without an article, is no intro either.
+    ("Vor-Ort-Termin nach Intro, Flaschenlager ansehen", "kind:discovery", False),
 ]
 
 

@@ -71,8 +71,9 @@ SELLING: tuple[Facet, ...] = (
         unless="""after intro*, after the intro*, after our intro*, after the first meeting,
         after the first call, after our first meeting, after our first call, following the
         intro*, following our intro*, since the intro*, efter intro*, efter foersta
-        moetet, etter intro*, etter foerste moete, efter foerste moede, nach dem intro*, nach
-        dem erstgespraech*, nach dem kennenlernen*, nach erstgespraech*, nach unserem
+        moetet, etter intro*, etter foerste moete, efter foerste moede, nach intro*, nach
+        dem intro*, nach dem erstgespraech*, nach dem kennenlernen*, nach erstgespraech*,
+        nach unserem
         erstgespraech*, apres l intro*, apres le premier rendez vous, apres notre premier
         rendez vous, na het intro*, na de intro*, na het kennismakingsgesprek*, na het eerste
         gesprek, dopo l intro*, dopo il primo incontro, tras la intro*, despues de la
